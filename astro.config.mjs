@@ -1,0 +1,34 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import react from '@astrojs/react';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { remarkHeadingIds } from './src/lib/remark-heading-ids.mjs';
+
+// SITE_BASE lets the built site live under a sub-path (e.g. /tbn/); see README.
+const base = process.env.SITE_BASE ?? '/';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://transformer-by-the-numbers.example',
+  base,
+  trailingSlash: 'always',
+  integrations: [react(), mdx()],
+  markdown: {
+    remarkPlugins: [remarkMath, remarkHeadingIds],
+    rehypePlugins: [rehypeKatex],
+  },
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // zod 4 ships annotations Rollup cannot place; harmless (toolchain.md pitfall 8).
+          if (warning.code === 'INVALID_ANNOTATION') return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

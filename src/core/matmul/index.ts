@@ -1,0 +1,2 @@
+export * from './matmul';
+export { matmulFormulas as formulas } from './matmul';

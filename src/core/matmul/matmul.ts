@@ -1,0 +1,175 @@
+/**
+ * Cost of a matrix multiplication [M,K]@[K,N] and of the batched [A,M,K]@[K,N]
+ * (an activation tensor times a weight matrix).
+ *
+ * Each of the M·N outputs takes K multiplies and K adds, so 2·M·K·N FLOPs.
+ * Memory traffic is reading both operands and writing the result once:
+ * (M·K + K·N + M·N)·s bytes, s = bytes per element. The weight [K,N] is read once
+ * however many A copies of the activation there are.
+ */
+import { defineFormula, type Domain } from '../formula';
+import { InputError } from '../units';
+
+export interface MatmulShape {
+  /** Batch copies of the left operand (1 for a plain matmul). */
+  A: number;
+  M: number;
+  K: number;
+  N: number;
+}
+
+const shapeDomains = { A: 'positiveInt', M: 'positiveInt', K: 'positiveInt', N: 'positiveInt' } satisfies Record<
+  keyof MatmulShape,
+  Domain
+>;
+const shapeSymbols = { A: 'A', M: 'M', K: 'K', N: 'N' } as const;
+const shapeLabels = {
+  A: 'Batch copies A',
+  M: 'Rows M',
+  K: 'Inner dimension K',
+  N: 'Columns N',
+} as const;
+
+/**
+ * FLOPs of [A,M,K]@[K,N]: 2·A·M·K·N.
+ * @example matmulFlops({ A: 1, M: 4096, K: 4096, N: 4096 }) //=> 137438953472
+ */
+export function matmulFlops({ A, M, K, N }: MatmulShape): number {
+  return 2 * A * M * K * N;
+}
+
+/**
+ * Bytes moved by [A,M,K]@[K,N] with s-byte elements: (A·M·K + K·N + A·M·N)·s.
+ * @example matmulBytes({ A: 1, M: 4096, K: 4096, N: 4096, s: 2 }) //=> 100663296
+ */
+export function matmulBytes({ A, M, K, N, s }: MatmulShape & { s: number }): number {
+  return (A * M * K + K * N + A * M * N) * s;
+}
+
+/**
+ * Arithmetic intensity, FLOPs per byte moved: 2·A·M·K·N / ((A·M·K + K·N + A·M·N)·s).
+ * @example matmulIntensity({ A: 1, M: 4096, K: 4096, N: 4096, s: 2 }) //=> 1365.33…
+ */
+export function matmulIntensity(p: MatmulShape & { s: number }): number {
+  return matmulFlops(p) / matmulBytes(p);
+}
+
+/**
+ * Roofline time: the slower of doing the FLOPs at peak and moving the bytes at full
+ * bandwidth, max(F/P, Q/W). A lower bound: real kernels reach a fraction of both.
+ * @example rooflineSeconds({ flops: 312e12, bytes: 1, peak: 312e12, bandwidth: 2.039e12 }) //=> 1
+ */
+export function rooflineSeconds(p: { flops: number; bytes: number; peak: number; bandwidth: number }): number {
+  if (!(p.peak > 0)) throw new InputError('peak', 'peak must be greater than 0 FLOP/s');
+  if (!(p.bandwidth > 0)) throw new InputError('bandwidth', 'bandwidth must be greater than 0 B/s');
+  return Math.max(p.flops / p.peak, p.bytes / p.bandwidth);
+}
+
+export const matmulFlopsFormula = defineFormula({
+  id: 'matmul.flops',
+  anchor: 'matmul-flops',
+  page: 'tensors',
+  title: 'Matmul FLOPs',
+  description: 'Floating-point operations of [M,K]@[K,N]: one multiply and one add per term of each output.',
+  lhs: 'F',
+  unit: 'FLOPs',
+  symbols: { M: 'M', K: 'K', N: 'N' },
+  labels: { M: shapeLabels.M, K: shapeLabels.K, N: shapeLabels.N },
+  domains: { M: 'positiveInt', K: 'positiveInt', N: 'positiveInt' },
+  tex: (v) => String.raw`2 \cdot ${v.M} \cdot ${v.K} \cdot ${v.N}`,
+  compute: ({ M, K, N }) => matmulFlops({ A: 1, M, K, N }),
+  example: { M: 4096, K: 4096, N: 4096 },
+});
+
+export const matmulBytesFormula = defineFormula({
+  id: 'matmul.bytes',
+  anchor: 'matmul-bytes',
+  page: 'tensors',
+  title: 'Matmul memory traffic',
+  description: 'Bytes read and written by [M,K]@[K,N]: both operands read once, the result written once.',
+  lhs: 'Q',
+  unit: 'B',
+  symbols: { M: 'M', K: 'K', N: 'N', s: 's' },
+  labels: { M: shapeLabels.M, K: shapeLabels.K, N: shapeLabels.N, s: 'Bytes per element s' },
+  domains: { M: 'positiveInt', K: 'positiveInt', N: 'positiveInt', s: 'positive' },
+  tex: (v) => String.raw`(${v.M} \cdot ${v.K} + ${v.K} \cdot ${v.N} + ${v.M} \cdot ${v.N}) \cdot ${v.s}`,
+  compute: ({ M, K, N, s }) => matmulBytes({ A: 1, M, K, N, s }),
+  example: { M: 4096, K: 4096, N: 4096, s: 2 },
+});
+
+export const batchedMatmulFlopsFormula = defineFormula({
+  id: 'matmul.batchedFlops',
+  anchor: 'batched-matmul-flops',
+  page: 'tensors',
+  title: 'Batched matmul FLOPs',
+  description: 'FLOPs of [A,M,K]@[K,N]: the plain matmul repeated for each of the A copies.',
+  lhs: 'F',
+  unit: 'FLOPs',
+  symbols: shapeSymbols,
+  labels: shapeLabels,
+  domains: shapeDomains,
+  tex: (v) => String.raw`2 \cdot ${v.A} \cdot ${v.M} \cdot ${v.K} \cdot ${v.N}`,
+  compute: matmulFlops,
+  example: { A: 8, M: 2048, K: 4096, N: 4096 },
+});
+
+export const batchedMatmulBytesFormula = defineFormula({
+  id: 'matmul.batchedBytes',
+  anchor: 'batched-matmul-bytes',
+  page: 'tensors',
+  title: 'Batched matmul memory traffic',
+  description: 'Bytes of [A,M,K]@[K,N]: A activations in, one shared weight, A results out.',
+  lhs: 'Q',
+  unit: 'B',
+  symbols: { ...shapeSymbols, s: 's' },
+  labels: { ...shapeLabels, s: 'Bytes per element s' },
+  domains: { ...shapeDomains, s: 'positive' },
+  tex: (v) =>
+    String.raw`(${v.A} \cdot ${v.M} \cdot ${v.K} + ${v.K} \cdot ${v.N} + ${v.A} \cdot ${v.M} \cdot ${v.N}) \cdot ${v.s}`,
+  compute: matmulBytes,
+  example: { A: 8, M: 2048, K: 4096, N: 4096, s: 2 },
+});
+
+export const matmulIntensityFormula = defineFormula({
+  id: 'matmul.intensity',
+  anchor: 'arithmetic-intensity',
+  page: 'tensors',
+  title: 'Arithmetic intensity',
+  description: 'FLOPs done per byte moved. Above the GPU ridge point a matmul is compute-bound, below it memory-bound.',
+  lhs: 'I_{\\text{arith}}',
+  unit: 'FLOP/B',
+  symbols: { ...shapeSymbols, s: 's' },
+  labels: { ...shapeLabels, s: 'Bytes per element s' },
+  domains: { ...shapeDomains, s: 'positive' },
+  tex: (v) =>
+    String.raw`\frac{2 \cdot ${v.A} \cdot ${v.M} \cdot ${v.K} \cdot ${v.N}}{(${v.A} \cdot ${v.M} \cdot ${v.K} + ${v.K} \cdot ${v.N} + ${v.A} \cdot ${v.M} \cdot ${v.N}) \cdot ${v.s}}`,
+  compute: matmulIntensity,
+  example: { A: 1, M: 4096, K: 4096, N: 4096, s: 2 },
+});
+
+export const ridgePointFormula = defineFormula({
+  id: 'matmul.ridgePoint',
+  anchor: 'ridge-point',
+  page: 'tensors',
+  title: 'Ridge point',
+  description:
+    'The arithmetic intensity at which a GPU is equally limited by compute and by memory bandwidth: peak FLOP/s over bytes/s.',
+  lhs: 'I^{*}',
+  unit: 'FLOP/B',
+  symbols: { P: 'P_{\\text{peak}}', W: 'W_{\\text{mem}}' },
+  labels: { P: 'Peak FLOP/s', W: 'Memory bandwidth (B/s)' },
+  domains: { P: 'positive', W: 'positive' },
+  tex: (v) => String.raw`\frac{${v.P}}{${v.W}}`,
+  compute: ({ P, W }) => P / W,
+  // A800 SXM4 80GB: 312 TFLOP/s dense bf16, 2.039 TB/s HBM2e (NVIDIA A100 datasheet).
+  example: { P: 312e12, W: 2.039e12 },
+});
+
+export const matmulFormulas = [
+  matmulFlopsFormula,
+  matmulBytesFormula,
+  batchedMatmulFlopsFormula,
+  batchedMatmulBytesFormula,
+  matmulIntensityFormula,
+  ridgePointFormula,
+];

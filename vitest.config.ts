@@ -1,0 +1,10 @@
+/// <reference types="vitest/config" />
+import { getViteConfig } from 'astro/config';
+
+export default getViteConfig({
+  test: {
+    include: ['test/core/**/*.test.ts', 'test/cases/**/*.test.ts', 'test/content/**/*.test.ts', 'test/components/**/*.test.tsx', 'test/cli/**/*.test.ts'],
+    setupFiles: ['test/setup-dom.ts'],
+    testTimeout: 20000,
+  },
+});
