@@ -1,4 +1,8 @@
-import type { AnyFormula } from '../formula';
+export * from './compute';
+export * from './memory';
+export * from './activations';
+import { trainingComputeFormulas } from './compute';
+import { trainingMemoryFormulas } from './memory';
+import { trainingActivationFormulas } from './activations';
 
-// Formulas of this topic, registered in ../registry.ts.
-export const formulas: AnyFormula[] = [];
+export const formulas = [...trainingComputeFormulas, ...trainingMemoryFormulas, ...trainingActivationFormulas];
