@@ -5,3 +5,6 @@ export * from './chapters';
 export * from './formula';
 export * from './registry';
 export * from './matmul/matmul';
+export * from './cite';
+export * from './parse';
+export * from './symbols';

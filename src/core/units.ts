@@ -81,14 +81,19 @@ export function formatInteger(value: number): string {
 export function formatSI(value: number, unit: string, sig = 3): string {
   if (!Number.isFinite(value)) return '—';
   const abs = Math.abs(value);
-  for (const [scale, prefix] of SI_PREFIXES) {
-    // Compare after rounding so 999.96e9 prints as "1.00 T…", not "1000 G…".
-    if (abs >= scale && Number((abs / scale).toPrecision(sig)) >= 1) {
-      const scaled = Number((abs / scale).toPrecision(sig));
-      if (scaled >= 1000 && scale < 1e24) continue;
-      return `${value < 0 ? '-' : ''}${formatSignificant(scaled, sig)} ${prefix}${unit}`;
+  const sign = value < 0 ? '-' : '';
+  for (let i = 0; i < SI_PREFIXES.length; i += 1) {
+    const [scale, prefix] = SI_PREFIXES[i] as readonly [number, string];
+    if (abs < scale) continue;
+    const scaled = Number((abs / scale).toPrecision(sig));
+    // 999.96e9 rounds to "1000 G": print it as "1.00 T" instead.
+    if (scaled >= 1000 && i > 0) {
+      const [upScale, upPrefix] = SI_PREFIXES[i - 1] as readonly [number, string];
+      return `${sign}${formatSignificant(Number((abs / upScale).toPrecision(sig)), sig)} ${upPrefix}${unit}`;
     }
+    return `${sign}${formatSignificant(scaled, sig)} ${prefix}${unit}`;
   }
+  if (abs < 1000 && Number(abs.toPrecision(sig)) >= 1000) return `${sign}${formatSignificant(abs / 1000, sig)} k${unit}`;
   return `${formatSignificant(value, sig)} ${unit}`;
 }
 
@@ -182,7 +187,8 @@ export function texNumber(value: number, sig = 4): string {
 /** A formatted quantity as TeX text (for the right-hand side of a derivation). */
 export function texQuantity(value: number, unit: Unit, sig = 3): string {
   const text = formatQuantity(value, unit, sig).replace(/%/g, '\\%');
-  return `\\text{${text}}`;
+  // KaTeX's text mode has no glyph for µ; switch to math mode for it.
+  return `\\text{${text}}`.replace('µ', '}\\mu\\text{');
 }
 
 export const GB = 1e9;

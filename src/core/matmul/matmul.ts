@@ -165,6 +165,32 @@ export const ridgePointFormula = defineFormula({
   example: { P: 312e12, W: 2.039e12 },
 });
 
+/**
+ * Which resource limits a kernel of intensity `intensity` on a GPU whose ridge point is `ridge`.
+ * @example boundBy(1365, 153) //=> 'compute'
+ */
+export function boundBy(intensity: number, ridge: number): 'compute' | 'memory' {
+  return intensity >= ridge ? 'compute' : 'memory';
+}
+
+export const rooflineTimeFormula = defineFormula({
+  id: 'matmul.rooflineTime',
+  anchor: 'roofline-time',
+  page: 'tensors',
+  title: 'Roofline time',
+  description:
+    'A lower bound on a kernel’s time: the larger of its FLOPs at peak compute and its bytes at full memory bandwidth.',
+  lhs: 't',
+  unit: 's',
+  symbols: { F: 'F', Q: 'Q', P: 'P_{\\text{peak}}', W: 'W_{\\text{mem}}' },
+  labels: { F: 'FLOPs F', Q: 'Bytes moved Q', P: 'Peak FLOP/s', W: 'Memory bandwidth (B/s)' },
+  domains: { F: 'nonNegative', Q: 'nonNegative', P: 'positive', W: 'positive' },
+  tex: (v) => String.raw`\max\left(\frac{${v.F}}{${v.P}}, \frac{${v.Q}}{${v.W}}\right)`,
+  compute: ({ F, Q, P, W }) => rooflineSeconds({ flops: F, bytes: Q, peak: P, bandwidth: W }),
+  // The 4096³ bf16 matmul above on an A800 (312 TFLOP/s, 2.039 TB/s).
+  example: { F: 137438953472, Q: 100663296, P: 312e12, W: 2.039e12 },
+});
+
 export const matmulFormulas = [
   matmulFlopsFormula,
   matmulBytesFormula,
@@ -172,4 +198,5 @@ export const matmulFormulas = [
   batchedMatmulBytesFormula,
   matmulIntensityFormula,
   ridgePointFormula,
+  rooflineTimeFormula,
 ];

@@ -17,14 +17,20 @@ export interface MoeSpec {
   experts: number;
   /** Routed experts used per token, k. */
   topK: number;
-  /** Width of one routed expert's FFN. */
+  /** Width of one routed expert's FFN (every routed expert is a gated FFN). */
   expertWidth: number;
-  /** Shared (always-on) experts per MoE layer, each `sharedExpertWidth` wide. */
+  /**
+   * Shared (always-on) experts per MoE layer, each `sharedExpertWidth` wide. DeepSeek
+   * stores them as one fused FFN of width `sharedExperts·sharedExpertWidth`; the count is the same.
+   */
   sharedExperts: number;
   sharedExpertWidth: number;
   /** Qwen2-MoE: a sigmoid gate scalar on the shared expert ([1, H] weight). */
   sharedExpertGate: boolean;
-  /** The first `denseLayers` layers use a dense FFN of width `ffnWidth` instead. */
+  /**
+   * How many layers use a dense FFN of width `ffnWidth` instead of experts: DeepSeek's
+   * first_k_dense_replace, Qwen's mlp_only_layers and layers off the decoder_sparse_step.
+   */
   denseLayers: number;
   /** Router bias-correction vector per MoE layer (DeepSeek V3's e_score_correction_bias, [E]). */
   routerBias: boolean;
@@ -33,12 +39,22 @@ export interface MoeSpec {
 export interface MlaSpec {
   /** Rank of the query compression; null when queries are projected directly (V2-Lite). */
   qLoraRank: number | null;
-  /** Rank of the compressed KV latent, the part cached per token. */
+  /** Rank of the compressed KV latent, the part cached per token (with the rope key). */
   kvLoraRank: number;
   /** Per-head dims: no-rope part and rope part of q/k, and v. */
   qkNopeHeadDim: number;
   qkRopeHeadDim: number;
   vHeadDim: number;
+}
+
+export interface SlidingWindowSpec {
+  /** Window size W in tokens: a query attends to at most W keys. */
+  size: number;
+  /**
+   * Which layers use the window: every layer, every other layer (Gemma 2: layers 0, 2, 4…),
+   * or a count of layers (Qwen 2 with use_sliding_window: the layers from max_window_layers on).
+   */
+  layers: 'all' | 'alternate' | number;
 }
 
 export interface ModelSpec {
@@ -52,35 +68,50 @@ export interface ModelSpec {
   hidden: number;
   /** h */
   heads: number;
-  /** h_kv (= h for MHA, 1 for MQA, between for GQA). */
+  /** h_kv (= h for MHA, 1 for MQA, between for GQA). MLA: = h (see `mla`). */
   kvHeads: number;
-  /** d, head dim for q/k/v (MLA: see `mla`). May differ from H/h. */
+  /** d, head dim for q/k/v (MLA: qk_nope + qk_rope, see `mla`). May differ from H/h. */
   headDim: number;
   ffn: FfnKind;
-  /** I, width of the dense FFN. */
+  /** I, width of the dense FFN (MoE models: of their dense layers). */
   ffnWidth: number;
   /** V */
   vocab: number;
+  /**
+   * Width of the token embedding (OPT's word_embed_proj_dim); equals H except for OPT
+   * models that project embeddings in and out (project_in/project_out, [H, E] each).
+   */
+  embeddingDim: number;
   tiedEmbeddings: boolean;
   norm: NormKind;
   positions: PositionKind;
-  /** Learned position table rows (0 unless positions = 'learned'). */
+  /** Learned position table rows (0 unless positions = 'learned'; OPT stores 2 extra rows). */
   maxPositions: number;
   /** Biases present on: q/k/v projections, attention output, FFN matrices, norms (LayerNorm β). */
   bias: { qkv: boolean; attnOut: boolean; ffn: boolean; norm: boolean };
-  /** Sliding-window size in tokens, and which layers use it (null = no window). */
-  slidingWindow: { size: number; layers: 'all' | 'alternate' | number } | null;
+  /** Sliding window and which layers use it (null = every layer attends to the whole context). */
+  slidingWindow: SlidingWindowSpec | null;
   moe: MoeSpec | null;
   mla: MlaSpec | null;
+  /**
+   * DeepSeek V3's multi-token-prediction modules (num_nextn_predict_layers). They ship in
+   * the checkpoint but are not part of the model's official parameter count (671B), so
+   * the ledger reports them apart, never in `total`.
+   */
+  mtpLayers: number;
   /**
    * Family details that change parameter counts: e.g. Falcon's parallel block with one
    * norm, BLOOM's embedding LayerNorm, Gemma 2's four norms per layer, Qwen 3's q/k norms.
    */
   extras: {
+    /** H-wide norms per layer (2 usually; Falcon-7B 1; Gemma 2 4; OPT without affine 0). */
     normsPerLayer: number;
+    /** BLOOM's word_embeddings_layernorm. */
     embeddingNorm: boolean;
     finalNorm: boolean;
+    /** Qwen 3's q_norm and k_norm, RMSNorm over d each, per layer. */
     qkNorm: boolean;
+    /** Attention and FFN read the same input (GPT-J, Falcon, GPT-NeoX parallel residual). */
     parallelBlock: boolean;
   };
 }

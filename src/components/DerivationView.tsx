@@ -1,0 +1,44 @@
+import katex from 'katex';
+import { useMemo } from 'react';
+import type { Derivation } from '../core/formula';
+import { derivationAsLatex, derivationAsMarkdown } from '../core/cite';
+import { CopyButton } from './controls/CopyButton';
+
+interface DerivationViewProps {
+  derivation: Derivation | null;
+  stale?: boolean;
+  /** Page URL for the Markdown citation; defaults to the formula's page. */
+  pageUrl?: string;
+}
+
+function renderTex(tex: string): string {
+  return katex.renderToString(tex, { displayMode: true, throwOnError: false });
+}
+
+/** A derivation rendered live in an island: symbolic form, substituted form, result, copy as LaTeX or Markdown. */
+export function DerivationView({ derivation: d, stale = false, pageUrl }: DerivationViewProps) {
+  const html = useMemo(() => (d ? { symbolic: renderTex(d.symbolic), substituted: renderTex(d.substituted) } : null), [d]);
+  if (!d || !html) return null;
+  const showExact = d.exact !== null && !d.formatted.includes(d.exact);
+  const url = () => (pageUrl ?? (typeof window !== 'undefined' ? window.location.href : '')).split('#')[0] + `#${d.anchor}`;
+  return (
+    <div className={stale ? 'derivation live stale' : 'derivation live'} data-formula={d.id}>
+      <div className="title">{d.title}</div>
+      <div dangerouslySetInnerHTML={{ __html: html.symbolic }} />
+      <div dangerouslySetInnerHTML={{ __html: html.substituted }} />
+      <p className="result" data-testid={`result-${d.id}`}>
+        {d.title}: {d.formatted}
+        {showExact && (
+          <span className="exact">
+            {' '}
+            ({d.exact} {d.unit})
+          </span>
+        )}
+      </p>
+      <div className="calc-actions">
+        <CopyButton label="Copy LaTeX" text={() => derivationAsLatex(d)} />
+        <CopyButton label="Copy Markdown" text={() => derivationAsMarkdown(d, url())} />
+      </div>
+    </div>
+  );
+}

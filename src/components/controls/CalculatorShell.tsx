@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react';
+import { CopyButton } from './CopyButton';
+
+interface CalculatorShellProps {
+  /** Anchor of the island on its page (kebab-case). */
+  anchor: string;
+  title: string;
+  /** Inputs (Field components). */
+  inputs: ReactNode;
+  /** Message from the core that no single field owns. */
+  error?: string | null;
+  stale?: boolean;
+  linkUrl: (anchor?: string) => string;
+  children: ReactNode;
+}
+
+/** The frame every calculator shares: title, inputs, results, stale note, copy link. */
+export function CalculatorShell({ anchor, title, inputs, error, stale, linkUrl, children }: CalculatorShellProps) {
+  return (
+    <section className="calculator" id={anchor} aria-labelledby={`${anchor}-title`}>
+      <h3 className="calc-title" id={`${anchor}-title`}>
+        {title}
+      </h3>
+      <div className="calc-inputs">{inputs}</div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {stale && <p className="stale-note">Showing the last valid result: fix the highlighted input to update it.</p>}
+      <div className={stale ? 'stale' : undefined} aria-live="polite">
+        {children}
+      </div>
+      <div className="calc-actions">
+        <CopyButton label="Copy link to these numbers" text={() => linkUrl(anchor)} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import type { FieldSpec, FieldSpecs } from '../state/fields';
+import type { CalculatorState } from '../state/useCalculatorState';
+
+interface FieldProps<F extends FieldSpecs> {
+  /** Island namespace, for unique element ids. */
+  ns: string;
+  name: keyof F & string;
+  spec: FieldSpec;
+  state: CalculatorState<F>;
+  /** An extra error for this field from the core (a cross-field check). */
+  coreError?: string | null;
+  wide?: boolean;
+}
+
+/** A labelled input (number, select or text area) with its hint and its error next to it. */
+export function Field<F extends FieldSpecs>({ ns, name, spec, state, coreError, wide }: FieldProps<F>) {
+  const id = `${ns}-${name}`;
+  const error = state.errors[name] ?? coreError ?? null;
+  const describedBy = [spec.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const value = state.raw[name];
+  return (
+    <div className={wide || spec.kind === 'text' ? 'field wide' : 'field'}>
+      <label htmlFor={id}>{spec.label}</label>
+      {spec.kind === 'select' ? (
+        <select id={id} value={value} onChange={(e) => state.set(name, e.target.value)} aria-describedby={describedBy}>
+          {spec.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : spec.kind === 'text' ? (
+        <textarea
+          id={id}
+          value={value}
+          spellCheck={false}
+          onChange={(e) => state.set(name, e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        />
+      ) : (
+        <input
+          id={id}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          value={value}
+          onChange={(e) => state.set(name, e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
+      {spec.hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {spec.hint}
+        </p>
+      )}
+      {error && (
+        <p className="error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

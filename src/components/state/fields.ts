@@ -1,0 +1,101 @@
+/**
+ * Calculator fields: what an input accepts and how its text becomes a value.
+ * Pure (no React) so it is unit-tested directly and shared by every island.
+ */
+import { domainMessage, inDomain, type Domain } from '../../core/formula';
+import { parseNumber } from '../../core/parse';
+import { formatInteger } from '../../core/units';
+
+export interface NumberFieldSpec {
+  kind: 'number';
+  label: string;
+  default: number;
+  domain: Domain;
+  min?: number;
+  max?: number;
+  /** Short help under the input, e.g. "tokens; 15T = 15e12". */
+  hint?: string;
+}
+export interface SelectFieldSpec {
+  kind: 'select';
+  label: string;
+  default: string;
+  options: readonly { value: string; label: string }[];
+  hint?: string;
+}
+export interface TextFieldSpec {
+  kind: 'text';
+  label: string;
+  default: string;
+  hint?: string;
+  /** Optional check of the text; returns an error message or null. */
+  validate?: (text: string) => string | null;
+}
+export type FieldSpec = NumberFieldSpec | SelectFieldSpec | TextFieldSpec;
+export type FieldSpecs = Record<string, FieldSpec>;
+
+export type FieldValues<F extends FieldSpecs> = {
+  [K in keyof F]: F[K] extends NumberFieldSpec ? number : string;
+};
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * Text → value for one field, or a message that says what to fix.
+ * @example parseField({ kind: 'number', label: 'Layers L', default: 32, domain: 'positiveInt' }, '0') //=> { ok: false, error: 'Layers L must be a whole number of at least 1' }
+ */
+export function parseField(spec: FieldSpec, text: string): ParseResult<number | string> {
+  switch (spec.kind) {
+    case 'number': {
+      if (text.trim() === '') return { ok: false, error: `${spec.label} is empty: enter a number` };
+      const value = parseNumber(text);
+      if (value === null) return { ok: false, error: `${spec.label}: "${text}" is not a number (e.g. 4096, 4,096, 1e12, 15T)` };
+      if (!inDomain(value, spec.domain)) return { ok: false, error: domainMessage(spec.label, spec.domain) };
+      if (spec.min !== undefined && value < spec.min) return { ok: false, error: `${spec.label} must be at least ${formatInteger(spec.min)}` };
+      if (spec.max !== undefined && value > spec.max) return { ok: false, error: `${spec.label} must be at most ${formatInteger(spec.max)}` };
+      return { ok: true, value };
+    }
+    case 'select': {
+      const option = spec.options.find((o) => o.value === text);
+      if (!option) return { ok: false, error: `${spec.label}: "${text}" is not one of the choices` };
+      return { ok: true, value: option.value };
+    }
+    case 'text': {
+      const error = spec.validate?.(text) ?? null;
+      return error ? { ok: false, error } : { ok: true, value: text };
+    }
+  }
+}
+
+/** The text a field shows for a value. */
+export function fieldText(_spec: FieldSpec, value: number | string): string {
+  return typeof value === 'number' ? String(value) : value;
+}
+
+/** Query-string key of a field: `<island namespace>.<field>`. */
+export function urlKey(namespace: string, field: string): string {
+  return `${namespace}.${field}`;
+}
+
+/**
+ * The query string with this island's fields set (other islands' keys are kept).
+ * Every field is written, defaults included, so a link keeps its numbers even if a
+ * later version changes a default.
+ */
+export function writeQuery(search: string, namespace: string, raw: Record<string, string>): string {
+  const params = new URLSearchParams(search);
+  for (const [field, text] of Object.entries(raw)) params.set(urlKey(namespace, field), text);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+/** This island's fields found in a query string (absent fields are left out). */
+export function readQuery(search: string, namespace: string, fields: FieldSpecs): Record<string, string> {
+  const params = new URLSearchParams(search);
+  const found: Record<string, string> = {};
+  for (const field of Object.keys(fields)) {
+    const text = params.get(urlKey(namespace, field));
+    if (text !== null) found[field] = text;
+  }
+  return found;
+}

@@ -1,0 +1,114 @@
+/**
+ * An island's inputs: the text in each field, its parsed value, its error, and the
+ * URL. Invalid text stays in the field with a message; the values handed to the core
+ * are the last valid ones, so the result never shows NaN and is marked stale instead.
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { InputError } from '../../core/units';
+import {
+  fieldText,
+  parseField,
+  readQuery,
+  writeQuery,
+  type FieldSpecs,
+  type FieldValues,
+} from './fields';
+
+export interface CalculatorState<F extends FieldSpecs> {
+  raw: Record<keyof F & string, string>;
+  errors: Partial<Record<keyof F & string, string>>;
+  /** Last valid value of every field. */
+  values: FieldValues<F>;
+  /** True when some field holds invalid text. */
+  hasErrors: boolean;
+  set(field: keyof F & string, text: string): void;
+  /** Sets several fields at once (e.g. a preset fills L, H, h…). */
+  setMany(patch: Partial<Record<keyof F & string, string>>): void;
+  /** A URL with every input of this island and its anchor: copy it to reproduce the numbers. */
+  linkUrl(anchor?: string): string;
+}
+
+const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+
+function defaultsOf<F extends FieldSpecs>(fields: F): Record<keyof F & string, string> {
+  const raw = {} as Record<keyof F & string, string>;
+  for (const key of Object.keys(fields) as (keyof F & string)[]) raw[key] = fieldText(fields[key]!, fields[key]!.default);
+  return raw;
+}
+
+export function useCalculatorState<F extends FieldSpecs>(namespace: string, fields: F): CalculatorState<F> {
+  const [raw, setRaw] = useState(() => defaultsOf(fields));
+  const lastValid = useRef<FieldValues<F>>(
+    Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.default])) as FieldValues<F>,
+  );
+  const touched = useRef(false);
+
+  // Read the URL right after hydration, before paint (the server rendered the defaults).
+  useIsomorphicLayoutEffect(() => {
+    const found = readQuery(window.location.search, namespace, fields);
+    if (Object.keys(found).length > 0) setRaw((prev) => ({ ...prev, ...found }));
+    // fields is static per island
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [namespace]);
+
+  useEffect(() => {
+    if (!touched.current) return;
+    const query = writeQuery(window.location.search, namespace, raw);
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${query}${window.location.hash}`);
+  }, [namespace, raw]);
+
+  const { errors, values } = useMemo(() => {
+    const errs: Partial<Record<keyof F & string, string>> = {};
+    const vals = { ...lastValid.current };
+    for (const key of Object.keys(fields) as (keyof F & string)[]) {
+      const parsed = parseField(fields[key]!, raw[key]);
+      if (parsed.ok) (vals as Record<string, number | string>)[key] = parsed.value;
+      else errs[key] = parsed.error;
+    }
+    lastValid.current = vals;
+    return { errors: errs, values: vals };
+  }, [fields, raw]);
+
+  const set = useCallback((field: keyof F & string, text: string) => {
+    touched.current = true;
+    setRaw((prev) => ({ ...prev, [field]: text }));
+  }, []);
+  const setMany = useCallback((patch: Partial<Record<keyof F & string, string>>) => {
+    touched.current = true;
+    setRaw((prev) => ({ ...prev, ...patch }));
+  }, []);
+  const linkUrl = useCallback(
+    (anchor?: string) => {
+      const query = writeQuery(window.location.search, namespace, raw);
+      return `${window.location.origin}${window.location.pathname}${query}${anchor ? `#${anchor}` : window.location.hash}`;
+    },
+    [namespace, raw],
+  );
+
+  return { raw, errors, values, hasErrors: Object.keys(errors).length > 0, set, setMany, linkUrl };
+}
+
+export type Computed<T> =
+  | { status: 'ok'; result: T; stale: false }
+  | { status: 'error'; result: T | null; stale: boolean; error: string; field: string | null };
+
+/**
+ * Runs a core computation on the current values. On InputError it keeps the last good
+ * result (marked stale) and reports the message with the field it names.
+ */
+export function useComputed<T>(compute: () => T, deps: readonly unknown[], inputsValid = true): Computed<T> {
+  const last = useRef<T | null>(null);
+  return useMemo(() => {
+    try {
+      const result = compute();
+      last.current = result;
+      if (!inputsValid) return { status: 'error', result, stale: true, error: '', field: null };
+      return { status: 'ok', result, stale: false };
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      const field = e instanceof InputError ? e.field : null;
+      return { status: 'error', result: last.current, stale: last.current !== null, error: message, field };
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, inputsValid]);
+}

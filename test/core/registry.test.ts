@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { FORMULAS, getFormula, hasFormula } from '../../src/core/registry';
+import { CHAPTERS } from '../../src/core/chapters';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ID = /^[a-z]+\.[a-z][A-Za-z0-9]*$/;
+const PAGES = new Set<string>([...CHAPTERS.map((c) => c.slug), 'notation', 'playground', 'models']);
+
+describe('formula registry', () => {
+  it('ids are topic.camelName and unique', () => {
+    const ids = FORMULAS.map((f) => f.id);
+    for (const id of ids) expect(id).toMatch(ID);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('anchors are kebab-case and unique on their page', () => {
+    const seen = new Set<string>();
+    for (const f of FORMULAS) {
+      expect(f.anchor, f.id).toMatch(SLUG);
+      expect(PAGES.has(f.page), `${f.id} page ${f.page}`).toBe(true);
+      const key = `${f.page}#${f.anchor}`;
+      expect(seen.has(key), `${key} is used twice`).toBe(false);
+      seen.add(key);
+    }
+  });
+
+  it.each(FORMULAS.map((f) => [f.id, f] as const))('%s: symbols, labels and domains cover exactly the inputs, and every symbol is used', (_id, f) => {
+    const keys = Object.keys(f.symbols).sort();
+    expect(Object.keys(f.labels).sort()).toEqual(keys);
+    expect(Object.keys(f.domains).sort()).toEqual(keys);
+    expect(Object.keys(f.example).sort()).toEqual(keys);
+    // Every input appears in the template: call it with unique markers and look for each.
+    const markers = Object.fromEntries(keys.map((k, i) => [k, `\u27e8${i}\u27e9`]));
+    const tex = f.tex(markers);
+    for (const k of keys) expect(tex, `${f.id} does not use ${k}`).toContain(markers[k]);
+  });
+
+  it.each(FORMULAS.map((f) => [f.id, f] as const))('%s: derive(example).value === compute(example), finite', (_id, f) => {
+    const d = f.derive(f.example);
+    expect(d.value).toBe(f.compute(f.example));
+    expect(Number.isFinite(d.value)).toBe(true);
+    expect(d.substituted).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
+  it('getFormula throws for an unknown id', () => {
+    expect(() => getFormula('nope.nothing')).toThrow(/Unknown formula id/);
+    expect(hasFormula('matmul.flops')).toBe(true);
+  });
+});
+
+describe('core boundary', () => {
+  it('src/core imports no astro, react, DOM or node modules', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const full = join(dir, name);
+        if (statSync(full).isDirectory()) walk(full);
+        else if (/\.tsx?$/.test(name)) files.push(full);
+      }
+    };
+    walk('src/core');
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const imports = [...text.matchAll(/from\s+['"]([^'"]+)['"]/g)].map((m) => m[1] as string);
+      for (const spec of imports) {
+        expect(spec.startsWith('.') || spec.startsWith('../'), `${file} imports ${spec}`).toBe(true);
+      }
+      expect(text, file).not.toMatch(/\b(document|window|localStorage)\.|\bDate\.now\(|\bMath\.random\(/);
+    }
+  });
+});

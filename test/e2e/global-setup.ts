@@ -1,0 +1,15 @@
+import type { TestProject } from 'vitest/node';
+// @ts-expect-error plain ESM script without types
+import { serve } from '../../scripts/serve.mjs';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const { server, url } = await serve({ dir: 'dist', port: 0, base: process.env['SITE_BASE'] ?? '/' });
+  project.provide('baseUrl', url);
+  return () => new Promise<void>((done) => server.close(() => done()));
+}
