@@ -12,6 +12,9 @@ const base = process.env.SITE_BASE ?? '/';
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://transformer-by-the-numbers.example',
   base,
+  // OUT_DIR / ASTRO_CACHE_DIR let several builds run side by side (e.g. one per worktree).
+  outDir: process.env.OUT_DIR ?? './dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   integrations: [react(), mdx()],
   markdown: {

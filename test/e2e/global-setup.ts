@@ -9,7 +9,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const { server, url } = await serve({ dir: 'dist', port: 0, base: process.env['SITE_BASE'] ?? '/' });
+  const { server, url } = await serve({ dir: process.env['OUT_DIR'] ?? 'dist', port: 0, base: process.env['SITE_BASE'] ?? '/' });
   project.provide('baseUrl', url);
   return () => new Promise<void>((done) => server.close(() => done()));
 }

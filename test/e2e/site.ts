@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-export const DIST = 'dist';
+export const DIST = process.env['OUT_DIR'] ?? 'dist';
 
 export interface BuiltPage {
   /** URL path below the base, e.g. '' for the home page, 'tensors/' for a chapter. */
