@@ -1,4 +1,2 @@
-import type { AnyFormula } from '../formula';
-
-// Formulas of this topic, registered in ../registry.ts.
-export const formulas: AnyFormula[] = [];
+export * from './parallel';
+export { parallelFormulas as formulas } from './parallel';
