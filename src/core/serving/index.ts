@@ -1,4 +1,2 @@
-import type { AnyFormula } from '../formula';
-
-// Formulas of this topic, registered in ../registry.ts.
-export const formulas: AnyFormula[] = [];
+export * from './serving';
+export { servingFormulas as formulas } from './serving';
