@@ -1,4 +1,3 @@
-import type { AnyFormula } from '../formula';
-
-// Formulas of this topic, registered in ../registry.ts.
-export const formulas: AnyFormula[] = [];
+export * from './flops';
+export * from './formulas';
+export { flopsFormulas as formulas } from './formulas';

@@ -1,4 +1,3 @@
-import type { AnyFormula } from '../formula';
-
-// Formulas of this topic, registered in ../registry.ts.
-export const formulas: AnyFormula[] = [];
+export * from './memory';
+export * from './formulas';
+export { memoryFormulas as formulas } from './formulas';

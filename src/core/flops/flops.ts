@@ -1,0 +1,247 @@
+/**
+ * FLOPs of a forward pass, component by component: B sequences, each with S new tokens
+ * over a context of S' tokens in total (S' ≥ S; the S new ones are the last of the S').
+ *
+ * Conventions (design.md): a FLOP is one multiply or one add, so a matmul [M,K]@[K,N]
+ * is 2·M·K·N. Only matmuls are counted: norms, softmax, activations, rotary, residual
+ * adds and bias adds are left out (they are O(B·S·H), not O(B·S·H²)), and the embedding
+ * lookup is a gather, 0 FLOPs. MoE layers count the k routed experts a token uses,
+ * not all E.
+ *
+ * Attention: `full` lets every new token attend to all S' positions; `causal` lets the
+ * token at absolute position p (1-based) attend to the p positions up to itself, so the
+ * S new tokens see S·(S'−S) + S(S+1)/2 = S·S' − S(S−1)/2 (query, key) pairs. A
+ * sliding-window layer caps each token's keys at W. MLA: scores use the q/k head dim
+ * (nope + rope) and A·V the v head dim; K/V up-projections are counted for the new
+ * tokens only (a cache of up-projected K/V, or absorbed weights).
+ *
+ * Beside the exact sum: the article's F ≈ B·S·(2N + 4·L·H·S') with N the active
+ * parameters, and its limit 2N per token for short contexts.
+ */
+import type { ModelSpec } from '../model/spec';
+import { activeParams, layerCounts } from '../params/params';
+import { InputError } from '../units';
+import { checkInputs } from '../formula';
+
+export type AttentionMode = 'full' | 'causal';
+
+export interface ForwardInput {
+  spec: ModelSpec;
+  /** B, sequences in the batch. */
+  batch: number;
+  /** S, new tokens per sequence in this pass (prompt length for prefill, 1 for decode). */
+  newTokens: number;
+  /** S', context per sequence including the new tokens (≥ S). */
+  contextTokens: number;
+  /** 'causal' (default): each token sees only earlier positions; 'full': all S' positions. */
+  attention?: AttentionMode;
+  /** Logits for every new token ('all', default, as in training) or the last one only. */
+  logits?: 'all' | 'last';
+}
+
+export interface FlopsComponents {
+  /** Q, K, V projections (MLA: its down- and up-projections). */
+  qkv: number;
+  /** Q·Kᵀ */
+  scores: number;
+  /** softmax(·)·V */
+  av: number;
+  /** Output projection. */
+  out: number;
+  /** Dense FFN layers. */
+  ffn: number;
+  /** Routed experts actually used (k per token). */
+  experts: number;
+  sharedExperts: number;
+  /** Router logits (and Qwen2-MoE's shared-expert gate). */
+  router: number;
+  /** Logits, plus OPT's project_in/out where present. */
+  lmHead: number;
+  /** The embedding lookup: a gather, no arithmetic. */
+  embedding: 0;
+}
+
+export interface FlopsBreakdown {
+  components: FlopsComponents;
+  /** All layers together (everything but the LM head). */
+  layers: number;
+  /** One layer, when every layer costs the same (no MoE/dense mix, no window mix); else null. */
+  perLayer: number | null;
+  total: number;
+  /** B·S·(2N + 4·L·H·S'), N = active parameters: the article's estimate. */
+  articleFlops: number;
+  /** (articleFlops − total) / total */
+  articleRelativeError: number;
+  /** Total per new token: total / (B·S). Tends to 2N as S' → 0. */
+  perToken: number;
+  /** 2N, N = active parameters. */
+  twoN: number;
+  attention: AttentionMode;
+  assumptions: string[];
+}
+
+/**
+ * Σ over the S new tokens of how many keys each attends to, per sequence and head.
+ * Causal: token at position p ∈ (S'−S, S'] sees min(p, W) keys; full: min(S', W) each.
+ * @example attentionPairs({ newTokens: 4, contextTokens: 4, attention: 'causal', window: null }) //=> 10
+ */
+export function attentionPairs(p: { newTokens: number; contextTokens: number; attention: AttentionMode; window: number | null }): number {
+  const { newTokens: S, contextTokens: Sc, attention, window } = p;
+  const W = window ?? Infinity;
+  if (attention === 'full') return S * Math.min(Sc, W);
+  const a = Sc - S + 1; // first new position (1-based)
+  const b = Sc;
+  const sumRange = (lo: number, hi: number) => (hi < lo ? 0 : ((lo + hi) * (hi - lo + 1)) / 2);
+  if (W >= b) return sumRange(a, b);
+  if (W < a) return W * S;
+  return sumRange(a, W) + W * (b - W);
+}
+
+/** How many layers use the sliding window. */
+export function windowedLayers(spec: ModelSpec): number {
+  const w = spec.slidingWindow;
+  if (!w) return 0;
+  if (w.layers === 'all') return spec.layers;
+  if (w.layers === 'alternate') return Math.ceil(spec.layers / 2); // layers 0, 2, 4, …
+  return Math.min(w.layers, spec.layers);
+}
+
+function checkForward(input: ForwardInput): void {
+  checkInputs(
+    { batch: input.batch, newTokens: input.newTokens, contextTokens: input.contextTokens },
+    { batch: 'positiveInt', newTokens: 'positiveInt', contextTokens: 'positiveInt' },
+    { batch: 'B', newTokens: 'S', contextTokens: "S'" },
+  );
+  if (input.contextTokens < input.newTokens) {
+    throw new InputError('contextTokens', "S' (context incl. new tokens) must be at least S (new tokens)");
+  }
+}
+
+/**
+ * Forward-pass FLOPs per component for B sequences of S new tokens over S' context.
+ * @example forwardFlops({ spec: getPreset('llama-2-7b').spec, batch: 1, newTokens: 1, contextTokens: 1 }).twoN //=> 13476831232
+ */
+export function forwardFlops(input: ForwardInput): FlopsBreakdown {
+  checkForward(input);
+  const { spec, batch: B, newTokens: S, contextTokens: Sc } = input;
+  const attention = input.attention ?? 'causal';
+  const { hidden: H, heads: h, kvHeads: hkv, headDim: d, layers: L, vocab: V } = spec;
+  const T = B * S;
+
+  // Projections, per layer.
+  let qkv: number;
+  let out: number;
+  let dQK = d;
+  let dV = d;
+  const mla = spec.mla;
+  if (mla) {
+    dQK = mla.qkNopeHeadDim + mla.qkRopeHeadDim;
+    dV = mla.vHeadDim;
+    const q = mla.qLoraRank === null ? H * h * dQK : H * mla.qLoraRank + mla.qLoraRank * h * dQK;
+    const kv = H * (mla.kvLoraRank + mla.qkRopeHeadDim) + mla.kvLoraRank * h * (mla.qkNopeHeadDim + mla.vHeadDim);
+    qkv = 2 * T * (q + kv);
+    out = 2 * T * h * dV * H;
+  } else {
+    qkv = 2 * T * H * (h * d + 2 * hkv * d);
+    out = 2 * T * h * d * H;
+  }
+
+  // Attention matmuls, per layer kind (windowed or not).
+  const nWindow = windowedLayers(spec);
+  const fullPairs = attentionPairs({ newTokens: S, contextTokens: Sc, attention, window: null });
+  const windowPairs = spec.slidingWindow
+    ? attentionPairs({ newTokens: S, contextTokens: Sc, attention, window: spec.slidingWindow.size })
+    : fullPairs;
+  const pairs = (L - nWindow) * fullPairs + nWindow * windowPairs;
+  const scores = 2 * B * h * dQK * pairs;
+  const av = 2 * B * h * dV * pairs;
+
+  // FFN.
+  const counts = layerCounts(spec);
+  const ffnPerLayer = 2 * T * (spec.ffn === 'gated' ? 3 : 2) * H * spec.ffnWidth;
+  let experts = 0;
+  let sharedExperts = 0;
+  let router = 0;
+  const moe = spec.moe;
+  if (moe) {
+    experts = counts.moe * 2 * T * moe.topK * 3 * H * moe.expertWidth;
+    sharedExperts = counts.moe * 2 * T * 3 * H * moe.sharedExperts * moe.sharedExpertWidth;
+    router = counts.moe * 2 * T * H * (moe.experts + (moe.sharedExpertGate ? 1 : 0));
+  }
+  const ffn = counts.dense * ffnPerLayer;
+
+  const logitTokens = input.logits === 'last' ? B : T;
+  const E = spec.embeddingDim;
+  const lmHead = 2 * logitTokens * E * V + (E !== H ? 2 * T * E * H + 2 * logitTokens * H * E : 0);
+
+  const components: FlopsComponents = {
+    qkv: L * qkv,
+    scores,
+    av,
+    out: L * out,
+    ffn,
+    experts,
+    sharedExperts,
+    router,
+    lmHead,
+    embedding: 0,
+  };
+  const layersTotal = components.qkv + scores + av + components.out + ffn + experts + sharedExperts + router;
+  const total = layersTotal + lmHead;
+  const uniform = (counts.dense === 0 || counts.moe === 0) && (nWindow === 0 || nWindow === L || fullPairs === windowPairs);
+  const N = activeParams(spec);
+  const articleFlops = B * S * (2 * N + 4 * L * H * Sc);
+
+  return {
+    components,
+    layers: layersTotal,
+    perLayer: uniform ? layersTotal / L : null,
+    total,
+    articleFlops,
+    articleRelativeError: (articleFlops - total) / total,
+    perToken: total / T,
+    twoN: 2 * N,
+    attention,
+    assumptions: [
+      'A FLOP is one multiply or one add; a matmul [M,K]@[K,N] costs 2·M·K·N.',
+      'Only matmuls are counted: norms, softmax, activations, rotary, bias and residual adds are left out; the embedding lookup is 0.',
+      attention === 'causal'
+        ? "Causal: the token at position p attends to p positions, so S new tokens over S' see S·S' − S(S−1)/2 pairs (about half of S·S' in prefill)."
+        : "Full: every new token attends to all S' positions (S·S' pairs), as the article's 4·L·H·S' term assumes.",
+      spec.slidingWindow ? `Sliding window: ${nWindow} of ${L} layers cap each token's keys at W = ${spec.slidingWindow.size}.` : 'No sliding window.',
+      moe ? `MoE: ${moe.topK} of ${moe.experts} routed experts per token (active, not total, parameters).` : 'Dense FFN.',
+      input.logits === 'last' ? 'Logits for the last token of each sequence only.' : 'Logits for every new token.',
+    ],
+  };
+}
+
+/**
+ * Prefill: the whole prompt of S tokens in one pass (S' = S), causal by default.
+ * @example prefillFlops({ spec, batch: 1, promptTokens: 2048 }).total
+ */
+export function prefillFlops(p: { spec: ModelSpec; batch: number; promptTokens: number; attention?: AttentionMode; logits?: 'all' | 'last' }): FlopsBreakdown {
+  return forwardFlops({
+    spec: p.spec,
+    batch: p.batch,
+    newTokens: p.promptTokens,
+    contextTokens: p.promptTokens,
+    attention: p.attention ?? 'causal',
+    logits: p.logits ?? 'all',
+  });
+}
+
+/**
+ * One decode step: one new token per sequence over a context of S' tokens (incl. it).
+ * With S = 1 causal and full attention coincide.
+ */
+export function decodeStepFlops(p: { spec: ModelSpec; batch: number; contextTokens: number }): FlopsBreakdown {
+  return forwardFlops({ spec: p.spec, batch: p.batch, newTokens: 1, contextTokens: p.contextTokens, attention: 'causal' });
+}
+
+/**
+ * The article's forward-pass estimate F = B·S·(2N + 4·L·H·S').
+ * @example articleForwardFlops({ B: 1, S: 1, N: 6738415616, L: 32, H: 4096, Sc: 4096 }) //=> 15624290304
+ */
+export function articleForwardFlops({ B, S, N, L, H, Sc }: { B: number; S: number; N: number; L: number; H: number; Sc: number }): number {
+  return B * S * (2 * N + 4 * L * H * Sc);
+}
