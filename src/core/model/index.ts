@@ -1,4 +1,8 @@
 import type { AnyFormula } from '../formula';
 
-// Formulas of this topic, registered in ../registry.ts.
+export * from './spec';
+export * from './parseHfConfig';
+export * from './presets';
+
+// Formulas of this topic, registered in ../registry.ts (the model chapter's formulas live in params/flops/memory).
 export const formulas: AnyFormula[] = [];

@@ -1,0 +1,73 @@
+/**
+ * Presets: real models from their original Hugging Face configs (src/data/models/), each
+ * parsed by parseHfConfig, with the official parameter count and its source.
+ */
+import { PRESET_RECORDS, type PresetRecord, type PresetSource } from '../../data/models/index';
+import { InputError } from '../units';
+import { parseHfConfig } from './parseHfConfig';
+import type { ModelSpec } from './spec';
+
+export interface Preset {
+  id: string;
+  name: string;
+  family: string;
+  hfRepo: string;
+  spec: ModelSpec;
+  /** The original config.json object. */
+  config: Record<string, unknown>;
+  configProvenance: PresetRecord['configProvenance'];
+  source: PresetSource;
+  officialParams: number | null;
+  officialParamsSource: string;
+}
+
+/** Every preset, in display order. */
+export const PRESETS: readonly Preset[] = PRESET_RECORDS.map((r) => ({
+  id: r.id,
+  name: r.name,
+  family: r.family,
+  hfRepo: r.hfRepo,
+  spec: parseHfConfig(r.config, r.id),
+  config: r.config,
+  configProvenance: r.configProvenance,
+  source: r.source,
+  officialParams: r.officialParams,
+  officialParamsSource: r.officialParamsSource,
+}));
+
+const BY_ID = new Map(PRESETS.map((p) => [p.id, p]));
+
+/** The ids of all presets. */
+export const PRESET_IDS: readonly string[] = PRESETS.map((p) => p.id);
+
+/**
+ * The preset with this id; InputError on `model` for an unknown id.
+ * @example getPreset('llama-2-7b').spec.layers //=> 32
+ */
+export function getPreset(id: string): Preset {
+  const preset = BY_ID.get(id);
+  if (!preset) {
+    const close = PRESET_IDS.filter((p) => p.includes(id.toLowerCase().split(/[-_.]/)[0] ?? '') && id.length > 0).slice(0, 5);
+    throw new InputError('model', `unknown model "${id}"${close.length ? `; did you mean ${close.join(', ')}?` : ''} (see the models page for all ${PRESETS.length} presets)`);
+  }
+  return preset;
+}
+
+/** True when `id` names a preset. */
+export function hasPreset(id: string): boolean {
+  return BY_ID.has(id);
+}
+
+/**
+ * A preset id, a parsed config.json object, or a ModelSpec → ModelSpec.
+ * @example resolveModel('mixtral-8x7b').moe?.experts //=> 8
+ */
+export function resolveModel(model: string | Record<string, unknown> | ModelSpec): ModelSpec {
+  if (typeof model === 'string') return getPreset(model).spec;
+  if (isModelSpec(model)) return model;
+  return parseHfConfig(model);
+}
+
+function isModelSpec(x: unknown): x is ModelSpec {
+  return typeof x === 'object' && x !== null && 'layers' in x && 'hidden' in x && 'extras' in x && !('model_type' in x);
+}
