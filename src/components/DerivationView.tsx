@@ -1,8 +1,8 @@
-import katex from 'katex';
 import { useMemo } from 'react';
 import type { Derivation } from '../core/formula';
 import { derivationAsLatex, derivationAsMarkdown } from '../core/cite';
 import { CopyButton } from './controls/CopyButton';
+import { texToMathml } from './math/texToMathml';
 
 interface DerivationViewProps {
   derivation: Derivation | null;
@@ -11,8 +11,9 @@ interface DerivationViewProps {
   pageUrl?: string;
 }
 
+// MathML, not KaTeX: keeps ~72 KB gzip of KaTeX out of every island (see math/texToMathml.ts).
 function renderTex(tex: string): string {
-  return katex.renderToString(tex, { displayMode: true, throwOnError: false });
+  return texToMathml(tex).mathml;
 }
 
 /** A derivation rendered live in an island: symbolic form, substituted form, result, copy as LaTeX or Markdown. */
