@@ -2,7 +2,7 @@
  * Presets: real models from their original Hugging Face configs (src/data/models/), each
  * parsed by parseHfConfig, with the official parameter count and its source.
  */
-import { PRESET_RECORDS, type PresetRecord, type PresetSource } from '../../data/models/index';
+import { PRESET_RECORDS, type PresetRecord, type PresetSource } from '../../data/models/records';
 import { InputError } from '../units';
 import { parseHfConfig } from './parseHfConfig';
 import type { ModelSpec } from './spec';
