@@ -1,2 +1,13 @@
 export * from './gpu';
-export { gpuFormulas as formulas } from './gpu';
+export * from './tensorCore';
+export * from './peakDeviation';
+export * from './roofline';
+export * from './tiles';
+import { gpuFormulas } from './gpu';
+import { tensorCoreFormulas } from './tensorCore';
+import { peakDeviationFormulas } from './peakDeviation';
+import { rooflineFormulas } from './roofline';
+import { tileFormulas } from './tiles';
+
+// Formulas of this topic, registered in ../registry.ts.
+export const formulas = [...gpuFormulas, ...tensorCoreFormulas, ...peakDeviationFormulas, ...rooflineFormulas, ...tileFormulas];
