@@ -240,7 +240,7 @@ export function decodeStepFlops(p: { spec: ModelSpec; batch: number; contextToke
 
 /**
  * The article's forward-pass estimate F = B·S·(2N + 4·L·H·S').
- * @example articleForwardFlops({ B: 1, S: 1, N: 6738415616, L: 32, H: 4096, Sc: 4096 }) //=> 15624290304
+ * @example articleForwardFlops({ B: 1, S: 1, N: 6738415616, L: 32, H: 4096, Sc: 4096 }) //=> 15624314880
  */
 export function articleForwardFlops({ B, S, N, L, H, Sc }: { B: number; S: number; N: number; L: number; H: number; Sc: number }): number {
   return B * S * (2 * N + 4 * L * H * Sc);

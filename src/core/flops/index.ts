@@ -1,3 +1,10 @@
 export * from './flops';
 export * from './formulas';
-export { flopsFormulas as formulas } from './formulas';
+export * from './layer';
+export * from './perToken';
+import { flopsFormulas } from './formulas';
+import { layerFlopsFormulas } from './layer';
+import { perTokenFlopsFormulas } from './perToken';
+
+// Formulas of this topic, registered in ../registry.ts.
+export const formulas = [...flopsFormulas, ...layerFlopsFormulas, ...perTokenFlopsFormulas];
