@@ -1,3 +1,7 @@
 export * from './memory';
 export * from './formulas';
-export { memoryFormulas as formulas } from './formulas';
+export * from './inference';
+import { memoryFormulas } from './formulas';
+import { inferenceMemoryFormulas } from './inference';
+
+export const formulas = [...memoryFormulas, ...inferenceMemoryFormulas];
