@@ -1,2 +1,6 @@
+import { latencyFormulas } from './latency';
+import { decodeFormulas } from './decode';
+
 export * from './latency';
-export { latencyFormulas as formulas } from './latency';
+export * from './decode';
+export const formulas = [...latencyFormulas, ...decodeFormulas];

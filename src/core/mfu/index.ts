@@ -1,2 +1,3 @@
 export * from './mfu';
 export { mfuFormulas as formulas } from './mfu';
+export * from './conventions';

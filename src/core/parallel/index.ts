@@ -1,2 +1,6 @@
+import { parallelFormulas } from './parallel';
+import { layoutFormulas } from './layout';
+
 export * from './parallel';
-export { parallelFormulas as formulas } from './parallel';
+export * from './layout';
+export const formulas = [...parallelFormulas, ...layoutFormulas];

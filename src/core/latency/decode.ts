@@ -1,0 +1,175 @@
+/**
+ * Decode under batching: where a decode step crosses from memory-bound to
+ * compute-bound, the tokens per second it then delivers, and a sweep over batch size.
+ *
+ * One decode step of B sequences at context S' does B·f FLOPs, f = 2N + 4·L·H·S', and
+ * reads Q_w + B·Q_kv bytes (the weights once, each sequence's KV cache). It is
+ * compute-bound once B·f/(P·η_c) ≥ (Q_w + B·Q_kv)/(W·η_m), i.e. for
+ *
+ *   B ≥ B* = Q_w / (f·W·η_m/(P·η_c) − Q_kv)
+ *
+ * Batching amortises the weights; it does nothing for the KV cache, whose FLOPs per
+ * byte are fixed by the model (4·H·S' FLOPs per 2·h_kv·d·S'·s bytes per layer, about
+ * h/h_kv for 16-bit). When Q_kv alone outweighs f/I* no batch is compute-bound.
+ * G tensor-parallel GPUs scale both sides alike, so B* does not depend on G.
+ * @see Pope et al., "Efficiently Scaling Transformer Inference" (2022), §2
+ */
+import { defineFormula } from '../formula';
+import { InputError } from '../units';
+import {
+  DEFAULT_EFFICIENCIES,
+  estimateInferenceLatency,
+  forwardFlopsArticle,
+  type Efficiencies,
+  type LatencyHardware,
+  type LatencyModel,
+  type LatencyWorkload,
+  type Regime,
+} from './latency';
+
+/**
+ * The batch at which a decode step becomes compute-bound, or Infinity when it never does.
+ * @example decodeCriticalBatch({ weightsBytes: 137953296384, flopsPerSequence: 139264016384, kvBytesPerSequence: 163840000, peak: 312e12, bandwidth: 2.039e12, computeEfficiency: 1, memoryEfficiency: 1 }) //=> 184.85…
+ */
+export function decodeCriticalBatch(p: {
+  weightsBytes: number;
+  flopsPerSequence: number;
+  kvBytesPerSequence: number;
+  peak: number;
+  bandwidth: number;
+  computeEfficiency: number;
+  memoryEfficiency: number;
+}): number {
+  const bytesCoveredBySequence = (p.flopsPerSequence * p.bandwidth * p.memoryEfficiency) / (p.peak * p.computeEfficiency);
+  const margin = bytesCoveredBySequence - p.kvBytesPerSequence;
+  return margin > 0 ? p.weightsBytes / margin : Infinity;
+}
+
+export const decodeCriticalBatchFormula = defineFormula({
+  id: 'latency.decodeCriticalBatch',
+  anchor: 'decode-critical-batch',
+  page: 'mfu-and-latency',
+  title: 'Batch at which decode becomes compute-bound',
+  description:
+    'Each sequence in a decode step brings f FLOPs and its own KV bytes; the weights are read once for all. Past B* the FLOPs take longer than the bytes.',
+  lhs: 'B^{*}',
+  unit: 'count',
+  symbols: { Qw: 'Q_w', f: 'f', Qkv: 'Q_{\\text{kv}}', P: 'P_{\\text{peak}}', W: 'W_{\\text{mem}}', ec: '\\eta_c', em: '\\eta_m' },
+  labels: {
+    Qw: 'Weight bytes',
+    f: "FLOPs per sequence per step (2N + 4·L·H·S')",
+    Qkv: "KV-cache bytes per sequence at context S'",
+    P: 'Peak FLOP/s per GPU',
+    W: 'Memory bandwidth per GPU (B/s)',
+    ec: 'Compute efficiency',
+    em: 'Memory efficiency',
+  },
+  domains: { Qw: 'positive', f: 'positive', Qkv: 'nonNegative', P: 'positive', W: 'positive', ec: 'fraction', em: 'fraction' },
+  tex: (v) => String.raw`\frac{${v.Qw}}{\frac{${v.f} \cdot ${v.W} \cdot ${v.em}}{${v.P} \cdot ${v.ec}} - ${v.Qkv}}`,
+  compute: (v) => {
+    const b = decodeCriticalBatch({
+      weightsBytes: v.Qw,
+      flopsPerSequence: v.f,
+      kvBytesPerSequence: v.Qkv,
+      peak: v.P,
+      bandwidth: v.W,
+      computeEfficiency: v.ec,
+      memoryEfficiency: v.em,
+    });
+    if (!Number.isFinite(b)) {
+      throw new InputError('Qkv', 'Each sequence’s KV cache alone takes longer to read than its FLOPs take to compute: no batch size makes this decode step compute-bound');
+    }
+    return b;
+  },
+  // Llama 2 70B (fp16, GQA) on A800 at S' = 500: f = 2·68,976,648,192 + 4·80·8192·500, Q_kv = 500·327,680 B.
+  example: { Qw: 137_953_296_384, f: 139_264_016_384, Qkv: 163_840_000, P: 312e12, W: 2.039e12, ec: 1, em: 1 },
+  approximate: true,
+  sig: 3,
+  notes: [
+    'Ignores tensor-parallel communication, which adds time but neither FLOPs nor HBM bytes.',
+    'The longer the context, the larger Q_kv: with GQA’s 8 KV heads a Llama 2 70B sequence of a few thousand tokens is never compute-bound.',
+  ],
+});
+
+export const decodeThroughputFormula = defineFormula({
+  id: 'latency.decodeThroughput',
+  anchor: 'decode-throughput',
+  page: 'mfu-and-latency',
+  title: 'Decode throughput',
+  description: 'Every decode step emits one token for each of the B sequences in the batch.',
+  lhs: 'X_{\\text{decode}}',
+  unit: 'tokens/s',
+  symbols: { B: 'B', T: 'T_{\\text{TPOT}}' },
+  labels: { B: 'Sequences in the batch', T: 'Time per output token (s)' },
+  domains: { B: 'positiveInt', T: 'positive' },
+  tex: (v) => String.raw`\frac{${v.B}}{${v.T}}`,
+  compute: ({ B, T }) => B / T,
+  // 16 sequences at 40 ms per step.
+  example: { B: 16, T: 0.04 },
+});
+
+/** Inputs of the B* formula for a model on some hardware at context S'. */
+export function decodeCriticalBatchInput(
+  model: LatencyModel,
+  hw: LatencyHardware,
+  context: number,
+  eff: Efficiencies = DEFAULT_EFFICIENCIES,
+): { Qw: number; f: number; Qkv: number; P: number; W: number; ec: number; em: number } {
+  if (!(Number.isFinite(context) && context >= 1)) throw new InputError('context', 'context must be at least 1 token');
+  return {
+    Qw: model.weightsBytes,
+    f: forwardFlopsArticle({ ...model, tokens: 1, context }),
+    Qkv: context * model.kvBytesPerToken,
+    P: hw.peak,
+    W: hw.memoryBandwidth,
+    ec: eff.compute,
+    em: eff.memory,
+  };
+}
+
+/** One batch size of a sweep. */
+export interface BatchPoint {
+  batch: number;
+  ttftSeconds: number;
+  tpotSeconds: number;
+  /** B / TPOT: tokens per second while decoding. */
+  decodeTokensPerSecond: number;
+  /** B·O / (TTFT + (O−1)·TPOT): output tokens per second over the whole request. */
+  endToEndTokensPerSecond: number;
+  prefillRegime: Regime;
+  /** Regime of the last decode step (the longest context). */
+  decodeRegime: Regime;
+  /** FLOPs per HBM byte of the last decode step. */
+  decodeIntensity: number;
+}
+
+/** Batch sizes a sweep visits: 1, 2, 4, … 512. */
+export const SWEEP_BATCHES: readonly number[] = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512];
+
+/**
+ * The latency estimate at each batch size (other inputs fixed). Batches whose estimate
+ * throws (none today) are left out rather than reported as NaN.
+ */
+export function decodeBatchSweep(
+  model: LatencyModel,
+  hw: LatencyHardware,
+  work: Omit<LatencyWorkload, 'batch'>,
+  eff: Efficiencies = DEFAULT_EFFICIENCIES,
+  batches: readonly number[] = SWEEP_BATCHES,
+): BatchPoint[] {
+  return batches.map((batch) => {
+    const r = estimateInferenceLatency(model, hw, { ...work, batch }, eff);
+    return {
+      batch,
+      ttftSeconds: r.ttftSeconds,
+      tpotSeconds: r.tpotSeconds,
+      decodeTokensPerSecond: batch / r.tpotSeconds,
+      endToEndTokensPerSecond: (batch * work.output) / r.totalSeconds,
+      prefillRegime: r.prefill.regime,
+      decodeRegime: r.decodeLast.regime,
+      decodeIntensity: r.decodeLast.arithmeticIntensity,
+    };
+  });
+}
+
+export const decodeFormulas = [decodeCriticalBatchFormula, decodeThroughputFormula];
