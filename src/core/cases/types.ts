@@ -27,7 +27,7 @@ export interface WorkedCase<A extends object, R extends object> {
  */
 export function applyOverrides<A extends object>(defaults: A, overrides: Partial<A> | undefined): A {
   if (!overrides) return { ...defaults };
-  const merged: Record<string, unknown> = { ...defaults };
+  const merged: Record<string, unknown> = { ...(defaults as unknown as Record<string, unknown>) };
   for (const [key, value] of Object.entries(overrides)) {
     if (!(key in defaults)) {
       throw new InputError(key, `unknown assumption "${key}"; this case takes ${Object.keys(defaults).join(', ')}`);
