@@ -97,7 +97,7 @@ export function attentionPairs(p: { newTokens: number; contextTokens: number; at
   return sumRange(a, W) + W * (b - W);
 }
 
-/** How many layers use the sliding window. */
+/** How many layers use the sliding window (0 without one). */
 export function windowedLayers(spec: ModelSpec): number {
   const w = spec.slidingWindow;
   if (!w) return 0;
@@ -208,7 +208,7 @@ export function forwardFlops(input: ForwardInput): FlopsBreakdown {
       attention === 'causal'
         ? "Causal: the token at position p attends to p positions, so S new tokens over S' see S·S' − S(S−1)/2 pairs (about half of S·S' in prefill)."
         : "Full: every new token attends to all S' positions (S·S' pairs), as the article's 4·L·H·S' term assumes.",
-      spec.slidingWindow ? `Sliding window: ${nWindow} of ${L} layers cap each token's keys at W = ${spec.slidingWindow.size}.` : 'No sliding window.',
+      spec.slidingWindow ? `Sliding window: ${nWindow} of ${L} layers cap each token's keys at W = ${spec.slidingWindow.size}.` : 'No sliding window: every layer attends to the whole context.',
       moe ? `MoE: ${moe.topK} of ${moe.experts} routed experts per token (active, not total, parameters).` : 'Dense FFN.',
       input.logits === 'last' ? 'Logits for the last token of each sequence only.' : 'Logits for every new token.',
     ],

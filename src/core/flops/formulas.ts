@@ -2,7 +2,7 @@
  * Textbook FLOP formulas (MHA, h·d = H, full attention over S' keys), each with its
  * derivation. The exact per-component count for a real model is `forwardFlops`.
  */
-import { defineFormula } from '../formula';
+import { defineFormula, type AnyFormula } from '../formula';
 import { articleForwardFlops } from './flops';
 
 const BS = { B: 'positiveInt', S: 'positiveInt' } as const;
@@ -131,7 +131,7 @@ export const perTokenFlopsFormula = defineFormula({
   approximate: true,
 });
 
-export const flopsFormulas = [
+export const flopsFormulas: AnyFormula[] = [
   qkvFlopsFormula,
   attentionScoresFlopsFormula,
   outProjectionFlopsFormula,

@@ -1,5 +1,5 @@
 /** Inference memory formulas, each with its derivation. Exact per-model values: ./memory.ts. */
-import { defineFormula } from '../formula';
+import { defineFormula, type AnyFormula } from '../formula';
 
 /** Weights: N·s. @example //=> 13,476,831,232 B for Llama 2 7B in bf16 */
 export const weightsMemoryFormula = defineFormula({
@@ -87,4 +87,4 @@ export const slidingWindowKvCacheFormula = defineFormula({
   example: { L: 32, Sc: 32768, W: 4096, hKv: 8, d: 128, s: 2 }, // Mistral 7B v0.1
 });
 
-export const memoryFormulas = [weightsMemoryFormula, kvCacheFormula, kvCachePerTokenFormula, mlaKvCacheFormula, slidingWindowKvCacheFormula];
+export const memoryFormulas: AnyFormula[] = [weightsMemoryFormula, kvCacheFormula, kvCachePerTokenFormula, mlaKvCacheFormula, slidingWindowKvCacheFormula];

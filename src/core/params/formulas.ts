@@ -3,7 +3,7 @@
  * tensor-by-tensor count is `countParams` in ./params.ts; these are the closed forms the
  * chapters derive and compare against it.
  */
-import { defineFormula } from '../formula';
+import { defineFormula, type AnyFormula } from '../formula';
 import { approxParams } from './params';
 
 /** N ≈ 12·L·H² + V·H. @see content/05-parameters-and-flops.mdx @example //=> 6,573,522,944 for L=32, H=4096, V=32000 */
@@ -127,7 +127,7 @@ export const moeActiveParamsFormula = defineFormula({
   example: { N: 46702792704, Lm: 32, E: 8, k: 2, H: 4096, Ie: 14336 }, // Mixtral 8x7B
 });
 
-export const paramsFormulas = [
+export const paramsFormulas: AnyFormula[] = [
   paramsApproxFormula,
   attentionParamsFormula,
   attentionParamsGqaFormula,
