@@ -13,13 +13,20 @@
  * @see DeepSeek-AI, "DeepSeek-V2" (2024) §2.1, multi-head latent attention
  * @see Touvron et al., "LLaMA" (2023) §2.2; Shazeer, "GLU Variants Improve Transformer" (2020)
  */
-import { checkInputs, defineFormula, type Derivation } from '../formula';
+import { checkInputs, defineFormula, type AnyFormula, type Derivation } from '../formula';
 import { InputError } from '../units';
 import type { ModelSpec } from './spec';
 import { activeParams, countParams, layerCounts } from '../params/params';
 import { decodeStepFlops, windowedLayers } from '../flops/flops';
 import { kvCacheBytes, kvCacheBytesPerToken, kvElementsPerTokenPerLayer, weightsBytes } from '../memory/memory';
-import { kvBudgetBytes, kvBudgetFormula, maxConcurrency, maxConcurrencyFormula } from '../serving/serving';
+import {
+  kvBudgetBytes,
+  kvBudgetFormula,
+  maxConcurrency,
+  maxConcurrencyFormula,
+  servingActivationBytes,
+  servingActivationFormula,
+} from '../serving/serving';
 import { kvCacheFormula, kvCachePerTokenFormula, mlaKvCacheFormula } from '../memory/formulas';
 import { moeActiveParamsFormula } from '../params/formulas';
 
@@ -234,6 +241,28 @@ export interface ServingSetup {
   utilization: number;
 }
 
+/**
+ * Inputs of the serving activation estimate (serving.activationBytes) for a spec: one
+ * forward pass over S' tokens, FFN width I for dense layers, k·I_e plus the shared
+ * experts' width for MoE layers (each token's intermediate lives in k experts), the
+ * wider of the two; c = 3 for gated FFNs and experts, 2 for a plain MLP.
+ */
+export function activationInputs(spec: ModelSpec, setup: ServingSetup): { gpus: number; tokens: number; hidden: number; ffnWidth: number; ffnTensors: number; bytesPerElement: number } {
+  const counts = layerCounts(spec);
+  const moe = spec.moe;
+  const moeWidth = moe && counts.moe > 0 ? moe.topK * moe.expertWidth + moe.sharedExperts * moe.sharedExpertWidth : 0;
+  const denseWidth = counts.dense > 0 ? spec.ffnWidth : 0;
+  const gated = spec.ffn === 'gated' || moeWidth > denseWidth;
+  return {
+    gpus: setup.gpus,
+    tokens: setup.contextTokens,
+    hidden: spec.hidden,
+    ffnWidth: Math.max(moeWidth, denseWidth),
+    ffnTensors: gated ? 3 : 2,
+    bytesPerElement: setup.bytesPerElement,
+  };
+}
+
 export interface VariantMetrics {
   spec: ModelSpec;
   attention: string;
@@ -246,8 +275,14 @@ export interface VariantMetrics {
   /** KV bytes of one request at S' tokens, the window applied. */
   kvBytesPerRequest: number;
   weightsBytes: number;
-  /** G·M·u − weights (activations left to the reserve). */
+  /** G·M·u, what the server plans to use. */
+  usableBytes: number;
+  /** Activation working set of one forward pass over a full request (S' tokens), tensor parallel over G. */
+  activationBytes: number;
+  /** G·M·u − weights − activations. */
   kvBudgetBytes: number;
+  /** The KV cache of `maxConcurrency` requests at S' tokens. */
+  kvBytesAtMaxConcurrency: number;
   /** ⌊budget / KV per request⌋, 0 when the weights do not fit. */
   maxConcurrency: number;
   /** False when the weights alone exceed G·M·u. */
@@ -256,7 +291,7 @@ export interface VariantMetrics {
 
 /**
  * Everything the variants chapter compares, for one spec on one serving setup.
- * @example variantMetrics(getPreset('llama-2-70b').spec, { contextTokens: 4000, bytesPerElement: 2, gpus: 2, memoryPerGpu: 80e9, utilization: 1 }).maxConcurrency //=> 16
+ * @example variantMetrics(getPreset('llama-2-70b').spec, { contextTokens: 4000, bytesPerElement: 2, gpus: 2, memoryPerGpu: 2 ** 36 * 1.25, utilization: 0.9 }).maxConcurrency //=> 12
  */
 export function variantMetrics(spec: ModelSpec, setup: ServingSetup): VariantMetrics {
   checkInputs(
@@ -268,7 +303,10 @@ export function variantMetrics(spec: ModelSpec, setup: ServingSetup): VariantMet
   const total = countParams(spec).total;
   const w = weightsBytes(spec, s);
   const kvReq = kvCacheBytes(spec, setup.contextTokens, s);
-  const budget = kvBudgetBytes({ gpus: setup.gpus, memoryPerGpu: setup.memoryPerGpu, utilization: setup.utilization, weightsBytes: w, activationBytes: 0 });
+  const usable = kvBudgetBytes({ gpus: setup.gpus, memoryPerGpu: setup.memoryPerGpu, utilization: setup.utilization, weightsBytes: 0, activationBytes: 0 });
+  const act = servingActivationBytes(activationInputs(spec, setup));
+  const budget = kvBudgetBytes({ gpus: setup.gpus, memoryPerGpu: setup.memoryPerGpu, utilization: setup.utilization, weightsBytes: w, activationBytes: act });
+  const concurrency = maxConcurrency(budget, kvReq);
   return {
     spec,
     attention: describeAttention(spec),
@@ -278,8 +316,11 @@ export function variantMetrics(spec: ModelSpec, setup: ServingSetup): VariantMet
     kvBytesPerToken: kvCacheBytesPerToken(spec, s),
     kvBytesPerRequest: kvReq,
     weightsBytes: w,
+    usableBytes: usable,
+    activationBytes: act,
     kvBudgetBytes: budget,
-    maxConcurrency: maxConcurrency(budget, kvReq),
+    kvBytesAtMaxConcurrency: concurrency * kvReq,
+    maxConcurrency: concurrency,
     fits: budget > 0,
   };
 }
@@ -451,7 +492,7 @@ export const swigluWidthFormula = defineFormula({
   example: { H: 4096, f: 1, m: 256 }, // Llama 2 7B: 11,008
 });
 
-export const variantFormulas = [
+export const variantFormulas: AnyFormula[] = [
   kvHeadSavingFormula,
   mixedWindowKvCacheFormula,
   mlaCompressionFormula,
@@ -479,7 +520,9 @@ export function variantDerivations(m: VariantMetrics, setup: ServingSetup): Deri
   else if (!spec.mla) out.push(kvCacheFormula.derive({ L: spec.layers, Sc, hKv: spec.kvHeads, d: spec.headDim, s }));
   const moe = moeActiveInputs(spec);
   if (moe) out.push(moeActiveParamsFormula.derive(moe));
-  out.push(kvBudgetFormula.derive({ G: setup.gpus, M: setup.memoryPerGpu, u: setup.utilization, W: m.weightsBytes, A: 0 }));
+  const a = activationInputs(spec, setup);
+  out.push(servingActivationFormula.derive({ G: a.gpus, T: a.tokens, H: a.hidden, c: a.ffnTensors, I: a.ffnWidth, s: a.bytesPerElement }));
+  out.push(kvBudgetFormula.derive({ G: setup.gpus, M: setup.memoryPerGpu, u: setup.utilization, W: m.weightsBytes, A: m.activationBytes }));
   if (m.fits) out.push(maxConcurrencyFormula.derive({ K: m.kvBudgetBytes, r: m.kvBytesPerRequest }));
   return out;
 }

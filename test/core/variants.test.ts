@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { getPreset } from '../../src/core/model/presets';
+import {
+  KEEP_ALL,
+  applyVariant,
+  compareVariant,
+  describeAttention,
+  swigluWidth,
+  variantDerivations,
+  variantFormulas,
+  variantMetrics,
+  type VariantOptions,
+} from '../../src/core/model/variants';
+import { activeParams, countParams } from '../../src/core/params/params';
+import { kvCacheBytes, kvCacheBytesPerToken } from '../../src/core/memory/memory';
+import { decodeStepFlops } from '../../src/core/flops/flops';
+import { InputError } from '../../src/core/units';
+import type { AnyFormula } from '../../src/core/formula';
+
+const llama7b = getPreset('llama-2-7b').spec;
+const variant = (patch: Partial<VariantOptions>) => applyVariant(llama7b, { ...KEEP_ALL, ...patch });
+const A800_GIB = 85_899_345_920; // 80 GiB
+
+function inputErrorOf(fn: () => unknown): InputError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('swigluWidth: Llama FFN widths from H', () => {
+  it.each([
+    // ⌊8·4096/3⌋ = 10922 → 256·⌈10922/256⌉ = 256·43
+    [{ H: 4096, f: 1, m: 256 }, 11008, 'Llama 2 7B'],
+    // ⌊8·8192/3⌋ = 21845, ⌊1.3·21845⌋ = 28398 → 4096·7
+    [{ H: 8192, f: 1.3, m: 4096 }, 28672, 'Llama 2 70B'],
+    // ⌊1.3·10922⌋ = 14198 → 1024·14
+    [{ H: 4096, f: 1.3, m: 1024 }, 14336, 'Llama 3 8B'],
+  ])('swigluWidth(%o) = $1 (%s)', (input, expected) => {
+    expect(swigluWidth(input)).toBe(expected);
+  });
+
+  it("swigluWidth matches the presets' intermediate_size", () => {
+    expect(swigluWidth({ H: 4096, f: 1, m: 256 })).toBe(getPreset('llama-2-7b').spec.ffnWidth);
+    expect(swigluWidth({ H: 8192, f: 1.3, m: 4096 })).toBe(getPreset('llama-2-70b').spec.ffnWidth);
+  });
+});
+
+describe('applyVariant: attention', () => {
+  it('applyVariant(llama-2-7b, GQA g=8) = 5,933,109,248 params, 131,072 B of KV per token', () => {
+    const s = variant({ attention: 'gqa', kvGroups: 8 });
+    expect(s.kvHeads).toBe(8);
+    // K and V shrink from 4096×4096 to 1024×4096: 32 layers · 2 · 4096 · 3072 = 805,306,368 fewer
+    expect(countParams(s).total).toBe(6_738_415_616 - 805_306_368);
+    // 2 · 32 layers · 8 heads · 128 · 2 B
+    expect(kvCacheBytesPerToken(s, 2)).toBe(131_072);
+  });
+
+  it('applyVariant(llama-2-7b, MQA) caches 2·32·1·128·2 = 16,384 B per token', () => {
+    const s = variant({ attention: 'mqa' });
+    expect(s.kvHeads).toBe(1);
+    expect(kvCacheBytesPerToken(s, 2)).toBe(16_384);
+    expect(describeAttention(s)).toBe('MQA, 1 KV head');
+  });
+
+  it('applyVariant(llama-2-7b, GQA g=5) throws InputError on kvGroups (5 does not divide 32)', () => {
+    const e = inputErrorOf(() => variant({ attention: 'gqa', kvGroups: 5 }));
+    expect(e.field).toBe('kvGroups');
+    expect(e.message).toContain('must divide the 32 query heads');
+  });
+
+  it('applyVariant(llama-2-7b, MLA r=512, d_R=64) caches (512+64)·32·2 = 36,864 B per token', () => {
+    const s = variant({ attention: 'mla', mlaRank: 512, mlaRopeDim: 64 });
+    expect(kvCacheBytesPerToken(s, 2)).toBe(36_864);
+    // per layer: q 32·192·4096 = 25,165,824; kv_a 576·4096 = 2,359,296; kv_b 32·256·512 = 4,194,304;
+    // o 4096·4096 = 16,777,216 → 48,496,640 (the 512-wide kv_a_layernorm counts as a norm)
+    expect(countParams(s).attention).toBe(32 * 48_496_640);
+  });
+
+  it('applyVariant(deepseek-v3, MHA) caches 2·61·128·128·2 = 3,997,696 B per token against MLA 70,272 B', () => {
+    const ds = getPreset('deepseek-v3').spec;
+    expect(kvCacheBytesPerToken(ds, 2)).toBe(70_272);
+    expect(kvCacheBytesPerToken(applyVariant(ds, { ...KEEP_ALL, attention: 'mha' }), 2)).toBe(3_997_696);
+  });
+});
+
+describe('applyVariant: window, experts, block', () => {
+  it("applyVariant(llama-2-7b, window 4096 on all layers) keeps 32·4096·16,384 = 2,147,483,648 B at S' = 8192", () => {
+    expect(kvCacheBytes(variant({ window: 'all', windowSize: 4096 }), 8192, 2)).toBe(2_147_483_648);
+    expect(kvCacheBytes(llama7b, 8192, 2)).toBe(4_294_967_296);
+  });
+
+  it('applyVariant(llama-2-7b, 8 experts top-2 of width 11008) = 37,039,116,288 total, 11,067,985,920 active', () => {
+    const s = variant({ moe: 'moe', experts: 8, topK: 2, expertWidthRatio: 1 });
+    // 6,738,415,616 + 32·7·(3·4096·11008 = 135,266,304) + router 32·8·4096 = 1,048,576
+    expect(countParams(s).total).toBe(37_039_116_288);
+    // minus 32·6·135,266,304 = 25,971,130,368 idle experts
+    expect(activeParams(s)).toBe(11_067_985_920);
+  });
+
+  it('applyVariant(llama-2-7b, top-3 of 2 experts) throws InputError on topK', () => {
+    expect(inputErrorOf(() => variant({ moe: 'moe', experts: 2, topK: 3 })).field).toBe('topK');
+  });
+
+  it('applyVariant(mixtral-8x7b, dense) = 7,241,732,096 params: Mistral 7B', () => {
+    const s = applyVariant(getPreset('mixtral-8x7b').spec, { ...KEEP_ALL, moe: 'dense' });
+    expect(countParams(s).total).toBe(7_241_732_096);
+  });
+
+  it('applyVariant(llama-2-7b, GPT-2 block) = 6,723,084,288 params', () => {
+    // per layer: attention 4·4096² + 4·4096 biases = 67,125,248; MLP 2·4096·16384 + 16384 + 4096 = 134,238,208;
+    // two LayerNorms 4·4096 = 16,384 → 201,379,840 · 32 = 6,444,154,880;
+    // + embedding and untied head 2·32000·4096 = 262,144,000 + positions 4096·4096 = 16,777,216 + final norm 8,192
+    expect(countParams(variant({ block: 'gpt2', learnedPositions: 4096 })).total).toBe(6_723_084_288);
+  });
+
+  it('applyVariant(gpt2, Llama block) = 123,551,232 params, I = 2048', () => {
+    const s = applyVariant(getPreset('gpt2').spec, { ...KEEP_ALL, block: 'llama' });
+    // ⌊8·768/3⌋ = 2048, already a multiple of 256
+    expect(s.ffnWidth).toBe(2048);
+    expect(countParams(s).total).toBe(123_551_232);
+  });
+
+  it('applyVariant(base, KEEP_ALL) changes no count', () => {
+    const s = applyVariant(llama7b, KEEP_ALL);
+    expect(countParams(s).total).toBe(countParams(llama7b).total);
+    expect(decodeStepFlops({ spec: s, batch: 1, contextTokens: 4096 }).total).toBe(decodeStepFlops({ spec: llama7b, batch: 1, contextTokens: 4096 }).total);
+  });
+});
+
+describe('variantMetrics and compareVariant', () => {
+  it("variantMetrics(llama-2-70b, 2×A800 80 GiB, u 0.9, S' 4000, fp16).maxConcurrency = 12", () => {
+    // 2·85,899,345,920·0.9 = 154,618,822,656 − weights 137,953,296,384 − activations 819,200,000
+    // = 15,846,326,272 B; / 1,310,720,000 B per request = 12.09
+    const m = variantMetrics(getPreset('llama-2-70b').spec, { contextTokens: 4000, bytesPerElement: 2, gpus: 2, memoryPerGpu: A800_GIB, utilization: 0.9 });
+    expect(m.kvBudgetBytes).toBe(15_846_326_272);
+    expect(m.maxConcurrency).toBe(12);
+    expect(m.fits).toBe(true);
+  });
+
+  it("compareVariant(llama-2-7b → GQA 8, 1×A800, S' 4096) = 29 → 121 requests, KV ×0.25", () => {
+    const c = compareVariant(llama7b, { ...KEEP_ALL, attention: 'gqa', kvGroups: 8 }, { contextTokens: 4096, bytesPerElement: 2, gpus: 1, memoryPerGpu: A800_GIB, utilization: 0.9 });
+    // usable 77,309,411,328; activations 4096·(4096 + 3·11008)·2 = 304,087,040
+    // base: (77,309,411,328 − 13,476,831,232 − 304,087,040) / 2,147,483,648 = 29.6
+    expect(c.base.maxConcurrency).toBe(29);
+    // variant: (77,309,411,328 − 11,866,218,496 − 304,087,040) / 536,870,912 = 121.3
+    expect(c.variant.maxConcurrency).toBe(121);
+    expect(c.ratios.kvBytesPerToken).toBe(0.25);
+  });
+
+  it('variantMetrics(llama-2-70b on one A800) does not fit: 0 requests, no concurrency derivation', () => {
+    const setup = { contextTokens: 4000, bytesPerElement: 2, gpus: 1, memoryPerGpu: A800_GIB, utilization: 0.9 };
+    const m = variantMetrics(getPreset('llama-2-70b').spec, setup);
+    expect(m.fits).toBe(false);
+    expect(m.maxConcurrency).toBe(0);
+    expect(variantDerivations(m, setup).map((d) => d.id)).not.toContain('serving.maxConcurrency');
+  });
+
+  it('variantDerivations agree with the metrics they explain', () => {
+    const setup = { contextTokens: 32000, bytesPerElement: 2, gpus: 1, memoryPerGpu: A800_GIB, utilization: 0.9 };
+    const m = variantMetrics(getPreset('gemma-2-9b').spec, setup);
+    const ds = variantDerivations(m, setup);
+    expect(ds.find((d) => d.id === 'variants.mixedWindowKvCache')?.value).toBe(m.kvBytesPerRequest);
+    expect(ds.find((d) => d.id === 'serving.maxConcurrency')?.value).toBe(m.maxConcurrency);
+  });
+
+  it('variantMetrics rejects a usable fraction of 1.5 with InputError on utilization', () => {
+    expect(inputErrorOf(() => variantMetrics(llama7b, { contextTokens: 1, bytesPerElement: 2, gpus: 1, memoryPerGpu: 1e9, utilization: 1.5 })).field).toBe('utilization');
+  });
+});
+
+describe('variants formulas (worked examples)', () => {
+  const byId = new Map((variantFormulas as AnyFormula[]).map((f) => [f.id, f]));
+  const value = (id: string) => {
+    const f = byId.get(id)!;
+    return f.derive(f.example).value;
+  };
+  it('variants.kvHeadSaving(h 64, h_kv 8) = 8', () => expect(value('variants.kvHeadSaving')).toBe(8));
+  // (21·32000 + 21·4096)·4096·2
+  it('variants.mixedWindowKvCache(Gemma 2 9B, 32,000 tokens) = 6,209,667,072 B', () => {
+    expect(value('variants.mixedWindowKvCache')).toBe(6_209_667_072);
+    expect(kvCacheBytes(getPreset('gemma-2-9b').spec, 32000, 2)).toBe(6_209_667_072);
+  });
+  // 2·128·128 / 576 = 56.89
+  it('variants.mlaCompression(DeepSeek V3) = 56.9', () => expect(value('variants.mlaCompression')).toBeCloseTo(56.889, 3));
+  it('variants.moeFlopsPerToken(Mixtral) = 25,759,850,496 FLOPs', () => expect(value('variants.moeFlopsPerToken')).toBe(25_759_850_496));
+  // (46,702,792,704 − 45,097,156,608 + 5,637,144,576)·2
+  it('variants.expertParallelWeights(Mixtral, e 8, bf16) = 14,485,561,344 B', () => expect(value('variants.expertParallelWeights')).toBe(14_485_561_344));
+  it('variants.swigluWidth(H 4096) = 11,008', () => expect(value('variants.swigluWidth')).toBe(11_008));
+  it('variants.expertParallelWeights example uses Mixtral’s routed-expert count', () => {
+    const mx = getPreset('mixtral-8x7b').spec;
+    expect(countParams(mx).experts).toBe(45_097_156_608);
+    expect(countParams(mx).total).toBe(46_702_792_704);
+  });
+});
