@@ -31,3 +31,20 @@ describe('calculator fields', () => {
     expect(readQuery(q, 'kv', FIELDS)).toEqual({});
   });
 });
+
+describe('fieldText', () => {
+  it.each([
+    [312e12, '312T'],
+    [2.039e12, '2.039T'],
+    [15e12, '15T'],
+    [6.4e6, '6.4M'],
+    [4096, '4096'],
+    [68976648192, '68976648192'],
+  ])('fieldText(%d) = %s, and parses back exactly', async (value, expected) => {
+    const { parseNumber } = await import('../../src/core/parse');
+    const { fieldText } = await import('../../src/components/state/fields');
+    const text = fieldText(FIELDS.L, value);
+    expect(text).toBe(expected);
+    expect(parseNumber(text)).toBe(value);
+  });
+});

@@ -67,9 +67,28 @@ export function parseField(spec: FieldSpec, text: string): ParseResult<number | 
   }
 }
 
-/** The text a field shows for a value. */
+const TEXT_SUFFIXES: ReadonlyArray<readonly [number, string]> = [
+  [1e15, 'P'],
+  [1e12, 'T'],
+  [1e9, 'G'],
+  [1e6, 'M'],
+];
+
+/**
+ * The text a field shows for a value: large round numbers with an SI suffix that
+ * parseNumber reads back exactly.
+ * @example fieldText(spec, 312e12) //=> "312T"
+ * @example fieldText(spec, 4096) //=> "4096"
+ */
 export function fieldText(_spec: FieldSpec, value: number | string): string {
-  return typeof value === 'number' ? String(value) : value;
+  if (typeof value !== 'number') return value;
+  for (const [scale, suffix] of TEXT_SUFFIXES) {
+    if (Math.abs(value) < scale) continue;
+    const text = `${Number((value / scale).toPrecision(6))}${suffix}`;
+    if (parseNumber(text) === value) return text;
+    break;
+  }
+  return String(value);
 }
 
 /** Query-string key of a field: `<island namespace>.<field>`. */
