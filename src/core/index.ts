@@ -31,3 +31,7 @@ export * from './cases/llama2-7b-params';
 export * from './cases/llama2-70b-ttft';
 export * from './cases/llama2-70b-concurrency';
 export * from './cases/run';
+export * from './mfu/conventions';
+export * from './latency/decode';
+export * from './parallel/layout';
+export * from './model/variants';

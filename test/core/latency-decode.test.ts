@@ -5,7 +5,9 @@ import {
   decodeCriticalBatchFormula,
   decodeCriticalBatchInput,
   decodeThroughputFormula,
+  latencyModelFromSpec,
 } from '../../src/core/latency/decode';
+import { getPreset } from '../../src/core/model/presets';
 import type { LatencyModel } from '../../src/core/latency/latency';
 import { InputError } from '../../src/core/units';
 
@@ -89,5 +91,16 @@ describe('decodeBatchSweep', () => {
     expect(p.decodeTokensPerSecond).toBeCloseTo(50_000, 3);
     expect(p.decodeRegime).toBe('compute-bound');
     expect(p.prefillRegime).toBe('compute-bound');
+  });
+});
+
+describe('latencyModelFromSpec', () => {
+  it('latencyModelFromSpec(llama-2-70b, 2 B) = 137,953,296,384 B of weights, 327,680 B of KV per token', () => {
+    // weights 2 · 68,976,648,192; KV 2 · 80 · 8 · 128 · 2
+    expect(latencyModelFromSpec(getPreset('llama-2-70b').spec, 2)).toEqual(LLAMA2_70B);
+  });
+
+  it('latencyModelFromSpec(mixtral-8x7b, 2) counts 12,879,925,248 active parameters for the FLOPs', () => {
+    expect(latencyModelFromSpec(getPreset('mixtral-8x7b').spec, 2).params).toBe(12_879_925_248);
   });
 });

@@ -16,6 +16,9 @@
  */
 import { defineFormula } from '../formula';
 import { InputError } from '../units';
+import type { ModelSpec } from '../model/spec';
+import { activeParams } from '../params/params';
+import { kvCacheBytesPerToken, weightsBytes } from '../memory/memory';
 import {
   DEFAULT_EFFICIENCIES,
   estimateInferenceLatency,
@@ -107,6 +110,30 @@ export const decodeThroughputFormula = defineFormula({
   // 16 sequences at 40 ms per step.
   example: { B: 16, T: 0.04 },
 });
+
+/**
+ * A ModelSpec as the latency estimate needs it, weights and KV cache at `bytesPerElement`.
+ * N is the active parameters (MoE: the k experts a token uses), but every expert's
+ * weights are counted as read each step, which is right once the batch touches them all.
+ * MLA's scores and values use different head widths; their mean stands in for h·d.
+ * A sliding window is ignored (the cache is counted in full): an upper bound.
+ * @example latencyModelFromSpec(getPreset('llama-2-70b').spec, 2).kvBytesPerToken //=> 327680
+ */
+export function latencyModelFromSpec(spec: ModelSpec, bytesPerElement: number): LatencyModel {
+  const mla = spec.mla;
+  const attentionWidth = mla
+    ? Math.round((spec.heads * (mla.qkNopeHeadDim + mla.qkRopeHeadDim + mla.vHeadDim)) / 2)
+    : spec.heads * spec.headDim;
+  return {
+    params: activeParams(spec),
+    layers: spec.layers,
+    attentionWidth,
+    hidden: spec.hidden,
+    weightsBytes: weightsBytes(spec, bytesPerElement),
+    kvBytesPerToken: kvCacheBytesPerToken(spec, bytesPerElement),
+    activationBytesPerElement: 2,
+  };
+}
 
 /** Inputs of the B* formula for a model on some hardware at context S'. */
 export function decodeCriticalBatchInput(
