@@ -179,10 +179,10 @@ describe('variants formulas (worked examples)', () => {
     return f.derive(f.example).value;
   };
   it('variants.kvHeadSaving(h 64, h_kv 8) = 8', () => expect(value('variants.kvHeadSaving')).toBe(8));
-  // (21·32000 + 21·4096)·4096·2
-  it('variants.mixedWindowKvCache(Gemma 2 9B, 32,000 tokens) = 6,209,667,072 B', () => {
-    expect(value('variants.mixedWindowKvCache')).toBe(6_209_667_072);
-    expect(kvCacheBytes(getPreset('gemma-2-9b').spec, 32000, 2)).toBe(6_209_667_072);
+  // (21·8192 + 21·4096)·4096·2
+  it('variants.mixedWindowKvCache(Gemma 2 9B, 8,192 tokens) = 2,113,929,216 B', () => {
+    expect(value('variants.mixedWindowKvCache')).toBe(2_113_929_216);
+    expect(kvCacheBytes(getPreset('gemma-2-9b').spec, 8192, 2)).toBe(2_113_929_216);
   });
   // 2·128·128 / 576 = 56.89
   it('variants.mlaCompression(DeepSeek V3) = 56.9', () => expect(value('variants.mlaCompression')).toBeCloseTo(56.889, 3));

@@ -396,7 +396,7 @@ export const kvHeadSavingFormula = defineFormula({
 
 /**
  * KV cache with full and windowed layers: (L_f·S' + L_w·min(S', W))·e·s.
- * @example //=> 6,209,667,072 B for Gemma 2 9B at S' = 32,000 in bf16 (21 full + 21 windowed layers, W = 4096, e = 4096)
+ * @example //=> 2,113,929,216 B for Gemma 2 9B at S' = 8192 in bf16 (21 full + 21 windowed layers, W = 4096, e = 4096)
  */
 export const mixedWindowKvCacheFormula = defineFormula({
   id: 'variants.mixedWindowKvCache',
@@ -413,7 +413,7 @@ export const mixedWindowKvCacheFormula = defineFormula({
   tex: (v) => String.raw`(${v.Lf} \cdot ${v.Sc} + ${v.Lw} \cdot \min(${v.Sc}, ${v.W})) \cdot ${v.e} \cdot ${v.s}`,
   compute: ({ Lf, Lw, Sc, W, e, s }) => (Lf * Sc + Lw * Math.min(Sc, W)) * e * s,
   // Gemma 2 9B: 42 layers alternating, W = 4096, 8 KV heads × 256 → e = 2·8·256 = 4096.
-  example: { Lf: 21, Lw: 21, Sc: 32000, W: 4096, e: 4096, s: 2 },
+  example: { Lf: 21, Lw: 21, Sc: 8192, W: 4096, e: 4096, s: 2 },
 });
 
 /** MLA's cache saving against MHA with the same heads: 2·h·d_h / (r_kv + d_R). @example //=> 56.9 for DeepSeek V3 */
