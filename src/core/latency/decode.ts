@@ -19,6 +19,7 @@ import { InputError } from '../units';
 import type { ModelSpec } from '../model/spec';
 import { activeParams } from '../params/params';
 import { kvCacheBytesPerToken, weightsBytes } from '../memory/memory';
+import { kvBudgetBytes, maxConcurrency } from '../serving/serving';
 import {
   DEFAULT_EFFICIENCIES,
   estimateInferenceLatency,
@@ -152,6 +153,58 @@ export function decodeCriticalBatchInput(
     ec: eff.compute,
     em: eff.memory,
   };
+}
+
+/**
+ * B* for a workload: the decode step at the end of a request, context S' = S + O.
+ * `batch` is Infinity when no batch makes that step compute-bound.
+ */
+export function decodeCrossover(
+  model: LatencyModel,
+  hw: LatencyHardware,
+  work: Pick<LatencyWorkload, 'input' | 'output'>,
+  eff: Efficiencies = DEFAULT_EFFICIENCIES,
+): { context: number; input: ReturnType<typeof decodeCriticalBatchInput>; batch: number } {
+  const context = work.input + work.output;
+  const input = decodeCriticalBatchInput(model, hw, context, eff);
+  const batch = decodeCriticalBatch({
+    weightsBytes: input.Qw,
+    flopsPerSequence: input.f,
+    kvBytesPerSequence: input.Qkv,
+    peak: input.P,
+    bandwidth: input.W,
+    computeEfficiency: input.ec,
+    memoryEfficiency: input.em,
+  });
+  return { context, input, batch };
+}
+
+/** Whether a batch's KV caches fit beside the weights on G GPUs. */
+export interface ServingFit {
+  /** KV cache of one request at S + O tokens. */
+  kvPerRequest: number;
+  /** G·M·u − weights (activations left out). */
+  budget: number;
+  maxConcurrency: number;
+  fits: boolean;
+}
+
+/**
+ * The memory check behind a latency estimate: KV per request at S + O tokens, the budget
+ * G·M·u − weights, and how many requests fit. Activations are left out (they are small
+ * next to the cache for decode) and the cache is counted in full for sliding windows.
+ * @example servingFit(latencyModelFromSpec(getPreset('llama-2-70b').spec, 2), { gpus: 2, memoryPerGpu: 80e9 }, { batch: 16, input: 3000, output: 1000 }, 1).maxConcurrency //=> 16
+ */
+export function servingFit(
+  model: LatencyModel,
+  hw: { gpus: number; memoryPerGpu: number },
+  work: Pick<LatencyWorkload, 'batch' | 'input' | 'output'>,
+  utilization: number,
+): ServingFit {
+  const kvPerRequest = (work.input + work.output) * model.kvBytesPerToken;
+  const budget = kvBudgetBytes({ gpus: hw.gpus, memoryPerGpu: hw.memoryPerGpu, utilization, weightsBytes: model.weightsBytes, activationBytes: 0 });
+  const concurrency = kvPerRequest > 0 ? maxConcurrency(budget, kvPerRequest) : budget > 0 ? Infinity : 0;
+  return { kvPerRequest, budget, maxConcurrency: concurrency, fits: concurrency >= work.batch };
 }
 
 /** One batch size of a sweep. */

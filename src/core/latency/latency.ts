@@ -280,6 +280,12 @@ export interface LatencyModel {
   kvBytesPerToken: number;
   /** Bytes per activation element for the all-reduce (2 for bf16). */
   activationBytesPerElement: number;
+  /**
+   * Exact FLOP counts, when the caller has them (e.g. the per-component count of the
+   * FLOPs chapter). Omitted: the article's B·S·(2N + 4·L·H·S') is used.
+   */
+  prefillFlops?: (batch: number, input: number, attention: 'full' | 'causal') => number;
+  decodeStepFlops?: (batch: number, context: number) => number;
 }
 
 export interface LatencyHardware {
@@ -386,7 +392,11 @@ export function estimateInferenceLatency(
       bandwidth: link,
       latency: eff.allReduceLatency,
     });
-  const prefillFlopsValue = forwardFlopsArticle({ ...model, tokens: B * S, context: m * S });
+  const prefillFlopsValue = model.prefillFlops
+    ? model.prefillFlops(B, S, work.attention)
+    : forwardFlopsArticle({ ...model, tokens: B * S, context: m * S });
+  const decodeFlops = (context: number) =>
+    model.decodeStepFlops ? model.decodeStepFlops(B, context) : forwardFlopsArticle({ ...model, tokens: B, context });
   const prefillBytes = model.weightsBytes + B * S * model.kvBytesPerToken;
   const prefillComm = comm(B * S);
   const phase = (flops: number, bytes: number, commSeconds: number) =>
@@ -403,7 +413,7 @@ export function estimateInferenceLatency(
   const prefill = phase(prefillFlopsValue, prefillBytes, prefillComm);
   const decodeComm = comm(B);
   const decodeStep = (context: number) =>
-    phase(forwardFlopsArticle({ ...model, tokens: B, context }), model.weightsBytes + B * context * model.kvBytesPerToken, decodeComm);
+    phase(decodeFlops(context), model.weightsBytes + B * context * model.kvBytesPerToken, decodeComm);
   const steps = Math.max(1, work.output - 1);
   let sum = 0;
   for (let j = 1; j <= steps; j += 1) sum += decodeStep(S + j).seconds;
@@ -411,9 +421,10 @@ export function estimateInferenceLatency(
   const decodeFirst = decodeStep(S + 1);
   const decodeLast = decodeStep(S + steps);
   const lastContext = S + steps;
-  const derivations: Derivation[] = [
-    prefillFlopsFormula.derive({ B, S, N: model.params, L: model.layers, H: model.attentionWidth, m }),
-  ];
+  // The derivation shows the article's form; with exact hooks the phases use the exact count.
+  const derivations: Derivation[] = model.prefillFlops
+    ? []
+    : [prefillFlopsFormula.derive({ B, S, N: model.params, L: model.layers, H: model.attentionWidth, m })];
   if (G > 1) {
     derivations.push(
       tensorParallelCommFormula.derive({
@@ -438,7 +449,7 @@ export function estimateInferenceLatency(
       Tc: prefillComm,
     }),
     decodeLatencyFormula.derive({
-      F: forwardFlopsArticle({ ...model, tokens: B, context: lastContext }),
+      F: decodeFlops(lastContext),
       Q: model.weightsBytes + B * lastContext * model.kvBytesPerToken,
       G,
       P: hw.peak,
