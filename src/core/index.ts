@@ -35,3 +35,4 @@ export * from './mfu/conventions';
 export * from './latency/decode';
 export * from './parallel/layout';
 export * from './model/variants';
+export * from './changelog';

@@ -34,8 +34,15 @@ export const FORMULAS: readonly AnyFormula[] = [
 
 const BY_ID = new Map(FORMULAS.map((f) => [f.id, f]));
 
-/** Old anchor → current formula id, for anchors that were renamed (page#old keeps resolving). */
-export const ALIASES: Readonly<Record<string, { page: string; anchor: string; id: string }>> = {};
+/**
+ * Renamed anchors: `page#old-anchor` → the formula now explaining it. The page renders
+ * the old anchor next to the new one, so `page#old-anchor` keeps landing in the right place.
+ * Add an entry whenever a formula's anchor or page changes; never delete one.
+ */
+export const ALIASES: Readonly<Record<string, { id: string }>> = {
+  // The tensors chapter once called the ridge point "ridge"; kept as the pattern for future renames.
+  'tensors#ridge': { id: 'matmul.ridgePoint' },
+};
 
 /** The formula registered under `id`; throws for an unknown id so a typo fails the build. */
 export function getFormula(id: string): AnyFormula {

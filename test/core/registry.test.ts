@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { FORMULAS, getFormula, hasFormula } from '../../src/core/registry';
+import { ALIASES, FORMULAS, getFormula, hasFormula } from '../../src/core/registry';
 import { CHAPTERS } from '../../src/core/chapters';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -42,6 +42,16 @@ describe('formula registry', () => {
     expect(d.value).toBe(f.compute(f.example));
     expect(Number.isFinite(d.value)).toBe(true);
     expect(d.substituted).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
+  it('aliases point at registered formulas on the same page and never shadow a current anchor', () => {
+    for (const [key, target] of Object.entries(ALIASES)) {
+      const [page, anchor] = key.split('#') as [string, string];
+      const formula = getFormula(target.id);
+      expect(formula.page, key).toBe(page);
+      expect(anchor).toMatch(SLUG);
+      expect(FORMULAS.some((f) => f.page === page && f.anchor === anchor), `${key} is a current anchor`).toBe(false);
+    }
   });
 
   it('getFormula throws for an unknown id', () => {

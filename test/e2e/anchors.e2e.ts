@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORMULAS } from '../../src/core/registry';
+import { ALIASES, FORMULAS } from '../../src/core/registry';
 import { builtPages, idsIn } from './site';
 
 const pages = builtPages();
@@ -12,6 +12,13 @@ describe('links never break', () => {
     // (test/content/registry.test.ts) lists those.
     if (!page) return;
     expect(idsIn(page.html).has(formula.anchor), `${formula.page}/#${formula.anchor}`).toBe(true);
+  });
+
+  it.each(Object.entries(ALIASES))('renamed anchor %s still exists on its page', (key) => {
+    const [page, anchor] = key.split('#') as [string, string];
+    const built = byPath.get(`${page}/`);
+    if (!built) return;
+    expect(idsIn(built.html).has(anchor)).toBe(true);
   });
 
   it('every internal link and #anchor in dist/ resolves', () => {

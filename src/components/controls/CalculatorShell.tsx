@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { installSearchShortcut } from '../state/shortcuts';
 import { CopyButton } from './CopyButton';
 
 interface CalculatorShellProps {
@@ -16,6 +17,7 @@ interface CalculatorShellProps {
 
 /** The frame every calculator shares: title, inputs, results, stale note, copy link. */
 export function CalculatorShell({ anchor, title, inputs, error, stale, linkUrl, children }: CalculatorShellProps) {
+  useEffect(installSearchShortcut, []);
   return (
     <section className="calculator" id={anchor} aria-labelledby={`${anchor}-title`}>
       <h3 className="calc-title" id={`${anchor}-title`}>

@@ -1,0 +1,93 @@
+/**
+ * Measures one built page in Chromium: JS shipped (gzip, after every island hydrated),
+ * CLS, LCP and total blocking time. Shared by the budget test and scripts/bench.ts.
+ */
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+
+export interface PageMeasurement {
+  url: string;
+  jsFiles: string[];
+  jsRawBytes: number;
+  jsGzipBytes: number;
+  cls: number;
+  lcpMs: number | null;
+  totalBlockingTimeMs: number;
+  islands: number;
+}
+
+const gzipCache = new Map<string, { raw: number; gzip: number }>();
+
+async function sizeOf(url: string): Promise<{ raw: number; gzip: number }> {
+  const cached = gzipCache.get(url);
+  if (cached) return cached;
+  const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+  const size = { raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+  gzipCache.set(url, size);
+  return size;
+}
+
+export async function measurePage(browser: Browser, url: string): Promise<PageMeasurement> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cls: number; __lcp: number | null; __tbt: number };
+    w.__cls = 0;
+    w.__lcp = null;
+    w.__tbt = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!e.hadRecentInput) w.__cls += e.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((list) => {
+      const entries = list.getEntries();
+      const last = entries[entries.length - 1];
+      if (last) w.__lcp = last.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__tbt += Math.max(0, e.duration - 50);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  // Bring each island into view so client:visible hydrates all of them.
+  const islands = await page.evaluate(async () => {
+    const all = [...document.querySelectorAll('astro-island')];
+    for (const island of all) {
+      (island.firstElementChild ?? island).scrollIntoView();
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return all.length;
+  });
+  if (islands > 0) await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'), undefined, { timeout: 20000 });
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+  const metrics = await page.evaluate(() => {
+    const w = window as unknown as { __cls: number; __lcp: number | null; __tbt: number };
+    const js = performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((name) => /\.m?js(\?|$)/.test(name));
+    const inline = [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('');
+    return { cls: w.__cls, lcp: w.__lcp, tbt: w.__tbt, js, inline };
+  });
+  await context.close();
+  const files = [...new Set(metrics.js)];
+  let raw = Buffer.byteLength(metrics.inline);
+  let gzip = metrics.inline ? gzipSync(metrics.inline, { level: 9 }).length : 0;
+  for (const file of files) {
+    const size = await sizeOf(file);
+    raw += size.raw;
+    gzip += size.gzip;
+  }
+  return {
+    url,
+    jsFiles: files,
+    jsRawBytes: raw,
+    jsGzipBytes: gzip,
+    cls: metrics.cls,
+    lcpMs: metrics.lcp,
+    totalBlockingTimeMs: metrics.tbt,
+    islands,
+  };
+}
