@@ -44,6 +44,8 @@ const FIELDS = {
   u: { kind: 'number', label: 'Usable fraction u', default: 0.9, domain: 'fraction', hint: 'vLLM default 0.9; the rest is a reserve' },
 } satisfies FieldSpecs;
 
+const requestsText = (n: number) => `${formatInteger(n)} request${n === 1 ? '' : 's'}`;
+
 const KEYS = [
   { key: 'weights', label: 'Weights' },
   { key: 'kv', label: 'KV cache' },
@@ -111,7 +113,7 @@ export default function MemoryBreakdownCalculator() {
             items={[
               { label: 'Weights', value: formatBytes(r.mem.weights), detail: `${formatInteger(r.mem.weights)} B = ${formatBytes(r.mem.weights, { binary: true })}`, testId: 'mem-weights' },
               { label: 'KV cache per request', value: formatBytes(r.mem.kvPerRequest), detail: `${formatInteger(r.mem.kvPerRequest)} B`, testId: 'mem-kv-request' },
-              { label: `KV cache, ${formatInteger(B)} requests`, value: formatBytes(r.mem.kv), detail: `${formatInteger(r.mem.kv)} B`, testId: 'mem-kv' },
+              { label: `KV cache, ${requestsText(B)}`, value: formatBytes(r.mem.kv), detail: `${formatInteger(r.mem.kv)} B`, testId: 'mem-kv' },
               { label: 'Activations (one prefill)', value: formatBytes(r.mem.activations), testId: 'mem-act' },
               { label: 'Total', value: formatBytes(r.mem.total), detail: formatBytes(r.mem.total, { binary: true }), testId: 'mem-total' },
               {
@@ -127,7 +129,7 @@ export default function MemoryBreakdownCalculator() {
                 testId: 'mem-fit',
               },
               {
-                label: `${formatInteger(B)} requests`,
+                label: requestsText(B),
                 value: r.cap.fits ? 'fit' : 'do not fit',
                 testId: 'mem-verdict',
               },
@@ -153,7 +155,7 @@ export default function MemoryBreakdownCalculator() {
             }))}
             limit={{ value: r.cap.capacity, label: limitLabel }}
             summary={r.rows
-              .map((row) => `${formatInteger(row.requests)} requests: weights ${formatBytes(row.weights)}, KV cache ${formatBytes(row.kv)}, activations ${formatBytes(row.activations)}, total ${formatBytes(row.total)}`)
+              .map((row) => `${requestsText(row.requests)}: weights ${formatBytes(row.weights)}, KV cache ${formatBytes(row.kv)}, activations ${formatBytes(row.activations)}, total ${formatBytes(row.total)}`)
               .join('; ')
               .concat(`. Usable memory of ${G} GPUs: ${formatBytes(r.cap.capacity)}; ${formatInteger(r.cap.requestsThatFit)} requests fit.`)}
           />
