@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { hydrate, launchBrowser, openPage } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('variants chapter', () => {
+  it('renders its math and every derivation anchor, with no console error', async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}variants/`, { waitUntil: 'networkidle' });
+    await expect(page.locator('h1').first().textContent()).resolves.toContain('Architecture variants');
+    expect(await page.locator('.katex').count()).toBeGreaterThan(20);
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    for (const anchor of ['gqa-kv-saving', 'sliding-window-kv-cache', 'mixed-window-kv-cache', 'moe-active-params', 'moe-flops-per-token', 'expert-parallel-weights', 'mla-kv-cache', 'mla-compression', 'swiglu-width']) {
+      expect(await page.locator(`#${anchor}`).count(), anchor).toBe(1);
+    }
+    // Gemma 2 9B at 8,192 tokens: (21·8192 + 21·4096)·4096·2 = 2,113,929,216 B.
+    await expect(page.locator('section.derivation:has(#mixed-window-kv-cache) .result').textContent()).resolves.toContain('2,113,929,216');
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForLoadState('networkidle');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the comparator responds to input, writes the URL and restores it from a link', async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}variants/`);
+    await hydrate(page, '#vc-attention');
+    // Llama 2 7B with 8 KV heads: 2·32·8·128·2 = 131,072 B per token → "131 kB".
+    await expect(page.getByTestId('vc-kv-token-1').textContent()).resolves.toBe('131 kB');
+    await page.selectOption('#vc-attention', 'mqa');
+    // MQA: 2·32·1·128·2 = 16,384 B → "16.4 kB".
+    await expect(page.getByTestId('vc-kv-token-1').textContent()).resolves.toBe('16.4 kB');
+    await page.fill('#vc-contextTokens', '8192');
+    // Base MHA at 8,192 tokens: 524,288·8192 = 4,294,967,296 B → "4.29 GB".
+    await expect(page.getByTestId('vc-kv-request-0').textContent()).resolves.toBe('4.29 GB');
+    expect(page.url()).toContain('vc.attention=mqa');
+    expect(page.url()).toContain('vc.contextTokens=8192');
+    const link = page.url();
+    const fresh = await openPage(browser, baseUrl);
+    await fresh.page.goto(link);
+    await hydrate(fresh.page, '#vc-attention');
+    await fresh.page.waitForFunction(() => (document.querySelector('#vc-attention') as HTMLSelectElement).value === 'mqa');
+    await expect(fresh.page.getByTestId('vc-kv-token-1').textContent()).resolves.toBe('16.4 kB');
+    await expect(fresh.page.getByTestId('vc-kv-request-0').textContent()).resolves.toBe('4.29 GB');
+    expect(consoleErrors).toEqual([]);
+    expect(fresh.consoleErrors).toEqual([]);
+    await fresh.page.context().close();
+    await page.context().close();
+  });
+
+  it('shows the core’s message next to a KV-head count that does not divide h, and never NaN', async () => {
+    const { page } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}variants/`);
+    await hydrate(page, '#vc-kvGroups');
+    await page.fill('#vc-kvGroups', '5');
+    await expect(page.locator('#vc-kvGroups-error').textContent()).resolves.toContain('must divide the 32 query heads');
+    const text = await page.locator('#variant-comparator').textContent();
+    expect(text).not.toMatch(/NaN|Infinity/);
+    await expect(page.locator('#variant-comparator .stale-note').isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+});
