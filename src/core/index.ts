@@ -36,3 +36,7 @@ export * from './latency/decode';
 export * from './parallel/layout';
 export * from './model/variants';
 export * from './changelog';
+export * from './gpu/tensorCore';
+export * from './gpu/peakDeviation';
+export * from './gpu/roofline';
+export * from './gpu/tiles';
