@@ -9,7 +9,6 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { launchBrowser } from '../test/e2e/browser';
 import { measurePage } from '../test/e2e/measure';
 import { builtPages } from '../test/e2e/site';
-// @ts-expect-error plain ESM helper
 import { serve } from './serve.mjs';
 
 const RUNS = 7;
