@@ -40,3 +40,4 @@ export * from './gpu/tensorCore';
 export * from './gpu/peakDeviation';
 export * from './gpu/roofline';
 export * from './gpu/tiles';
+export * from './flops/stages';
