@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  trainingMemoryDerivations,
   TRAINING_PRECISIONS,
   trainingMemoryPerGpu,
   trainingMemoryPerGpuFormula,
@@ -91,6 +92,27 @@ describe('training memory per GPU', () => {
     expect(() => trainingMemoryPerGpu({ ...llama7, tp: 3 })).toThrow(InputError);
     expect(() => trainingMemoryPerGpu({ ...llama7, tp: 3 })).toThrow(/divide the 32 attention heads/);
     expect(() => trainingMemoryPerGpu({ ...llama7, pp: 33 })).toThrow(/cannot exceed the 32 layers/);
+  });
+});
+
+describe('trainingMemoryDerivations', () => {
+  const grid: TrainingMemoryInput[] = [];
+  for (const tp of [1, 2, 8])
+    for (const sp of [false, true])
+      for (const recompute of ['none', 'selective', 'full'] as const)
+        for (const zero of [0, 1, 2, 3] as const) grid.push({ ...llama7, tp, sp, recompute, zero, dp: 4 });
+  it.each(grid.map((g) => [`t=${g.tp} sp=${g.sp} ${g.recompute} ZeRO-${g.zero}`, g] as const))('%s: derivations equal the breakdown', (_label, g) => {
+    const m = trainingMemoryPerGpu(g);
+    const d = trainingMemoryDerivations(g, m);
+    expect(d.states.value).toBeCloseTo(m.modelStates, 0);
+    expect(d.total.value).toBeCloseTo(m.total, 0);
+    const closedForm = !(g.recompute === 'selective' && !g.sp && g.tp > 1);
+    if (closedForm) expect(d.activations?.value).toBeCloseTo(m.activationsPerLayer, 0);
+    else expect(d.activations).toBeNull();
+  });
+
+  it('the FlashAttention count has no closed-form derivation', () => {
+    expect(trainingMemoryDerivations({ ...llama7, activationCount: 'flash' }).activations).toBeNull();
   });
 });
 

@@ -16,10 +16,18 @@
  * @see Rajbhandari et al., "ZeRO: Memory Optimizations Toward Training Trillion Parameter Models" (2020), §5
  * @see Megatron Core, "Distributed Optimizer": 16, 18 or 20 bytes per parameter by parameter and gradient dtype
  */
-import { checkInputs, defineFormula } from '../formula';
+import { checkInputs, defineFormula, type Derivation } from '../formula';
 import { InputError } from '../units';
-import { zeroModelStateBytes, type ModelStateBytesPerParam, type ZeroStage } from './memory';
-import { activationBytesDetailed, activationBytesPerLayer, RECOMPUTE_MODES, type RecomputeMode } from './activations';
+import { zeroFormula, zeroModelStateBytes, type ModelStateBytesPerParam, type ZeroStage } from './memory';
+import {
+  activationBytesDetailed,
+  activationBytesFullFormula,
+  activationBytesPerLayer,
+  activationBytesSelectiveFormula,
+  activationFormulaFor,
+  RECOMPUTE_MODES,
+  type RecomputeMode,
+} from './activations';
 
 /** How weights, gradients and optimizer state are stored. */
 export type TrainingPrecision = 'adam16' | 'adam18' | 'adam20';
@@ -72,6 +80,8 @@ export interface TrainingMemoryInput {
 }
 
 export interface TrainingMemory {
+  /** GPUs in the job: D·t·p. */
+  gpus: number;
   /** Parameters held by each GPU: N / (t·p). */
   paramsPerGpu: number;
   weights: number;
@@ -121,6 +131,7 @@ export function trainingMemoryPerGpu(p: TrainingMemoryInput): TrainingMemory {
   const activationLayers = p.layers;
   const activations = trainingMemoryTotal({ M: 0, L: activationLayers, A: activationsPerLayer });
   return {
+    gpus: p.dp * p.tp * p.pp,
     paramsPerGpu,
     weights: states.weights,
     grads: states.grads,
@@ -164,5 +175,40 @@ export const trainingMemoryPerGpuFormula = defineFormula({
     'Korthikanti et al. 2022 §4.2.3: with 1F1B the first stage’s activation memory is independent of the number of stages.',
   ],
 });
+
+export interface TrainingMemoryDerivations {
+  /** Model states per GPU (training.zero) with N = N/(t·p). */
+  states: Derivation;
+  /**
+   * Activations per layer by Korthikanti's closed form for this parallelism and recomputation;
+   * null for the term-by-term FlashAttention count, which has no closed form.
+   */
+  activations: Derivation | null;
+  /** M_GPU = M_states + L·M_act (training.memoryPerGpu). */
+  total: Derivation;
+}
+
+/**
+ * The derivations behind trainingMemoryPerGpu, each with the inputs it used, so a view
+ * shows how the per-GPU figure was reached. Their values equal the breakdown's.
+ */
+export function trainingMemoryDerivations(p: TrainingMemoryInput, m: TrainingMemory = trainingMemoryPerGpu(p)): TrainingMemoryDerivations {
+  const b = m.bytesPerParam;
+  const states = zeroFormula.derive({ N: m.paramsPerGpu, w: b.weights, g: b.grads, k: b.optimizer, D: p.dp, z: p.zero });
+  let activations: Derivation | null = null;
+  if (p.activationCount === 'korthikanti') {
+    const base = { s: p.seq, b: p.microBatch, H: p.hidden };
+    if (p.recompute === 'full') activations = activationBytesFullFormula.derive({ ...base, t: p.sp ? p.tp : 1 });
+    else if (p.recompute === 'selective') {
+      // Without sequence parallelism the 10·s·b·H outside the TP region is not split: the closed form holds for t = 1 only.
+      if (p.sp || p.tp === 1) activations = activationBytesSelectiveFormula.derive({ ...base, t: p.tp });
+    } else {
+      const formula = activationFormulaFor({ sp: p.sp, tp: p.tp, recompute: 'none' });
+      if (formula) activations = formula.derive({ ...base, a: p.heads, t: p.tp });
+    }
+  }
+  const total = trainingMemoryPerGpuFormula.derive({ M: m.modelStates, L: m.activationLayers, A: m.activationsPerLayer });
+  return { states, activations, total };
+}
 
 export const trainingPerGpuFormulas = [trainingMemoryPerGpuFormula];
