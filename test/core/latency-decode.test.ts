@@ -6,6 +6,8 @@ import {
   decodeCriticalBatchInput,
   decodeThroughputFormula,
   latencyModelFromSpec,
+  decodeCrossover,
+  servingFit,
 } from '../../src/core/latency/decode';
 import { getPreset } from '../../src/core/model/presets';
 import type { LatencyModel } from '../../src/core/latency/latency';
@@ -102,5 +104,23 @@ describe('latencyModelFromSpec', () => {
 
   it('latencyModelFromSpec(mixtral-8x7b, 2) counts 12,879,925,248 active parameters for the FLOPs', () => {
     expect(latencyModelFromSpec(getPreset('mixtral-8x7b').spec, 2).params).toBe(12_879_925_248);
+  });
+});
+
+describe('servingFit and decodeCrossover', () => {
+  it('servingFit(llama-2-70b fp16, 2 × 80e9 B, 4,000-token requests, u = 1) = 16 requests', () => {
+    // budget 160e9 − 137,953,296,384 = 22,046,703,616 B; per request 4000 · 327,680 = 1,310,720,000 B; ⌊16.82⌋ = 16
+    const fit = servingFit(LLAMA2_70B, { gpus: 2, memoryPerGpu: 80e9 }, { batch: 16, input: 3000, output: 1000 }, 1);
+    expect(fit.kvPerRequest).toBe(1_310_720_000);
+    expect(fit.budget).toBe(22_046_703_616);
+    expect(fit.maxConcurrency).toBe(16);
+    expect(fit.fits).toBe(true);
+    expect(servingFit(LLAMA2_70B, { gpus: 2, memoryPerGpu: 80e9 }, { batch: 17, input: 3000, output: 1000 }, 1).fits).toBe(false);
+  });
+
+  it('decodeCrossover(llama-2-70b on A800, S = 400, O = 100) uses S\' = 500: B* = 184.85', () => {
+    const x = decodeCrossover(LLAMA2_70B, A800, { input: 400, output: 100 }, IDEAL);
+    expect(x.context).toBe(500);
+    expect(x.batch).toBeCloseTo(184.853, 2);
   });
 });
