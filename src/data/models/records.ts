@@ -240,10 +240,15 @@ export const PRESET_RECORDS: readonly PresetRecord[] = [
     family: 'mistral',
     hfRepo: 'mistralai/Mistral-7B-v0.1',
     config: mistral7b,
-    configProvenance: 'transcribed',
-    source: { url: 'https://huggingface.co/mistralai/Mistral-7B-v0.1/blob/main/config.json', read: READ, note: 'matches several public copies found via code search' },
+    configProvenance: 'verbatim',
+    source: {
+      url: 'https://huggingface.co/mistralai/Mistral-7B-v0.1/blob/26bca36bde8333b5d7f72e9ed20ccda6a618af24/config.json',
+      read: READ,
+      via: 'github.com/jasonfr6/AI7, a git mirror of the Hub repository mistralai/Mistral-7B-v0.1 (its history keeps the Hub commit ids; weights are LFS pointers): config.json at Hub commit 26bca36bde8333b5d7f72e9ed20ccda6a618af24, last changed in e836d8f71b5812f9fee65618453dc537c66bd82a',
+    },
     officialParams: 7_241_732_096,
-    officialParamsSource: HUB('mistralai/Mistral-7B-v0.1', ': 7,241,732,096'),
+    officialParamsSource:
+      'model.safetensors.index.json of mistralai/Mistral-7B-v0.1 at Hub commit 26bca36 (same git mirror): total_size 14,483,464,192 B in bf16 = 7,241,732,096 over 291 tensors (the two LFS shards are 9,942,981,696 + 4,540,516,344 B, the difference being their JSON headers); the Hub's safetensors metadata, as quoted in public repositories, gives the same 7,241,732,096.',
   },
   {
     id: 'mixtral-8x7b',
