@@ -229,7 +229,7 @@ export const PRESET_RECORDS: readonly PresetRecord[] = [
       url: 'https://huggingface.co/meta-llama/Llama-3.1-405B/blob/main/config.json',
       read: READ,
       via: 'github.com/ai-dynamo/aiconfigurator @095f58a51c4ca8e61b66ec108d86f223f8d559ce aic-core/src/aiconfigurator_core/model_configs/meta-llama--Meta-Llama-3.1-405B_config.json (added 2025-10-30 as a pre-downloaded Hub config, unchanged since)',
-      note: 'the repo was first published as meta-llama/Meta-Llama-3.1-405B. That copy reads transformers_version 4.42.3 and has no final newline, kept as is',
+      note: 'the repo was first published as meta-llama/Meta-Llama-3.1-405B. This is the corrected revision with num_key_value_heads 8 (the first upload said 16, as a 825-byte copy re-uploaded to the Hub as migtissera/Meta-Llama-3.1-405B still shows); the official count is for 8. That copy reads transformers_version 4.42.3 and has no final newline, kept as is',
     },
     officialParams: 405_853_388_800,
     officialParamsSource: HUB('meta-llama/Llama-3.1-405B', ': 405,853,388,800'),
@@ -248,7 +248,7 @@ export const PRESET_RECORDS: readonly PresetRecord[] = [
     },
     officialParams: 7_241_732_096,
     officialParamsSource:
-      'model.safetensors.index.json of mistralai/Mistral-7B-v0.1 at Hub commit 26bca36 (same git mirror): total_size 14,483,464,192 B in bf16 = 7,241,732,096 over 291 tensors (the two LFS shards are 9,942,981,696 + 4,540,516,344 B, the difference being their JSON headers); the Hub's safetensors metadata, as quoted in public repositories, gives the same 7,241,732,096.',
+      'model.safetensors.index.json of mistralai/Mistral-7B-v0.1 at Hub commit 26bca36 (same git mirror): total_size 14,483,464,192 B in bf16 = 7,241,732,096 over 291 tensors (the two LFS shards are 9,942,981,696 + 4,540,516,344 B, the difference being their JSON headers); the safetensors metadata of the Hub, as quoted in public repositories, gives the same 7,241,732,096.',
   },
   {
     id: 'mixtral-8x7b',
@@ -368,7 +368,10 @@ export const PRESET_RECORDS: readonly PresetRecord[] = [
       note: 'DeepSeek-V2.5 config (236B), the same shapes as DeepSeek-V2',
     },
     officialParams: 235_741_434_880,
-    officialParamsSource: HUB('deepseek-ai/DeepSeek-V2', ': 235,741,434,880 (card: 236B total, 21B activated); one public quote only'),
+    officialParamsSource: HUB(
+      'deepseek-ai/DeepSeek-V2',
+      ': 235,741,434,880 (card: 236B total, 21B activated). The same figure appears in several public files found by exact-string search, among them a per-checkpoint table giving 235741434880 for DeepSeek-V2, -V2-Chat and -V2-Chat-0628; no first-party exact figure was found',
+    ),
   },
   {
     id: 'deepseek-v3',
