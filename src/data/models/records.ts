@@ -114,7 +114,7 @@ export const PRESET_RECORDS: readonly PresetRecord[] = [
       url: 'https://huggingface.co/facebook/opt-6.7b/blob/main/config.json',
       read: READ,
       via: 'github.com/SqueezeAILab/SqueezeLLM @a1734b7fa6803ea044b409ef2af6010df9bc9040 models/opt-6.7b/config.json (unchanged to @a5fd71f353bf569feb7b55737c1c1493e78e8f31)',
-      note: 'that folder vendors the Hub files of facebook/opt-* (config, README, tokenizer files) as downloaded in 2023',
+      note: 'that folder vendors the Hub files of facebook/opt-* (config, README, tokenizer files) as downloaded in 2023; its 651 bytes are the size the Hub lists for config.json from revision b58ac05 on',
     },
     officialParams: 6_658_473_984,
     officialParamsSource:
@@ -171,7 +171,7 @@ export const PRESET_RECORDS: readonly PresetRecord[] = [
       url: 'https://huggingface.co/meta-llama/Llama-2-70b-hf/blob/main/config.json',
       read: READ,
       via: 'github.com/ai-dynamo/aiconfigurator @38028ec80aecbd3a2220b07b15dd1525b29545d3 src/aiconfigurator/model_configs/meta-llama--Llama-2-70b-hf_config.json (its pre-downloaded Hub configs; removed from that repo in c78d3fab)',
-      note: 'the current Hub revision (transformers 4.32.0.dev0, float16, no pad_token_id); the same keys and values appear in other public copies. That copy has no final newline, kept as is',
+      note: 'the later Hub revision (transformers 4.32.0.dev0, float16, no pad_token_id); the same text appears in other public copies. That copy has no final newline, kept as is (re-uploads of the same text on the Hub are 609 bytes, so the Hub file ends with one)',
     },
     officialParams: 68_976_648_192,
     officialParamsSource:
