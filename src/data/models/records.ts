@@ -114,7 +114,7 @@ export const PRESET_RECORDS: readonly PresetRecord[] = [
       url: 'https://huggingface.co/facebook/opt-6.7b/blob/main/config.json',
       read: READ,
       via: 'github.com/SqueezeAILab/SqueezeLLM @a1734b7fa6803ea044b409ef2af6010df9bc9040 models/opt-6.7b/config.json (unchanged to @a5fd71f353bf569feb7b55737c1c1493e78e8f31)',
-      note: 'that folder vendors the Hub files of facebook/opt-* (config, README, tokenizer files) as downloaded in 2023; its 651 bytes are the size the Hub lists for config.json from revision b58ac05 on',
+      note: 'that folder vendors the Hub files of facebook/opt-* (config, README, tokenizer files) as downloaded in 2023; its 651 bytes are the size the Hub lists for config.json at revision b58ac05 and later ones',
     },
     officialParams: 6_658_473_984,
     officialParamsSource:
