@@ -1,0 +1,255 @@
+/**
+ * How each worked case is shown and edited: its assumption fields (defaults taken from
+ * the case's own DEFAULTS, so page, island and CLI cannot drift), how field values
+ * become the case's overrides, and the answer rows with their formatting. Pure (no
+ * React): the static CaseView and the CaseCalculator island both use it, and so does
+ * the test that compares the page with the CLI.
+ */
+import { bytesPerElement, isDtype } from '../../core/dtypes';
+import { LLAMA3_MFU_DEFAULTS } from '../../core/cases/llama3-70b-mfu';
+import { LLAMA2_PARAMS_DEFAULTS } from '../../core/cases/llama2-7b-params';
+import { LLAMA2_TTFT_DEFAULTS } from '../../core/cases/llama2-70b-ttft';
+import { LLAMA2_CONCURRENCY_DEFAULTS } from '../../core/cases/llama2-70b-concurrency';
+import type { CaseId } from '../../core/cases/types';
+import { gpuPeakFlops, perDirectionBandwidth } from '../../core/gpu/gpu';
+import { PRESETS } from '../../core/model/presets';
+import { parseNumber } from '../../core/parse';
+import { InputError, formatInteger, formatQuantity, type Unit } from '../../core/units';
+import { fieldText, type FieldSpecs, type NumberFieldSpec } from './fields';
+import { gpuField, resolveGpu } from './pickers';
+
+export type AnswerFormat = Unit | 'yesno';
+
+export interface AnswerRow {
+  /** Path into the case's answer object, e.g. `mfu` or `breakdown.attention`. */
+  path: string;
+  label: string;
+  format: AnswerFormat;
+  /** The headline answer(s) of the question. */
+  headline?: boolean;
+}
+
+export interface CaseUi {
+  id: CaseId;
+  /** URL namespace of the island. */
+  ns: string;
+  fields: FieldSpecs;
+  /** Field values → the case's assumption overrides. */
+  toOverrides(values: Record<string, number | string>): Record<string, unknown>;
+  /** Fields to set when the GPU select changes (the GPU's datasheet figures). */
+  onGpu?(gpuId: string): Record<string, string>;
+  answers: readonly AnswerRow[];
+}
+
+const num = (label: string, value: number, domain: NumberFieldSpec['domain'], hint?: string): NumberFieldSpec => ({
+  kind: 'number',
+  label,
+  default: value,
+  domain,
+  ...(hint ? { hint } : {}),
+});
+
+const pick = (values: Record<string, number | string>, keys: readonly string[]) =>
+  Object.fromEntries(keys.map((k) => [k, values[k]]));
+
+const M = LLAMA3_MFU_DEFAULTS;
+const P = LLAMA2_PARAMS_DEFAULTS;
+const T = LLAMA2_TTFT_DEFAULTS;
+const C = LLAMA2_CONCURRENCY_DEFAULTS;
+
+/** Text for a number field's value (as the island would show it). */
+const text = (value: number) => fieldText({ kind: 'number', label: '', default: value, domain: 'positive' }, value);
+
+const MFU_FIELDS = {
+  gpu: { ...gpuField('h100-sxm', 'GPU (sets the peak)') },
+  peak: num('Peak per GPU (FLOP/s)', M.peak, 'positive', 'dense bf16; the question says 989T'),
+  params: num('Parameters N', M.params, 'positive', '70G as the article rounds it'),
+  tokens: num('Training tokens D', M.tokens, 'positive', '15T'),
+  gpuHours: num('GPU-hours', M.gpuHours, 'positive', '6.4M'),
+  seq: num('Sequence length S', M.seq, 'positiveInt', 'only the attention-inclusive MFU uses it'),
+} satisfies FieldSpecs;
+
+const PARAMS_FIELDS = {
+  model: {
+    kind: 'select',
+    label: 'Model',
+    default: P.model,
+    options: PRESETS.map((p) => ({ value: p.id, label: p.name })),
+    hint: 'any preset; the closed form is shown for MHA Llamas',
+  },
+} satisfies FieldSpecs;
+
+const TTFT_FIELDS = {
+  gpu: gpuField('a800-sxm-80gb', 'GPU (sets peak and bandwidths)'),
+  gpus: num('GPUs (tensor parallel)', T.gpus, 'positiveInt'),
+  peak: num('Peak per GPU (FLOP/s)', T.peak, 'positive', 'A800 dense fp16: 312T'),
+  requests: num('Requests', T.requests, 'positiveInt'),
+  inputTokens: num('Input tokens per request', T.inputTokens, 'positiveInt'),
+  maskFactor: {
+    kind: 'select',
+    label: 'Attention FLOPs counted',
+    default: String(T.maskFactor),
+    options: [
+      { value: '1', label: 'every key (as the article)' },
+      { value: '0.5', label: 'causal (half the scores)' },
+    ],
+  },
+  mfu: num('Prefill MFU', T.mfu, 'fraction', 'share of peak the kernels reach'),
+  targetLowSeconds: num('Target, low (s)', T.targetLowSeconds, 'positive'),
+  targetHighSeconds: num('Target, high (s)', T.targetHighSeconds, 'positive'),
+  memoryBandwidth: num('HBM bandwidth per GPU (B/s)', T.memoryBandwidth, 'positive'),
+  linkBandwidth: num('NVLink per direction (B/s)', T.linkBandwidth, 'positive', 'A800: 400G bidirectional → 200G'),
+  commEfficiency: num('All-reduce efficiency', T.commEfficiency, 'fraction'),
+} satisfies FieldSpecs;
+
+/** Data types a serving case can store weights and KV in, and their byte widths. */
+const SERVING_DTYPES = ['fp16', 'bf16', 'fp8', 'int8', 'int4', 'fp32'] as const;
+
+const CONCURRENCY_FIELDS = {
+  gpu: gpuField(C.gpu),
+  gpus: num('GPUs', C.gpus, 'positiveInt'),
+  memoryReading: {
+    kind: 'select',
+    label: 'Read "80GB" as',
+    default: C.memoryReading,
+    options: [
+      { value: 'GiB', label: 'GiB physically on the card' },
+      { value: 'GB', label: 'GB (1e9 bytes)' },
+    ],
+  },
+  utilization: num('Usable fraction u', C.utilization, 'fraction', 'vLLM default 0.9; 1 = no reserve'),
+  dtype: {
+    kind: 'select',
+    label: 'Data type (weights and KV)',
+    default: 'fp16',
+    options: SERVING_DTYPES.map((d) => ({ value: d, label: `${d} (${bytesPerElement(d)} B)` })),
+  },
+  maxTokens: num('Input + output tokens per request', C.maxTokens, 'positiveInt'),
+  activationTokens: num('Tokens in the largest forward pass', C.activationTokens, 'positiveInt'),
+} satisfies FieldSpecs;
+
+function dtypeBytes(value: number | string): number {
+  const d = String(value);
+  if (!isDtype(d)) throw new InputError('dtype', `Unknown data type "${d}"`);
+  return bytesPerElement(d);
+}
+
+function maskOf(value: number | string): number {
+  const m = parseNumber(String(value));
+  if (m === null) throw new InputError('maskFactor', 'Pick how attention FLOPs are counted');
+  return m;
+}
+
+export const CASE_UIS: Readonly<Record<CaseId, CaseUi>> = {
+  'llama3-70b-mfu': {
+    id: 'llama3-70b-mfu',
+    ns: 'mfu',
+    fields: MFU_FIELDS,
+    toOverrides: (v) => pick(v, ['peak', 'params', 'tokens', 'gpuHours', 'seq']),
+    onGpu: (id) => ({ peak: text(gpuPeakFlops(resolveGpu(id), 'bf16')) }),
+    answers: [
+      { path: 'mfu', label: 'MFU (6N, N = params)', format: 'ratio', headline: true },
+      { path: 'mfuExactParams', label: 'MFU (6N, exact N)', format: 'ratio' },
+      { path: 'mfuWithCausalAttention', label: 'MFU (6N + causal attention)', format: 'ratio' },
+      { path: 'mfuWithFullAttention', label: 'MFU (6N + full attention, PaLM)', format: 'ratio' },
+      { path: 'flopsPerToken', label: 'Training FLOPs per token', format: 'FLOPs' },
+      { path: 'totalFlops', label: 'Training FLOPs in total', format: 'FLOPs' },
+      { path: 'exactParams', label: 'Exact parameters (checkpoint)', format: 'params' },
+    ],
+  },
+  'llama2-7b-params': {
+    id: 'llama2-7b-params',
+    ns: 'p7',
+    fields: PARAMS_FIELDS,
+    toOverrides: (v) => pick(v, ['model']),
+    answers: [
+      { path: 'params', label: 'Parameters (exact)', format: 'params', headline: true },
+      { path: 'trainFlopsPerToken', label: 'Training FLOPs per token (6N)', format: 'FLOPs', headline: true },
+      { path: 'inferenceFlopsPerToken', label: 'Inference FLOPs per token (2N)', format: 'FLOPs', headline: true },
+      { path: 'paramsApprox', label: '12LH² + VH', format: 'params' },
+      { path: 'approxRelativeError', label: 'Error of the approximation', format: 'ratio' },
+      { path: 'breakdown.embedding', label: 'Embedding', format: 'params' },
+      { path: 'breakdown.lmHead', label: 'LM head', format: 'params' },
+      { path: 'breakdown.attention', label: 'Attention (all layers)', format: 'params' },
+      { path: 'breakdown.mlp', label: 'FFN (all layers)', format: 'params' },
+      { path: 'breakdown.norms', label: 'Norms', format: 'params' },
+    ],
+  },
+  'llama2-70b-ttft': {
+    id: 'llama2-70b-ttft',
+    ns: 'ttft',
+    fields: TTFT_FIELDS,
+    toOverrides: (v) => ({
+      ...pick(v, ['gpus', 'peak', 'requests', 'inputTokens', 'mfu', 'targetLowSeconds', 'targetHighSeconds', 'memoryBandwidth', 'linkBandwidth', 'commEfficiency']),
+      maskFactor: maskOf(v['maskFactor'] ?? ''),
+    }),
+    onGpu: (id) => {
+      const gpu = resolveGpu(id);
+      const fill: Record<string, string> = { peak: text(gpuPeakFlops(gpu, gpu.datasheet.bf16 === null ? 'fp16' : 'bf16')), memoryBandwidth: text(gpu.memoryBandwidth) };
+      if (gpu.interconnect.bandwidth !== null) fill['linkBandwidth'] = text(perDirectionBandwidth(gpu));
+      return fill;
+    },
+    answers: [
+      { path: 'reasonable', label: 'Meets the upper target at the assumed MFU', format: 'yesno', headline: true },
+      { path: 'prefillFlops', label: 'Prefill FLOPs', format: 'FLOPs' },
+      { path: 'secondsAtPeak', label: 'Prefill at 100% of peak', format: 's', headline: true },
+      { path: 'secondsAtCeiling', label: 'At the ~80% practical ceiling', format: 's' },
+      { path: 'secondsAtMfu', label: 'At the assumed MFU', format: 's' },
+      { path: 'secondsWithCommunication', label: 'At the assumed MFU, with all-reduces', format: 's' },
+      { path: 'mfuNeeded', label: 'MFU the upper target needs', format: 'ratio' },
+      { path: 'maxRequestsWithinTarget', label: 'Requests whose prefill fits the target', format: 'requests' },
+      { path: 'params', label: 'Parameters N', format: 'params' },
+    ],
+  },
+  'llama2-70b-concurrency': {
+    id: 'llama2-70b-concurrency',
+    ns: 'conc',
+    fields: CONCURRENCY_FIELDS,
+    toOverrides: (v) => ({
+      ...pick(v, ['gpu', 'gpus', 'memoryReading', 'utilization', 'maxTokens', 'activationTokens']),
+      bytesPerElement: dtypeBytes(v['dtype'] ?? ''),
+    }),
+    answers: [
+      { path: 'maxConcurrency', label: 'Maximum concurrent requests', format: 'requests', headline: true },
+      { path: 'memoryBytes', label: 'GPU memory', format: 'B' },
+      { path: 'weightsBytes', label: 'Weights', format: 'B' },
+      { path: 'activationBytes', label: 'Activations (one prefill)', format: 'B' },
+      { path: 'kvBudgetBytes', label: 'Left for the KV cache', format: 'B' },
+      { path: 'kvBytesPerRequest', label: 'KV cache per request', format: 'B' },
+      { path: 'maxConcurrencyMha', label: 'Same memory, multi-head attention', format: 'requests' },
+      { path: 'kvBytesPerRequestMha', label: 'KV per request with MHA', format: 'B' },
+      { path: 'sensitivity.gibWithReserve', label: 'GiB, with the reserve', format: 'requests' },
+      { path: 'sensitivity.gbWithReserve', label: 'GB, with the reserve', format: 'requests' },
+      { path: 'sensitivity.gibNoReserve', label: 'GiB, no reserve', format: 'requests' },
+      { path: 'sensitivity.gbNoReserve', label: 'GB, no reserve', format: 'requests' },
+    ],
+  },
+};
+
+/** The value at `path` in an answer object (undefined when absent). */
+export function answerValue(answer: object, path: string): unknown {
+  let cur: unknown = answer;
+  for (const key of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+/**
+ * An answer as people read it: 3 significant figures with its unit, and every digit
+ * for large integers (parameter counts, bytes).
+ * @example formatAnswer(0.3811, 'ratio') //=> { text: '38.1%', exact: null }
+ */
+export function formatAnswer(value: unknown, format: AnswerFormat): { text: string; exact: string | null } {
+  if (format === 'yesno') return { text: value === true ? 'yes' : 'no', exact: null };
+  if (typeof value !== 'number' || !Number.isFinite(value)) return { text: '—', exact: null };
+  const text = formatQuantity(value, format);
+  const exact = Number.isInteger(value) && Math.abs(value) >= 1e4 && !text.includes(formatInteger(value)) ? formatInteger(value) : null;
+  return { text, exact };
+}
+
+/** The field texts a case's assumptions correspond to (for links and tests). */
+export function defaultFieldTexts(ui: CaseUi): Record<string, string> {
+  return Object.fromEntries(Object.entries(ui.fields).map(([k, f]) => [k, f.kind === 'number' ? text(f.default) : String(f.default)]));
+}

@@ -1,0 +1,105 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import CaseCalculator from '../../src/components/islands/CaseCalculator';
+
+afterEach(() => {
+  cleanup();
+  window.history.replaceState(null, '', '/');
+});
+
+const text = (id: string) => screen.getByTestId(id).textContent ?? '';
+
+describe('<CaseCalculator caseId="llama3-70b-mfu">', () => {
+  it('shows MFU 27.6% for 70B, 15T tokens, 6.4M GPU-hours at 989 TFLOP/s', () => {
+    render(<CaseCalculator caseId="llama3-70b-mfu" />);
+    // 6·70e9·15e12 = 6.3e24 FLOPs; 6.4e6 h·3600 s·989e12 = 2.278656e25 → 0.2765
+    expect(text('mfu-mfu')).toBe('27.6%');
+    expect(text('mfu-verdict')).toContain('27.6%');
+  });
+
+  it('recomputes for 4M GPU-hours (44.2%) and writes mfu.gpuHours to the URL', () => {
+    render(<CaseCalculator caseId="llama3-70b-mfu" />);
+    fireEvent.change(screen.getByLabelText('GPU-hours'), { target: { value: '4M' } });
+    // 6.3e24 / (4e6·3600·989e12 = 1.42416e25) = 0.4424
+    expect(text('mfu-mfu')).toBe('44.2%');
+    expect(window.location.search).toContain('mfu.gpuHours=4M');
+  });
+
+  it('the GPU select fills the peak: A800 at 312 TFLOP/s gives 87.6%', () => {
+    render(<CaseCalculator caseId="llama3-70b-mfu" />);
+    fireEvent.change(screen.getByLabelText('GPU (sets the peak)'), { target: { value: 'a800-sxm-80gb' } });
+    expect((screen.getByLabelText('Peak per GPU (FLOP/s)') as HTMLInputElement).value).toBe('312T');
+    // 6.3e24 / (6.4e6·3600·312e12 = 7.18848e24) = 0.8764
+    expect(text('mfu-mfu')).toBe('87.6%');
+  });
+
+  it('restores 3.2M GPU-hours from the URL: 55.3%', () => {
+    window.history.replaceState(null, '', '/?mfu.gpuHours=3.2M');
+    render(<CaseCalculator caseId="llama3-70b-mfu" />);
+    // 6.3e24 / (3.2e6·3600·989e12 = 1.139328e25) = 0.5530
+    expect(text('mfu-mfu')).toBe('55.3%');
+  });
+
+  it('keeps the last result, stale, with a message by a bad peak; never NaN', () => {
+    render(<CaseCalculator caseId="llama3-70b-mfu" />);
+    fireEvent.change(screen.getByLabelText('Peak per GPU (FLOP/s)'), { target: { value: '-1' } });
+    expect(screen.getByText('Peak per GPU (FLOP/s) must be a number greater than 0')).toBeTruthy();
+    expect(text('mfu-mfu')).toBe('27.6%');
+    expect(screen.getByText(/Showing the last valid result/)).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
+  });
+});
+
+describe('<CaseCalculator caseId="llama2-7b-params">', () => {
+  it('counts 6,738,415,616 parameters for Llama 2 7B and 13,015,864,320 for 13B', () => {
+    render(<CaseCalculator caseId="llama2-7b-params" />);
+    // 2·32000·4096 + 32·(4·4096² + 3·4096·11008 + 2·4096) + 4096
+    expect(text('p7-params')).toBe('6,738,415,616');
+    fireEvent.change(screen.getByLabelText('Model'), { target: { value: 'llama-2-13b' } });
+    // 2·32000·5120 + 40·(4·5120² + 3·5120·13824 + 2·5120) + 5120
+    expect(text('p7-params')).toBe('13,015,864,320');
+    expect(window.location.search).toContain('p7.model=llama-2-13b');
+  });
+});
+
+describe('<CaseCalculator caseId="llama2-70b-ttft">', () => {
+  it('is not reasonable: 3.81 s at peak for 16 × 4,000 tokens on 8 A800s; 1 request fits', () => {
+    render(<CaseCalculator caseId="llama2-70b-ttft" />);
+    // 16·4000·(2·68,976,648,192 + 4·80·8192·4000) = 9.5001e15 FLOPs / (8·312e12) = 3.806 s
+    expect(text('ttft-secondsAtPeak')).toBe('3.81 s');
+    expect(text('ttft-reasonable')).toBe('no');
+    fireEvent.change(screen.getByLabelText('Requests'), { target: { value: '1' } });
+    // 4000·(137,953,296,384 + 10,485,760,000) = 5.9376e14 / (8·312e12·0.5) = 0.4758 s
+    expect(text('ttft-secondsAtMfu')).toBe('476 ms');
+    expect(text('ttft-reasonable')).toBe('yes');
+  });
+});
+
+describe('<CaseCalculator caseId="llama2-70b-concurrency">', () => {
+  it('holds 12 requests by default and 130 with 1-byte weights and cache', () => {
+    render(<CaseCalculator caseId="llama2-70b-concurrency" />);
+    // (2·80 GiB·0.9 = 154,618,822,656 − 137,953,296,384 − 819,200,000) / 1,310,720,000 = 12.09
+    expect(text('conc-maxConcurrency')).toBe('12');
+    fireEvent.change(screen.getByLabelText('Data type (weights and KV)'), { target: { value: 'fp8' } });
+    // (154,618,822,656 − 68,976,648,192 − 2·4000·(8192 + 3·28672/2)·1 = 409,600,000) / 655,360,000 = 130.05
+    expect(text('conc-maxConcurrency')).toBe('130');
+    expect(window.location.search).toContain('conc.dtype=fp8');
+  });
+
+  it('reads "80GB" as 80e9 bytes from the URL: 3 requests', () => {
+    window.history.replaceState(null, '', '/?conc.memoryReading=GB');
+    render(<CaseCalculator caseId="llama2-70b-concurrency" />);
+    // (2·80e9·0.9 = 144e9 − 137,953,296,384 − 819,200,000) / 1,310,720,000 = 4.0e9 / 1.31e9 = 3.99 → 3
+    expect(text('conc-maxConcurrency')).toBe('3');
+  });
+
+  it('names the bad field for an unknown GPU in the URL and never shows NaN', () => {
+    window.history.replaceState(null, '', '/?conc.gpu=nope&conc.gpus=0');
+    render(<CaseCalculator caseId="llama2-70b-concurrency" />);
+    expect(screen.getByText('GPU: "nope" is not one of the choices')).toBeTruthy();
+    expect(screen.getByText('GPUs must be a whole number of at least 1')).toBeTruthy();
+    expect(text('conc-maxConcurrency')).toBe('12');
+    expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
+  });
+});
