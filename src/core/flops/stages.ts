@@ -46,7 +46,7 @@ export interface DecoderStage {
   outElements: number;
   /** Bytes of that tensor: token ids as int64, activations and logits in the chosen dtype. */
   outBytes: number;
-  /** Shape of the weight it reads (per layer for the layers), or null. */
+  /** Shape of the one weight it reads, or null (the layers hold many; see `paramsPerLayer`). */
   weight: Dim[] | null;
   params: number;
   /** params / total parameters */
@@ -189,7 +189,8 @@ export function decoderStages(p: { spec: ModelSpec; batch: number; seq: number; 
       title: `${L} decoder layers`,
       operation: 'attention then FFN, each with a norm and a residual add',
       out: hidden,
-      weight: ledger.perLayer !== null ? [{ label: 'params per layer', size: ledger.perLayer }] : null,
+      // Many matrices per layer, not one shape: see paramsPerLayer and chapter 4.
+      weight: null,
       params: layerParams,
       flops: breakdown.layers,
       flopsCounted: true,
