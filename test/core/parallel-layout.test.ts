@@ -3,10 +3,13 @@ import {
   checkParallelLayout,
   flopsPerGpuFormula,
   flopsPerGpuPerStep,
+  layoutProblem,
+  stageShape,
   parallelCommSeconds,
   parallelModelFromSpec,
   stepSeconds,
   stepTimeFormula,
+  summarizePlan,
   worldSize,
   worldSizeFormula,
 } from '../../src/core/parallel/layout';
@@ -59,6 +62,17 @@ describe('layout', () => {
   });
 });
 
+describe('layoutProblem and stageShape', () => {
+  it('layoutProblem(llama-2-70b on 96 GPUs, PP 3) names the pipeline: 80 layers do not split 3 ways', () => {
+    expect(layoutProblem({ gpus: 96, dp: 4, tp: 8, pp: 3, cp: 1, ep: 1 }, SHAPE)).toMatch(/^PP = 3 must divide the 80 layers/);
+    expect(layoutProblem(OK, SHAPE)).toBeNull();
+  });
+
+  it('stageShape(L = 80, p = 4, S = 8192, c = 2) = 20 layers and 4,096 tokens per GPU', () => {
+    expect(stageShape({ layers: 80, pp: 4, seq: 8192, cp: 2 })).toEqual({ layersPerStage: 20, seqPerGpu: 4096 });
+  });
+});
+
 describe('work and time', () => {
   it('flopsPerGpuPerStep(70e9, m = 8, b = 1, S = 4096, t = 8, p = 4) = 430,080,000,000,000 FLOPs', () => {
     // 6 · 70e9 · 8 · 4096 / 32
@@ -95,5 +109,34 @@ describe('parallelModelFromSpec', () => {
     expect(m.expertParams).toBe(45_097_156_608);
     expect(m.activeParams).toBe(12_879_925_248);
     expect(m).toMatchObject({ moeLayers: 32, topK: 2, ffnWidth: 28_672 });
+  });
+});
+
+describe('summarizePlan', () => {
+  const model = { ...parallelModelFromSpec(getPreset('llama-2-7b').spec), activeParams: 70e9 };
+  const plan = {
+    gpus: 128,
+    paramsPerGpu: 0,
+    modelStateBytes: 50e9,
+    activationBytes: 20e9,
+    totalBytes: 70e9,
+    flopsPerGpuPerStep: 4.3008e14,
+    tokensPerStep: 131_072,
+    bubble: 3 / 11,
+    commBytes: { data: 1e9, tensor: 4.5e9, pipeline: 0, context: 0, expert: 0 },
+  };
+  const s = summarizePlan(model, plan, { peak: 989e12, utilization: 0.5, links: { intraNode: 450e9, interNode: 50e9 }, memoryPerGpu: 80 * 2 ** 30 });
+
+  it('summarizePlan(4.3008e14 FLOPs/GPU, u = 0.5, bubble 3/11): step 1.1959 s, 109,603 tokens/s, MFU 36.4% = 0.5 · 8/11', () => {
+    expect(s.stepSeconds).toBeCloseTo(1.195875, 5);
+    // 131,072 / 1.195875
+    expect(s.tokensPerSecond).toBeCloseTo(109_603.4, 0);
+    expect(s.mfu).toBeCloseTo(4 / 11, 9);
+  });
+
+  it('summarizePlan: 20 ms of DP traffic + 10 ms of TP traffic; 70 GB fits in 80 GiB with 15,899,345,920 B to spare', () => {
+    expect(s.commTotalSeconds).toBeCloseTo(0.03, 12);
+    expect(s.headroomBytes).toBe(15_899_345_920);
+    expect(s.fits).toBe(true);
   });
 });

@@ -18,6 +18,8 @@ import { InputError } from '../units';
 import type { ModelSpec } from '../model/spec';
 import { activeParams, countParams, expertParams, layerCounts } from '../params/params';
 import type { ParallelModel, ParallelPlan } from './parallel';
+import { modelFlopsUtilization } from '../mfu/mfu';
+import { trainingFlopsPerToken } from '../training/compute';
 
 /** Degrees of each split and the cluster they must fill. */
 export interface ParallelLayout {
@@ -87,6 +89,20 @@ export function checkParallelLayout(layout: ParallelLayout, shape: LayoutShape):
   if (dp % ep !== 0) throw new InputError('ep', `EP = ${ep} must divide DP = ${dp}: expert-parallel groups are carved out of the data-parallel ones`);
 }
 
+/**
+ * The first thing wrong with a layout, as the message `checkParallelLayout` would throw, or null.
+ * @example layoutProblem({ gpus: 96, dp: 4, tp: 8, pp: 3, cp: 1, ep: 1 }, { heads: 64, kvHeads: 8, layers: 80, experts: 0, seq: 4096 }) //=> 'PP = 3 must divide the 80 layers: …'
+ */
+export function layoutProblem(layout: ParallelLayout, shape: LayoutShape): string | null {
+  try {
+    checkParallelLayout(layout, shape);
+    return null;
+  } catch (e) {
+    if (e instanceof InputError) return e.message;
+    throw e;
+  }
+}
+
 export const worldSizeFormula = defineFormula({
   id: 'parallel.worldSize',
   anchor: 'world-size',
@@ -104,6 +120,14 @@ export const worldSizeFormula = defineFormula({
   example: { D: 16, t: 8, p: 4, c: 1 },
   notes: ['Expert parallelism does not add a factor: its groups are carved out of the data-parallel GPUs (e divides D).'],
 });
+
+/**
+ * What one GPU sees of a layer stack and a sequence: L/p layers, S/c tokens.
+ * @example stageShape({ layers: 80, pp: 4, seq: 8192, cp: 2 }) //=> { layersPerStage: 20, seqPerGpu: 4096 }
+ */
+export function stageShape(p: { layers: number; pp: number; seq: number; cp: number }): { layersPerStage: number; seqPerGpu: number } {
+  return { layersPerStage: p.layers / p.pp, seqPerGpu: p.seq / p.cp };
+}
 
 /**
  * Training FLOPs one GPU does per optimizer step: 6·N·m·b·S/(t·p·c).
@@ -224,6 +248,51 @@ export function parallelModelFromSpec(spec: ModelSpec): ParallelModel {
     ffnWidth: Math.max(counts.dense > 0 ? spec.ffnWidth : 0, tokenFfnWidth),
     ffn: moe ? 'gated' : spec.ffn,
     topK: moe ? moe.topK : 1,
+  };
+}
+
+/** What a plan means on a given GPU: time, throughput, MFU, communication and memory. */
+export interface PlanSummary {
+  /** F_GPU / (P·u) / (1 − bubble), communication hidden. */
+  stepSeconds: number;
+  /** Tokens per step over the step time, whole cluster. */
+  tokensPerSecond: number;
+  /** 6N per token (active N): u·(1 − bubble) when communication is hidden. */
+  mfu: number;
+  /** Seconds of each kind of traffic per step if none of it overlapped compute. */
+  commSeconds: ParallelPlan['commBytes'];
+  /** Their sum. */
+  commTotalSeconds: number;
+  /** Bytes one GPU has. */
+  memoryPerGpu: number;
+  /** memoryPerGpu − plan.totalBytes (negative: does not fit). */
+  headroomBytes: number;
+  fits: boolean;
+}
+
+/**
+ * Step time, throughput, MFU, communication time and memory headroom of a plan.
+ * @example summarizePlan(model, plan, { peak: 989.4e12, utilization: 0.5, links: { intraNode: 450e9, interNode: 50e9 }, memoryPerGpu: 80 * 2 ** 30 }).fits
+ */
+export function summarizePlan(
+  model: ParallelModel,
+  plan: ParallelPlan,
+  p: { peak: number; utilization: number; links: CommLinks; memoryPerGpu: number },
+): PlanSummary {
+  if (!(p.utilization > 0 && p.utilization <= 1)) throw new InputError('utilization', 'kernel efficiency must be a fraction greater than 0 and at most 1');
+  const step = stepSeconds({ flops: plan.flopsPerGpuPerStep, peak: p.peak, utilization: p.utilization, bubble: plan.bubble });
+  const tokensPerSecond = plan.tokensPerStep / step;
+  const commSeconds = parallelCommSeconds(plan.commBytes, p.links);
+  const commTotalSeconds = commSeconds.data + commSeconds.tensor + commSeconds.pipeline + commSeconds.context + commSeconds.expert;
+  return {
+    stepSeconds: step,
+    tokensPerSecond,
+    mfu: modelFlopsUtilization({ flopsPerToken: trainingFlopsPerToken(model.activeParams), tokensPerSecond, gpus: plan.gpus, peak: p.peak }),
+    commSeconds,
+    commTotalSeconds,
+    memoryPerGpu: p.memoryPerGpu,
+    headroomBytes: p.memoryPerGpu - plan.totalBytes,
+    fits: plan.totalBytes <= p.memoryPerGpu,
   };
 }
 
