@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { hydrate, launchBrowser, openPage } from './browser';
+import { builtPages } from './site';
+import { PRESETS } from '../../src/core/model/presets';
+
+const baseUrl = inject('baseUrl');
+const built = builtPages().find((p) => p.path === 'models/');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('models page', () => {
+  it('is built with a full static table: one row per preset, each linking to the parameter counter', () => {
+    expect(built).toBeDefined();
+    const html = built!.html;
+    for (const p of PRESETS) {
+      expect(html, p.id).toContain(`data-model="${p.id}"`);
+      expect(html, p.id).toContain(`parameters-and-flops/?pc.model=${p.id}#parameter-counter`);
+    }
+    // Llama 2 7B: 6,738,415,616 exact, as published; 12·32·4096² + 32000·4096 = 6,573,522,944
+    expect(html).toContain('6,738,415,616');
+    expect(html).toContain('6,573,522,944');
+    // Llama 2 70B KV per token in bf16: 2·80·8·128·2 = 327,680 B
+    expect(html).toContain('327,680');
+  });
+
+  it('renders with no console error, sorts by a column, and its row link opens the counter on that model', async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}models/`);
+    await hydrate(page, '#models-table');
+    const firstRow = () => page.locator('#models-table tbody tr').first().getAttribute('data-model');
+    await page.click('button[data-column="exact"]');
+    // Ascending by exact parameters: GPT-2 (124,439,808) is the smallest preset.
+    await expect(firstRow()).resolves.toBe('gpt2');
+    await expect(page.getAttribute('th:has(button[data-column="exact"])', 'aria-sort')).resolves.toBe('ascending');
+    await page.click('button[data-column="exact"]');
+    // Descending: DeepSeek V3 (671,026,419,200) is the largest.
+    await expect(firstRow()).resolves.toBe('deepseek-v3');
+    await page.click('tr[data-model="bloom-7b1"] a:text("count it")');
+    await page.waitForURL(/parameters-and-flops/);
+    await hydrate(page, '#pc-model');
+    await page.waitForFunction(() => (document.querySelector('#pc-model') as HTMLSelectElement).value === 'bloom-7b1');
+    await expect(page.getByTestId('pc-total').textContent()).resolves.toContain('7,069,016,064');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});

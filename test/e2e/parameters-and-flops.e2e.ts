@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { hydrate, launchBrowser, openPage } from './browser';
+import { FORMULAS } from '../../src/core/registry';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('parameters-and-flops chapter', () => {
+  it('renders its math, the anchor of every formula of the page, and the exact Llama 2 7B count', async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}parameters-and-flops/`);
+    await expect(page.locator('.katex').count()).resolves.toBeGreaterThan(10);
+    const formulas = FORMULAS.filter((x) => x.page === 'parameters-and-flops');
+    expect(formulas.length).toBeGreaterThanOrEqual(4);
+    for (const f of formulas) await expect(page.locator(`[id="${f.anchor}"]`).count(), f.anchor).resolves.toBe(1);
+    // 12·32·4096² + 32000·4096 = 6,573,522,944
+    await expect(page.locator('section[data-formula="params.approx"] .result').textContent()).resolves.toContain('6,573,522,944');
+    // 32·202,383,360 + 2·32000·4096 + 4096 = 6,738,415,616 (the official count)
+    await expect(page.locator('#exact-count ~ table').first().textContent()).resolves.toContain('6,738,415,616');
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForLoadState('networkidle');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('parameter counter: Llama 2 7B is 6,738,415,616; BLOOM 7B1 is 7,069,016,064; the link restores it', async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}parameters-and-flops/`);
+    await hydrate(page, '#pc-model');
+    await expect(page.getByTestId('pc-total').textContent()).resolves.toContain('6,738,415,616');
+    await page.selectOption('#pc-model', 'bloom-7b1');
+    // 30·201,379,840 + 250,880·4096 + 2·(4096 + 4096)
+    await expect(page.getByTestId('pc-total').textContent()).resolves.toContain('7,069,016,064');
+    await expect(page.getByTestId('pc-official').textContent()).resolves.toContain('✓');
+    expect(page.url()).toContain('pc.model=bloom-7b1');
+    const fresh = await openPage(browser, baseUrl);
+    await fresh.page.goto(page.url());
+    await hydrate(fresh.page, '#pc-model');
+    await fresh.page.waitForFunction(() => (document.querySelector('#pc-model') as HTMLSelectElement).value === 'bloom-7b1');
+    await expect(fresh.page.getByTestId('pc-total').textContent()).resolves.toContain('7,069,016,064');
+    await fresh.page.selectOption('#pc-model', 'custom');
+    await fresh.page.fill('#pc-config', '{"model_type": "llama", "hidden_size": 4096}');
+    await expect(fresh.page.locator('#pc-config-error').textContent()).resolves.toContain('config.json');
+    expect(await fresh.page.locator('#parameter-counter').textContent()).not.toMatch(/NaN|Infinity/);
+    expect(consoleErrors).toEqual([]);
+    expect(fresh.consoleErrors).toEqual([]);
+    await fresh.page.context().close();
+    await page.context().close();
+  });
+
+  it("FLOPs per token: 30,394,023,936 at S' = 32,768, 15,361,638,400 at 4,096; the link restores it; bad input is reported", async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}parameters-and-flops/`);
+    await hydrate(page, '#fpt-Sc');
+    // 32·(134,217,728 + 270,532,608 + 4·4096·32768) + 2·4096·32000
+    await expect(page.getByTestId('fpt-exact').textContent()).resolves.toContain('30,394,023,936 FLOPs');
+    await expect(page.locator('#flops-per-token-calculator svg.chart').count()).resolves.toBe(1);
+    await page.fill('#fpt-Sc', '4096');
+    // 32·(134,217,728 + 270,532,608 + 67,108,864) + 262,144,000
+    await expect(page.getByTestId('fpt-exact').textContent()).resolves.toContain('15,361,638,400 FLOPs');
+    expect(page.url()).toContain('fpt.Sc=4096');
+    const fresh = await openPage(browser, baseUrl);
+    await fresh.page.goto(page.url());
+    await hydrate(fresh.page, '#fpt-Sc');
+    await fresh.page.waitForFunction(() => (document.querySelector('#fpt-Sc') as HTMLInputElement).value === '4096');
+    await expect(fresh.page.getByTestId('fpt-exact').textContent()).resolves.toContain('15,361,638,400 FLOPs');
+    await fresh.page.fill('#fpt-Sc', '-5');
+    await expect(fresh.page.locator('#fpt-Sc-error').textContent()).resolves.toContain('whole number of at least 1');
+    expect(await fresh.page.locator('#flops-per-token-calculator').textContent()).not.toMatch(/NaN|Infinity/);
+    expect(consoleErrors).toEqual([]);
+    expect(fresh.consoleErrors).toEqual([]);
+    await fresh.page.context().close();
+    await page.context().close();
+  });
+});
