@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { flopsPerTokenSweep, type PerTokenMode } from '../../core/flops/perToken';
 import { forwardFlopsFormula, perTokenFlopsFormula } from '../../core/flops/formulas';
-import { formatInteger, formatPercent, formatQuantity } from '../../core/units';
+import { formatInteger, formatPercent, formatQuantity, formatSI } from '../../core/units';
 import { DerivationView } from '../DerivationView';
 import { LineChart } from '../charts/LineChart';
 import { CalculatorShell } from '../controls/CalculatorShell';
@@ -29,6 +29,8 @@ const FIELDS = {
 } satisfies FieldSpecs;
 
 const flops = (v: number) => formatQuantity(v, 'FLOPs');
+// Axis ticks: the prefix only ("30.0 G"); the axis title carries the unit.
+const flopsTick = (v: number) => formatSI(v, '').trim();
 
 /** Forward FLOPs per token over a range of contexts: exact, the article's 2N + 4LHS', and 2N. */
 export default function FlopsPerTokenCalculator() {
@@ -101,7 +103,7 @@ export default function FlopsPerTokenCalculator() {
             xLabel="Context S' (tokens)"
             yLabel="FLOPs per token"
             formatX={formatInteger}
-            formatY={flops}
+            formatY={flopsTick}
             verticals={crossoverInRange ? [{ x: r.sweep.crossover.value, label: "4LHS' = 2N" }] : []}
             summary={`For ${r.spec.id}, ${r.sweep.mode === 'decode' ? 'one decode step' : 'the mean prompt token'} costs ${flops(r.sweep.points[0]?.exact ?? 0)} at S' = 1 and ${flops(r.sweep.atMax.exact)} at S' = ${formatInteger(r.sweep.atMax.context)} exactly; 2N is ${flops(r.sweep.atMax.twoN)} throughout and the article's formula gives ${flops(r.sweep.atMax.article)} at the longest context.`}
           />

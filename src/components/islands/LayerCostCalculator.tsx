@@ -202,11 +202,13 @@ export default function LayerCostCalculator() {
               {r.note}
             </p>
           )}
+          <h4 className="chart-title">FLOPs per component</h4>
           <BarChart
             title="FLOPs per component"
             bars={flopBars}
             summary={`FLOPs of one layer by component: ${flopBars.map((b) => `${b.label} ${b.text}`).join('; ')}.`}
           />
+          <h4 className="chart-title">Parameters per component</h4>
           <BarChart
             title="Parameters per component"
             bars={paramBars}

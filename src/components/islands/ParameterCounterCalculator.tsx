@@ -97,6 +97,7 @@ export default function ParameterCounterCalculator() {
               ...(r.active !== null ? [{ label: 'Active per token (MoE)', value: formatInteger(r.active), testId: 'pc-active' }] : []),
             ]}
           />
+          <h4 className="chart-title">Parameters by part of the model</h4>
           <BarChart
             title="Parameters by part of the model"
             bars={bars}
