@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { hydrate, launchBrowser, openPage } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('playground', () => {
+  it('renders every group of results for the defaults, with live math and two charts, and is linked from the header', async () => {
+    const { page, consoleErrors, offsiteRequests } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}playground/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Playground');
+    await expect(page.locator('.site-header nav a', { hasText: 'Playground' }).count()).resolves.toBe(1);
+    await hydrate(page, '#pg-G');
+    for (const heading of ['Parameters', 'FLOPs per token', 'Serving memory and concurrency', 'Latency by roofline', 'Training time', 'Parallel plan (training)']) {
+      await expect(page.locator('.pg-group h4', { hasText: heading }).count(), heading).resolves.toBe(1);
+    }
+    // Llama 2 7B, counted tensor by tensor.
+    await expect(page.getByTestId('pg-params').textContent()).resolves.toContain('6,738,415,616');
+    // 12·32·4096² + 32000·4096 = 6,573,522,944, shown as a live derivation in MathML.
+    await expect(page.getByTestId('result-params.approx').textContent()).resolves.toContain('6,573,522,944');
+    await expect(page.locator('#playground-calculator math').count()).resolves.toBeGreaterThan(5);
+    await expect(page.locator('#playground-calculator svg.chart').count()).resolves.toBe(2);
+    const text = await page.locator('#playground-calculator').textContent();
+    expect(text).not.toMatch(/NaN|Infinity/);
+    expect(consoleErrors).toEqual([]);
+    expect(offsiteRequests).toEqual([]);
+    await page.context().close();
+  });
+
+  it('responds to input, keeps its state in the URL, and restores it from a link', async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}playground/`);
+    await hydrate(page, '#pg-G');
+    // (8 × 80e9 × 0.9 − 13,476,831,232 − 329,856,000) / 2,097,152,000 = 268.07 → 268
+    await expect(page.getByTestId('pg-concurrency').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('268');
+    await page.selectOption('#pg-model', 'llama-2-70b');
+    await page.fill('#pg-G', '2');
+    await page.fill('#pg-dp', '2');
+    // 68,976,648,192 × 2 B of weights; 2 × 80e9 × 0.9 = 144 GB usable;
+    // KV per request 2·80·4000·8·128·2 = 1,310,720,000 B; activations 2·4000·8192·2 + 4000·3·28672·2 + 4·32000 = 819,328,000 B;
+    // (144e9 − 137,953,296,384 − 819,328,000) / 1,310,720,000 = 3.99 → 3
+    await expect(page.getByTestId('pg-params').textContent()).resolves.toContain('68,976,648,192');
+    await expect(page.getByTestId('pg-capacity').textContent()).resolves.toContain('144 GB');
+    await expect(page.getByTestId('pg-concurrency').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('3');
+    await expect(page.getByTestId('pg-mem-verdict').textContent()).resolves.toBe('do not fit');
+    const url = page.url();
+    expect(url).toContain('pg.model=llama-2-70b');
+    expect(url).toContain('pg.G=2');
+
+    const fresh = await openPage(browser, baseUrl);
+    await fresh.page.goto(url);
+    await hydrate(fresh.page, '#pg-G');
+    await fresh.page.waitForFunction(() => (document.querySelector('#pg-G') as HTMLInputElement).value === '2');
+    await expect(fresh.page.locator('#pg-model').inputValue()).resolves.toBe('llama-2-70b');
+    await expect(fresh.page.getByTestId('pg-params').textContent()).resolves.toContain('68,976,648,192');
+    await expect(fresh.page.getByTestId('pg-concurrency').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('3');
+    expect(consoleErrors).toEqual([]);
+    expect(fresh.consoleErrors).toEqual([]);
+    await fresh.page.context().close();
+    await page.context().close();
+  });
+
+  it('shows messages next to bad inputs and never NaN', async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}playground/`);
+    await hydrate(page, '#pg-tp');
+    await page.fill('#pg-tp', '3');
+    await expect(page.locator('#pg-tp-error').textContent()).resolves.toContain('TP = 3 must divide the 32 attention heads');
+    await page.fill('#pg-tp', '1');
+    await page.fill('#pg-Sout', '-5');
+    await expect(page.locator('#pg-Sout-error').textContent()).resolves.toContain('whole number of at least 1');
+    await expect(page.getAttribute('#pg-Sout', 'aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#playground-calculator .stale-note').isVisible()).resolves.toBe(true);
+    await page.selectOption('#pg-model', 'custom');
+    await page.fill('#pg-config', '{"model_type": "llama"');
+    await expect(page.locator('#pg-config-error').textContent()).resolves.toMatch(/not valid JSON/);
+    const text = await page.locator('#playground-calculator').textContent();
+    expect(text).not.toMatch(/NaN|Infinity/);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
