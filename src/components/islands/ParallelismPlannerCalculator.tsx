@@ -83,7 +83,7 @@ const FIELDS = {
 const INPUTS = ['gpu', 'gpus', 'dp', 'tp', 'pp', 'cp', 'ep', 'sp', 'zero', 'recompute', 'seq', 'microBatch', 'microBatches', 'u', 'inter'] as const;
 const COMM_KINDS = [
   { key: 'data', label: 'Data parallel (gradient all-reduce)', link: 'inter-node' },
-  { key: 'tensor', label: 'Tensor parallel (4 all-reduces per layer)', link: 'NVLink' },
+  { key: 'tensor', label: 'Tensor parallel (4 all-reduces per layer, m micro-batches)', link: 'NVLink' },
   { key: 'pipeline', label: 'Pipeline (point-to-point)', link: 'inter-node' },
   { key: 'context', label: 'Context parallel (K, V all-gather)', link: 'NVLink' },
   { key: 'expert', label: 'Expert parallel (all-to-all)', link: 'NVLink' },
