@@ -149,7 +149,7 @@ export default function GpuComparisonCalculator() {
           )}
           <DerivationView derivation={r.intensity} stale={computed.stale} />
           {r.attainable && <DerivationView derivation={r.attainable} stale={computed.stale} />}
-          <div style={{ overflowX: 'auto' }}>
+          <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="GPU comparison table">
             <table className="gpu-table" data-testid="cmp-table" style={{ fontSize: '0.82rem', whiteSpace: 'nowrap' }}>
               <caption style={{ whiteSpace: 'normal', textAlign: 'left' }}>
                 Every GPU in the reference table. Peaks are dense (no 2:4 sparsity); 16-bit means bf16, or fp16 on parts

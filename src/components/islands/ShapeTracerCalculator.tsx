@@ -125,7 +125,7 @@ export default function ShapeTracerCalculator() {
               },
             ]}
           />
-          <div style={{ overflowX: 'auto' }}>
+          <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Stages of the forward pass">
             <table data-testid="trace-table" style={{ fontSize: '0.85rem' }}>
               <caption style={{ textAlign: 'left' }}>
                 One {r.trace.pass === 'training' ? 'training forward pass' : r.trace.pass === 'prefill' ? 'prefill pass' : 'decode step'}, stage by
