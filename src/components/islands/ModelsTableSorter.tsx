@@ -66,7 +66,7 @@ export default function ModelsTableSorter({ columns, rows, caption }: ModelsTabl
   const onSort = (key: string) =>
     setSort((prev) => (prev?.key === key ? { key, dir: prev.dir === 'ascending' ? 'descending' : 'ascending' } : { key, dir: 'ascending' }));
   return (
-    <div className="table-scroll" style={{ overflowX: 'auto' }}>
+    <div className="table-scroll" style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Models table">
       <table className="models-table" id="models-table">
         <caption>{caption}</caption>
         <thead>

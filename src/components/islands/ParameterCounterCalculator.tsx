@@ -104,7 +104,7 @@ export default function ParameterCounterCalculator() {
             summary={`Parameters of ${r.spec.id} by part: ${bars.map((b) => `${b.label} ${b.text}`).join('; ')}.`}
           />
           <DerivationView derivation={r.derivation} stale={computed.stale} />
-          <div className="table-scroll" style={{ overflowX: 'auto' }}>
+          <div className="table-scroll" style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Why the approximation misses">
           <table className="gap-table" data-testid="pc-gap">
             <caption>Why 12LH² + VH misses: the exact count minus the approximation, term by term</caption>
             <thead>
@@ -132,7 +132,7 @@ export default function ParameterCounterCalculator() {
           </div>
           <details className="ledger">
             <summary>The ledger, tensor by tensor ({r.ledger.rows.length} rows)</summary>
-            <div className="table-scroll" style={{ overflowX: 'auto' }}>
+            <div className="table-scroll" style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Parameter ledger">
             <table data-testid="pc-ledger">
               <thead>
                 <tr>
