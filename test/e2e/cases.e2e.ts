@@ -1,10 +1,18 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { hydrate, launchBrowser, openPage } from './browser';
 import { builtPages } from './site';
 import { main } from '../../src/cli';
 import { CASE_IDS } from '../../src/core/cases/types';
 import { CASE_UIS, answerValue, formatAnswer } from '../../src/components/state/cases';
+
+/** Waits until the element with this test id shows `expected` (islands re-render asynchronously), then checks it. */
+async function expectText(p: Page, testId: string, expected: string): Promise<void> {
+  await p
+    .waitForFunction(([id, exp]) => document.querySelector(`[data-testid="${id}"]`)?.textContent === exp, [testId, expected] as const, { timeout: 10000 })
+    .catch(() => undefined);
+  await expect(p.getByTestId(testId).textContent()).resolves.toBe(expected);
+}
 
 const baseUrl = inject('baseUrl');
 const page = builtPages().find((p) => p.path === 'cases/');
@@ -85,25 +93,25 @@ describe('cases page in the browser', () => {
 
     // Llama 3 70B: 6·70e9·15e12 / (4e6·3600·989e12) = 0.4424 → "44.2%".
     await hydrate(p, '#mfu-gpuHours');
-    await expect(p.getByTestId('mfu-mfu').textContent()).resolves.toBe('27.6%');
+    await expectText(p, 'mfu-mfu', '27.6%');
     await p.fill('#mfu-gpuHours', '4M');
-    await expect(p.getByTestId('mfu-mfu').textContent()).resolves.toBe('44.2%');
+    await expectText(p, 'mfu-mfu', '44.2%');
 
     // Llama 2 13B: 2·32000·5120 + 40·(4·5120² + 3·5120·13824 + 2·5120) + 5120 = 13,015,864,320.
     await hydrate(p, '#p7-model');
     await p.selectOption('#p7-model', 'llama-2-13b');
-    await expect(p.getByTestId('p7-params').textContent()).resolves.toBe('13,015,864,320');
+    await expectText(p, 'p7-params', '13,015,864,320');
 
     // One 4,000-token prompt: 4000·(2·68,976,648,192 + 4·80·8192·4000) / (8·312e12·0.5) = 0.476 s.
     await hydrate(p, '#ttft-requests');
     await p.fill('#ttft-requests', '1');
-    await expect(p.getByTestId('ttft-secondsAtMfu').textContent()).resolves.toBe('476 ms');
-    await expect(p.getByTestId('ttft-reasonable').textContent()).resolves.toBe('yes');
+    await expectText(p, 'ttft-secondsAtMfu', '476 ms');
+    await expectText(p, 'ttft-reasonable', 'yes');
 
     // 80e9-byte reading: (144e9 − 137,953,296,384 − 819,200,000) / 1,310,720,000 = 3.99 → 3.
     await hydrate(p, '#conc-memoryReading');
     await p.selectOption('#conc-memoryReading', 'GB');
-    await expect(p.getByTestId('conc-maxConcurrency').textContent()).resolves.toBe('3');
+    await expectText(p, 'conc-maxConcurrency', '3');
 
     const link = p.url();
     expect(link).toContain('mfu.gpuHours=4M');
@@ -119,7 +127,7 @@ describe('cases page in the browser', () => {
       ['#conc-memoryReading', 'conc-maxConcurrency', '3'],
     ] as const) {
       await hydrate(fresh.page, sel);
-      await expect(fresh.page.getByTestId(testId).textContent()).resolves.toBe(expected);
+      await expectText(fresh.page, testId, expected);
     }
     await p.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await p.waitForLoadState('networkidle');

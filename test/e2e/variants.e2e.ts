@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { hydrate, launchBrowser, openPage } from './browser';
+
+
+/** Waits until the element with this test id shows `expected` (islands re-render asynchronously), then checks it. */
+async function expectText(p: Page, testId: string, expected: string): Promise<void> {
+  await p
+    .waitForFunction(([id, exp]) => document.querySelector(`[data-testid="${id}"]`)?.textContent === exp, [testId, expected] as const, { timeout: 10000 })
+    .catch(() => undefined);
+  await expect(p.getByTestId(testId).textContent()).resolves.toBe(expected);
+}
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -34,13 +43,13 @@ describe('variants chapter', () => {
     await page.goto(`${baseUrl}variants/`);
     await hydrate(page, '#vc-attention');
     // Llama 2 7B with 8 KV heads: 2·32·8·128·2 = 131,072 B per token → "131 kB".
-    await expect(page.getByTestId('vc-kv-token-1').textContent()).resolves.toBe('131 kB');
+    await expectText(page, 'vc-kv-token-1', '131 kB');
     await page.selectOption('#vc-attention', 'mqa');
     // MQA: 2·32·1·128·2 = 16,384 B → "16.4 kB".
-    await expect(page.getByTestId('vc-kv-token-1').textContent()).resolves.toBe('16.4 kB');
+    await expectText(page, 'vc-kv-token-1', '16.4 kB');
     await page.fill('#vc-contextTokens', '8192');
     // Base MHA at 8,192 tokens: 524,288·8192 = 4,294,967,296 B → "4.29 GB".
-    await expect(page.getByTestId('vc-kv-request-0').textContent()).resolves.toBe('4.29 GB');
+    await expectText(page, 'vc-kv-request-0', '4.29 GB');
     expect(page.url()).toContain('vc.attention=mqa');
     expect(page.url()).toContain('vc.contextTokens=8192');
     const link = page.url();
@@ -48,8 +57,8 @@ describe('variants chapter', () => {
     await fresh.page.goto(link);
     await hydrate(fresh.page, '#vc-attention');
     await fresh.page.waitForFunction(() => (document.querySelector('#vc-attention') as HTMLSelectElement).value === 'mqa');
-    await expect(fresh.page.getByTestId('vc-kv-token-1').textContent()).resolves.toBe('16.4 kB');
-    await expect(fresh.page.getByTestId('vc-kv-request-0').textContent()).resolves.toBe('4.29 GB');
+    await expectText(fresh.page, 'vc-kv-token-1', '16.4 kB');
+    await expectText(fresh.page, 'vc-kv-request-0', '4.29 GB');
     expect(consoleErrors).toEqual([]);
     expect(fresh.consoleErrors).toEqual([]);
     await fresh.page.context().close();
