@@ -10,7 +10,7 @@ import { CalculatorShell } from '../controls/CalculatorShell';
 import { Field } from '../controls/Field';
 import { Results } from '../controls/Results';
 import type { FieldSpecs, SelectFieldSpec } from '../state/fields';
-import { gpuField, resolveGpu } from '../state/pickers';
+import { gpuField, resolveGpu } from '../state/gpuPicker';
 import { useCalculatorState, useComputed } from '../state/useCalculatorState';
 
 const NS = 'cmp';

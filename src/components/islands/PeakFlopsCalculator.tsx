@@ -12,7 +12,7 @@ import { CalculatorShell } from '../controls/CalculatorShell';
 import { Field } from '../controls/Field';
 import { Results } from '../controls/Results';
 import type { FieldSpecs } from '../state/fields';
-import { gpuField, resolveGpu } from '../state/pickers';
+import { gpuField, resolveGpu } from '../state/gpuPicker';
 import { useCalculatorState, useComputed, type CalculatorState } from '../state/useCalculatorState';
 
 const NS = 'peak';

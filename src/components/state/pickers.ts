@@ -1,12 +1,10 @@
 /**
- * Model and GPU choices shared by every island that takes them: a preset list plus
+ * Model (and, re-exported, GPU) choices shared by every island that takes them: a preset list plus
  * "paste a config.json" (or custom hardware), resolved through the core's parsers.
  */
 import { PRESETS } from '../../data/models';
-import { GPUS } from '../../data/gpus';
 import { parseHfConfigText } from '../../core/model/parseHfConfig';
 import type { ModelSpec } from '../../core/model/spec';
-import type { GpuSpec } from '../../core/gpu/spec';
 import { InputError } from '../../core/units';
 import type { SelectFieldSpec, TextFieldSpec } from './fields';
 
@@ -52,14 +50,5 @@ export function resolveModelChoice(choice: string, configText: string): ModelSpe
   }
 }
 
-/** The `gpu` select for an island's FIELDS. */
-export function gpuField(defaultId: string, label = 'GPU'): SelectFieldSpec {
-  return { kind: 'select', label, default: defaultId, options: GPUS.map((g) => ({ value: g.id, label: g.name })) };
-}
-
-/** The GPU behind a select value. */
-export function resolveGpu(id: string): GpuSpec {
-  const gpu = GPUS.find((g) => g.id === id);
-  if (!gpu) throw new InputError('gpu', `Unknown GPU "${id}": pick one from the list`);
-  return gpu;
-}
+// GPU choices live in their own module so GPU-only islands don't ship the model presets.
+export { gpuField, resolveGpu } from './gpuPicker';

@@ -12,7 +12,7 @@ import { checkInputs } from '../formula';
 import { getPreset } from '../model/presets';
 import { countParams } from '../params/params';
 import { getGpu, gpuMemoryBytes, type MemoryReading } from '../gpu/gpu';
-import { InputError } from '../units';
+import { InputError, formatBytes, formatInteger } from '../units';
 import {
   DEFAULT_MEMORY_UTILIZATION,
   kvBudgetBytes,
@@ -130,6 +130,6 @@ export function llama2ConcurrencyCase(
         gbNoReserve: under('GB', 1),
       },
     },
-    verdict: `About ${n} concurrent 4,000-token requests: the fp16 weights take ${(weights / 1e9).toFixed(1)} GB of the ${((a.gpus * memory) / 1e9).toFixed(1)} GB, each request caches ${(kvStep.value / 1e9).toFixed(2)} GB thanks to GQA; with multi-head attention (8× the KV) it would be ${mhaStep.value}.`,
+    verdict: `About ${formatInteger(n)} concurrent requests of up to ${formatInteger(a.maxTokens)} tokens: the weights take ${formatBytes(weights)} of the ${formatBytes(a.gpus * memory)}, and each request caches ${formatBytes(kvStep.value)} thanks to GQA (${spec.kvHeads} KV heads); with multi-head attention (${spec.heads / spec.kvHeads}× the KV) it would be ${formatInteger(mhaStep.value)}.`,
   };
 }

@@ -12,7 +12,7 @@ import { countParams } from '../params/params';
 import { getGpu, perDirectionBandwidth } from '../gpu/gpu';
 import { PRACTICAL_MFU_CEILING } from '../mfu/mfu';
 import { estimateInferenceLatency, forwardFlopsArticle, prefillFlopsFormula, prefillLatencyFormula } from '../latency/latency';
-import { InputError, formatInteger } from '../units';
+import { InputError, formatInteger, formatPercent, formatSI } from '../units';
 import { applyOverrides, type WorkedCase } from './types';
 
 export interface Llama2TtftAssumptions {
@@ -145,7 +145,7 @@ export function llama2TtftCase(overrides?: Partial<Llama2TtftAssumptions>): Work
       params: N,
     },
     verdict: reasonable
-      ? `Reasonable: the prefill takes about ${ms(secondsAtMfu)} at ${Math.round(a.mfu * 100)}% MFU, within the ${ms(a.targetHighSeconds)} asked.`
-      : `Not reasonable: the ${a.requests} prompts need ${(F / 1e15).toFixed(2)}e15 FLOPs, ${ms(secondsAtPeak)} even at 100% of ${a.gpus}×${a.peak / 1e12} TFLOP/s (${ms(secondsAtMfu)} at ${Math.round(a.mfu * 100)}% MFU); only ${maxRequestsWithinTarget} such request${maxRequestsWithinTarget === 1 ? '' : 's'} fit${maxRequestsWithinTarget === 1 ? 's' : ''} in ${ms(a.targetHighSeconds)}.`,
+      ? `Reasonable: the prefill takes about ${ms(secondsAtMfu)} at ${formatPercent(a.mfu)} MFU, within the ${ms(a.targetHighSeconds)} asked.`
+      : `Not reasonable: the ${formatInteger(a.requests)} prompts of ${formatInteger(a.inputTokens)} tokens need ${formatSI(F, 'FLOPs')}, ${ms(secondsAtPeak)} even at 100% of ${a.gpus}×${formatSI(a.peak, 'FLOP/s')} (${ms(secondsAtMfu)} at ${formatPercent(a.mfu)} MFU); only ${maxRequestsWithinTarget} such request${maxRequestsWithinTarget === 1 ? '' : 's'} fit${maxRequestsWithinTarget === 1 ? 's' : ''} in ${ms(a.targetHighSeconds)}.`,
   };
 }

@@ -10,11 +10,11 @@
  */
 import { checkInputs, defineFormula } from '../formula';
 import { getPreset } from '../model/presets';
-import { countParams } from '../params/params';
+import { countParams, paramsApprox } from '../params/params';
 import { paramsApproxFormula } from '../params/formulas';
 import { perTokenFlopsFormula } from '../flops/formulas';
 import { trainingFlopsPerTokenFormula } from '../training/compute';
-import { formatInteger } from '../units';
+import { formatInteger, formatPercent, formatSI, formatSignificant } from '../units';
 import { applyOverrides, type WorkedCase } from './types';
 
 export const llamaParamsFormula = defineFormula({
@@ -70,8 +70,13 @@ export function llama2ParamsCase(overrides?: Partial<Llama2ParamsAssumptions>): 
   const closedFormApplies =
     spec.ffn === 'gated' && !spec.tiedEmbeddings && spec.kvHeads === spec.heads && spec.heads * spec.headDim === H && spec.moe === null;
   if (closedFormApplies) steps.push(llamaParamsFormula.derive({ V, H, L, I }));
-  steps.push(approx, trainingFlopsPerTokenFormula.derive({ N }), perTokenFlopsFormula.derive({ N }));
-  const err = (approx.value - N) / N;
+  const trainStep = trainingFlopsPerTokenFormula.derive({ N });
+  const inferStep = perTokenFlopsFormula.derive({ N });
+  steps.push(approx, trainStep, inferStep);
+  const gap = paramsApprox(spec);
+  const err = gap.relativeError;
+  // The term that explains most of the gap, named in the verdict.
+  const largest = [...gap.terms].sort((x, y) => Math.abs(y.params) - Math.abs(x.params))[0];
   return {
     id: 'llama2-7b-params',
     title: 'Llama 2 7B: where the 7B comes from',
@@ -84,8 +89,8 @@ export function llama2ParamsCase(overrides?: Partial<Llama2ParamsAssumptions>): 
     },
     answer: {
       params: N,
-      trainFlopsPerToken: 6 * N,
-      inferenceFlopsPerToken: 2 * N,
+      trainFlopsPerToken: trainStep.value,
+      inferenceFlopsPerToken: inferStep.value,
       paramsApprox: approx.value,
       approxRelativeError: err,
       breakdown: {
@@ -96,6 +101,6 @@ export function llama2ParamsCase(overrides?: Partial<Llama2ParamsAssumptions>): 
         norms: ledger.norms,
       },
     },
-    verdict: `${formatInteger(N)} parameters (“7B” rounds 6.74B); 12LH² + VH gives ${formatInteger(approx.value)} (${(err * 100).toFixed(1)}%), mostly because it leaves out the untied LM head (V·H). Training costs 6N ≈ ${((6 * N) / 1e9).toFixed(1)} GFLOPs per token, inference 2N ≈ ${((2 * N) / 1e9).toFixed(1)} GFLOPs.`,
+    verdict: `${formatInteger(N)} parameters (“${formatSignificant(N / 1e9, 3)}B”); 12LH² + VH gives ${formatInteger(approx.value)} (${formatPercent(err)})${largest ? `, mostly the ${largest.why} (${formatInteger(largest.params)})` : ''}. Training costs 6N ≈ ${formatSI(trainStep.value, 'FLOPs')} per token, inference 2N ≈ ${formatSI(inferStep.value, 'FLOPs')}.`,
   };
 }

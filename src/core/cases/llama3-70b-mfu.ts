@@ -7,6 +7,7 @@
  * checkpoint, and with PaLM's attention term (causal and full scores).
  * @see Meta, Llama 3 model card (2024): 15T+ tokens, 6.4M H100-80GB GPU-hours for 70B
  */
+import { formatInteger, formatPercent } from '../units';
 import { checkInputs } from '../formula';
 import { getPreset } from '../model/presets';
 import { countParams } from '../params/params';
@@ -90,7 +91,6 @@ export function llama3MfuCase(overrides?: Partial<Llama3MfuAssumptions>): Worked
   ];
   const mfu = mfuOf(flopsPerToken);
   const mfuWithFullAttention = mfuOf(withFull);
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   return {
     id: 'llama3-70b-mfu',
     title: 'Llama 3 70B: what MFU did the training run reach?',
@@ -115,6 +115,6 @@ export function llama3MfuCase(overrides?: Partial<Llama3MfuAssumptions>): Worked
       exactParams,
       headlineConvention: '6N per token, N = the params assumption, attention scores not counted',
     },
-    verdict: `About ${pct(mfu)} MFU by the 6N convention (${pct(mfuWithFullAttention)} counting the full 8K attention scores as PaLM does): roughly a quarter to a third of peak, averaged over the whole run.`,
+    verdict: `About ${formatPercent(mfu)} MFU by the 6N convention (${formatPercent(mfuWithFullAttention)} counting the full attention scores of ${formatInteger(a.seq)}-token sequences as PaLM does), averaged over the whole run.`,
   };
 }
