@@ -23,6 +23,8 @@ interface IslandTiming {
 async function islandTimings(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string): Promise<IslandTiming[]> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  // tsx compiles with keepNames, which wraps functions passed to evaluate() in __name().
+  await page.addInitScript('window.__name = (f) => f;');
   await page.goto(url, { waitUntil: 'networkidle' });
   const count = await page.evaluate(() => document.querySelectorAll('astro-island').length);
   const out: IslandTiming[] = [];

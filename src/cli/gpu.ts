@@ -4,7 +4,8 @@
  * `gpu list` prints the ids; `gpu custom --sms N --tensor-cores T --flops-per-clock F
  * --clock HZ --memory B --bandwidth B/S [--interconnect B/S]` describes other hardware.
  */
-import { customGpu, getGpu, gpuSummary, listGpus } from '../core/gpu/gpu';
+import { customGpu, getGpu, listGpus } from '../core/gpu/gpu';
+import { gpuSummaryWithSources } from '../core/gpu/sources';
 import { InputError } from '../core/units';
 import { numberFlag, optionalNumberFlag, type Command } from './args';
 
@@ -16,7 +17,7 @@ export const gpuCommand: Command = {
     if (id === 'list') return { gpus: listGpus().map((g) => ({ id: g.id, name: g.name })) };
     if (id === 'custom') {
       const interconnect = optionalNumberFlag(flags, 'interconnect', 0);
-      return gpuSummary(
+      return gpuSummaryWithSources(
         customGpu({
           computeUnits: numberFlag(flags, 'sms'),
           matrixUnitsPerComputeUnit: numberFlag(flags, 'tensor-cores'),
@@ -28,6 +29,6 @@ export const gpuCommand: Command = {
         }),
       );
     }
-    return gpuSummary(getGpu(id));
+    return gpuSummaryWithSources(getGpu(id));
   },
 };

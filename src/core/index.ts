@@ -47,3 +47,4 @@ export * from './gpu/peakDeviation';
 export * from './gpu/roofline';
 export * from './gpu/tiles';
 export * from './flops/stages';
+export * from './gpu/sources';

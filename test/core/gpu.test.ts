@@ -1,3 +1,4 @@
+import { gpuProvenance } from '../../src/core/gpu/sources';
 import { describe, expect, it } from 'vitest';
 import {
   customGpu,
@@ -114,7 +115,8 @@ describe('GPU table', () => {
     }
     expect(new Set(ids).size).toBe(ids.length);
     for (const g of listGpus()) {
-      expect(g.sources.length, g.id).toBeGreaterThan(0);
+      expect(gpuProvenance(g.id).sources.length, g.id).toBeGreaterThan(0);
+      expect(gpuProvenance(g.id).sources[0]?.source, g.id).not.toBe("entered by the user");
       expect(g.memoryBytes, g.id).toBeGreaterThan(0);
       expect(g.memoryBandwidth, g.id).toBeGreaterThan(0);
     }

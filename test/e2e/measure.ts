@@ -30,6 +30,8 @@ async function sizeOf(url: string): Promise<{ raw: number; gzip: number }> {
 export async function measurePage(browser: Browser, url: string): Promise<PageMeasurement> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  // Under tsx (scripts/bench.ts) functions passed to the page are wrapped in __name().
+  await page.addInitScript('window.__name = (f) => f;');
   await page.addInitScript(() => {
     const w = window as unknown as { __cls: number; __lcp: number | null; __tbt: number };
     w.__cls = 0;

@@ -25,7 +25,7 @@ import { RECOMPUTE_MODES, type RecomputeMode } from '../../core/training/activat
 import { dataAllReduceFormula, pipelineBubbleFormula, planParallelism, type ParallelConfig } from '../../core/parallel/parallel';
 import { checkParallelLayout, parallelModelFromSpec } from '../../core/parallel/layout';
 import { InputError, formatBytes, formatInteger, formatPercent, formatQuantity, formatSeconds } from '../../core/units';
-import { LightStackedBarChart } from '../charts/LightStackedBarChart';
+import { StackedBarChart } from '../charts/StackedBarChart';
 import { DerivationView } from '../DerivationView';
 import { CalculatorShell } from '../controls/CalculatorShell';
 import { Field } from '../controls/Field';
@@ -467,7 +467,7 @@ function MemoryGroup({ r, v, stale }: GroupProps) {
       {r.spec.slidingWindow && (
         <p className="note">Sliding window of {formatInteger(r.spec.slidingWindow.size)} tokens: the cache of the windowed layers stops growing there.</p>
       )}
-      <LightStackedBarChart
+      <StackedBarChart
         title={`Serving memory on ${formatInteger(v.G)} GPUs by number of requests`}
         keys={MEMORY_KEYS}
         bars={r.sweep.map((row) => ({
@@ -581,7 +581,7 @@ function PlanResults({ p, v, stale }: { p: Ok<All['plan']>; v: Values; stale: bo
       <p className="note">
         Mixed-precision Adam (16 bytes per parameter before ZeRO), bf16 activations, FlashAttention{v.tp > 1 ? ', sequence parallelism alongside TP' : ''}, 1F1B schedule.
       </p>
-      <LightStackedBarChart
+      <StackedBarChart
         title="Training memory per GPU by recomputation"
         keys={TRAINING_KEYS}
         bars={p.byMode.map(({ mode, plan }) => ({

@@ -128,8 +128,6 @@ export function customGpu(raw: CustomGpuInput): GpuSpec {
       direction: 'bidirectional aggregate (as entered)',
     },
     pcie: 'unknown',
-    sources: [{ field: 'all', source: 'entered by the user' }],
-    unverified: [],
     notes: '',
   };
 }
@@ -236,8 +234,6 @@ export interface GpuSummary {
   parts: PeakParts | null;
   sparsePrinted: boolean;
   datasheetAsPrinted: string;
-  sources: readonly { field: string; source: string }[];
-  unverified: readonly string[];
 }
 
 /** Everything the `gpu` command prints. */
@@ -269,8 +265,6 @@ export function gpuSummary(gpu: GpuSpec): GpuSummary {
     parts: peakParts(gpu, gpu.flopsPerClockPerUnit.bf16 === null ? 'fp16' : 'bf16'),
     sparsePrinted: gpu.sparsePrinted,
     datasheetAsPrinted: gpu.datasheetAsPrinted,
-    sources: gpu.sources,
-    unverified: gpu.unverified,
   };
 }
 

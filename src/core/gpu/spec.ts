@@ -85,8 +85,6 @@ export interface GpuSpec {
     direction: string;
   };
   pcie: string;
-  sources: readonly GpuSource[];
-  /** Figures not confirmed against a retrieved source. */
-  unverified: readonly string[];
+  /** Sources and unverified figures live in src/data/gpuSources.ts (see ./sources.ts). */
   notes: string;
 }
