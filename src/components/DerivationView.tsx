@@ -12,8 +12,16 @@ interface DerivationViewProps {
 }
 
 // MathML, not KaTeX: keeps ~72 KB gzip of KaTeX out of every island (see math/texToMathml.ts).
+// Symbolic forms never change and substituted ones repeat as readers type back and forth.
+const rendered = new Map<string, string>();
 function renderTex(tex: string): string {
-  return texToMathml(tex).mathml;
+  let html = rendered.get(tex);
+  if (html === undefined) {
+    html = texToMathml(tex).mathml;
+    if (rendered.size > 500) rendered.clear();
+    rendered.set(tex, html);
+  }
+  return html;
 }
 
 /** A derivation rendered live in an island: symbolic form, substituted form, result, copy as LaTeX or Markdown. */

@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { DTYPES, bytesPerElement, type Dtype } from '../../core/dtypes';
 import type { Derivation } from '../../core/formula';
 import { gpuMemoryBytes, gpuPeakFlops, perDirectionBandwidth, type MemoryReading, type PeakDtype } from '../../core/gpu/gpu';
@@ -152,14 +152,14 @@ function GroupError({ message }: { message: string }) {
 }
 
 function MoreDerivations({ items, stale }: { items: readonly (Derivation | null)[]; stale: boolean }) {
+  // Folded derivations render only once opened: typing stays fast with the fold closed.
+  const [open, setOpen] = useState(false);
   const shown = items.filter((d): d is Derivation => d !== null);
   if (shown.length === 0) return null;
   return (
-    <details className="pg-more">
+    <details className="pg-more" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>More derivations ({shown.length})</summary>
-      {shown.map((d) => (
-        <DerivationView key={d.id} derivation={d} stale={stale} />
-      ))}
+      {open && shown.map((d) => <DerivationView key={d.id} derivation={d} stale={stale} />)}
     </details>
   );
 }
