@@ -177,3 +177,22 @@ describe('runCase', () => {
     expect(() => runCase('llama3-70b-mfu', { tokens: -1 })).toThrow(InputError);
   });
 });
+
+describe('llama2-7b-params with a pasted config', () => {
+  it("runCase('llama2-7b-params', { model: 'custom', config: gpt2 }).answer.params = 124,439,808 params", async () => {
+    const { readFileSync } = await import('node:fs');
+    const config = readFileSync('src/data/models/gpt2.json', 'utf8');
+    // GPT-2 small with its tied head counted once (official count, see src/data/models/records.ts).
+    expect(runCase('llama2-7b-params', { model: 'custom', config }).answer).toMatchObject({ params: 124_439_808 });
+  });
+
+  it('a bad paste is an InputError on `config` naming the config key', () => {
+    const bad = JSON.stringify({ model_type: 'llama', hidden_size: 4096, num_hidden_layers: 0 });
+    expect(() => runCase('llama2-7b-params', { model: 'custom', config: bad })).toThrow(/config\.json: .*num_hidden_layers/);
+    try {
+      runCase('llama2-7b-params', { model: 'custom', config: '{' });
+    } catch (e) {
+      expect((e as { field: string }).field).toBe('config');
+    }
+  });
+});

@@ -61,6 +61,19 @@ describe('<CaseCalculator caseId="llama2-7b-params">', () => {
     expect(text('p7-params')).toBe('13,015,864,320');
     expect(window.location.search).toContain('p7.model=llama-2-13b');
   });
+
+  it('counts a pasted config.json (GPT-2: 124,439,808) and shows a bad paste’s message by the box', () => {
+    render(<CaseCalculator caseId="llama2-7b-params" />);
+    fireEvent.change(screen.getByLabelText('Model'), { target: { value: 'custom' } });
+    const box = screen.getByLabelText('config.json (Hugging Face)');
+    // GPT-2 small: 12 layers, H = 768, V = 50,257, tied head (official count 124,439,808).
+    const gpt2 = { model_type: 'gpt2', n_layer: 12, n_embd: 768, n_head: 12, n_positions: 1024, vocab_size: 50257 };
+    fireEvent.change(box, { target: { value: JSON.stringify(gpt2) } });
+    expect(text('p7-params')).toBe('124,439,808');
+    fireEvent.change(box, { target: { value: JSON.stringify({ ...gpt2, n_head: 0 }) } });
+    expect(screen.getByText(/config\.json: .*n_head/)).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
+  });
 });
 
 describe('<CaseCalculator caseId="llama2-70b-ttft">', () => {

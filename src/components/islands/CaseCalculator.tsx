@@ -4,6 +4,7 @@ import type { CaseId } from '../../core/cases/types';
 import { DerivationView } from '../DerivationView';
 import { CalculatorShell } from '../controls/CalculatorShell';
 import { Field } from '../controls/Field';
+import { CUSTOM_MODEL } from '../state/pickers';
 import { Results } from '../controls/Results';
 import { CASE_UIS, answerValue, formatAnswer } from '../state/cases';
 import type { FieldSpecs } from '../state/fields';
@@ -50,7 +51,9 @@ export default function CaseCalculator({ caseId }: CaseCalculatorProps) {
   }, [state, ui]);
 
   const coreError = (name: string) => (computed.status === 'error' && computed.field === name ? computed.error : null);
-  const inputs = names.map((name) => (
+  // The config box appears only once "Paste a config.json…" is chosen.
+  const shown = names.filter((name) => name !== 'config' || state.raw['model' as keyof typeof state.raw] === CUSTOM_MODEL);
+  const inputs = shown.map((name) => (
     <Field key={name} ns={ui.ns} name={name} spec={ui.fields[name]!} state={fieldState} coreError={coreError(name)} />
   ));
   const general =

@@ -12,9 +12,9 @@ import { LLAMA2_TTFT_DEFAULTS } from '../../core/cases/llama2-70b-ttft';
 import { LLAMA2_CONCURRENCY_DEFAULTS } from '../../core/cases/llama2-70b-concurrency';
 import type { CaseId } from '../../core/cases/types';
 import { gpuPeakFlops, perDirectionBandwidth } from '../../core/gpu/gpu';
-import { PRESETS } from '../../core/model/presets';
 import { parseNumber } from '../../core/parse';
 import { InputError, formatInteger, formatQuantity, type Unit } from '../../core/units';
+import { modelFields } from './pickers';
 import { fieldText, type FieldSpecs, type NumberFieldSpec } from './fields';
 import { gpuField, resolveGpu } from './pickers';
 
@@ -69,14 +69,10 @@ const MFU_FIELDS = {
   seq: num('Sequence length S', M.seq, 'positiveInt', 'only the attention-inclusive MFU uses it'),
 } satisfies FieldSpecs;
 
+const PARAMS_MODEL = modelFields(P.model);
 const PARAMS_FIELDS = {
-  model: {
-    kind: 'select',
-    label: 'Model',
-    default: P.model,
-    options: PRESETS.map((p) => ({ value: p.id, label: p.name })),
-    hint: 'any preset; the closed form is shown for MHA Llamas',
-  },
+  model: { ...PARAMS_MODEL.model, hint: 'any preset or a pasted config.json; the closed form is shown for MHA Llamas' },
+  config: PARAMS_MODEL.config,
 } satisfies FieldSpecs;
 
 const TTFT_FIELDS = {
@@ -161,7 +157,7 @@ export const CASE_UIS: Readonly<Record<CaseId, CaseUi>> = {
     id: 'llama2-7b-params',
     ns: 'p7',
     fields: PARAMS_FIELDS,
-    toOverrides: (v) => pick(v, ['model']),
+    toOverrides: (v) => pick(v, ['model', 'config']),
     answers: [
       { path: 'params', label: 'Parameters (exact)', format: 'params', headline: true },
       { path: 'trainFlopsPerToken', label: 'Training FLOPs per token (6N)', format: 'FLOPs', headline: true },

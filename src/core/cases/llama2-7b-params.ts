@@ -10,11 +10,13 @@
  */
 import { checkInputs, defineFormula } from '../formula';
 import { getPreset } from '../model/presets';
+import { parseHfConfigText } from '../model/parseHfConfig';
+import type { ModelSpec } from '../model/spec';
 import { countParams, paramsApprox } from '../params/params';
 import { paramsApproxFormula } from '../params/formulas';
 import { perTokenFlopsFormula } from '../flops/formulas';
 import { trainingFlopsPerTokenFormula } from '../training/compute';
-import { formatInteger, formatPercent, formatSI, formatSignificant } from '../units';
+import { InputError, formatInteger, formatPercent, formatSI, formatSignificant } from '../units';
 import { applyOverrides, type WorkedCase } from './types';
 
 export const llamaParamsFormula = defineFormula({
@@ -37,8 +39,10 @@ export const llamaParamsFormula = defineFormula({
 });
 
 export interface Llama2ParamsAssumptions {
-  /** Preset whose config is counted. */
+  /** Preset whose config is counted, or 'custom' to count `config`. */
   model: string;
+  /** A Hugging Face config.json (text), used when model is 'custom'. */
+  config: string;
 }
 
 export interface Llama2ParamsAnswer {
@@ -55,11 +59,22 @@ export interface Llama2ParamsAnswer {
   breakdown: { embedding: number; lmHead: number; attention: number; mlp: number; norms: number };
 }
 
-export const LLAMA2_PARAMS_DEFAULTS: Readonly<Llama2ParamsAssumptions> = { model: 'llama-2-7b' };
+export const LLAMA2_PARAMS_DEFAULTS: Readonly<Llama2ParamsAssumptions> = { model: 'llama-2-7b', config: '' };
+
+/** A pasted config; its parser errors are reported on the `config` assumption, naming the config key. */
+function customSpec(text: string): ModelSpec {
+  if (text.trim() === '') throw new InputError('config', 'model is "custom": give the config.json text in config');
+  try {
+    return parseHfConfigText(text, 'custom');
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError('config', `config.json: ${e.message}`);
+    throw e;
+  }
+}
 
 export function llama2ParamsCase(overrides?: Partial<Llama2ParamsAssumptions>): WorkedCase<Llama2ParamsAssumptions, Llama2ParamsAnswer> {
   const a = applyOverrides(LLAMA2_PARAMS_DEFAULTS, overrides);
-  const spec = getPreset(a.model).spec;
+  const spec = a.model === 'custom' ? customSpec(a.config) : getPreset(a.model).spec;
   const ledger = countParams(spec);
   const N = ledger.total;
   const { layers: L, hidden: H, vocab: V, ffnWidth: I } = spec;
@@ -85,7 +100,8 @@ export function llama2ParamsCase(overrides?: Partial<Llama2ParamsAssumptions>): 
     steps,
     assumptions: a,
     assumptionNotes: {
-      model: 'The Hugging Face config.json of meta-llama/Llama-2-7b-hf: L = 32, H = 4,096, I = 11,008, V = 32,000, untied head.',
+      model: 'The Hugging Face config.json of meta-llama/Llama-2-7b-hf: L = 32, H = 4,096, I = 11,008, V = 32,000, untied head. Any preset, or "custom" with a pasted config.',
+      config: 'Only read when model is "custom".',
     },
     answer: {
       params: N,
