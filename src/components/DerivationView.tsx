@@ -33,8 +33,11 @@ export function DerivationView({ derivation: d, stale = false, pageUrl }: Deriva
   return (
     <div className={stale ? 'derivation live stale' : 'derivation live'} data-formula={d.id}>
       <div className="title">{d.title}</div>
-      <div dangerouslySetInnerHTML={{ __html: html.symbolic }} />
-      <div dangerouslySetInnerHTML={{ __html: html.substituted }} />
+      {/* One keyboard-scrollable box for both forms: wide formulas scroll instead of widening the page. */}
+      <div className="math-scroll" tabIndex={0}>
+        <div dangerouslySetInnerHTML={{ __html: html.symbolic }} />
+        <div dangerouslySetInnerHTML={{ __html: html.substituted }} />
+      </div>
       <p className="result" data-testid={`result-${d.id}`}>
         {d.title}: {d.formatted}
         {showExact && (

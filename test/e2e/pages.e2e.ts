@@ -35,6 +35,23 @@ describe('every built page', () => {
   });
 });
 
+describe('phones', () => {
+  it.each(pages.map((p) => [p.path || '/', p] as const))('%s fits a 390 px wide screen: nothing scrolls sideways', async (_label, built) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(baseUrl + built.path, { waitUntil: 'networkidle' });
+    await page.evaluate(async () => {
+      for (const island of document.querySelectorAll('astro-island')) {
+        (island.firstElementChild ?? island).scrollIntoView();
+        await new Promise((r) => setTimeout(r, 30));
+      }
+    });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});
+
 describe('chapter pages', () => {
   const chapterPages = pages.filter((p) => CHAPTERS.some((c) => `${c.slug}/` === p.path));
   it.each(chapterPages.map((p) => [p.path, p] as const))('%s has rendered math and ships KaTeX fonts locally', async (_label, built) => {
