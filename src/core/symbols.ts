@@ -31,6 +31,11 @@ export const SYMBOLS: readonly SymbolEntry[] = [
   { tex: 'W_{\\text{mem}}', name: 'memory bandwidth', meaning: 'Bytes per second between HBM and the chip.' },
   { tex: 'Q', name: 'bytes moved', meaning: 'Memory traffic of a kernel: operands read plus results written.' },
   { tex: 'G', name: 'GPUs', meaning: 'Accelerators a model is split over (tensor-parallel degree when serving).' },
-  { tex: 'D,\\,T,\\,P', name: 'parallel degrees', meaning: 'Data-, tensor- and pipeline-parallel group sizes; D·T·P = GPUs.' },
-  { tex: 'm', name: 'micro-batches', meaning: 'Micro-batches per pipeline step; the bubble is (P−1)/(m+P−1).' },
+  {
+    tex: 'D,\\,t,\\,p,\\,c',
+    name: 'parallel degrees',
+    meaning:
+      'Data-, tensor-, pipeline- and context-parallel group sizes; the GPUs used are D·t·p·c. (In the training-time formulas D is the token budget instead; each formula labels its inputs.)',
+  },
+  { tex: 'm', name: 'micro-batches', meaning: 'Micro-batches per pipeline step; the bubble is (p−1)/(m+p−1).' },
 ];

@@ -158,8 +158,8 @@ export function formatQuantity(value: number, unit: Unit, sig = 3): string {
     case 'requests':
       return Number.isInteger(value) ? formatInteger(value) : formatSignificant(value, sig);
     case 'FLOP/B':
-      // Small whole intensities read better exact ("1,024", not "1020").
-      return `${Number.isInteger(value) && Math.abs(value) < 1e5 ? formatInteger(value) : formatSignificant(value, sig)} FLOP/B`;
+      // Intensities above 1,000 read better whole ("1,365", not "1370"); whole ones exact ("1,024").
+      return `${(Number.isInteger(value) && Math.abs(value) < 1e5) || (Math.abs(value) >= 1000 && Math.abs(value) < 1e7) ? formatInteger(value) : formatSignificant(value, sig)} FLOP/B`;
     case 'h':
     case 'GPU-h':
       // "6.40M GPU-h": the prefix scales the count, not the hour.

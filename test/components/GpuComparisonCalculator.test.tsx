@@ -44,11 +44,11 @@ describe('<GpuComparisonCalculator>', () => {
     expect(text('cmp-gpu-2')).toContain('ridge 591 FLOP/B');
   });
 
-  it('restores GPUs and shape from the URL: MI300X, [2048,8192]@[8192,8192] → 1,370 FLOP/B, 1.31 PFLOP/s', () => {
+  it('restores GPUs and shape from the URL: MI300X, [2048,8192]@[8192,8192] → 1,365 FLOP/B, 1.31 PFLOP/s', () => {
     window.history.replaceState(null, '', '/?cmp.gpuA=mi300x&cmp.gpuB=h200&cmp.gpuC=none&cmp.M=2048&cmp.K=8192&cmp.N=8192&cmp.dtype=bf16');
     render(<GpuComparisonCalculator />);
-    // I = 2·2048·8192² / ((2048·8192·2 + 8192²)·2) = 274,877,906,944 / 201,326,592 = 1365.3, shown to 3 significant figures; > 1307.4e12/5.3e12 = 246.7
-    expect(text('cmp-intensity')).toContain('1370 FLOP/B');
+    // I = 2·2048·8192² / ((2048·8192·2 + 8192²)·2) = 274,877,906,944 / 201,326,592 = 1365.3, shown whole with a separator; > 1307.4e12/5.3e12 = 246.7
+    expect(text('cmp-intensity')).toContain('1,365 FLOP/B');
     expect(text('cmp-gpu-1')).toContain('1.31 PFLOP/s');
     expect(screen.queryByTestId('cmp-gpu-3')).toBeNull();
   });

@@ -185,7 +185,12 @@ export default function GpuComparisonCalculator() {
                     <td className="num">{row.fp8 !== null ? formatSI(row.fp8, 'FLOP/s', 4) : '—'}</td>
                     <td className="num">
                       {formatBytes(row.gpu.memoryBytes)}
-                      {row.gpu.memoryBinaryBytes !== null && <small> ({formatBytes(row.gpu.memoryBinaryBytes, { binary: true })})</small>}
+                      {row.gpu.memoryBinaryBytes !== null && (
+                        <small>
+                          {' '}
+                          (physically {formatBytes(row.gpu.memoryBinaryBytes, { binary: true })} = {formatBytes(row.gpu.memoryBinaryBytes)})
+                        </small>
+                      )}
                     </td>
                     <td className="num">{formatSI(row.gpu.memoryBandwidth, 'B/s', 4)}</td>
                     <td className="num">

@@ -42,7 +42,7 @@ export const attainableFlopsFormula = defineFormula({
     'Below the ridge point a kernel can only go as fast as memory delivers bytes (I·W); above it, as fast as the tensor cores compute.',
   lhs: 'P(I)',
   unit: 'FLOP/s',
-  symbols: { I: 'I', P: 'P_{\\text{peak}}', W: 'W_{\\text{mem}}' },
+  symbols: { I: 'I_{\\text{arith}}', P: 'P_{\\text{peak}}', W: 'W_{\\text{mem}}' },
   labels: { I: 'Arithmetic intensity (FLOP/B)', P: 'Peak FLOP/s', W: 'Memory bandwidth (B/s)' },
   domains: { I: 'positive', P: 'positive', W: 'positive' },
   tex: (v) => String.raw`\min\left(${v.P},\; ${v.I} \cdot ${v.W}\right)`,
