@@ -9,7 +9,7 @@ import { LineChart } from '../charts/LineChart';
 import { CalculatorShell } from '../controls/CalculatorShell';
 import { Field } from '../controls/Field';
 import { Results } from '../controls/Results';
-import type { FieldSpecs, SelectFieldSpec } from '../state/fields';
+import { dtypeOptions, type FieldSpecs, type SelectFieldSpec } from '../state/fields';
 import { gpuField, resolveGpu } from '../state/gpuPicker';
 import { useCalculatorState, useComputed } from '../state/useCalculatorState';
 
@@ -27,7 +27,7 @@ const FIELDS = {
     kind: 'select',
     label: 'Data type',
     default: 'bf16',
-    options: GPU_DTYPES.map((d) => ({ value: d, label: `${d} (${bytesPerElement(d)} B)` })),
+    options: dtypeOptions(GPU_DTYPES),
   },
 } satisfies FieldSpecs;
 

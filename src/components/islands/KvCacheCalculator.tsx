@@ -9,7 +9,7 @@ import { CalculatorShell } from '../controls/CalculatorShell';
 import { Field } from '../controls/Field';
 import { ModelPicker } from '../controls/ModelPicker';
 import { Results } from '../controls/Results';
-import type { FieldSpecs } from '../state/fields';
+import { dtypeOptions, type FieldSpecs } from '../state/fields';
 import { modelFields, resolveModelChoice } from '../state/pickers';
 import { useCalculatorState, useComputed, type CalculatorState } from '../state/useCalculatorState';
 
@@ -31,7 +31,7 @@ const FIELDS = {
     kind: 'select',
     label: 'KV-cache dtype',
     default: 'fp16',
-    options: DTYPES.filter((d) => d !== 'tf32').map((d) => ({ value: d, label: `${d} (${bytesPerElement(d)} B)` })),
+    options: dtypeOptions(DTYPES.filter((d) => d !== 'tf32')),
   },
 } satisfies FieldSpecs;
 type Name = keyof typeof FIELDS & string;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { DTYPES, bytesPerElement, type Dtype } from '../../core/dtypes';
+import { bytesPerElement, type Dtype } from '../../core/dtypes';
 import {
   batchedMatmulBytesFormula,
   batchedMatmulFlopsFormula,
@@ -13,7 +13,7 @@ import { DerivationView } from '../DerivationView';
 import { CalculatorShell } from '../controls/CalculatorShell';
 import { Field } from '../controls/Field';
 import { Results } from '../controls/Results';
-import type { FieldSpecs } from '../state/fields';
+import { dtypeOptions, type FieldSpecs } from '../state/fields';
 import { useCalculatorState, useComputed } from '../state/useCalculatorState';
 
 const NS = 'mm';
@@ -27,7 +27,7 @@ const FIELDS = {
     kind: 'select',
     label: 'Data type',
     default: 'bf16',
-    options: DTYPES.map((d) => ({ value: d, label: `${d} (${bytesPerElement(d)} B)` })),
+    options: dtypeOptions(),
   },
   P: {
     kind: 'number',

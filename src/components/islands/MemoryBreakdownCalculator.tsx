@@ -17,17 +17,17 @@ import { CalculatorShell } from '../controls/CalculatorShell';
 import { Field } from '../controls/Field';
 import { ModelPicker } from '../controls/ModelPicker';
 import { Results } from '../controls/Results';
-import type { FieldSpecs } from '../state/fields';
+import { dtypeOptions, type FieldSpecs } from '../state/fields';
 import { gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
 import { useCalculatorState, useComputed } from '../state/useCalculatorState';
 
 const NS = 'mem';
-const dtypeOptions = DTYPES.filter((d) => d !== 'tf32').map((d) => ({ value: d, label: `${d} (${bytesPerElement(d)} B)` }));
+const servingDtypes = dtypeOptions(DTYPES.filter((d) => d !== 'tf32'));
 const MODEL = modelFields('llama-2-70b');
 const FIELDS = {
   ...MODEL,
-  wdtype: { kind: 'select', label: 'Weight dtype', default: 'fp16', options: dtypeOptions },
-  kvdtype: { kind: 'select', label: 'KV-cache dtype', default: 'fp16', options: dtypeOptions },
+  wdtype: { kind: 'select', label: 'Weight dtype', default: 'fp16', options: servingDtypes },
+  kvdtype: { kind: 'select', label: 'KV-cache dtype', default: 'fp16', options: servingDtypes },
   B: { kind: 'number', label: 'Concurrent requests B', default: 100, domain: 'positiveInt', max: 100000, hint: 'the chart shows 1 … B' },
   S: { kind: 'number', label: "Tokens per request S'", default: 4000, domain: 'positiveInt', max: 10_000_000, hint: 'prompt + generated' },
   gpu: gpuField('a800-sxm-80gb'),

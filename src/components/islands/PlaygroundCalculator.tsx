@@ -31,17 +31,17 @@ import { CalculatorShell } from '../controls/CalculatorShell';
 import { Field } from '../controls/Field';
 import { ModelPicker } from '../controls/ModelPicker';
 import { Results } from '../controls/Results';
-import type { FieldSpecs, FieldValues } from '../state/fields';
+import { dtypeOptions, type FieldSpecs, type FieldValues } from '../state/fields';
 import { gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
 import { useCalculatorState, useComputed } from '../state/useCalculatorState';
 
 const NS = 'pg';
-const dtypeOptions = DTYPES.filter((d) => d !== 'tf32').map((d) => ({ value: d, label: `${d} (${bytesPerElement(d)} B)` }));
+const servingDtypes = dtypeOptions(DTYPES.filter((d) => d !== 'tf32'));
 const MODEL = modelFields('llama-2-7b');
 const FIELDS = {
   ...MODEL,
-  wdtype: { kind: 'select', label: 'Weight dtype', default: 'bf16', options: dtypeOptions },
-  kvdtype: { kind: 'select', label: 'KV-cache dtype', default: 'bf16', options: dtypeOptions },
+  wdtype: { kind: 'select', label: 'Weight dtype', default: 'bf16', options: servingDtypes },
+  kvdtype: { kind: 'select', label: 'KV-cache dtype', default: 'bf16', options: servingDtypes },
   gpu: gpuField('a800-sxm-80gb'),
   G: { kind: 'number', label: 'GPUs G', default: 8, domain: 'positiveInt', max: 1_000_000, hint: 'serving: tensor parallel over all G; training: DP·TP·PP = G' },
   reading: {

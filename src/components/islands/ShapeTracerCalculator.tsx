@@ -1,4 +1,4 @@
-import { DTYPES, bytesPerElement } from '../../core/dtypes';
+import { DTYPES } from '../../core/dtypes';
 import { decoderStages, PASSES, type Dim, type Pass } from '../../core/flops/stages';
 import { lmHeadFlopsFormula } from '../../core/flops/formulas';
 import { embeddingParamsFormula } from '../../core/params/formulas';
@@ -9,7 +9,7 @@ import { CalculatorShell } from '../controls/CalculatorShell';
 import { Field } from '../controls/Field';
 import { ModelPicker } from '../controls/ModelPicker';
 import { Results } from '../controls/Results';
-import type { FieldSpecs } from '../state/fields';
+import { dtypeOptions, type FieldSpecs } from '../state/fields';
 import { modelFields, resolveModelChoice } from '../state/pickers';
 import { useCalculatorState, useComputed } from '../state/useCalculatorState';
 
@@ -34,7 +34,7 @@ const FIELDS = {
     kind: 'select',
     label: 'Activation dtype',
     default: 'bf16',
-    options: DTYPES.filter((d) => d !== 'int4' && d !== 'tf32').map((d) => ({ value: d, label: `${d} (${bytesPerElement(d)} B)` })),
+    options: dtypeOptions(DTYPES.filter((d) => d !== 'int4' && d !== 'tf32')),
     hint: 'for the size of each output tensor',
   },
 } satisfies FieldSpecs;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { DTYPES, bytesPerElement, type Dtype } from '../../core/dtypes';
+import { bytesPerElement, type Dtype } from '../../core/dtypes';
 import { gpuMemoryBytes, type MemoryReading } from '../../core/gpu/gpu';
 import {
   compareVariant,
@@ -17,7 +17,7 @@ import { CalculatorShell } from '../controls/CalculatorShell';
 import { ComparisonTable } from '../controls/ComparisonTable';
 import { Field } from '../controls/Field';
 import { ModelPicker } from '../controls/ModelPicker';
-import type { FieldSpecs } from '../state/fields';
+import { dtypeOptions, type FieldSpecs } from '../state/fields';
 import { gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
 import { useCalculatorState, useComputed } from '../state/useCalculatorState';
 
@@ -86,7 +86,7 @@ const FIELDS = {
     kind: 'select',
     label: 'Data type (weights and KV)',
     default: 'bf16',
-    options: DTYPES.map((d) => ({ value: d, label: `${d} (${bytesPerElement(d)} B)` })),
+    options: dtypeOptions(),
   },
   gpu: gpuField('a800-sxm-80gb'),
   gpus: { kind: 'number', label: 'GPUs G', default: 1, domain: 'positiveInt' },

@@ -15,7 +15,7 @@ import { gpuPeakFlops, perDirectionBandwidth } from '../../core/gpu/gpu';
 import { parseNumber } from '../../core/parse';
 import { InputError, formatInteger, formatQuantity, type Unit } from '../../core/units';
 import { modelFields } from './pickers';
-import { fieldText, type FieldSpecs, type NumberFieldSpec } from './fields';
+import { fieldText, type FieldSpecs, type NumberFieldSpec, dtypeOptions } from './fields';
 import { gpuField, resolveGpu } from './pickers';
 
 export type AnswerFormat = Unit | 'yesno';
@@ -118,7 +118,7 @@ const CONCURRENCY_FIELDS = {
     kind: 'select',
     label: 'Data type (weights and KV)',
     default: 'fp16',
-    options: SERVING_DTYPES.map((d) => ({ value: d, label: `${d} (${bytesPerElement(d)} B)` })),
+    options: dtypeOptions(SERVING_DTYPES),
   },
   maxTokens: num('Input + output tokens per request', C.maxTokens, 'positiveInt'),
   activationTokens: num('Tokens in the largest forward pass', C.activationTokens, 'positiveInt'),

@@ -5,6 +5,7 @@
 import { domainMessage, inDomain, type Domain } from '../../core/formula';
 import { parseNumber } from '../../core/parse';
 import { formatInteger } from '../../core/units';
+import { DTYPES, bytesPerElement, type Dtype } from '../../core/dtypes';
 
 export interface NumberFieldSpec {
   kind: 'number';
@@ -117,4 +118,12 @@ export function readQuery(search: string, namespace: string, fields: FieldSpecs)
     if (text !== null) found[field] = text;
   }
   return found;
+}
+
+/**
+ * Select options for data types, labelled with their size.
+ * @example dtypeOptions(['bf16', 'fp8']) //=> [{ value: 'bf16', label: 'bf16 (2 B)' }, { value: 'fp8', label: 'fp8 (1 B)' }]
+ */
+export function dtypeOptions(dtypes: readonly Dtype[] = DTYPES): { value: string; label: string }[] {
+  return dtypes.map((d) => ({ value: d, label: `${d} (${bytesPerElement(d)} B)` }));
 }
