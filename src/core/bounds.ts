@@ -1,0 +1,116 @@
+/**
+ * Physical bounds on what a person may ask for. Every input the core accepts (a CLI
+ * flag, a calculator field, a config.json key) has a kind, and every kind a range with
+ * the reason for it. The bounds are generous, ten to a thousand times past anything
+ * built, so no real question is refused; they exist so that no input can make the core
+ * loop for ever, overflow to Infinity or claim an exactness that doubles cannot hold.
+ *
+ * One table, shared by the CLI, the calculators and the config parser, so a layer count
+ * is bounded the same way wherever it is typed.
+ */
+import { InputError, formatInteger } from './units';
+
+export interface Bound {
+  /** Smallest accepted value (inclusive). */
+  min: number;
+  /** Largest accepted value (inclusive). */
+  max: number;
+  /** Whole numbers only. */
+  integer: boolean;
+  /** Why the bound is where it is, in one phrase shown with the message. */
+  reason: string;
+}
+
+/** Largest integer a double holds exactly: 2^53 − 1. */
+export const MAX_EXACT_INTEGER = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The kinds of quantity people type, with their ranges. Keys are stable: the CLI's flag
+ * table and the calculators' field specs refer to them.
+ */
+export const BOUNDS = {
+  /** Transformer layers L (num_hidden_layers). */
+  layers: { min: 1, max: 10_000, integer: true, reason: 'the deepest published LLMs have under 200 layers' },
+  /** Hidden size H, FFN width I, head dim d, latent ranks. */
+  width: { min: 1, max: 10_000_000, integer: true, reason: 'the widest published FFNs are under 100,000' },
+  /** Attention heads h, KV heads h_kv. */
+  heads: { min: 1, max: 100_000, integer: true, reason: 'published models use at most a few hundred heads' },
+  /** Vocabulary V. */
+  vocab: { min: 1, max: 100_000_000, integer: true, reason: 'the largest published vocabularies are about 256,000' },
+  /** Experts per MoE layer, top-k, shared experts. */
+  experts: { min: 1, max: 100_000, integer: true, reason: 'published MoEs route among at most a few hundred experts' },
+  /** GPUs in a job, a replica or a parallel degree. */
+  gpus: { min: 1, max: 10_000_000, integer: true, reason: 'the largest clusters have a few hundred thousand GPUs' },
+  /** Sequences or requests in a batch, concurrent requests, micro-batches. */
+  batch: { min: 1, max: 100_000_000, integer: true, reason: 'far beyond any batch a server or a training step holds' },
+  /** Tokens in one sequence: a prompt, an output, a context, a sequence length. */
+  sequence: { min: 1, max: 1_000_000_000, integer: true, reason: 'a thousand times the longest context windows (about 10 million tokens)' },
+  /** Tokens in a training run. */
+  trainingTokens: { min: 1, max: 1e18, integer: false, reason: 'tens of thousands of times the largest runs (about 36T tokens)' },
+  /** GPU-hours of a run. */
+  gpuHours: { min: 1e-6, max: 1e12, integer: false, reason: 'thousands of times the largest runs (about 40M GPU-hours)' },
+  /** Matmul dimensions M, K, N and copies A. */
+  matmulDim: { min: 1, max: 1e12, integer: true, reason: 'a trillion rows is past any tensor that fits on a cluster' },
+  /** FLOP/s of one device. */
+  flopsPerSecond: { min: 1, max: 1e18, integer: false, reason: 'a thousand times the fastest accelerators (about 10 PFLOP/s dense)' },
+  /** Memory bandwidth or link bandwidth of one device, B/s. */
+  bandwidth: { min: 1, max: 1e16, integer: false, reason: 'a thousand times the fastest HBM (about 8 TB/s)' },
+  /** Memory of one device, bytes. */
+  memoryBytes: { min: 1, max: 1e15, integer: false, reason: 'a thousand times the largest accelerator memories (about 300 GB)' },
+  /** Bytes per element (int4 = 0.5 … fp64 = 8). */
+  bytesPerElement: { min: 0.0625, max: 16, integer: false, reason: 'from 0.5 (int4) to 8 (fp64), with room either side' },
+  /** Clock rate, Hz. */
+  clockHz: { min: 1e6, max: 1e11, integer: false, reason: 'from 1 MHz to 100 GHz' },
+  /** SMs, tensor cores per SM and similar unit counts. */
+  units: { min: 1, max: 10_000_000, integer: true, reason: 'published GPUs have at most a few hundred SMs' },
+  /** FLOPs per clock per tensor core. */
+  flopsPerClock: { min: 1, max: 1e9, integer: false, reason: 'published tensor cores do at most a few thousand FLOPs per clock' },
+  /** A fraction in (0, 1]: an efficiency, MFU, a usable share of memory. */
+  fraction: { min: Number.MIN_VALUE, max: 1, integer: false, reason: 'a fraction of a whole' },
+  /** Seconds of latency, a target, an overhead (≥ 0). */
+  seconds: { min: 0, max: 1e9, integer: false, reason: 'about 30 years' },
+  /** Total parameters N. */
+  params: { min: 1, max: 1e16, integer: false, reason: 'ten thousand times the largest published models' },
+  /** Parameters of the playground's or a case's FLOP counts. */
+  flops: { min: 0, max: 1e32, integer: false, reason: 'a million times the largest training runs (about 1e26 FLOPs)' },
+  /** Money per GPU-hour. */
+  pricePerGpuHour: { min: 0, max: 1e6, integer: false, reason: 'a thousand times any cloud price' },
+  /** Requests per second. */
+  requestRate: { min: 0, max: 1e9, integer: false, reason: 'far beyond any single service' },
+} as const satisfies Record<string, Bound>;
+
+export type BoundKind = keyof typeof BOUNDS;
+
+/**
+ * The message for a value outside its kind's range, naming the field and the bound.
+ * @example boundMessage('--gpus', 'gpus') //=> '--gpus must be a whole number from 1 to 10,000,000 (the largest clusters have a few hundred thousand GPUs)'
+ */
+export function boundMessage(field: string, kind: BoundKind): string {
+  const b: Bound = BOUNDS[kind];
+  const what = b.integer ? 'a whole number' : 'a number';
+  const lo = kind === 'fraction' ? 'greater than 0' : `from ${formatBound(b.min)}`;
+  const hi = kind === 'fraction' ? 'at most 1' : `to ${formatBound(b.max)}`;
+  return `${field} must be ${what} ${lo} ${kind === 'fraction' ? 'and ' : ''}${hi} (${b.reason})`;
+}
+
+function formatBound(value: number): string {
+  if (Number.isInteger(value) && Math.abs(value) < 1e16) return formatInteger(value);
+  return String(value);
+}
+
+/** True when `value` lies within its kind's range. */
+export function inBound(value: number, kind: BoundKind): boolean {
+  const b: Bound = BOUNDS[kind];
+  if (!Number.isFinite(value)) return false;
+  if (b.integer && !Number.isInteger(value)) return false;
+  return value >= b.min && value <= b.max;
+}
+
+/**
+ * Checks one value against its kind; throws InputError naming `field` when it falls outside.
+ * @example checkBound(8, 'gpus', 'gpus') //=> 8
+ */
+export function checkBound(value: number, kind: BoundKind, field: string, label = field): number {
+  if (!inBound(value, kind)) throw new InputError(field, boundMessage(label, kind));
+  return value;
+}
