@@ -65,7 +65,13 @@ export interface Derivation {
   value: number;
   /** The value for people: 3 significant figures with an SI prefix. */
   formatted: string;
-  /** Every digit, with separators, when the value is an integer (else null). */
+  /**
+   * Every digit, with separators, when the value is an integer a double holds exactly
+   * (|value| ≤ 2^53 − 1); else null, and `formatted` reads "≈ …" where the unit counts
+   * whole things. Every `compute` in the registry adds and multiplies non-negative terms
+   * (or subtracts a part no larger than the whole, as the causal mask and the idle experts
+   * do), so no intermediate exceeds the result and a result within 2^53 is exact.
+   */
   exact: string | null;
   inputs: Readonly<Record<string, number>>;
   notes: readonly string[];
@@ -145,7 +151,8 @@ export function defineFormula<K extends string>(spec: FormulaSpec<K>): Formula<K
     },
     derive(input) {
       checkInputs(input, spec.domains, spec.labels);
-      const value = spec.compute(input);
+      // -0 (a product with a negative zero input) reads as 0 everywhere.
+      const value = spec.compute(input) + 0;
       if (!Number.isFinite(value)) {
         throw new InputError(spec.id, `${spec.title} is not a finite number for these inputs`);
       }
@@ -155,7 +162,10 @@ export function defineFormula<K extends string>(spec: FormulaSpec<K>): Formula<K
         formatted[key] = custom ? custom(input[key]) : texNumber(input[key]);
       }
       const sig = spec.sig ?? 3;
-      const exact = Number.isInteger(value) && Math.abs(value) < Number.MAX_SAFE_INTEGER ? formatInteger(value) : null;
+      const exact = Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER ? formatInteger(value) : null;
+      // A result the formatter marks "≈" (a count past 2^53) takes ≈ in place of the final "=".
+      const result = texQuantity(value, spec.unit, sig);
+      const last = result.startsWith('\\approx') ? result : `${relation} ${result}`;
       const inputs: Record<string, number> = {};
       for (const key of Object.keys(spec.symbols) as K[]) inputs[key] = input[key];
       return {
@@ -165,7 +175,7 @@ export function defineFormula<K extends string>(spec: FormulaSpec<K>): Formula<K
         title: spec.title,
         unit: spec.unit,
         symbolic: `${spec.lhs} ${relation} ${spec.tex(spec.symbols)}`,
-        substituted: `${spec.lhs} ${relation} ${spec.tex(formatted as Record<K, string>)} ${relation} ${texQuantity(value, spec.unit, sig)}`,
+        substituted: `${spec.lhs} ${relation} ${spec.tex(formatted as Record<K, string>)} ${last}`,
         value,
         formatted: formatQuantity(value, spec.unit, sig),
         exact,

@@ -6,6 +6,10 @@
  * - Bytes are SI: 1 GB = 1e9 B. GiB (2^30 B) appears only when asked for, and labelled.
  * - Results show 3 significant figures with an SI prefix; exact integers (parameter
  *   counts, KV-cache bytes) show every digit with thousands separators.
+ * - No output ever holds a JavaScript exponent ("2e+24"): past the largest prefix (Y, 1e24)
+ *   and below a millionth, numbers read "2.00 × 10²⁷" with superscript digits.
+ * - An integer beyond 2^53 − 1 is not exact in a double, so it is never printed digit by
+ *   digit: "≈ 1.20 × 10¹⁷" (3 significant figures). Negative zero prints as 0.
  */
 
 /** Every unit a formula may return. */
@@ -48,57 +52,121 @@ export class InputError extends Error {
   }
 }
 
+/** Superscript digits and minus, for exponents: 10²⁷, 10⁻³⁰. */
+const SUPERSCRIPTS: Readonly<Record<string, string>> = {
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '-': '⁻',
+};
+
+/** Largest integer a double holds exactly, 2^53 − 1 = 9,007,199,254,740,991. */
+const MAX_EXACT = Number.MAX_SAFE_INTEGER;
+
+/** Significant figures as toPrecision accepts them (1…21), whatever a caller passes. */
+function clampSig(sig: number): number {
+  return Number.isFinite(sig) ? Math.min(21, Math.max(1, Math.round(sig))) : 3;
+}
+
 /**
- * Rounds to `sig` significant figures and prints without exponent noise.
+ * `sig` significant figures times a power of ten, with superscript digits; never a raw "e+".
+ * @example formatScientific(2e27) //=> "2.00 × 10²⁷"
+ * @example formatScientific(-1.234e-30) //=> "-1.23 × 10⁻³⁰"
+ */
+export function formatScientific(value: number, sig = 3): string {
+  if (!Number.isFinite(value)) return '—';
+  if (value === 0) return '0';
+  const [mantissa = '0', exponent = '0'] = value.toExponential(clampSig(sig) - 1).split('e');
+  const power = String(Number(exponent)).replace(/[-0-9]/g, (c) => SUPERSCRIPTS[c] ?? c);
+  return `${mantissa} × 10${power}`;
+}
+
+/**
+ * Rounds to `sig` significant figures and prints without exponent noise. From 1e15 up and
+ * below 1e-6 (where plain digits would run to 16 or more) it switches to `formatScientific`.
  * @example formatSignificant(311.8394, 3) //=> "312"
  * @example formatSignificant(0.0004567, 3) //=> "0.000457"
+ * @example formatSignificant(1e300, 3) //=> "1.00 × 10³⁰⁰"
  */
 export function formatSignificant(value: number, sig = 3): string {
   if (!Number.isFinite(value)) return '—';
   if (value === 0) return '0';
-  const rounded = Number(value.toPrecision(sig));
-  const magnitude = Math.floor(Math.log10(Math.abs(rounded)));
-  const decimals = Math.max(0, sig - 1 - magnitude);
+  const s = clampSig(sig);
+  const rounded = Number(value.toPrecision(s));
+  const abs = Math.abs(rounded);
+  if (abs >= 1e15 || abs < 1e-6) return formatScientific(value, s);
+  const magnitude = Math.floor(Math.log10(abs));
+  const decimals = Math.max(0, s - 1 - magnitude);
   return rounded.toFixed(Math.min(decimals, 20));
 }
 
 /**
- * An integer with thousands separators, every digit kept.
+ * An integer with thousands separators, every digit kept, as long as a double holds every
+ * digit (|value| ≤ 2^53 − 1); beyond that "≈" and 3 significant figures, since the digits
+ * past the 16th are not known.
  * @example formatInteger(6738415616) //=> "6,738,415,616"
+ * @example formatInteger(1.2e17) //=> "≈ 1.20 × 10¹⁷"
  */
 export function formatInteger(value: number): string {
   if (!Number.isFinite(value)) return '—';
-  const sign = value < 0 ? '-' : '';
-  const digits = Math.round(Math.abs(value)).toString();
+  if (Math.abs(value) > MAX_EXACT) return `≈ ${formatScientific(value, 3)}`;
+  const rounded = Math.round(value);
+  if (rounded === 0) return '0'; // also -0 and -0.4
+  const sign = rounded < 0 ? '-' : '';
+  const digits = Math.abs(rounded).toString();
   return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /**
- * A value with an SI prefix and 3 significant figures.
+ * A count that is exact only when `exact` says so (see ParamLedger.exact): every digit when
+ * it is exact, "≈" and 3 significant figures when it is not.
+ * @example formatCount(6738415616, true) //=> "6,738,415,616"
+ * @example formatCount(1.2e17, false) //=> "≈ 1.20 × 10¹⁷"
+ */
+export function formatCount(value: number, exact: boolean): string {
+  if (!Number.isFinite(value)) return '—';
+  if (exact && Math.abs(value) <= MAX_EXACT) return formatInteger(value);
+  return `≈ ${formatScientific(value, 3)}`;
+}
+
+/**
+ * A value with an SI prefix and 3 significant figures; past the largest prefix (999 Y)
+ * a power of ten.
  * @example formatSI(311.8394e12, 'FLOP/s') //=> "312 TFLOP/s"
  * @example formatSI(1.31072e9, 'B') //=> "1.31 GB"
+ * @example formatSI(2e27, 'FLOPs') //=> "2.00 × 10²⁷ FLOPs"
  */
 export function formatSI(value: number, unit: string, sig = 3): string {
   if (!Number.isFinite(value)) return '—';
+  const s = clampSig(sig);
   const abs = Math.abs(value);
   const sign = value < 0 ? '-' : '';
   for (let i = 0; i < SI_PREFIXES.length; i += 1) {
     const [scale, prefix] = SI_PREFIXES[i] as readonly [number, string];
     if (abs < scale) continue;
-    const scaled = Number((abs / scale).toPrecision(sig));
-    // 999.96e9 rounds to "1000 G": print it as "1.00 T" instead.
-    if (scaled >= 1000 && i > 0) {
+    const scaled = Number((abs / scale).toPrecision(s));
+    if (scaled >= 1000) {
+      // 999.96e9 rounds to "1000 G": print it as "1.00 T"; past "999 Y", a power of ten.
+      if (i === 0) return `${sign}${formatScientific(abs, s)} ${unit}`;
       const [upScale, upPrefix] = SI_PREFIXES[i - 1] as readonly [number, string];
-      return `${sign}${formatSignificant(Number((abs / upScale).toPrecision(sig)), sig)} ${upPrefix}${unit}`;
+      return `${sign}${formatSignificant(Number((abs / upScale).toPrecision(s)), s)} ${upPrefix}${unit}`;
     }
-    return `${sign}${formatSignificant(scaled, sig)} ${prefix}${unit}`;
+    return `${sign}${formatSignificant(scaled, s)} ${prefix}${unit}`;
   }
-  if (abs < 1000 && Number(abs.toPrecision(sig)) >= 1000) return `${sign}${formatSignificant(abs / 1000, sig)} k${unit}`;
-  return `${formatSignificant(value, sig)} ${unit}`;
+  if (abs < 1000 && Number(abs.toPrecision(s)) >= 1000) return `${sign}${formatSignificant(abs / 1000, s)} k${unit}`;
+  return `${formatSignificant(value, s)} ${unit}`;
 }
 
 /**
- * Bytes in SI units; with `binary: true`, in IEC units labelled GiB/MiB.
+ * Bytes in SI units; with `binary: true`, in IEC units labelled KiB … YiB (past 1,024 YiB,
+ * SI bytes with a power of ten).
  * @example formatBytes(80e9) //=> "80.0 GB"
  * @example formatBytes(80 * 2 ** 30, { binary: true }) //=> "80.0 GiB"
  */
@@ -106,32 +174,44 @@ export function formatBytes(value: number, opts: { binary?: boolean; sig?: numbe
   const sig = opts.sig ?? 3;
   if (!Number.isFinite(value)) return '—';
   if (!opts.binary) return formatSI(value, 'B', sig);
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB'];
   let scaled = Math.abs(value);
   let i = 0;
+  // At most eight divisions: the loop is bounded by the unit list.
   while (scaled >= 1024 && i < units.length - 1) {
     scaled /= 1024;
     i += 1;
   }
+  if (scaled >= 1024) return formatSI(value, 'B', sig);
   return `${value < 0 ? '-' : ''}${formatSignificant(scaled, sig)} ${units[i]}`;
 }
 
+/** A Julian year, 365.25 days: 31,557,600 s. */
+const YEAR_SECONDS = 365.25 * 86400;
+
 /**
- * Seconds as ms / s / min / h / days, whichever reads best.
+ * Seconds as ns / µs / ms / s / min / h / days / years, whichever reads best (years once
+ * days would take four digits, from about 2.7 years); below a nanosecond and past 10,000
+ * years, a power of ten.
  * @example formatSeconds(0.6523) //=> "652 ms"
  * @example formatSeconds(86400 * 2.5) //=> "2.50 days"
+ * @example formatSeconds(1e17) //=> "3.17 × 10⁹ years"
  */
 export function formatSeconds(value: number, sig = 3): string {
   if (!Number.isFinite(value)) return '—';
   const abs = Math.abs(value);
   if (abs === 0) return '0 s';
+  if (abs < 1e-9) return `${formatScientific(value, sig)} s`;
   if (abs < 1e-6) return `${formatSignificant(value * 1e9, sig)} ns`;
   if (abs < 1e-3) return `${formatSignificant(value * 1e6, sig)} µs`;
   if (abs < 1) return `${formatSignificant(value * 1e3, sig)} ms`;
   if (abs < 120) return `${formatSignificant(value, sig)} s`;
   if (abs < 7200) return `${formatSignificant(value / 60, sig)} min`;
   if (abs < 172800) return `${formatSignificant(value / 3600, sig)} h`;
-  return `${formatSignificant(value / 86400, sig)} days`;
+  // Days while they take at most three digits (up to 999.5 days, about 2.7 years), then years.
+  if (Number((abs / 86400).toPrecision(clampSig(sig))) < 1000) return `${formatSignificant(value / 86400, sig)} days`;
+  const years = value / YEAR_SECONDS;
+  return `${Math.abs(years) < 1e4 ? formatSignificant(years, sig) : formatScientific(years, sig)} years`;
 }
 
 /**
@@ -161,9 +241,11 @@ export function formatQuantity(value: number, unit: Unit, sig = 3): string {
       // Intensities above 1,000 read better whole ("1,365", not "1370"); whole ones exact ("1,024").
       return `${(Number.isInteger(value) && Math.abs(value) < 1e5) || (Math.abs(value) >= 1000 && Math.abs(value) < 1e7) ? formatInteger(value) : formatSignificant(value, sig)} FLOP/B`;
     case 'h':
-    case 'GPU-h':
-      // "6.40M GPU-h": the prefix scales the count, not the hour.
-      return `${formatSI(value, '', sig).replace(' ', '')} ${unit}`;
+    case 'GPU-h': {
+      // "6.40M GPU-h": the prefix scales the count, not the hour ("2.00 × 10²⁷ GPU-h" past Y).
+      const si = formatSI(value, '', sig).trim();
+      return `${/^\S+ [kMGTPEZY]$/.test(si) ? si.replace(' ', '') : si} ${unit}`;
+    }
     default:
       return formatSI(value, unit, sig);
   }
@@ -177,19 +259,44 @@ export function formatQuantity(value: number, unit: Unit, sig = 3): string {
  */
 export function texNumber(value: number, sig = 4): string {
   if (!Number.isFinite(value)) return '\\text{—}';
+  if (value === 0) return '0';
   if (Number.isInteger(value) && Math.abs(value) < 1e7) return formatInteger(value).replace(/,/g, '{,}');
   const abs = Math.abs(value);
   if (abs >= 1e-3 && abs < 1e7) return formatSignificant(value, sig);
-  const [mantissa, exponent] = value.toExponential(sig - 1).split('e');
+  const [mantissa = '0', exponent = '0'] = value.toExponential(clampSig(sig) - 1).split('e');
   const cleanMantissa = String(Number(mantissa));
   return `${cleanMantissa} \\times 10^{${Number(exponent)}}`;
 }
 
-/** A formatted quantity as TeX text (for the right-hand side of a derivation). */
+const FROM_SUPERSCRIPT: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(SUPERSCRIPTS).map(([digit, sup]) => [sup, digit]),
+);
+
+/** Plain text as KaTeX text mode, µ switched to math mode (KaTeX's text mode has no glyph for it). */
+function texText(text: string): string {
+  if (text === '') return '';
+  return `\\text{${text.replace(/%/g, '\\%')}}`.replace('µ', '}\\mu\\text{');
+}
+
+/**
+ * A formatted quantity as TeX (for the right-hand side of a derivation): the words in text
+ * mode, a power of ten as `\times 10^{n}`, a leading "≈" as `\approx`.
+ * @example texQuantity(2.5e-5, 's') //=> "\\text{25.0 }\\mu\\text{s}"
+ * @example texQuantity(2e27, 'FLOPs') //=> "2.00 \\times 10^{27}\\text{ FLOPs}"
+ */
 export function texQuantity(value: number, unit: Unit, sig = 3): string {
-  const text = formatQuantity(value, unit, sig).replace(/%/g, '\\%');
-  // KaTeX's text mode has no glyph for µ; switch to math mode for it.
-  return `\\text{${text}}`.replace('µ', '}\\mu\\text{');
+  let text = formatQuantity(value, unit, sig);
+  let approx = '';
+  if (text.startsWith('≈ ')) {
+    approx = '\\approx ';
+    text = text.slice(2);
+  }
+  const m = /(-?\d+(?:\.\d+)?) × 10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)/.exec(text);
+  if (!m) return approx + texText(text);
+  const power = [...(m[2] ?? '')].map((c) => FROM_SUPERSCRIPT[c] ?? c).join('');
+  const before = text.slice(0, m.index);
+  const after = text.slice(m.index + m[0].length);
+  return `${approx}${texText(before)}${m[1]} \\times 10^{${power}}${texText(after)}`;
 }
 
 export const GB = 1e9;
