@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseHfConfig, parseHfConfigText } from '../../src/core/model/parseHfConfig';
+import { MAX_CONFIG_CHARS, deepseekMoeLayers, parseHfConfig, parseHfConfigText } from '../../src/core/model/parseHfConfig';
 import { PRESETS, getPreset, resolveModel } from '../../src/core/model/presets';
+import { checkSpec, type ModelSpec } from '../../src/core/model/spec';
 import { InputError } from '../../src/core/units';
 
 /** The InputError a call throws (fails the test when it throws nothing or something else). */
@@ -256,5 +257,245 @@ describe('presets', () => {
     expect(resolveModel('gpt2')).toBe(spec);
     expect(resolveModel(spec)).toBe(spec);
     expect(resolveModel(getPreset('gpt2').config).layers).toBe(12);
+  });
+});
+
+/** Runs fn and returns how long it took, in milliseconds (performance.now()). */
+function timed(fn: () => unknown): number {
+  const t0 = performance.now();
+  try {
+    fn();
+  } catch {
+    // timing only; the outcome is asserted separately
+  }
+  return performance.now() - t0;
+}
+
+const DEEPSEEK_V3 = getPreset('deepseek-v3').config;
+const QWEN_MOE = getPreset('qwen1.5-moe-a2.7b').config;
+const FALCON_40B = {
+  model_type: 'falcon',
+  hidden_size: 8192,
+  num_hidden_layers: 60,
+  num_attention_heads: 128,
+  num_kv_heads: 8,
+  new_decoder_architecture: true,
+  vocab_size: 65024,
+};
+
+describe('parseHfConfig: hostile sizes are refused by name, at once', () => {
+  it.each([
+    ['deepseek_v3', DEEPSEEK_V3, 'num_hidden_layers', 1e15],
+    ['qwen2_moe', QWEN_MOE, 'num_hidden_layers', 1e15],
+    ['llama', LLAMA, 'num_hidden_layers', 10_001],
+    ['llama', LLAMA, 'hidden_size', 2 ** 53],
+    ['llama', LLAMA, 'hidden_size', 1e200],
+    ['llama', LLAMA, 'intermediate_size', 1e7 + 1],
+    ['llama', LLAMA, 'vocab_size', 1e9],
+    ['llama', LLAMA, 'num_attention_heads', 1e6],
+    ['deepseek_v3', DEEPSEEK_V3, 'n_routed_experts', 1e6],
+    ['deepseek_v3', DEEPSEEK_V3, 'kv_lora_rank', 1e12],
+    ['deepseek_v3', DEEPSEEK_V3, 'first_k_dense_replace', 1e15],
+    ['deepseek_v3', DEEPSEEK_V3, 'moe_layer_freq', 1e15],
+    ['deepseek_v3', DEEPSEEK_V3, 'num_nextn_predict_layers', 1e15],
+    ['qwen2_moe', QWEN_MOE, 'decoder_sparse_step', 1e15],
+    ['qwen2_moe', QWEN_MOE, 'shared_expert_intermediate_size', 1e15],
+    ['mixtral', { ...LLAMA, model_type: 'mixtral', num_local_experts: 8, num_experts_per_tok: 2 }, 'sliding_window', 2e9],
+  ] as const)('parseHfConfig(%s, %s = %d) throws InputError naming the key and its bound, in under 100 ms', (_type, base, key, value) => {
+    const cfg = { ...base, [key]: value };
+    const err = inputErrorOf(() => parseHfConfig(cfg));
+    expect(err.field).toBe(key);
+    expect(err.message).toMatch(new RegExp(`^${key} must be a whole number from [01] to [0-9,]+ \\(`));
+    expect(timed(() => parseHfConfig(cfg))).toBeLessThan(100);
+  });
+
+  it('parseHfConfig(num_hidden_layers 1e15) names the bound: "from 1 to 10,000 (the deepest published LLMs have under 200 layers)"', () => {
+    const err = inputErrorOf(() => parseHfConfig({ ...DEEPSEEK_V3, num_hidden_layers: 1e15 }));
+    expect(err.message).toBe('num_hidden_layers must be a whole number from 1 to 10,000 (the deepest published LLMs have under 200 layers), got 1000000000000000');
+  });
+
+  it.each([1e7, 3, 0, 1.5, '2'])('parseHfConfig(falcon, num_ln_in_parallel_attn = %s) throws InputError: only 1 or 2 norms mean anything', (value) => {
+    const err = inputErrorOf(() => parseHfConfig({ ...FALCON_40B, num_ln_in_parallel_attn: value }));
+    expect(err.field).toBe('num_ln_in_parallel_attn');
+    expect(err.message).toMatch(/must be 1 or 2/);
+    expect(timed(() => parseHfConfig({ ...FALCON_40B, num_ln_in_parallel_attn: value }))).toBeLessThan(100);
+  });
+
+  it.each([
+    // FalconDecoderLayer: sequential → input + post_attention; parallel → ln_attn + ln_mlp iff num_ln_in_parallel_attn == 2
+    [{ num_ln_in_parallel_attn: 1 }, 1],
+    [{ num_ln_in_parallel_attn: 2 }, 2],
+    [{}, 2], // new architecture: defaults to 2
+    [{ num_ln_in_parallel_attn: 1, parallel_attn: false }, 2],
+    [{ new_decoder_architecture: false, num_kv_heads: undefined }, 1], // Falcon-7B style
+  ])('parseHfConfig(falcon, %o).extras.normsPerLayer = %i', (patch, norms) => {
+    expect(parseHfConfig({ ...FALCON_40B, ...patch }).extras.normsPerLayer).toBe(norms);
+  });
+});
+
+describe('parseHfConfig: per-layer structure is counted, never looped over', () => {
+  it.each([
+    [61, 3, 1, 58], // DeepSeek V3: layers 3…60
+    [27, 1, 1, 26], // DeepSeek V2-Lite: layers 1…26
+    [10, 3, 2, 3], // multiples of 2 in [3, 9]: 4, 6, 8
+    [5, 0, 2, 3], // 0, 2, 4
+    [3, 5, 1, 0], // first_k_dense_replace past the last layer: no MoE layer
+    [10_000, 0, 3, 3334], // multiples of 3 in [0, 9999]: ⌊9999/3⌋ − 0 + 1
+  ])('deepseekMoeLayers(L %i, first_k_dense_replace %i, moe_layer_freq %i) = %i', (L, k, f, moe) => {
+    expect(deepseekMoeLayers(L, k, f)).toBe(moe);
+  });
+
+  it('parseHfConfig(deepseek_v3, num_hidden_layers 10,000, moe_layer_freq 2).moe.denseLayers = 5,001 in under 100 ms', () => {
+    // MoE iff i ≥ 3 and i even: 4, 6, …, 9998 → ⌊9999/2⌋ − ⌈3/2⌉ + 1 = 4999 − 2 + 1 = 4998 MoE, 10,000 − 4998 = 5002 dense
+    const cfg = { ...DEEPSEEK_V3, num_hidden_layers: 10_000, moe_layer_freq: 2 };
+    expect(parseHfConfig(cfg).moe?.denseLayers).toBe(5002);
+    expect(timed(() => parseHfConfig(cfg))).toBeLessThan(100);
+  });
+
+  it('parseHfConfig(qwen2_moe, L 10,000, decoder_sparse_step 3, mlp_only_layers [2, 5, 6]).moe.denseLayers = 6,669', () => {
+    // on the step: (i+1) % 3 = 0 → ⌊10000/3⌋ = 3333 layers; listed among them: 2, 5 (not 6) → 3331 sparse
+    const cfg = { ...QWEN_MOE, num_hidden_layers: 10_000, decoder_sparse_step: 3, mlp_only_layers: [2, 5, 6] };
+    expect(parseHfConfig(cfg).moe?.denseLayers).toBe(10_000 - 3331);
+    expect(timed(() => parseHfConfig(cfg))).toBeLessThan(100);
+  });
+
+  it.each([
+    [{ mlp_only_layers: [0, 1, 2, 3, 4, 5, 6, 7, 8] }, /lists 9 layers but the model has 8/],
+    [{ mlp_only_layers: [8] }, /from 0 to 7, got 8/],
+    [{ mlp_only_layers: [-1] }, /from 0 to 7, got -1/],
+    [{ mlp_only_layers: 'all' }, /must be a list/],
+  ])('parseHfConfig(qwen3_moe, %o) throws InputError on mlp_only_layers', (patch, message) => {
+    const cfg = { ...LLAMA, model_type: 'qwen3_moe', num_hidden_layers: 8, num_experts: 16, num_experts_per_tok: 2, moe_intermediate_size: 512, ...patch };
+    const err = inputErrorOf(() => parseHfConfig(cfg));
+    expect(err.field).toBe('mlp_only_layers');
+    expect(err.message).toMatch(message);
+  });
+
+  it('parseHfConfig(qwen2_moe, mlp_only_layers of 1,000,000 entries, 24 layers) throws InputError before reading the list', () => {
+    const cfg = { ...QWEN_MOE, mlp_only_layers: new Array<number>(1_000_000).fill(0) };
+    expect(inputErrorOf(() => parseHfConfig(cfg)).field).toBe('mlp_only_layers');
+    expect(timed(() => parseHfConfig(cfg))).toBeLessThan(100);
+  });
+
+  const QWEN2_WINDOWED = { ...LLAMA, model_type: 'qwen2', num_hidden_layers: 4, use_sliding_window: true, sliding_window: 4096 };
+
+  it('parseHfConfig(qwen2, layer_types [full, sliding, sliding, full]).slidingWindow = 4096 on 2 layers', () => {
+    const s = parseHfConfig({ ...QWEN2_WINDOWED, layer_types: ['full_attention', 'sliding_attention', 'sliding_attention', 'full_attention'] });
+    expect(s.slidingWindow).toEqual({ size: 4096, layers: 2 });
+  });
+
+  it('parseHfConfig(qwen2, max_window_layers 1 of 4, no layer_types).slidingWindow = 4096 on 3 layers', () => {
+    expect(parseHfConfig({ ...QWEN2_WINDOWED, max_window_layers: 1 }).slidingWindow).toEqual({ size: 4096, layers: 3 });
+  });
+
+  it('parseHfConfig(gemma2, layer_types all sliding).slidingWindow = 4096 on all layers', () => {
+    const s = parseHfConfig({ ...getPreset('gemma-2-9b').config, layer_types: new Array<string>(42).fill('sliding_attention') });
+    expect(s.slidingWindow).toEqual({ size: 4096, layers: 'all' });
+  });
+
+  it.each([
+    [['full_attention'], /has 1 entries; it needs one per layer \(num_hidden_layers = 4\)/],
+    [new Array<string>(1_000_000).fill('full_attention'), /has 1,000,000 entries/],
+    [['full_attention', 'chunked_attention', 'full_attention', 'full_attention'], /"chunked_attention"/],
+    [{ 0: 'full_attention' }, /must be a list/],
+  ])('parseHfConfig(qwen2, layer_types %#) throws InputError on layer_types', (types, message) => {
+    const err = inputErrorOf(() => parseHfConfig({ ...QWEN2_WINDOWED, layer_types: types }));
+    expect(err.field).toBe('layer_types');
+    expect(err.message).toMatch(message);
+  });
+});
+
+describe('parseHfConfig: __proto__, constructor and prototype keys are inert', () => {
+  const { hidden_size: _h, ...NO_HIDDEN } = LLAMA;
+
+  it('parseHfConfigText({"__proto__": {"hidden_size": 4096}, … no hidden_size}) throws "hidden_size is missing"', () => {
+    const text = JSON.stringify(NO_HIDDEN).replace('{', '{"__proto__": {"hidden_size": 4096, "model_type": "gpt2"},');
+    const err = inputErrorOf(() => parseHfConfigText(text));
+    expect(err.field).toBe('hidden_size');
+    expect(err.message).toMatch(/missing/);
+  });
+
+  it('parseHfConfigText(llama with constructor, prototype and nested __proto__ keys) = the same spec, and Object.prototype stays clean', () => {
+    const text = JSON.stringify(LLAMA).replace(
+      '{',
+      '{"constructor": {"prototype": {"hidden_size": 1, "polluted": true}}, "prototype": {"num_hidden_layers": 1}, "rope_scaling": {"__proto__": {"polluted": true}},',
+    );
+    const s = parseHfConfigText(text);
+    expect([s.layers, s.hidden, s.heads, s.kvHeads, s.headDim]).toEqual([32, 4096, 32, 8, 128]);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(({} as Record<string, unknown>)['hidden_size']).toBeUndefined();
+  });
+
+  it('parseHfConfig(an object inheriting hidden_size and model_type from its prototype) reads own keys only', () => {
+    const inherited = Object.assign(Object.create({ hidden_size: 4096 }) as Record<string, unknown>, NO_HIDDEN);
+    expect(inputErrorOf(() => parseHfConfig(inherited)).field).toBe('hidden_size');
+    const noType = Object.create({ model_type: 'llama' }) as Record<string, unknown>;
+    expect(inputErrorOf(() => parseHfConfig(noType)).field).toBe('model_type');
+  });
+
+  it('resolveModel({ layers, hidden, extras } inherited, no model_type) is read as a config, not trusted as a ModelSpec', () => {
+    const fake = Object.create({ layers: 1e15, hidden: 1, extras: {} }) as Record<string, unknown>;
+    expect(inputErrorOf(() => resolveModel(fake)).field).toBe('model_type');
+  });
+});
+
+describe('parseHfConfigText: absurd text fails fast with a message', () => {
+  it.each([
+    ['a 10 MB string', `{"model_type": "${'x'.repeat(10_000_000)}"}`, /characters long/],
+    ['100,000 nested lists', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, /more than 32 levels deep/],
+    ['100,000 nested objects', `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`, /more than 32 levels deep/],
+  ])('parseHfConfigText(%s) throws InputError on config in under 100 ms', (_what, text, message) => {
+    const err = inputErrorOf(() => parseHfConfigText(text));
+    expect(err.field).toBe('config');
+    expect(err.message).toMatch(message);
+    expect(timed(() => parseHfConfigText(text))).toBeLessThan(100);
+  });
+
+  it('parseHfConfigText(brackets inside strings) does not count them as nesting', () => {
+    const text = JSON.stringify({ ...LLAMA, note: '['.repeat(1000) });
+    expect(parseHfConfigText(text).layers).toBe(32);
+  });
+
+  it(`MAX_CONFIG_CHARS = 1,000,000 (a config.json is a few thousand characters)`, () => {
+    expect(MAX_CONFIG_CHARS).toBe(1_000_000);
+  });
+
+  it('parseHfConfig(hidden_size = a 500,000-character string) names hidden_size in a message under 200 characters', () => {
+    const err = inputErrorOf(() => parseHfConfig({ ...LLAMA, hidden_size: 'x'.repeat(500_000) }));
+    expect(err.field).toBe('hidden_size');
+    expect(err.message.length).toBeLessThan(200);
+  });
+
+  it('parseHfConfig(model_type = a 500,000-character string) says it is not supported in under 1,000 characters', () => {
+    const err = inputErrorOf(() => parseHfConfig({ ...LLAMA, model_type: 'y'.repeat(500_000) }));
+    expect(err.field).toBe('model_type');
+    expect(err.message.length).toBeLessThan(1000);
+  });
+
+  it('parseHfConfig(_name_or_path of 10,000 characters).id keeps 120 characters and an ellipsis', () => {
+    expect(parseHfConfig({ ...LLAMA, _name_or_path: 'n'.repeat(10_000) }).id).toBe(`${'n'.repeat(120)}…`);
+  });
+
+  it('getPreset(a 10,000-character id) throws a message under 300 characters', () => {
+    expect(inputErrorOf(() => getPreset('q'.repeat(10_000))).message.length).toBeLessThan(300);
+  });
+});
+
+describe('checkSpec: a ModelSpec built by hand is bounded like a parsed one', () => {
+  const base = getPreset('llama-2-7b').spec;
+  it.each([
+    ['layers', { ...base, layers: 1e15 }],
+    ['hidden', { ...base, hidden: 2 ** 53 }],
+    ['normsPerLayer', { ...base, extras: { ...base.extras, normsPerLayer: 1e7 } }],
+    ['slidingWindow.size', { ...base, slidingWindow: { size: 1e300, layers: 'all' } }],
+    ['moe.topK', { ...base, moe: { experts: 8, topK: 9, expertWidth: 14336, sharedExperts: 0, sharedExpertWidth: 0, sharedExpertGate: false, denseLayers: 0, routerBias: false } }],
+    ['vocab', { ...base, vocab: Number.NaN }],
+  ] as const)('checkSpec(llama-2-7b with a bad %s) throws InputError on that field', (field, spec) => {
+    expect(inputErrorOf(() => checkSpec(spec as ModelSpec)).field).toBe(field);
+    expect(inputErrorOf(() => resolveModel(spec as ModelSpec)).field).toBe(field);
+  });
+
+  it.each(PRESETS.map((p) => [p.id] as const))('checkSpec(%s) accepts the preset', (id) => {
+    expect(checkSpec(getPreset(id).spec)).toBe(getPreset(id).spec);
   });
 });

@@ -4,6 +4,7 @@ import { PRESETS, getPreset } from '../../src/core/model/presets';
 import { parseHfConfig } from '../../src/core/model/parseHfConfig';
 import { activeParams, countParams, paramsApprox } from '../../src/core/params/params';
 import { paramsFormulas } from '../../src/core/params/formulas';
+import { formatCount, InputError } from '../../src/core/units';
 
 /**
  * Reference table: official parameter counts of real checkpoints, with their sources
@@ -253,5 +254,77 @@ describe('parameter formulas', () => {
   it('params.moeActive derive(Mixtral).value = 12,879,925,248 params', () => {
     const f = paramsFormulas.find((x) => x.id === 'params.moeActive');
     expect(f?.derive(f.example).value).toBe(12_879_925_248);
+  });
+});
+
+describe('exact counts are exact, or marked not exact', () => {
+  it.each(OFFICIAL.map(([id, n]) => [id, n] as const))('countParams(%s).exact = true (%i ≤ 2^53 − 1)', (id) => {
+    expect(countParams(getPreset(id).spec).exact).toBe(true);
+  });
+
+  it('countParams(mixtral-8x7b).active = 12,879,925,248 = activeParams, exact', () => {
+    // 46,702,792,704 − 32 layers · (8 − 2) idle experts · 3·4096·14336 = 46,702,792,704 − 33,822,867,456
+    const l = countParams(getPreset('mixtral-8x7b').spec);
+    expect(l.active).toBe(12_879_925_248);
+    expect(activeParams(getPreset('mixtral-8x7b').spec)).toBe(12_879_925_248);
+  });
+
+  // L = 10,000 layers of H = 1,000,000 (1,000 heads of 1,000), I = 2,666,667, V = 32,000, untied:
+  // per layer 4·H² + 3·H·I + 2·H = 4e12 + 8,000,001,000,000 + 2,000,000 = 12,000,003,000,000;
+  // × 10,000 = 120,000,030,000,000,000; + 2·V·H = 64,000,000,000; + final norm 1,000,000
+  // = 120,000,094,001,000,000 ≈ 1.20e17, past 2^53 ≈ 9.007e15.
+  const HUGE = {
+    model_type: 'llama',
+    num_hidden_layers: 10_000,
+    hidden_size: 1_000_000,
+    num_attention_heads: 1000,
+    intermediate_size: 2_666_667,
+    vocab_size: 32_000,
+  };
+
+  it('countParams(L 10,000, H 1e6).total ≈ 1.20000094001e17, exact = false, shown "≈ 1.20 × 10¹⁷"', () => {
+    const l = countParams(parseHfConfig(HUGE));
+    expect(l.exact).toBe(false);
+    expect(l.total / 1e17).toBeCloseTo(1.20000094001, 10);
+    expect(formatCount(l.total, l.exact)).toBe('≈ 1.20 × 10¹⁷');
+  });
+
+  it('countParams(llama, H 2^53) is refused: hidden_size names the bound (was 1.0384593717079755e+34 "exact")', () => {
+    expect(() => countParams(parseHfConfig({ ...HUGE, hidden_size: 2 ** 53, num_attention_heads: 1 }))).toThrow(InputError);
+  });
+
+  it('countParams(largest accepted MoE: L 10,000, H 1e7, E 1e5, I_e 1e7, V 1e8) is finite, not exact, in under 100 ms', () => {
+    const cfg = {
+      model_type: 'qwen3_moe',
+      num_hidden_layers: 10_000,
+      hidden_size: 10_000_000,
+      num_attention_heads: 100_000,
+      head_dim: 10_000_000,
+      intermediate_size: 10_000_000,
+      moe_intermediate_size: 10_000_000,
+      num_experts: 100_000,
+      num_experts_per_tok: 100_000,
+      vocab_size: 100_000_000,
+    };
+    const t0 = performance.now();
+    const l = countParams(parseHfConfig(cfg));
+    expect(performance.now() - t0).toBeLessThan(100);
+    // experts alone: 10,000 · 100,000 · 3 · 1e7 · 1e7 = 3e23
+    expect(l.experts / 3e23).toBeCloseTo(1, 12);
+    expect(Number.isFinite(l.total)).toBe(true);
+    expect(l.exact).toBe(false);
+    expect(Number.isFinite(activeParams(parseHfConfig(cfg)))).toBe(true);
+  });
+
+  it('countParams(falcon, normsPerLayer 1e7 in a hand-built spec) throws InputError on normsPerLayer (was "Maximum call stack size exceeded")', () => {
+    const s = getPreset('falcon-7b').spec;
+    const spec = { ...s, extras: { ...s.extras, normsPerLayer: 1e7 } };
+    expect(() => countParams(spec)).toThrow(/normsPerLayer must be a whole number from 0 to 4/);
+  });
+
+  it('params.moeActive derive(N smaller than the idle experts) throws InputError on N', () => {
+    const f = paramsFormulas.find((x) => x.id === 'params.moeActive');
+    expect(() => f?.derive({ N: 1, Lm: 32, E: 8, k: 2, H: 4096, Ie: 14336 })).toThrow(/N is smaller than the idle experts/);
+    expect(() => f?.derive({ N: 1e12, Lm: 32, E: 2, k: 8, H: 4096, Ie: 14336 })).toThrow(/cannot exceed/);
   });
 });

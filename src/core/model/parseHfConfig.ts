@@ -7,10 +7,24 @@
  *
  * @see https://github.com/huggingface/transformers/tree/main/src/transformers/models
  */
-import { InputError } from '../units';
-import type { ModelSpec, MoeSpec, MlaSpec, SlidingWindowSpec } from './spec';
+import { BOUNDS, boundMessage, inBound, type BoundKind } from '../bounds';
+import { InputError, formatInteger } from '../units';
+import { checkSpec, type ModelSpec, type MoeSpec, type MlaSpec, type SlidingWindowSpec } from './spec';
 
 type Config = Record<string, unknown>;
+
+/**
+ * Longest config text read, in characters. Real config.json files are a few kilobytes
+ * (DeepSeek V3's is about 1,700 characters, a multimodal one with its vision tower a few
+ * tens of thousands); anything past this is refused before it is parsed.
+ */
+export const MAX_CONFIG_CHARS = 1_000_000;
+
+/** Deepest nesting of objects and arrays in a config's text; real configs use three or four levels. */
+export const MAX_CONFIG_NESTING = 32;
+
+/** Longest `_name_or_path` kept as the model's name; longer ones are cut (it is only a label). */
+const MAX_NAME_CHARS = 120;
 
 /** The `model_type`s this parser reads (Falcon's legacy names included). */
 export const SUPPORTED_MODEL_TYPES = [
@@ -35,74 +49,99 @@ export const SUPPORTED_MODEL_TYPES = [
   'deepseek_v3',
 ] as const;
 
+/**
+ * A config key's own value, never one inherited through the prototype chain: `__proto__`,
+ * `constructor` and `prototype` keys (or a config object with a prototype) are inert.
+ */
+function own(cfg: Config, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(cfg, key) ? cfg[key] : undefined;
+}
+
+/** A short, safe rendering of a config value for a message: never a 10 MB string or a whole object. */
+function describe(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  if (Array.isArray(v)) return `a list of ${formatInteger(v.length)} items`;
+  if (typeof v === 'object') return 'an object';
+  return typeof v;
+}
+
 function isPositiveInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 1;
 }
 
-/** The first key of `keys` present (not undefined/null) in the config, or undefined. */
-function firstKey(cfg: Config, keys: readonly string[]): string | undefined {
-  return keys.find((k) => cfg[k] !== undefined && cfg[k] !== null);
+/** Checks a positive integer against its kind's bound (src/core/bounds.ts); the error names the key. */
+function bounded(key: string, v: number, kind: BoundKind): number {
+  if (!inBound(v, kind)) throw new InputError(key, `${boundMessage(key, kind)}, got ${describe(v)}`);
+  return v;
 }
 
-/** A required positive integer, read from the first of `keys` present; errors name keys[0]. */
-function int(cfg: Config, keys: string | readonly string[]): number {
+/** The first key of `keys` present (not undefined/null) in the config, or undefined. */
+function firstKey(cfg: Config, keys: readonly string[]): string | undefined {
+  return keys.find((k) => own(cfg, k) !== undefined && own(cfg, k) !== null);
+}
+
+/** A required positive integer within its bound, read from the first of `keys` present; errors name keys[0]. */
+function int(cfg: Config, keys: string | readonly string[], kind: BoundKind): number {
   const names = typeof keys === 'string' ? [keys] : keys;
   const key = firstKey(cfg, names);
   const primary = names[0] as string;
   if (key === undefined) {
     throw new InputError(primary, `${primary} is missing from the config (a positive integer is required)`);
   }
-  const v = cfg[key];
+  const v = own(cfg, key);
   if (!isPositiveInt(v)) {
-    throw new InputError(key, `${key} must be a positive integer, got ${JSON.stringify(v)}`);
+    throw new InputError(key, `${key} must be a positive integer, got ${describe(v)}`);
   }
-  return v;
+  return bounded(key, v, kind);
 }
 
 /** An optional positive integer with a default (null and absent both mean the default). */
-function optInt(cfg: Config, keys: string | readonly string[], fallback: number): number {
+function optInt(cfg: Config, keys: string | readonly string[], fallback: number, kind: BoundKind): number {
   const names = typeof keys === 'string' ? [keys] : keys;
-  return firstKey(cfg, names) === undefined ? fallback : int(cfg, names);
+  return firstKey(cfg, names) === undefined ? fallback : int(cfg, names, kind);
 }
 
-/** An optional non-negative integer with a default. */
-function optNonNegInt(cfg: Config, key: string, fallback: number): number {
-  const v = cfg[key];
+/** An optional non-negative integer with a default; at most its kind's maximum. */
+function optNonNegInt(cfg: Config, key: string, fallback: number, kind: BoundKind): number {
+  const v = own(cfg, key);
   if (v === undefined || v === null) return fallback;
+  const b = BOUNDS[kind];
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
-    throw new InputError(key, `${key} must be a non-negative integer, got ${JSON.stringify(v)}`);
+    throw new InputError(key, `${key} must be a non-negative integer, got ${describe(v)}`);
   }
+  if (v > b.max) throw new InputError(key, `${key} must be a whole number from 0 to ${formatInteger(b.max)} (${b.reason}), got ${describe(v)}`);
   return v;
 }
 
 /** A positive integer that may be null (null returned as null). */
-function intOrNull(cfg: Config, key: string): number | null {
-  const v = cfg[key];
+function intOrNull(cfg: Config, key: string, kind: BoundKind): number | null {
+  const v = own(cfg, key);
   if (v === undefined || v === null) return null;
-  if (!isPositiveInt(v)) throw new InputError(key, `${key} must be a positive integer or null, got ${JSON.stringify(v)}`);
-  return v;
+  if (!isPositiveInt(v)) throw new InputError(key, `${key} must be a positive integer or null, got ${describe(v)}`);
+  return bounded(key, v, kind);
 }
 
 function bool(cfg: Config, key: string, fallback: boolean): boolean {
-  const v = cfg[key];
+  const v = own(cfg, key);
   if (v === undefined || v === null) return fallback;
-  if (typeof v !== 'boolean') throw new InputError(key, `${key} must be true or false, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'boolean') throw new InputError(key, `${key} must be true or false, got ${describe(v)}`);
   return v;
 }
 
 /** h_kv must divide h (each KV head serves h/h_kv query heads). */
 function kvHeadsOf(cfg: Config, heads: number, key = 'num_key_value_heads'): number {
-  const v = cfg[key];
+  const v = own(cfg, key);
   if (v === undefined || v === null) return heads;
   if (!isPositiveInt(v) || heads % v !== 0) {
-    throw new InputError(key, `${key} must be a positive integer dividing num_attention_heads (${heads}), got ${JSON.stringify(v)}`);
+    throw new InputError(key, `${key} must be a positive integer dividing num_attention_heads (${heads}), got ${describe(v)}`);
   }
   return v;
 }
 
 /** Explicit head_dim wins; otherwise H/h, which must then be a whole number. */
 function headDimOf(cfg: Config, hidden: number, heads: number, fallback?: number): number {
-  if (cfg['head_dim'] !== undefined && cfg['head_dim'] !== null) return int(cfg, 'head_dim');
+  if (own(cfg, 'head_dim') !== undefined && own(cfg, 'head_dim') !== null) return int(cfg, 'head_dim', 'width');
   if (fallback !== undefined) return fallback;
   if (hidden % heads !== 0) {
     throw new InputError(
@@ -111,6 +150,35 @@ function headDimOf(cfg: Config, hidden: number, heads: number, fallback?: number
     );
   }
   return hidden / heads;
+}
+
+/**
+ * How many layers a `layer_types` list marks "sliding_attention" (newer Qwen 2/3 and
+ * Gemma 2 configs list each layer's attention), or null when the config has no list.
+ * The list's length is checked against num_hidden_layers before it is read, so the
+ * count costs at most BOUNDS.layers.max steps.
+ */
+function slidingLayersOf(cfg: Config, layers: number): number | null {
+  const types = own(cfg, 'layer_types');
+  if (types === undefined || types === null) return null;
+  if (!Array.isArray(types)) throw new InputError('layer_types', `layer_types must be a list, got ${describe(types)}`);
+  if (types.length !== layers) {
+    throw new InputError('layer_types', `layer_types has ${formatInteger(types.length)} entries; it needs one per layer (num_hidden_layers = ${formatInteger(layers)})`);
+  }
+  let sliding = 0;
+  for (const t of types) {
+    if (t === 'sliding_attention') sliding += 1;
+    else if (t !== 'full_attention') {
+      throw new InputError('layer_types', `layer_types entries must be "full_attention" or "sliding_attention", got ${describe(t)}`);
+    }
+  }
+  return sliding;
+}
+
+/** A window on `count` of `layers` layers, as a SlidingWindowSpec (null when no layer has one). */
+function windowOn(size: number, count: number, layers: number): SlidingWindowSpec | null {
+  if (count === 0) return null;
+  return { size, layers: count === layers ? 'all' : count };
 }
 
 function requireDivides(heads: number, hidden: number, field = 'num_attention_heads'): void {
@@ -126,65 +194,77 @@ const NO_BIAS = { qkv: false, attnOut: false, ffn: false, norm: false };
 
 /** The fields every family shares, read from the usual Llama-style keys. */
 function llamaLike(cfg: Config, id: string, modelType: string) {
-  const hidden = int(cfg, 'hidden_size');
-  const layers = int(cfg, 'num_hidden_layers');
-  const heads = int(cfg, 'num_attention_heads');
+  const hidden = int(cfg, 'hidden_size', 'width');
+  const layers = int(cfg, 'num_hidden_layers', 'layers');
+  const heads = int(cfg, 'num_attention_heads', 'heads');
   const kvHeads = kvHeadsOf(cfg, heads);
-  const vocab = int(cfg, 'vocab_size');
+  const vocab = int(cfg, 'vocab_size', 'vocab');
   return { id, modelType, hidden, layers, heads, kvHeads, vocab, embeddingDim: hidden };
 }
 
-/** Qwen 2/3 window: layers from max_window_layers on use sliding_window when use_sliding_window. */
+/**
+ * Qwen 2/3 window: with use_sliding_window, the layers a `layer_types` list marks sliding,
+ * or else the layers from max_window_layers on (a count, not a loop over layers).
+ */
 function qwenWindow(cfg: Config, layers: number): SlidingWindowSpec | null {
+  const listed = slidingLayersOf(cfg, layers);
   if (!bool(cfg, 'use_sliding_window', false)) return null;
-  const size = int(cfg, 'sliding_window');
-  const from = optNonNegInt(cfg, 'max_window_layers', layers);
-  const count = Math.max(0, layers - from);
-  return count === 0 ? null : { size, layers: count === layers ? 'all' : count };
+  const size = int(cfg, 'sliding_window', 'sequence');
+  if (listed !== null) return windowOn(size, listed, layers);
+  const from = optNonNegInt(cfg, 'max_window_layers', layers, 'layers');
+  return windowOn(size, Math.max(0, layers - from), layers);
 }
 
 /** Window on every layer when sliding_window is a positive integer (Mistral, Mixtral, Phi-3). */
 function allLayersWindow(cfg: Config): SlidingWindowSpec | null {
-  const size = intOrNull(cfg, 'sliding_window');
+  const size = intOrNull(cfg, 'sliding_window', 'sequence');
   return size === null ? null : { size, layers: 'all' };
 }
 
-/** Qwen MoE: a layer is sparse unless listed in mlp_only_layers or off the decoder_sparse_step. */
-function qwenDenseLayers(cfg: Config, layers: number, experts: number): number {
-  const step = optInt(cfg, 'decoder_sparse_step', 1);
-  const only = cfg['mlp_only_layers'] ?? [];
-  if (!Array.isArray(only) || !only.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0)) {
-    throw new InputError('mlp_only_layers', 'mlp_only_layers must be a list of layer indices');
+/**
+ * Qwen MoE: layer i is sparse unless listed in mlp_only_layers or off the decoder_sparse_step,
+ * i.e. sparse iff (i + 1) % step = 0 and i ∉ mlp_only_layers. Counted in closed form: ⌊L/step⌋
+ * layers are on the step, less those of them listed (the list is at most L long, checked first).
+ */
+function qwenDenseLayers(cfg: Config, layers: number): number {
+  const step = optInt(cfg, 'decoder_sparse_step', 1, 'layers');
+  const only = own(cfg, 'mlp_only_layers') ?? [];
+  if (!Array.isArray(only)) throw new InputError('mlp_only_layers', `mlp_only_layers must be a list of layer indices, got ${describe(only)}`);
+  if (only.length > layers) {
+    throw new InputError('mlp_only_layers', `mlp_only_layers lists ${formatInteger(only.length)} layers but the model has ${formatInteger(layers)} (num_hidden_layers)`);
   }
-  let dense = 0;
-  for (let i = 0; i < layers; i += 1) {
-    const sparse = !only.includes(i) && experts > 0 && (i + 1) % step === 0;
-    if (!sparse) dense += 1;
+  const listedOnStep = new Set<number>();
+  for (const i of only) {
+    if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= layers) {
+      throw new InputError('mlp_only_layers', `mlp_only_layers must list layer indices from 0 to ${formatInteger(layers - 1)}, got ${describe(i)}`);
+    }
+    if ((i + 1) % step === 0) listedOnStep.add(i);
   }
-  return dense;
+  const sparse = Math.floor(layers / step) - listedOnStep.size;
+  return layers - sparse;
 }
 
 function parseGpt2(cfg: Config, id: string): ModelSpec {
-  const hidden = int(cfg, ['n_embd', 'hidden_size']);
-  const heads = int(cfg, ['n_head', 'num_attention_heads']);
+  const hidden = int(cfg, ['n_embd', 'hidden_size'], 'width');
+  const heads = int(cfg, ['n_head', 'num_attention_heads'], 'heads');
   requireDivides(heads, hidden, 'n_head');
   return {
     id,
     modelType: 'gpt2',
-    layers: int(cfg, ['n_layer', 'num_hidden_layers']),
+    layers: int(cfg, ['n_layer', 'num_hidden_layers'], 'layers'),
     hidden,
     heads,
     kvHeads: heads,
     headDim: hidden / heads,
     ffn: 'mlp',
     // GPT2MLP: inner_dim = n_inner if not None else 4 * hidden_size
-    ffnWidth: optInt(cfg, 'n_inner', 4 * hidden),
-    vocab: int(cfg, 'vocab_size'),
+    ffnWidth: optInt(cfg, 'n_inner', 4 * hidden, 'width'),
+    vocab: int(cfg, 'vocab_size', 'vocab'),
     embeddingDim: hidden,
     tiedEmbeddings: tied(cfg, true),
     norm: 'layernorm',
     positions: 'learned',
-    maxPositions: int(cfg, ['n_positions', 'max_position_embeddings']),
+    maxPositions: int(cfg, ['n_positions', 'max_position_embeddings'], 'sequence'),
     bias: { qkv: true, attnOut: true, ffn: true, norm: true },
     slidingWindow: null,
     moe: null,
@@ -196,20 +276,20 @@ function parseGpt2(cfg: Config, id: string): ModelSpec {
 }
 
 function parseBloom(cfg: Config, id: string): ModelSpec {
-  const hidden = int(cfg, ['hidden_size', 'n_embed']);
-  const heads = int(cfg, ['n_head', 'num_attention_heads']);
+  const hidden = int(cfg, ['hidden_size', 'n_embed'], 'width');
+  const heads = int(cfg, ['n_head', 'num_attention_heads'], 'heads');
   requireDivides(heads, hidden, 'n_head');
   return {
     id,
     modelType: 'bloom',
-    layers: int(cfg, ['n_layer', 'num_hidden_layers']),
+    layers: int(cfg, ['n_layer', 'num_hidden_layers'], 'layers'),
     hidden,
     heads,
     kvHeads: heads,
     headDim: hidden / heads,
     ffn: 'mlp',
     ffnWidth: 4 * hidden, // BloomMLP: dense_h_to_4h is fixed at 4·H
-    vocab: int(cfg, 'vocab_size'),
+    vocab: int(cfg, 'vocab_size', 'vocab'),
     embeddingDim: hidden,
     tiedEmbeddings: tied(cfg, true),
     norm: 'layernorm',
@@ -225,8 +305,8 @@ function parseBloom(cfg: Config, id: string): ModelSpec {
 }
 
 function parseFalcon(cfg: Config, id: string, modelType: string): ModelSpec {
-  const hidden = int(cfg, 'hidden_size');
-  const heads = int(cfg, ['num_attention_heads', 'n_head']);
+  const hidden = int(cfg, 'hidden_size', 'width');
+  const heads = int(cfg, ['num_attention_heads', 'n_head'], 'heads');
   requireDivides(heads, hidden);
   // The legacy "RefinedWeb" (Falcon-40B remote code) is the new decoder architecture.
   const newArch = modelType === 'RefinedWeb' ? true : bool(cfg, 'new_decoder_architecture', false);
@@ -237,22 +317,29 @@ function parseFalcon(cfg: Config, id: string, modelType: string): ModelSpec {
   } else {
     kvHeads = bool(cfg, 'multi_query', true) ? 1 : heads;
   }
-  // FalconDecoderLayer: two norms (ln_attn, ln_mlp) with the new architecture unless
-  // num_ln_in_parallel_attn = 1; otherwise input_layernorm, plus post_attention_layernorm
-  // only when the block is sequential.
-  const normsPerLayer = newArch ? optInt(cfg, 'num_ln_in_parallel_attn', 2) : parallel ? 1 : 2;
+  // FalconDecoderLayer.__init__: num_ln_in_parallel_attn defaults to 2 with the new
+  // architecture; a sequential block has input_layernorm and post_attention_layernorm,
+  // a parallel one ln_attn and ln_mlp when num_ln_in_parallel_attn == 2, else one
+  // input_layernorm. It names how many norms there are, so only 1 and 2 mean anything.
+  const lnKey = 'num_ln_in_parallel_attn';
+  const lnRaw = own(cfg, lnKey);
+  if (lnRaw !== undefined && lnRaw !== null && lnRaw !== 1 && lnRaw !== 2) {
+    throw new InputError(lnKey, `${lnKey} must be 1 or 2 (the norms before a parallel attention and MLP), got ${describe(lnRaw)}`);
+  }
+  const lnInParallel = lnRaw === 1 || lnRaw === 2 ? lnRaw : newArch ? 2 : 1;
+  const normsPerLayer = !parallel ? 2 : lnInParallel;
   const biased = bool(cfg, 'bias', false);
   return {
     id,
     modelType,
-    layers: int(cfg, ['num_hidden_layers', 'n_layer']),
+    layers: int(cfg, ['num_hidden_layers', 'n_layer'], 'layers'),
     hidden,
     heads,
     kvHeads,
     headDim: hidden / heads,
     ffn: 'mlp',
-    ffnWidth: optInt(cfg, 'ffn_hidden_size', 4 * hidden),
-    vocab: int(cfg, 'vocab_size'),
+    ffnWidth: optInt(cfg, 'ffn_hidden_size', 4 * hidden, 'width'),
+    vocab: int(cfg, 'vocab_size', 'vocab'),
     embeddingDim: hidden,
     tiedEmbeddings: tied(cfg, true),
     norm: 'layernorm',
@@ -268,8 +355,8 @@ function parseFalcon(cfg: Config, id: string, modelType: string): ModelSpec {
 }
 
 function parseOpt(cfg: Config, id: string): ModelSpec {
-  const hidden = int(cfg, 'hidden_size');
-  const heads = int(cfg, 'num_attention_heads');
+  const hidden = int(cfg, 'hidden_size', 'width');
+  const heads = int(cfg, 'num_attention_heads', 'heads');
   requireDivides(heads, hidden);
   const affine = bool(cfg, 'layer_norm_elementwise_affine', true);
   const biased = bool(cfg, 'enable_bias', true);
@@ -277,20 +364,20 @@ function parseOpt(cfg: Config, id: string): ModelSpec {
   return {
     id,
     modelType: 'opt',
-    layers: int(cfg, 'num_hidden_layers'),
+    layers: int(cfg, 'num_hidden_layers', 'layers'),
     hidden,
     heads,
     kvHeads: heads,
     headDim: hidden / heads,
     ffn: 'mlp',
-    ffnWidth: int(cfg, 'ffn_dim'),
-    vocab: int(cfg, 'vocab_size'),
-    embeddingDim: optInt(cfg, 'word_embed_proj_dim', hidden),
+    ffnWidth: int(cfg, 'ffn_dim', 'width'),
+    vocab: int(cfg, 'vocab_size', 'vocab'),
+    embeddingDim: optInt(cfg, 'word_embed_proj_dim', hidden, 'width'),
     tiedEmbeddings: tied(cfg, true),
     norm: 'layernorm',
     positions: 'learned',
     // OPTLearnedPositionalEmbedding keeps 2 extra rows (offset 2, a fairseq legacy).
-    maxPositions: int(cfg, 'max_position_embeddings') + 2,
+    maxPositions: int(cfg, 'max_position_embeddings', 'sequence') + 2,
     bias: { qkv: biased, attnOut: biased, ffn: biased, norm: affine },
     slidingWindow: null,
     moe: null,
@@ -310,7 +397,7 @@ function parseGptNeox(cfg: Config, id: string): ModelSpec {
     kvHeads: base.heads,
     headDim: base.hidden / base.heads,
     ffn: 'mlp',
-    ffnWidth: int(cfg, 'intermediate_size'),
+    ffnWidth: int(cfg, 'intermediate_size', 'width'),
     tiedEmbeddings: tied(cfg, false),
     norm: 'layernorm',
     positions: 'rotary',
@@ -330,7 +417,7 @@ function parseDecoder(cfg: Config, id: string, modelType: string): ModelSpec {
   const base = llamaLike(cfg, id, modelType);
   const { hidden, layers, heads } = base;
   const headDefault: Record<string, number> = { gemma: 256, gemma2: 256, qwen3: 128, qwen3_moe: 128 };
-  const explicitDefault = cfg['head_dim'] === undefined || cfg['head_dim'] === null ? headDefault[modelType] : undefined;
+  const explicitDefault = own(cfg, 'head_dim') === undefined || own(cfg, 'head_dim') === null ? headDefault[modelType] : undefined;
   const headDim = headDimOf(cfg, hidden, heads, explicitDefault);
 
   let bias = { ...NO_BIAS };
@@ -344,17 +431,17 @@ function parseDecoder(cfg: Config, id: string, modelType: string): ModelSpec {
     case 'llama': {
       const attn = bool(cfg, 'attention_bias', false);
       bias = { qkv: attn, attnOut: attn, ffn: bool(cfg, 'mlp_bias', false), norm: false };
-      ffnWidth = int(cfg, 'intermediate_size');
+      ffnWidth = int(cfg, 'intermediate_size', 'width');
       break;
     }
     case 'mistral':
       slidingWindow = allLayersWindow(cfg);
-      ffnWidth = int(cfg, 'intermediate_size');
+      ffnWidth = int(cfg, 'intermediate_size', 'width');
       break;
     case 'mixtral': {
       slidingWindow = allLayersWindow(cfg);
-      ffnWidth = int(cfg, 'intermediate_size');
-      const experts = int(cfg, 'num_local_experts');
+      ffnWidth = int(cfg, 'intermediate_size', 'width');
+      const experts = int(cfg, 'num_local_experts', 'experts');
       moe = {
         experts,
         topK: topK(cfg, experts),
@@ -371,22 +458,22 @@ function parseDecoder(cfg: Config, id: string, modelType: string): ModelSpec {
       // Qwen2Attention: q/k/v with bias, o_proj without.
       bias = { qkv: true, attnOut: false, ffn: false, norm: false };
       slidingWindow = qwenWindow(cfg, layers);
-      ffnWidth = int(cfg, 'intermediate_size');
+      ffnWidth = int(cfg, 'intermediate_size', 'width');
       break;
     case 'qwen2_moe': {
       bias = { qkv: bool(cfg, 'qkv_bias', true), attnOut: false, ffn: false, norm: false };
       slidingWindow = qwenWindow(cfg, layers);
-      ffnWidth = int(cfg, 'intermediate_size');
-      const experts = int(cfg, 'num_experts');
-      const sharedWidth = optNonNegInt(cfg, 'shared_expert_intermediate_size', 0);
+      ffnWidth = int(cfg, 'intermediate_size', 'width');
+      const experts = int(cfg, 'num_experts', 'experts');
+      const sharedWidth = optNonNegInt(cfg, 'shared_expert_intermediate_size', 0, 'width');
       moe = {
         experts,
         topK: topK(cfg, experts),
-        expertWidth: int(cfg, 'moe_intermediate_size'),
+        expertWidth: int(cfg, 'moe_intermediate_size', 'width'),
         sharedExperts: sharedWidth > 0 ? 1 : 0,
         sharedExpertWidth: sharedWidth,
         sharedExpertGate: sharedWidth > 0,
-        denseLayers: qwenDenseLayers(cfg, layers, experts),
+        denseLayers: qwenDenseLayers(cfg, layers),
         routerBias: false,
       };
       break;
@@ -398,16 +485,16 @@ function parseDecoder(cfg: Config, id: string, modelType: string): ModelSpec {
       slidingWindow = qwenWindow(cfg, layers);
       extras.qkNorm = true;
       if (modelType === 'qwen3') {
-        ffnWidth = int(cfg, 'intermediate_size');
+        ffnWidth = int(cfg, 'intermediate_size', 'width');
       } else {
-        const experts = int(cfg, 'num_experts');
-        const denseLayers = qwenDenseLayers(cfg, layers, experts);
+        const experts = int(cfg, 'num_experts', 'experts');
+        const denseLayers = qwenDenseLayers(cfg, layers);
         // intermediate_size is only read by the dense layers; MoE-only models may omit it.
-        ffnWidth = denseLayers > 0 ? int(cfg, 'intermediate_size') : optInt(cfg, 'intermediate_size', int(cfg, 'moe_intermediate_size'));
+        ffnWidth = denseLayers > 0 ? int(cfg, 'intermediate_size', 'width') : optInt(cfg, 'intermediate_size', int(cfg, 'moe_intermediate_size', 'width'), 'width');
         moe = {
           experts,
           topK: topK(cfg, experts),
-          expertWidth: int(cfg, 'moe_intermediate_size'),
+          expertWidth: int(cfg, 'moe_intermediate_size', 'width'),
           sharedExperts: 0,
           sharedExpertWidth: 0,
           sharedExpertGate: false,
@@ -422,19 +509,21 @@ function parseDecoder(cfg: Config, id: string, modelType: string): ModelSpec {
       const attn = bool(cfg, 'attention_bias', false);
       bias = { qkv: attn, attnOut: attn, ffn: false, norm: false };
       tiedDefault = true;
-      ffnWidth = int(cfg, 'intermediate_size');
+      ffnWidth = int(cfg, 'intermediate_size', 'width');
       if (modelType === 'gemma2') {
         // Gemma2DecoderLayer: input, post_attention, pre_feedforward, post_feedforward norms.
         extras.normsPerLayer = 4;
-        const size = intOrNull(cfg, 'sliding_window');
-        slidingWindow = size === null ? null : { size, layers: 'alternate' };
+        // Layers 0, 2, 4… use the window (Gemma2Config: sliding iff (i + 1) % 2), or as layer_types lists.
+        const listed = slidingLayersOf(cfg, layers);
+        const size = intOrNull(cfg, 'sliding_window', 'sequence');
+        slidingWindow = size === null ? null : listed !== null ? windowOn(size, listed, layers) : { size, layers: 'alternate' };
       }
       break;
     }
     case 'phi3':
       // Phi3: fused qkv_proj [h·d + 2·h_kv·d, H] and gate_up_proj [2I, H]: same counts as split.
       slidingWindow = allLayersWindow(cfg);
-      ffnWidth = int(cfg, 'intermediate_size');
+      ffnWidth = int(cfg, 'intermediate_size', 'width');
       break;
     default:
       throw new InputError('model_type', `model_type "${modelType}" is not supported`);
@@ -459,34 +548,42 @@ function parseDecoder(cfg: Config, id: string, modelType: string): ModelSpec {
 }
 
 function topK(cfg: Config, experts: number): number {
-  const k = int(cfg, 'num_experts_per_tok');
+  const k = int(cfg, 'num_experts_per_tok', 'experts');
   if (k > experts) {
     throw new InputError('num_experts_per_tok', `num_experts_per_tok (${k}) must not exceed the number of experts (${experts})`);
   }
   return k;
 }
 
+/**
+ * DeepseekV2/V3DecoderLayer: layer i is MoE iff i ≥ first_k_dense_replace and
+ * i % moe_layer_freq = 0, i.e. the multiples of f in [k, L − 1]:
+ * ⌊(L − 1)/f⌋ − ⌈k/f⌉ + 1 of them (0 when k > L − 1). A closed form, not a loop over layers.
+ * @example deepseekMoeLayers(61, 3, 1) //=> 58 (DeepSeek V3: layers 3…60)
+ */
+export function deepseekMoeLayers(layers: number, firstDense: number, freq: number): number {
+  if (firstDense > layers - 1) return 0;
+  return Math.floor((layers - 1) / freq) - Math.ceil(firstDense / freq) + 1;
+}
+
 function parseDeepseek(cfg: Config, id: string, modelType: 'deepseek_v2' | 'deepseek_v3'): ModelSpec {
   const base = llamaLike(cfg, id, modelType);
   const { layers } = base;
   const mla: MlaSpec = {
-    qLoraRank: intOrNull(cfg, 'q_lora_rank'),
-    kvLoraRank: int(cfg, 'kv_lora_rank'),
-    qkNopeHeadDim: int(cfg, 'qk_nope_head_dim'),
-    qkRopeHeadDim: int(cfg, 'qk_rope_head_dim'),
-    vHeadDim: int(cfg, 'v_head_dim'),
+    qLoraRank: intOrNull(cfg, 'q_lora_rank', 'width'),
+    kvLoraRank: int(cfg, 'kv_lora_rank', 'width'),
+    qkNopeHeadDim: int(cfg, 'qk_nope_head_dim', 'width'),
+    qkRopeHeadDim: int(cfg, 'qk_rope_head_dim', 'width'),
+    vHeadDim: int(cfg, 'v_head_dim', 'width'),
   };
-  const ffnWidth = int(cfg, 'intermediate_size');
-  const experts = cfg['n_routed_experts'] === null || cfg['n_routed_experts'] === undefined ? 0 : int(cfg, 'n_routed_experts');
+  const ffnWidth = int(cfg, 'intermediate_size', 'width');
+  const experts = own(cfg, 'n_routed_experts') === null || own(cfg, 'n_routed_experts') === undefined ? 0 : int(cfg, 'n_routed_experts', 'experts');
   let moe: MoeSpec | null = null;
   if (experts > 0) {
-    const firstDense = optNonNegInt(cfg, 'first_k_dense_replace', 0);
-    const freq = optInt(cfg, 'moe_layer_freq', 1);
-    // DeepseekV2/V3DecoderLayer: MoE iff layer_idx >= first_k_dense_replace and layer_idx % moe_layer_freq == 0.
-    let dense = 0;
-    for (let i = 0; i < layers; i += 1) if (!(i >= firstDense && i % freq === 0)) dense += 1;
-    const shared = optNonNegInt(cfg, 'n_shared_experts', 0);
-    const expertWidth = int(cfg, 'moe_intermediate_size');
+    const firstDense = optNonNegInt(cfg, 'first_k_dense_replace', 0, 'layers');
+    const freq = optInt(cfg, 'moe_layer_freq', 1, 'layers');
+    const shared = optNonNegInt(cfg, 'n_shared_experts', 0, 'experts');
+    const expertWidth = int(cfg, 'moe_intermediate_size', 'width');
     moe = {
       experts,
       topK: topK(cfg, experts),
@@ -494,7 +591,7 @@ function parseDeepseek(cfg: Config, id: string, modelType: 'deepseek_v2' | 'deep
       sharedExperts: shared,
       sharedExpertWidth: shared > 0 ? expertWidth : 0,
       sharedExpertGate: false,
-      denseLayers: dense,
+      denseLayers: layers - deepseekMoeLayers(layers, firstDense, freq),
       // DeepseekV3TopkRouter holds e_score_correction_bias [E]; V2's gate has none.
       routerBias: modelType === 'deepseek_v3',
     };
@@ -514,7 +611,7 @@ function parseDeepseek(cfg: Config, id: string, modelType: 'deepseek_v2' | 'deep
     slidingWindow: null,
     moe,
     mla,
-    mtpLayers: modelType === 'deepseek_v3' ? optNonNegInt(cfg, 'num_nextn_predict_layers', 0) : 0,
+    mtpLayers: modelType === 'deepseek_v3' ? optNonNegInt(cfg, 'num_nextn_predict_layers', 0, 'layers') : 0,
     extras: { ...BASE_EXTRAS },
   };
 }
@@ -522,7 +619,10 @@ function parseDeepseek(cfg: Config, id: string, modelType: 'deepseek_v2' | 'deep
 /**
  * Reads a parsed Hugging Face `config.json` into a ModelSpec.
  * Throws InputError naming the offending key (e.g. `num_key_value_heads`) or the
- * unsupported `model_type`.
+ * unsupported `model_type`. Only the config's own keys are read, each checked against its
+ * bound (src/core/bounds.ts) before any count is made from it; the work is a fixed number
+ * of steps per key, and lists (layer_types, mlp_only_layers) are length-checked against
+ * num_hidden_layers before they are read.
  * @example parseHfConfig({ model_type: 'llama', hidden_size: 4096, num_hidden_layers: 32, num_attention_heads: 32, intermediate_size: 11008, vocab_size: 32000 }).headDim //=> 128
  */
 export function parseHfConfig(json: unknown, id?: string): ModelSpec {
@@ -530,11 +630,17 @@ export function parseHfConfig(json: unknown, id?: string): ModelSpec {
     throw new InputError('config', 'the config must be a JSON object');
   }
   const cfg = json as Config;
-  const modelType = cfg['model_type'];
-  if (typeof modelType !== 'string' || modelType === '') {
+  const modelType = own(cfg, 'model_type');
+  if (modelType === undefined || modelType === null || modelType === '') {
     throw new InputError('model_type', 'model_type is missing from the config');
   }
-  const name = id ?? (typeof cfg['_name_or_path'] === 'string' && cfg['_name_or_path'] ? cfg['_name_or_path'] : modelType);
+  if (typeof modelType !== 'string') throw new InputError('model_type', `model_type must be a string, got ${describe(modelType)}`);
+  const path = own(cfg, '_name_or_path');
+  const label = typeof path === 'string' && path !== '' ? (path.length > MAX_NAME_CHARS ? `${path.slice(0, MAX_NAME_CHARS)}…` : path) : modelType;
+  return checkSpec(parseFamily(cfg, id ?? label, modelType));
+}
+
+function parseFamily(cfg: Config, name: string, modelType: string): ModelSpec {
   switch (modelType) {
     case 'gpt2':
       return parseGpt2(cfg, name);
@@ -565,21 +671,57 @@ export function parseHfConfig(json: unknown, id?: string): ModelSpec {
     default:
       throw new InputError(
         'model_type',
-        `model_type "${modelType}" is not supported (supported: ${SUPPORTED_MODEL_TYPES.join(', ')})`,
+        `model_type ${describe(modelType)} is not supported (supported: ${SUPPORTED_MODEL_TYPES.join(', ')})`,
       );
   }
 }
 
 /**
- * Parses the text of a `config.json`; malformed JSON is an InputError on `config`.
+ * How deeply the JSON text nests objects and arrays, read in one pass (brackets inside
+ * strings do not count). Stops as soon as `limit` is passed.
+ */
+function nestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i += 1;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      depth += 1;
+      if (depth > max) max = depth;
+      if (max > limit) return max;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth -= 1;
+  }
+  return max;
+}
+
+/**
+ * Parses the text of a `config.json`; malformed JSON is an InputError on `config`, and so
+ * is a text longer than MAX_CONFIG_CHARS or nested deeper than MAX_CONFIG_NESTING, refused
+ * before it is parsed (a 10 MB paste fails at once, not after a frozen tab).
  * @example parseHfConfigText('{"model_type":"gpt2","n_embd":768,"n_head":12,"n_layer":12,"n_positions":1024,"vocab_size":50257}').layers //=> 12
  */
 export function parseHfConfigText(text: string, id?: string): ModelSpec {
+  if (typeof text !== 'string') throw new InputError('config', 'the config must be the text of a config.json');
+  if (text.length > MAX_CONFIG_CHARS) {
+    throw new InputError(
+      'config',
+      `the config is ${formatInteger(text.length)} characters long; a config.json is a few thousand (at most ${formatInteger(MAX_CONFIG_CHARS)} are read)`,
+    );
+  }
+  if (nestingDepth(text, MAX_CONFIG_NESTING) > MAX_CONFIG_NESTING) {
+    throw new InputError('config', `the config nests objects or lists more than ${MAX_CONFIG_NESTING} levels deep; a config.json uses three or four`);
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new InputError('config', `the config is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    const why = e instanceof Error ? e.message : String(e);
+    throw new InputError('config', `the config is not valid JSON (${why.length > 160 ? `${why.slice(0, 160)}…` : why})`);
   }
   return parseHfConfig(json, id);
 }

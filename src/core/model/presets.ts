@@ -5,7 +5,7 @@
 import { PRESET_RECORDS, type PresetRecord, type PresetSource } from '../../data/models/records';
 import { InputError } from '../units';
 import { parseHfConfig } from './parseHfConfig';
-import type { ModelSpec } from './spec';
+import { checkSpec, type ModelSpec } from './spec';
 
 export interface Preset {
   id: string;
@@ -48,7 +48,8 @@ export function getPreset(id: string): Preset {
   const preset = BY_ID.get(id);
   if (!preset) {
     const close = PRESET_IDS.filter((p) => p.includes(id.toLowerCase().split(/[-_.]/)[0] ?? '') && id.length > 0).slice(0, 5);
-    throw new InputError('model', `unknown model "${id}"${close.length ? `; did you mean ${close.join(', ')}?` : ''} (see the models page for all ${PRESETS.length} presets)`);
+    const shown = JSON.stringify(id.length > 60 ? `${id.slice(0, 60)}…` : id);
+    throw new InputError('model', `unknown model ${shown}${close.length ? `; did you mean ${close.join(', ')}?` : ''} (see the models page for all ${PRESETS.length} presets)`);
   }
   return preset;
 }
@@ -59,15 +60,20 @@ export function hasPreset(id: string): boolean {
 }
 
 /**
- * A preset id, a parsed config.json object, or a ModelSpec → ModelSpec.
+ * A preset id, a parsed config.json object, or a ModelSpec → ModelSpec. A ModelSpec is
+ * checked against the bounds (checkSpec) like a parsed config, so no caller can hand the
+ * core a layer count of 1e15 by skipping the parser.
  * @example resolveModel('mixtral-8x7b').moe?.experts //=> 8
  */
 export function resolveModel(model: string | Record<string, unknown> | ModelSpec): ModelSpec {
   if (typeof model === 'string') return getPreset(model).spec;
-  if (isModelSpec(model)) return model;
+  if (isModelSpec(model)) return checkSpec(model);
   return parseHfConfig(model);
 }
 
+/** A ModelSpec has its own layers, hidden and extras and no model_type (a config has model_type). */
 function isModelSpec(x: unknown): x is ModelSpec {
-  return typeof x === 'object' && x !== null && 'layers' in x && 'hidden' in x && 'extras' in x && !('model_type' in x);
+  if (typeof x !== 'object' || x === null) return false;
+  const has = (k: string) => Object.prototype.hasOwnProperty.call(x, k);
+  return has('layers') && has('hidden') && has('extras') && !has('model_type');
 }

@@ -6,6 +6,8 @@
  * Notation (content/notation.mdx): L layers, H hidden size, h query heads, h_kv KV heads,
  * d head dim, I FFN width, V vocabulary, E routed experts, k experts per token.
  */
+import { BOUNDS, type BoundKind } from '../bounds';
+import { InputError, formatInteger } from '../units';
 
 export type NormKind = 'layernorm' | 'rmsnorm';
 export type PositionKind = 'learned' | 'rotary' | 'alibi' | 'none';
@@ -114,4 +116,65 @@ export interface ModelSpec {
     /** Attention and FFN read the same input (GPT-J, Falcon, GPT-NeoX parallel residual). */
     parallelBlock: boolean;
   };
+}
+
+/** H-wide norms a layer may hold: none (OPT without affine), 1, 2 or 4 (Gemma 2). */
+export const MAX_NORMS_PER_LAYER = 4;
+
+/**
+ * Checks that every number of a ModelSpec is a whole number within the bounds of its kind
+ * (src/core/bounds.ts), so that nothing computed from it can loop for long or overflow:
+ * parameter and FLOP counts stay finite (below about 1e45) and per-layer structure is a
+ * handful of layer kinds. Derived widths may exceed the config bound a little: a 4H FFN
+ * (GPT-2, BLOOM, Falcon), MLA's nope + rope head dim, OPT's two extra position rows.
+ * Returns the spec; throws InputError naming the spec field (e.g. `layers`).
+ * @example checkSpec(getPreset('llama-2-7b').spec).layers //=> 32
+ */
+export function checkSpec(spec: ModelSpec): ModelSpec {
+  if (typeof spec !== 'object' || spec === null) throw new InputError('model', 'the model must be a ModelSpec object');
+  const width = BOUNDS.width.max;
+  const whole = (field: string, v: unknown, min: number, max: number, reason: string): void => {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+      throw new InputError(field, `${field} must be a whole number from ${formatInteger(min)} to ${formatInteger(max)} (${reason})`);
+    }
+  };
+  const kind = (field: string, v: unknown, k: BoundKind): void => {
+    const b = BOUNDS[k];
+    whole(field, v, b.min, b.max, b.reason);
+  };
+  kind('layers', spec.layers, 'layers');
+  kind('hidden', spec.hidden, 'width');
+  kind('heads', spec.heads, 'heads');
+  kind('kvHeads', spec.kvHeads, 'heads');
+  whole('headDim', spec.headDim, 1, 2 * width, 'two widths: an MLA head is nope + rope');
+  whole('ffnWidth', spec.ffnWidth, 1, 4 * width, 'four widths: a 4H FFN');
+  kind('vocab', spec.vocab, 'vocab');
+  kind('embeddingDim', spec.embeddingDim, 'width');
+  whole('maxPositions', spec.maxPositions, 0, BOUNDS.sequence.max + 2, BOUNDS.sequence.reason);
+  whole('mtpLayers', spec.mtpLayers, 0, BOUNDS.layers.max, BOUNDS.layers.reason);
+  if (typeof spec.extras !== 'object' || spec.extras === null) throw new InputError('extras', 'the model spec has no extras');
+  whole('normsPerLayer', spec.extras.normsPerLayer, 0, MAX_NORMS_PER_LAYER, 'Gemma 2 has the most, four');
+  const w = spec.slidingWindow;
+  if (w) {
+    kind('slidingWindow.size', w.size, 'sequence');
+    if (w.layers !== 'all' && w.layers !== 'alternate') whole('slidingWindow.layers', w.layers, 0, spec.layers, 'a count of the model’s layers');
+  }
+  const moe = spec.moe;
+  if (moe) {
+    kind('moe.experts', moe.experts, 'experts');
+    whole('moe.topK', moe.topK, 1, moe.experts, 'at most the routed experts');
+    whole('moe.expertWidth', moe.expertWidth, 1, 4 * width, 'four widths');
+    whole('moe.sharedExperts', moe.sharedExperts, 0, BOUNDS.experts.max, BOUNDS.experts.reason);
+    whole('moe.sharedExpertWidth', moe.sharedExpertWidth, 0, 4 * width, 'four widths');
+    whole('moe.denseLayers', moe.denseLayers, 0, spec.layers, 'a count of the model’s layers');
+  }
+  const mla = spec.mla;
+  if (mla) {
+    if (mla.qLoraRank !== null) kind('mla.qLoraRank', mla.qLoraRank, 'width');
+    kind('mla.kvLoraRank', mla.kvLoraRank, 'width');
+    kind('mla.qkNopeHeadDim', mla.qkNopeHeadDim, 'width');
+    whole('mla.qkRopeHeadDim', mla.qkRopeHeadDim, 0, width, BOUNDS.width.reason);
+    kind('mla.vHeadDim', mla.vHeadDim, 'width');
+  }
+  return spec;
 }

@@ -4,6 +4,7 @@
  * chapters derive and compare against it.
  */
 import { defineFormula, type AnyFormula } from '../formula';
+import { InputError } from '../units';
 import { approxParams } from './params';
 
 /** N ≈ 12·L·H² + V·H. @see content/05-parameters-and-flops.mdx @example //=> 6,573,522,944 for L=32, H=4096, V=32000 */
@@ -123,7 +124,13 @@ export const moeActiveParamsFormula = defineFormula({
   labels: { N: 'Total parameters N', Lm: 'MoE layers', E: 'Routed experts E', k: 'Experts per token k', H: 'Hidden size H', Ie: 'Expert width I_e' },
   domains: { N: 'positiveInt', Lm: 'nonNegativeInt', E: 'positiveInt', k: 'positiveInt', H: 'positiveInt', Ie: 'positiveInt' },
   tex: (v) => String.raw`${v.N} - ${v.Lm} \cdot (${v.E} - ${v.k}) \cdot 3 \cdot ${v.H} \cdot ${v.Ie}`,
-  compute: ({ N, Lm, E, k, H, Ie }) => N - Lm * (E - k) * 3 * H * Ie,
+  compute: ({ N, Lm, E, k, H, Ie }) => {
+    if (k > E) throw new InputError('k', `Experts per token k (${k}) cannot exceed the routed experts E (${E})`);
+    // The idle experts are a part of N: checking it keeps every intermediate below N (exact within 2^53).
+    const idle = Lm * (E - k) * 3 * H * Ie;
+    if (idle > N) throw new InputError('N', 'Total parameters N must include the routed experts: N is smaller than the idle experts alone');
+    return N - idle;
+  },
   example: { N: 46702792704, Lm: 32, E: 8, k: 2, H: 4096, Ie: 14336 }, // Mixtral 8x7B
 });
 

@@ -6,9 +6,17 @@
  * are not rows.
  *
  * Beside it, the article's N ≈ 12·L·H² + V·H and which terms make up the gap.
+ *
+ * Exactness. The counts are doubles, exact as long as they stay within 2^53 − 1. Every
+ * count here is a sum of products of non-negative integers, so no intermediate exceeds
+ * the total; when the total is at most 2^53 − 1 every row, group and partial sum is exact,
+ * and when it is not, `exact` is false and formatters show "≈" with 3 significant figures
+ * (formatCount). Within the bounds of src/core/bounds.ts a total stays below about 1e24,
+ * finite by far. The work is a fixed number of rows per kind of layer (dense, MoE): no
+ * loop runs over layers.
  * @see https://github.com/huggingface/transformers/tree/main/src/transformers/models (each family's modeling code)
  */
-import type { ModelSpec } from '../model/spec';
+import { checkSpec, type ModelSpec } from '../model/spec';
 
 /** What a tensor is part of; the groups partition the total. */
 export type ParamGroup = 'embedding' | 'positionEmbedding' | 'attention' | 'mlp' | 'router' | 'norms' | 'lmHead';
@@ -31,6 +39,14 @@ export interface ParamRow {
 
 export interface ParamLedger {
   total: number;
+  /**
+   * True when every count in the ledger is exact: `total` (and `mtp`) at most 2^53 − 1,
+   * which bounds every row, group and the active count below it. False: show "≈" and 3
+   * significant figures, never every digit.
+   */
+  exact: boolean;
+  /** Parameters a token passes through (see activeParams); exact when `exact` is. */
+  active: number;
   /** Token embedding (and OPT's project_in/out when the embedding is narrower than H). */
   embedding: number;
   positionEmbedding: number;
@@ -159,6 +175,7 @@ function layerRows(spec: ModelSpec, kind: 'dense' | 'moe', layers: number): Para
   const rows: ParamRow[] = [];
   if (layers === 0) return rows;
   const H = spec.hidden;
+  // At most MAX_NORMS_PER_LAYER (4) steps: checkSpec bounds normsPerLayer.
   for (let i = 0; i < spec.extras.normsPerLayer; i += 1) {
     const name = LAYER_NORM_NAMES[spec.extras.normsPerLayer]?.[i] ?? `layernorm_${i + 1}`;
     rows.push(...normRows(spec, name, H, layers, true));
@@ -197,6 +214,7 @@ export function layerCounts(spec: ModelSpec): { dense: number; moe: number } {
  * @example countParams(getPreset('llama-2-7b').spec).total //=> 6738415616
  */
 export function countParams(spec: ModelSpec): ParamLedger {
+  checkSpec(spec);
   const { hidden: H, vocab: V, embeddingDim: E } = spec;
   const rows: ParamRow[] = [];
   const one = (name: string, group: ParamGroup, shape: number[], bias = false): ParamRow => ({
@@ -237,8 +255,12 @@ export function countParams(spec: ModelSpec): ParamLedger {
     mtp = spec.mtpLayers * (2 * H + 2 * H * H + mtpLayer + H);
   }
 
+  // Routed experts a token skips in every MoE layer: a part of `total`, so no larger than it.
+  const idle = spec.moe ? counts.moe * (spec.moe.experts - spec.moe.topK) * expertParams(spec) : 0;
   return {
     total,
+    exact: total <= Number.MAX_SAFE_INTEGER && mtp <= Number.MAX_SAFE_INTEGER,
+    active: total - idle,
     embedding: group('embedding'),
     positionEmbedding: group('positionEmbedding'),
     lmHead: group('lmHead'),
@@ -265,14 +287,12 @@ export function expertParams(spec: ModelSpec): number {
 /**
  * Parameters a token passes through: for MoE, the total less the (E − k) routed experts
  * it skips in every MoE layer; for a dense model, the total. Embedding and head are
- * counted, as in Mixtral's "12.9B active".
+ * counted, as in Mixtral's "12.9B active". Exact when `countParams(spec).exact` is (the
+ * skipped experts are a part of the total, so no intermediate exceeds it).
  * @example activeParams(getPreset('mixtral-8x7b').spec) //=> 12879925248
  */
 export function activeParams(spec: ModelSpec): number {
-  const total = countParams(spec).total;
-  if (!spec.moe) return total;
-  const { moe: moeLayers } = layerCounts(spec);
-  return total - moeLayers * (spec.moe.experts - spec.moe.topK) * expertParams(spec);
+  return countParams(spec).active;
 }
 
 /**
