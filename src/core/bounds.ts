@@ -67,6 +67,15 @@ export const BOUNDS = {
   flopsPerClock: { min: 1, max: 1e9, integer: false, reason: 'published tensor cores do at most a few thousand FLOPs per clock' },
   /** A fraction in (0, 1]: an efficiency, MFU, a usable share of memory. */
   fraction: { min: Number.MIN_VALUE, max: 1, integer: false, reason: 'a fraction of a whole' },
+  /** The share of a peak (compute, memory or link bandwidth) a kernel reaches. */
+  efficiency: {
+    min: 0.001,
+    max: 1,
+    integer: false,
+    reason: 'a share of peak: below 0.1% is a misconfiguration rather than a regime, above 100% is impossible',
+  },
+  /** Training or serving throughput, tokens per second. */
+  tokensPerSecond: { min: 1e-6, max: 1e12, integer: false, reason: 'over a hundred thousand times the fastest published training runs (a few million tokens/s)' },
   /** Seconds of latency, a target, an overhead (≥ 0). */
   seconds: { min: 0, max: 1e9, integer: false, reason: 'about 30 years' },
   /** Total parameters N. */
@@ -93,12 +102,23 @@ export function boundMessage(field: string, kind: BoundKind): string {
   return `${field} must be ${what} ${lo} ${kind === 'fraction' ? 'and ' : ''}${hi} (${b.reason})`;
 }
 
-function formatBound(value: number): string {
+/**
+ * A bound as messages print it: whole numbers with separators, very large ones as 1e18.
+ * @example formatBound(10000000) //=> '10,000,000'
+ * @example formatBound(1e18) //=> '1e18'
+ */
+export function formatBound(value: number): string {
   if (Number.isInteger(value) && Math.abs(value) < 1e16) return formatInteger(value);
+  // 1e18, not 1000000000000000000 or 1e+18.
+  if (Math.abs(value) >= 1e16) return value.toExponential().replace('e+', 'e');
   return String(value);
 }
 
-/** True when `value` lies within its kind's range. */
+/**
+ * True when `value` lies within its kind's range (finite, whole where the kind requires it).
+ * @example inBound(80, 'layers') //=> true
+ * @example inBound(1e15, 'layers') //=> false
+ */
 export function inBound(value: number, kind: BoundKind): boolean {
   const b: Bound = BOUNDS[kind];
   if (!Number.isFinite(value)) return false;
@@ -113,4 +133,110 @@ export function inBound(value: number, kind: BoundKind): boolean {
 export function checkBound(value: number, kind: BoundKind, field: string, label = field): number {
   if (!inBound(value, kind)) throw new InputError(field, boundMessage(label, kind));
   return value;
+}
+
+/**
+ * The bound kind of each numeric key a Hugging Face `config.json` may hold, so that a
+ * pasted or loaded config is checked before any count is computed from it (a
+ * `num_hidden_layers` of 1e15 must be refused, not looped over). Zero passes this check
+ * (several keys use it for "none", e.g. `first_k_dense_replace`); the config parser
+ * decides whether a zero makes sense. Keys not listed here are only checked for being
+ * finite.
+ */
+export const CONFIG_KEY_KINDS: Readonly<Record<string, BoundKind>> = {
+  num_hidden_layers: 'layers',
+  n_layer: 'layers',
+  num_layers: 'layers',
+  first_k_dense_replace: 'layers',
+  num_nextn_predict_layers: 'layers',
+  max_window_layers: 'layers',
+  decoder_sparse_step: 'layers',
+  moe_layer_freq: 'layers',
+  mlp_only_layers: 'layers',
+  num_ln_in_parallel_attn: 'layers',
+  hidden_size: 'width',
+  n_embd: 'width',
+  n_embed: 'width',
+  d_model: 'width',
+  intermediate_size: 'width',
+  n_inner: 'width',
+  ffn_dim: 'width',
+  ffn_hidden_size: 'width',
+  moe_intermediate_size: 'width',
+  shared_expert_intermediate_size: 'width',
+  head_dim: 'width',
+  word_embed_proj_dim: 'width',
+  kv_lora_rank: 'width',
+  q_lora_rank: 'width',
+  qk_rope_head_dim: 'width',
+  qk_nope_head_dim: 'width',
+  v_head_dim: 'width',
+  num_attention_heads: 'heads',
+  n_head: 'heads',
+  num_key_value_heads: 'heads',
+  num_kv_heads: 'heads',
+  n_head_kv: 'heads',
+  multi_query_group_num: 'heads',
+  vocab_size: 'vocab',
+  n_routed_experts: 'experts',
+  num_experts: 'experts',
+  num_local_experts: 'experts',
+  num_experts_per_tok: 'experts',
+  n_shared_experts: 'experts',
+  max_position_embeddings: 'sequence',
+  n_positions: 'sequence',
+  sliding_window: 'sequence',
+};
+
+/** Deepest nesting of objects and arrays a config may have; real configs use three levels. */
+export const MAX_CONFIG_DEPTH = 32;
+
+/**
+ * Checks a parsed `config.json` before it is used: every number finite, every key of
+ * CONFIG_KEY_KINDS (at any depth, arrays element by element) zero or within its bound,
+ * nesting at most MAX_CONFIG_DEPTH deep. Throws InputError naming the key (with its
+ * path when nested), e.g. `text_config.num_hidden_layers`.
+ * @example checkConfigBounds({ model_type: 'llama', num_hidden_layers: 32 }) //=> undefined
+ * @example checkConfigBounds({ num_hidden_layers: 1e15 }) // throws InputError('num_hidden_layers', 'num_hidden_layers must be a whole number from 1 to 10,000 (…), got 1e+15')
+ */
+export function checkConfigBounds(config: unknown): void {
+  interface Node {
+    value: object;
+    path: string;
+    key: string;
+    depth: number;
+  }
+  const stack: Node[] = [];
+  const visit = (value: unknown, path: () => string, key: string, depth: number): void => {
+    if (typeof value === 'number') {
+      checkConfigNumber(value, path, key);
+    } else if (typeof value === 'object' && value !== null) {
+      const p = path();
+      if (depth > MAX_CONFIG_DEPTH) throw new InputError(p, `the config is nested more than ${MAX_CONFIG_DEPTH} levels deep (at ${p})`);
+      stack.push({ value, path: p, key, depth });
+    }
+  };
+  visit(config, () => 'config', '', 0);
+  while (stack.length > 0) {
+    const { value, path, key, depth } = stack.pop() as Node;
+    const prefix = path === 'config' ? '' : path;
+    if (Array.isArray(value)) {
+      // Elements inherit the array's key: mlp_only_layers: [0, 2] is checked as layers.
+      value.forEach((v: unknown, i: number) => visit(v, () => `${prefix}[${i}]`, key, depth + 1));
+    } else {
+      for (const [k, v] of Object.entries(value)) visit(v, () => (prefix === '' ? k : `${prefix}.${k}`), k, depth + 1);
+    }
+  }
+}
+
+function checkConfigNumber(value: number, path: () => string, key: string): void {
+  if (!Number.isFinite(value)) {
+    const name = path();
+    throw new InputError(name, `${name} is not a finite number`);
+  }
+  const kind = Object.hasOwn(CONFIG_KEY_KINDS, key) ? CONFIG_KEY_KINDS[key] : undefined;
+  if (kind !== undefined && value !== 0 && !inBound(value, kind)) {
+    const name = path();
+    throw new InputError(name, `${boundMessage(name, kind)}, got ${String(value)}`);
+  }
 }
