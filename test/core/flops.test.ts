@@ -132,3 +132,54 @@ describe('FLOP formulas', () => {
     expect(f?.derive({ B: 1, S: 1024, H: 4096 }).value).toBe(274_877_906_944);
   });
 });
+
+describe('forwardFlops: bounded inputs, exact or marked not exact', () => {
+  it("decodeStepFlops(llama-2-7b, B=586,000, S'=4096).total = 9,001,920,102,400,000 FLOPs, exact (≤ 2^53 − 1)", () => {
+    // one token at S' = 4096 costs 15,361,638,400 FLOPs (see the per-token test); a decode step is linear in B:
+    // 15,361,638,400 · 586,000 = 9,001,920,102,400,000 < 9,007,199,254,740,991
+    const f = decodeStepFlops({ spec: llama7b, batch: 586_000, contextTokens: 4096 });
+    expect(f.total).toBe(9_001_920_102_400_000);
+    expect(f.exact).toBe(true);
+  });
+
+  it("decodeStepFlops(llama-2-7b, B=587,000, S'=4096).exact = false (9.017e15 > 2^53)", () => {
+    // 15,361,638,400 · 587,000 = 9,017,281,740,800,000
+    const f = decodeStepFlops({ spec: llama7b, batch: 587_000, contextTokens: 4096 });
+    expect(f.exact).toBe(false);
+    expect(f.total / 9.0172817408e15).toBeCloseTo(1, 12);
+  });
+
+  it("forwardFlops(llama-2-7b, B=1e8, S=S'=1e9, causal) is finite and not exact, in under 100 ms", () => {
+    const t0 = performance.now();
+    const f = forwardFlops({ spec: llama7b, batch: 1e8, newTokens: 1e9, contextTokens: 1e9 });
+    expect(performance.now() - t0).toBeLessThan(100);
+    expect(Number.isFinite(f.total)).toBe(true);
+    expect(f.exact).toBe(false);
+    // scores and A·V: 4·B·(h·d)·L·(S·S' − S(S−1)/2) = 4·1e8·4096·32·(1e18 − (1e18 − 1e9)/2)
+    // = 1.6384e12·1.6000000016e19 = 2.62144000262144e31
+    expect((f.components.scores + f.components.av) / 2.62144000262144e31).toBeCloseTo(1, 12);
+  });
+
+  it.each([
+    [{ batch: 1e8 + 1, newTokens: 1, contextTokens: 1 }, 'batch', /B must be a whole number from 1 to 100,000,000/],
+    [{ batch: 1, newTokens: 2e9, contextTokens: 2e9 }, 'newTokens', /S must be a whole number from 1 to 1,000,000,000/],
+    [{ batch: 1, newTokens: 1, contextTokens: 1e300 }, 'contextTokens', /S' must be a whole number from 1 to 1,000,000,000/],
+  ])('forwardFlops(llama-2-7b, %o) throws InputError on %s', (input, field, message) => {
+    try {
+      forwardFlops({ spec: llama7b, ...input });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).field).toBe(field);
+      expect((e as InputError).message).toMatch(message);
+    }
+  });
+
+  it('forwardFlops(a spec with layers = 1e15) throws InputError on layers instead of counting', () => {
+    expect(() => forwardFlops({ spec: { ...llama7b, layers: 1e15 }, batch: 1, newTokens: 1, contextTokens: 1 })).toThrow(/layers must be a whole number from 1 to 10,000/);
+  });
+
+  it.each(PRESETS.map((p) => [p.id] as const))("prefillFlops(%s, B=1, S=4096).exact = true", (id) => {
+    expect(prefillFlops({ spec: getPreset(id).spec, batch: 1, promptTokens: 4096 }).exact).toBe(true);
+  });
+});

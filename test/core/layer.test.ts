@@ -144,3 +144,35 @@ describe('layerCost', () => {
     );
   });
 });
+
+describe('layerCost at the edge of the bounds', () => {
+  it("layerCost(Llama 2 7B layer, B=1e6, S=S'=1e7, causal) is finite and not exact, in under 100 ms (was \"8.2,324,758,528e+23\")", () => {
+    const t0 = performance.now();
+    const c = layerCost(LLAMA2_7B, { B: 1e6, S: 1e7, Sc: 1e7, attention: 'causal' });
+    expect(performance.now() - t0).toBeLessThan(100);
+    expect(c.exact).toBe(false);
+    // scores + A·V: 4·B·h·d·(S·S' − S(S−1)/2) = 4·1e6·4096·(1e14 − (1e14 − 1e7)/2) = 8.192e23 + 8.192e16
+    expect((c.flops.scores + c.flops.av) / 8.1920008192e23).toBeCloseTo(1, 10);
+    expect(Number.isFinite(c.flopsTotal)).toBe(true);
+  });
+
+  it('layerCost(Llama 2 7B layer, B=S=S\'=1).exact = true', () => {
+    expect(layerCost(LLAMA2_7B, { B: 1, S: 1, Sc: 1, attention: 'causal' }).exact).toBe(true);
+  });
+
+  it.each([
+    ['H', { ...LLAMA2_7B, H: 1e8 }, { B: 1, S: 1, Sc: 1 }, /Hidden size H must be a whole number from 1 to 10,000,000/],
+    ['h', { ...LLAMA2_7B, h: 1e6, hKv: 1e6 }, { B: 1, S: 1, Sc: 1 }, /Query heads h must be a whole number from 1 to 100,000/],
+    ['B', LLAMA2_7B, { B: 1e9, S: 1, Sc: 1 }, /Batch B must be a whole number from 1 to 100,000,000/],
+    ['Sc', LLAMA2_7B, { B: 1, S: 1, Sc: 1e300 }, /Context S' must be a whole number from 1 to 1,000,000,000/],
+  ] as const)('layerCost(%s out of bounds) throws InputError on it', (field, shape, work, message) => {
+    try {
+      layerCost(shape, { ...work, attention: 'causal' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).field).toBe(field);
+      expect((e as InputError).message).toMatch(message);
+    }
+  });
+});

@@ -38,3 +38,23 @@ describe('FLOPs per token over context', () => {
     expect(() => flopsPerTokenSweep({ spec: getPreset('llama-2-7b').spec, maxContext: 0 })).toThrow(InputError);
   });
 });
+
+describe('flopsPerTokenSweep bounds', () => {
+  it("flopsPerTokenSweep(llama-2-7b, decode, S'=4096).atMax.exactDigits = true", () => {
+    expect(flopsPerTokenSweep({ spec: getPreset('llama-2-7b').spec, maxContext: 4096 }).atMax.exactDigits).toBe(true);
+  });
+
+  it.each([0, 1.5, 257, 1e9])('flopsPerTokenSweep(steps = %d) throws InputError on steps (1 to 256)', (steps) => {
+    expect(() => flopsPerTokenSweep({ spec: getPreset('llama-2-7b').spec, maxContext: 4096, steps })).toThrow(InputError);
+  });
+
+  it("flopsPerTokenSweep(llama-3.1-405b, prefill, S'=1e7, 256 steps) answers in under 100 ms once compiled", () => {
+    const spec = getPreset('llama-3.1-405b').spec;
+    flopsPerTokenSweep({ spec, maxContext: 4096 }); // the first call pays for compiling the code
+    const t0 = performance.now();
+    const s = flopsPerTokenSweep({ spec, maxContext: 10_000_000, mode: 'prefill', steps: 256 });
+    expect(performance.now() - t0).toBeLessThan(100);
+    expect(s.points.length).toBe(257);
+    expect(s.points.every((p) => Number.isFinite(p.exact))).toBe(true);
+  });
+});

@@ -88,3 +88,31 @@ describe('decoderStages', () => {
     }
   });
 });
+
+describe('decoderStages at the edge of the bounds', () => {
+  it('decoderStages(gpt2, B=1, S=1024, training).exact = true', () => {
+    expect(decoderStages({ spec: gpt2, batch: 1, seq: 1024, pass: 'training' }).exact).toBe(true);
+  });
+
+  it('decoderStages(gpt2, B=1e8, S=1e9, training) is finite and not exact, in under 100 ms', () => {
+    const t0 = performance.now();
+    const t = decoderStages({ spec: gpt2, batch: 1e8, seq: 1e9, pass: 'training' });
+    expect(performance.now() - t0).toBeLessThan(100);
+    expect(t.exact).toBe(false);
+    expect(Number.isFinite(t.totalFlops)).toBe(true);
+  });
+
+  it.each([
+    [{ batch: 1e9, seq: 1 }, 'batch', /Batch B must be a whole number from 1 to 100,000,000/],
+    [{ batch: 1, seq: 2e9 }, 'seq', /Sequence length S must be a whole number from 1 to 1,000,000,000/],
+  ])('decoderStages(gpt2, %o) throws InputError on %s', (input, field, message) => {
+    try {
+      decoderStages({ spec: gpt2, pass: 'training', ...input });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).field).toBe(field);
+      expect((e as InputError).message).toMatch(message);
+    }
+  });
+});

@@ -17,11 +17,19 @@
  *
  * Beside the exact sum: the article's F ≈ B·S·(2N + 4·L·H·S') with N the active
  * parameters, and its limit 2N per token for short contexts.
+ *
+ * Work and exactness: every count is a closed form over the kinds of layer (dense or MoE,
+ * windowed or not), never a loop over layers or tokens. Every term is a product of
+ * non-negative integers and the total their sum, so no intermediate exceeds the total:
+ * a total within 2^53 − 1 is exact (`exact`), a larger one is a double good to 16 digits
+ * and shown with "≈". Within the bounds (B ≤ 1e8, S' ≤ 1e9, a bounded spec) every count
+ * is below 1e45, finite.
  */
-import type { ModelSpec } from '../model/spec';
-import { activeParams, layerCounts } from '../params/params';
+import { checkSpec, type ModelSpec } from '../model/spec';
+import { countParams, layerCounts } from '../params/params';
 import { InputError } from '../units';
 import { checkInputs } from '../formula';
+import { checkBound } from '../bounds';
 
 export type AttentionMode = 'full' | 'causal';
 
@@ -77,6 +85,8 @@ export interface FlopsBreakdown {
   /** 2N, N = active parameters. */
   twoN: number;
   attention: AttentionMode;
+  /** True when `total` (hence every component) is an exact integer: total ≤ 2^53 − 1. */
+  exact: boolean;
   assumptions: string[];
 }
 
@@ -112,6 +122,10 @@ function checkForward(input: ForwardInput): void {
     { batch: 'positiveInt', newTokens: 'positiveInt', contextTokens: 'positiveInt' },
     { batch: 'B', newTokens: 'S', contextTokens: "S'" },
   );
+  checkBound(input.batch, 'batch', 'batch', 'B');
+  checkBound(input.newTokens, 'sequence', 'newTokens', 'S');
+  checkBound(input.contextTokens, 'sequence', 'contextTokens', "S'");
+  checkSpec(input.spec);
   if (input.contextTokens < input.newTokens) {
     throw new InputError('contextTokens', "S' (context incl. new tokens) must be at least S (new tokens)");
   }
@@ -189,7 +203,7 @@ export function forwardFlops(input: ForwardInput): FlopsBreakdown {
   const layersTotal = components.qkv + scores + av + components.out + ffn + experts + sharedExperts + router;
   const total = layersTotal + lmHead;
   const uniform = (counts.dense === 0 || counts.moe === 0) && (nWindow === 0 || nWindow === L || fullPairs === windowPairs);
-  const N = activeParams(spec);
+  const N = countParams(spec).active;
   const articleFlops = B * S * (2 * N + 4 * L * H * Sc);
 
   return {
@@ -202,6 +216,7 @@ export function forwardFlops(input: ForwardInput): FlopsBreakdown {
     perToken: total / T,
     twoN: 2 * N,
     attention,
+    exact: total <= Number.MAX_SAFE_INTEGER,
     assumptions: [
       'A FLOP is one multiply or one add; a matmul [M,K]@[K,N] costs 2·M·K·N.',
       'Only matmuls are counted: norms, softmax, activations, rotary, bias and residual adds are left out; the embedding lookup is 0.',

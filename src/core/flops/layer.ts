@@ -21,6 +21,7 @@ import { countParams } from '../params/params';
 import { attentionParamsGqaFormula, ffnGatedParamsFormula, ffnParamsFormula } from '../params/formulas';
 import { layerParamsApproxFormula } from '../params/layer';
 import { InputError } from '../units';
+import { checkBound, type BoundKind } from '../bounds';
 import { forwardFlops, type AttentionMode } from './flops';
 import { attentionScoresFlopsFormula } from './formulas';
 
@@ -200,6 +201,11 @@ export interface LayerCost {
   };
   /** Share of FLOPs in attention's two S'-dependent matmuls. */
   attentionShare: number;
+  /**
+   * True when every FLOP and parameter count above is an exact integer (each at most
+   * 2^53 − 1); false: show them with "≈" and 3 significant figures (formatCount).
+   */
+  exact: boolean;
 }
 
 /** Display names of the components, in the order a token meets them. */
@@ -253,18 +259,19 @@ export function oneLayerSpec(shape: LayerShape): ModelSpec {
 }
 
 function checkShape(shape: LayerShape, work: LayerWorkload): void {
-  const ints: [keyof LayerShape | keyof LayerWorkload, number, string][] = [
-    ['H', shape.H, 'Hidden size H'],
-    ['h', shape.h, 'Query heads h'],
-    ['hKv', shape.hKv, 'KV heads h_kv'],
-    ['d', shape.d, 'Head dim d'],
-    ['I', shape.I, 'FFN width I'],
-    ['B', work.B, 'Batch B'],
-    ['S', work.S, 'New tokens S'],
-    ['Sc', work.Sc, "Context S'"],
+  const ints: [keyof LayerShape | keyof LayerWorkload, number, string, BoundKind][] = [
+    ['H', shape.H, 'Hidden size H', 'width'],
+    ['h', shape.h, 'Query heads h', 'heads'],
+    ['hKv', shape.hKv, 'KV heads h_kv', 'heads'],
+    ['d', shape.d, 'Head dim d', 'width'],
+    ['I', shape.I, 'FFN width I', 'width'],
+    ['B', work.B, 'Batch B', 'batch'],
+    ['S', work.S, 'New tokens S', 'sequence'],
+    ['Sc', work.Sc, "Context S'", 'sequence'],
   ];
-  for (const [field, value, label] of ints) {
+  for (const [field, value, label, kind] of ints) {
     if (!Number.isInteger(value) || value < 1) throw new InputError(field, `${label} must be a whole number of at least 1`);
+    checkBound(value, kind, field, label);
   }
   if (shape.hKv > shape.h) throw new InputError('hKv', 'KV heads h_kv cannot exceed query heads h');
   if (shape.h % shape.hKv !== 0) throw new InputError('hKv', 'KV heads h_kv must divide query heads h (each KV head serves h/h_kv query heads)');
@@ -324,6 +331,8 @@ export function layerCost(shape: LayerShape, work: LayerWorkload): LayerCost {
       ffnParams: ffn === 'gated' ? ffnGatedParamsFormula.derive({ H, I }) : I === 4 * H ? ffnParamsFormula.derive({ H }) : null,
     },
     attentionShare: (flops.scores + flops.av) / flopsTotal,
+    // Every component is a part of the layer's FLOPs or of its parameters.
+    exact: f.exact && ledger.exact,
   };
 }
 

@@ -47,6 +47,11 @@ export interface PerTokenPoint {
   twoN: number;
   /** The article's 2N + 4·L·H·S' per token (full attention). */
   article: number;
+  /**
+   * True when `exact` holds every digit (a whole number from an exact total, ≤ 2^53 − 1);
+   * false: show it with "≈" and 3 significant figures (formatCount), not every digit.
+   */
+  exactDigits: boolean;
 }
 
 export interface PerTokenSweep {
@@ -68,6 +73,9 @@ export interface PerTokenSweep {
 /** The largest context the sweep accepts (well past any preset's window). */
 export const MAX_SWEEP_CONTEXT = 10_000_000;
 
+/** Most points a sweep computes (each is one closed-form FLOP count, tens of µs): a chart needs far fewer. */
+export const MAX_SWEEP_STEPS = 256;
+
 function pointAt(spec: ModelSpec, context: number, mode: PerTokenMode, N: number): PerTokenPoint & { attention: number } {
   const f = mode === 'decode' ? decodeStepFlops({ spec, batch: 1, contextTokens: context }) : prefillFlops({ spec, batch: 1, promptTokens: context });
   return {
@@ -76,6 +84,7 @@ function pointAt(spec: ModelSpec, context: number, mode: PerTokenMode, N: number
     twoN: 2 * N,
     // Per token: B = S = 1 in the article's B·S·(2N + 4·L·H·S').
     article: articleForwardFlops({ B: 1, S: 1, N, L: spec.layers, H: spec.hidden, Sc: context }),
+    exactDigits: f.exact && Number.isInteger(f.perToken),
     attention: (f.components.scores + f.components.av) / f.total,
   };
 }
@@ -90,6 +99,7 @@ export function flopsPerTokenSweep(p: { spec: ModelSpec; maxContext: number; mod
   const steps = p.steps ?? 32;
   if (!Number.isInteger(maxContext) || maxContext < 1) throw new InputError('maxContext', "Context S' must be a whole number of at least 1");
   if (maxContext > MAX_SWEEP_CONTEXT) throw new InputError('maxContext', "Context S' must be at most 10,000,000 tokens");
+  if (!Number.isInteger(steps) || steps < 1 || steps > MAX_SWEEP_STEPS) throw new InputError('steps', `Steps must be a whole number from 1 to ${MAX_SWEEP_STEPS}`);
   const N = activeParams(spec);
   const contexts = new Set<number>([1]);
   for (let i = 1; i <= steps; i += 1) contexts.add(Math.max(1, Math.round((maxContext * i) / steps)));

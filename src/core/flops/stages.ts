@@ -22,6 +22,7 @@ import type { ModelSpec } from '../model/spec';
 import { countParams, type ParamRow } from '../params/params';
 import { checkInputs } from '../formula';
 import { InputError } from '../units';
+import { checkBound } from '../bounds';
 import { forwardFlops, type FlopsBreakdown } from './flops';
 
 /** How the network is run: training (all positions, loss), prefill (prompt, last logits), one decode step. */
@@ -80,6 +81,8 @@ export interface DecoderTrace {
   /** Parameters of one layer when all layers are alike, else null. */
   paramsPerLayer: number | null;
   breakdown: FlopsBreakdown;
+  /** True when the parameter and FLOP counts are exact integers (each total ≤ 2^53 − 1); else show "≈". */
+  exact: boolean;
 }
 
 /** PyTorch keeps token ids as int64 (torch.long). */
@@ -100,6 +103,8 @@ function sumRows(rows: readonly ParamRow[], pred: (r: ParamRow) => boolean): num
  */
 export function decoderStages(p: { spec: ModelSpec; batch: number; seq: number; pass: Pass; dtype?: Dtype }): DecoderTrace {
   checkInputs({ batch: p.batch, seq: p.seq }, { batch: 'positiveInt', seq: 'positiveInt' }, { batch: 'Batch B', seq: 'Sequence length S' });
+  checkBound(p.batch, 'batch', 'batch', 'Batch B');
+  checkBound(p.seq, 'sequence', 'seq', 'Sequence length S');
   if (!PASSES.includes(p.pass)) throw new InputError('pass', `pass must be one of ${PASSES.join(', ')}`);
   const { spec, batch: B, seq: S, pass } = p;
   const s = bytesPerElement(p.dtype ?? 'bf16');
@@ -265,5 +270,6 @@ export function decoderStages(p: { spec: ModelSpec; batch: number; seq: number; 
     ffnFlops: c.ffn + c.experts + c.sharedExperts + c.router,
     paramsPerLayer: ledger.perLayer,
     breakdown,
+    exact: ledger.exact && breakdown.exact,
   };
 }
