@@ -5,6 +5,7 @@ import {
   applyVariant,
   compareVariant,
   describeAttention,
+  divisorsHint,
   swigluWidth,
   variantDerivations,
   variantFormulas,
@@ -194,5 +195,43 @@ describe('variants formulas (worked examples)', () => {
     const mx = getPreset('mixtral-8x7b').spec;
     expect(countParams(mx).experts).toBe(45_097_156_608);
     expect(countParams(mx).total).toBe(46_702_792_704);
+  });
+});
+
+describe('variants: bounded options, bounded work', () => {
+  it.each([
+    [64, '1, 2, 4, 8, 16, 32, 64'],
+    [71, '1, 71'], // Falcon-7B's prime head count
+    [100_000, '1, 2, 4, 5, 8, 10, 16, 20, 25, 32, 40, …, 100000'], // 2^5·5^5 has 36 divisors; 11 shown, then n
+    [1e15, 'a divisor of the query heads'], // past the heads bound: no loop at all
+  ])('divisorsHint(%i) = "%s"', (n, expected) => {
+    expect(divisorsHint(n)).toBe(expected);
+  });
+
+  it('applyVariant(llama-2-7b, gqa with 3 KV groups) suggests the divisors of 32', () => {
+    expect(inputErrorOf(() => variant({ attention: 'gqa', kvGroups: 3 })).message).toMatch(/try 1, 2, 4, 8, 16, 32\)/);
+  });
+
+  it.each([
+    [{ attention: 'gqa', kvGroups: 1e6 }, 'kvGroups'],
+    [{ attention: 'mla', mlaRank: 1e12 }, 'mlaRank'],
+    [{ window: 'all', windowSize: 2e9 }, 'windowSize'],
+    [{ moe: 'moe', experts: 1e6, topK: 2 }, 'experts'],
+    [{ moe: 'moe', experts: 8, topK: 1e6 }, 'topK'],
+    [{ moe: 'moe', experts: 8, topK: 2, expertWidthRatio: 1e6 }, 'expertWidthRatio'],
+    [{ block: 'gpt2', learnedPositions: 1e12 }, 'learnedPositions'],
+  ] as const)('applyVariant(llama-2-7b, %o) throws InputError on %s, in under 100 ms', (patch, field) => {
+    const t0 = performance.now();
+    expect(inputErrorOf(() => variant(patch)).field).toBe(field);
+    expect(performance.now() - t0).toBeLessThan(100);
+  });
+
+  it('applyVariant(a base spec with 1e15 layers) throws InputError on layers', () => {
+    expect(inputErrorOf(() => applyVariant({ ...llama7b, layers: 1e15 }, KEEP_ALL)).field).toBe('layers');
+  });
+
+  it('variants.expertParallelWeights derive(N_exp > N) throws InputError on Ne', () => {
+    const f = variantFormulas.find((x) => x.id === 'variants.expertParallelWeights') as AnyFormula;
+    expect(inputErrorOf(() => f.derive({ N: 1, Ne: 2, e: 8, s: 2 })).field).toBe('Ne');
   });
 });

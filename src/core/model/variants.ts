@@ -14,8 +14,9 @@
  * @see Touvron et al., "LLaMA" (2023) §2.2; Shazeer, "GLU Variants Improve Transformer" (2020)
  */
 import { checkInputs, defineFormula, type AnyFormula, type Derivation } from '../formula';
-import { InputError } from '../units';
-import type { ModelSpec } from './spec';
+import { InputError, formatInteger } from '../units';
+import { checkSpec, type ModelSpec } from './spec';
+import { BOUNDS, checkBound } from '../bounds';
 import { activeParams, countParams, layerCounts } from '../params/params';
 import { decodeStepFlops, windowedLayers } from '../flops/flops';
 import { kvCacheBytes, kvCacheBytesPerToken, kvElementsPerTokenPerLayer, weightsBytes } from '../memory/memory';
@@ -100,11 +101,13 @@ function plainHeadDim(spec: ModelSpec): number {
  * @example applyVariant(getPreset('llama-2-7b').spec, { ...KEEP_ALL, attention: 'gqa', kvGroups: 8 }).kvHeads //=> 8
  */
 export function applyVariant(base: ModelSpec, opts: VariantOptions): ModelSpec {
+  checkSpec(base);
   let spec: ModelSpec = { ...base, id: `${base.id}-variant`, bias: { ...base.bias }, extras: { ...base.extras } };
 
   // The block first: it fixes the dense FFN's kind and width the experts may be sized from.
   if (opts.block === 'gpt2') {
     checkInputs({ learnedPositions: opts.learnedPositions }, { learnedPositions: 'positiveInt' }, { learnedPositions: 'Learned position rows' });
+    checkBound(opts.learnedPositions, 'sequence', 'learnedPositions', 'Learned position rows');
     spec = {
       ...spec,
       ffn: 'mlp',
@@ -142,6 +145,7 @@ export function applyVariant(base: ModelSpec, opts: VariantOptions): ModelSpec {
     case 'gqa': {
       const g = opts.kvGroups;
       checkInputs({ kvGroups: g }, { kvGroups: 'positiveInt' }, { kvGroups: 'KV heads g' });
+      checkBound(g, 'heads', 'kvGroups', 'KV heads g');
       if (h % g !== 0) throw new InputError('kvGroups', `KV heads g must divide the ${h} query heads (try ${divisorsHint(h)})`);
       spec = { ...spec, kvHeads: g, headDim: d, mla: null };
       break;
@@ -152,6 +156,8 @@ export function applyVariant(base: ModelSpec, opts: VariantOptions): ModelSpec {
         { mlaRank: 'positiveInt', mlaRopeDim: 'positiveInt' },
         { mlaRank: 'Latent rank r_kv', mlaRopeDim: 'Rope key dim d_R' },
       );
+      checkBound(opts.mlaRank, 'width', 'mlaRank', 'Latent rank r_kv');
+      checkBound(opts.mlaRopeDim, 'width', 'mlaRopeDim', 'Rope key dim d_R');
       // DeepSeek's layout: per head, d no-rope q/k dims plus d_R rope dims, and v of d;
       // queries projected directly (as V2-Lite), so only the KV path is low-rank.
       const keepQ = base.mla?.qLoraRank ?? null;
@@ -174,6 +180,7 @@ export function applyVariant(base: ModelSpec, opts: VariantOptions): ModelSpec {
     case 'all':
     case 'alternate':
       checkInputs({ windowSize: opts.windowSize }, { windowSize: 'positiveInt' }, { windowSize: 'Window W' });
+      checkBound(opts.windowSize, 'sequence', 'windowSize', 'Window W');
       spec = { ...spec, slidingWindow: { size: opts.windowSize, layers: opts.window } };
       break;
   }
@@ -190,10 +197,15 @@ export function applyVariant(base: ModelSpec, opts: VariantOptions): ModelSpec {
         { experts: 'positiveInt', topK: 'positiveInt', expertWidthRatio: 'positive' },
         { experts: 'Experts E', topK: 'Experts per token k', expertWidthRatio: 'Expert width ratio' },
       );
+      checkBound(opts.experts, 'experts', 'experts', 'Experts E');
+      checkBound(opts.topK, 'experts', 'topK', 'Experts per token k');
       if (opts.topK > opts.experts) throw new InputError('topK', `Experts per token k (${opts.topK}) cannot exceed the experts E (${opts.experts})`);
       const reference = base.moe ? base.moe.expertWidth : spec.ffnWidth;
       const expertWidth = Math.round(opts.expertWidthRatio * reference);
       if (expertWidth < 1) throw new InputError('expertWidthRatio', 'Expert width ratio is too small: an expert needs at least one hidden unit');
+      if (expertWidth > BOUNDS.width.max) {
+        throw new InputError('expertWidthRatio', `Expert width ratio is too large: an expert would be ${formatInteger(expertWidth)} wide, past ${formatInteger(BOUNDS.width.max)} (${BOUNDS.width.reason})`);
+      }
       // An MoE base keeps its shared experts and dense layers; a dense base gets plain routed experts.
       spec = {
         ...spec,
@@ -211,13 +223,28 @@ export function applyVariant(base: ModelSpec, opts: VariantOptions): ModelSpec {
       break;
     }
   }
-  return spec;
+  return checkSpec(spec);
 }
 
-function divisorsHint(n: number): string {
-  const ds: number[] = [];
-  for (let i = 1; i <= n; i += 1) if (n % i === 0) ds.push(i);
-  return ds.join(', ');
+/** Most divisors a hint lists. */
+const MAX_DIVISOR_HINTS = 12;
+
+/**
+ * The divisors of n, for a hint: pairs (i, n/i) up to √n, so at most √(heads bound) ≈ 316
+ * steps, and at most MAX_DIVISOR_HINTS of them shown.
+ * @example divisorsHint(64) //=> "1, 2, 4, 8, 16, 32, 64"
+ */
+export function divisorsHint(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > BOUNDS.heads.max) return 'a divisor of the query heads';
+  const small: number[] = [];
+  const large: number[] = [];
+  for (let i = 1; i * i <= n; i += 1) {
+    if (n % i !== 0) continue;
+    small.push(i);
+    if (i * i !== n) large.unshift(n / i);
+  }
+  const all = [...small, ...large];
+  return all.length <= MAX_DIVISOR_HINTS ? all.join(', ') : `${all.slice(0, MAX_DIVISOR_HINTS - 1).join(', ')}, …, ${n}`;
 }
 
 /** The attention of a spec in words: "MHA, 32 KV heads", "GQA, 8 KV heads", "MLA, latent 512 + 64". */
@@ -470,7 +497,10 @@ export const expertParallelWeightsFormula = defineFormula({
   labels: { N: 'Total parameters N', Ne: 'Routed-expert parameters N_exp', e: 'Expert-parallel degree e', s: 'Bytes per parameter s' },
   domains: { N: 'positiveInt', Ne: 'nonNegativeInt', e: 'positiveInt', s: 'positive' },
   tex: (v) => String.raw`\left(${v.N} - ${v.Ne} + \frac{${v.Ne}}{${v.e}}\right) \cdot ${v.s}`,
-  compute: ({ N, Ne, e, s }) => (N - Ne + Ne / e) * s,
+  compute: ({ N, Ne, e, s }) => {
+    if (Ne > N) throw new InputError('Ne', 'Routed-expert parameters N_exp are a part of N, so at most N');
+    return (N - Ne + Ne / e) * s;
+  },
   example: { N: 46702792704, Ne: 45097156608, e: 8, s: 2 }, // Mixtral 8x7B: 32·8·3·4096·14336 expert params
 });
 
