@@ -14,6 +14,8 @@ import type { GpuSpec } from '../core/gpu/spec';
 
 /** 2^30 bytes. */
 const GiB = 2 ** 30;
+/** 2^20 bytes. */
+const MiB = 2 ** 20;
 
 export const GPUS: readonly GpuSpec[] = [
   {
@@ -85,6 +87,10 @@ export const GPUS: readonly GpuSpec[] = [
     memoryBytes: 8e10,
     memoryBinaryBytes: 80 * GiB,
     memoryNote: '80 GB HBM2e (5 active stacks). "80GB" is 80 GiB of HBM2e (5 stacks x 16 GiB); CUDA reports 81,920 MiB',
+    memoryReportedMiB: 81_920,
+    memoryRuntimeBytes: 81_050 * MiB,
+    memoryRuntimeSource:
+      'nvidia-smi lists 81,920 MiB; the CUDA runtime reports 79.15 GiB (81,050 MiB) of total capacity, as in PyTorch\'s out-of-memory messages on A100 80GB (the 40 GB part reports 40,441 of 40,960 MiB in deviceQuery: the same reservation)',
     memoryBandwidth: 2.039e12,
     interconnect: {
       name: 'NVLink 3.0',
@@ -124,6 +130,10 @@ export const GPUS: readonly GpuSpec[] = [
     memoryBytes: 8e10,
     memoryBinaryBytes: 80 * GiB,
     memoryNote: '80 GB HBM2e. "80GB" is 80 GiB of HBM2e (5 stacks x 16 GiB), as on A100; CUDA reports 81,920 MiB',
+    memoryReportedMiB: 81_920,
+    memoryRuntimeBytes: 81_050 * MiB,
+    memoryRuntimeSource:
+      'nvidia-smi lists 81,920 MiB; the CUDA runtime reports 79.15 GiB (81,050 MiB) of total capacity, as in PyTorch\'s out-of-memory messages on A100 80GB, whose memory the A800 shares (the 40 GB part reports 40,441 of 40,960 MiB in deviceQuery: the same reservation)',
     memoryBandwidth: 2.039e12,
     interconnect: {
       name: 'NVLink 3.0 (capped)',
@@ -183,7 +193,7 @@ export const GPUS: readonly GpuSpec[] = [
     matrixUnitType: 'Tensor Core (4th gen)',
     matrixUnitsPerComputeUnit: 4,
     flopsPerClockPerUnit: { bf16: 1024, fp16: 1024, fp8: 2048, tf32: 512 },
-    mmaNote: '2x A100 per-SM rate: 1024 dense FP16 FMA/clk/SM. Derived precision: BF16/FP16 dense',
+    mmaNote: '2x the A100 per-SM rate: 512 dense FP16 FMA/clk per tensor core, 2,048 per SM (A100: 256 and 1,024). Derived precision: BF16/FP16 dense',
     clockHz: 1.83e9,
     clockNote: 'Tensor datasheet numbers use 1830 MHz; FP32/FP64 (non-tensor) use the 1980 MHz max boost',
     datasheet: {
@@ -202,6 +212,10 @@ export const GPUS: readonly GpuSpec[] = [
     memoryBytes: 8e10,
     memoryBinaryBytes: 80 * GiB,
     memoryNote: '80 GB HBM3 (5 stacks). "80GB" is 80 GiB of HBM3 (5 active stacks x 16 GiB); nvidia-smi reports about 81,559 MiB after reservations',
+    memoryReportedMiB: 81_559,
+    memoryRuntimeBytes: 81_559 * MiB,
+    memoryRuntimeSource:
+      'nvidia-smi lists 81,559 MiB on H100 80GB HBM3 and H800 (the driver keeps 361 MiB of the 81,920 physical); the CUDA runtime reports the same total',
     memoryBandwidth: 3.35e12,
     interconnect: {
       name: 'NVLink 4.0',
@@ -222,7 +236,7 @@ export const GPUS: readonly GpuSpec[] = [
     matrixUnitType: 'Tensor Core (4th gen)',
     matrixUnitsPerComputeUnit: 4,
     flopsPerClockPerUnit: { bf16: 1024, fp16: 1024, fp8: 2048, tf32: 512 },
-    mmaNote: '1024 dense FP16 FMA/clk/SM. Derived precision: BF16/FP16 dense',
+    mmaNote: '512 dense FP16 FMA/clk per tensor core, 2,048 per SM (2x A100). Derived precision: BF16/FP16 dense',
     clockHz: 1.62e9,
     clockNote: '1620 MHz is the clock IMPLIED by the 756 TFLOPS datasheet figure (756e12 / (114*4096)); max boost is 1755 MHz (FP32 51 TFLOPS = 114*256*1.755 GHz). Using 1755 MHz for tensor would give 819.5 TFLOPS (+8%).',
     datasheet: {
@@ -261,7 +275,7 @@ export const GPUS: readonly GpuSpec[] = [
     matrixUnitType: 'Tensor Core (4th gen)',
     matrixUnitsPerComputeUnit: 4,
     flopsPerClockPerUnit: { bf16: 1024, fp16: 1024, fp8: 2048, tf32: 512 },
-    mmaNote: '1024 dense FP16 FMA/clk/SM. Derived precision: BF16/FP16 dense',
+    mmaNote: '512 dense FP16 FMA/clk per tensor core, 2,048 per SM (2x A100). Derived precision: BF16/FP16 dense',
     clockHz: 1.83e9,
     clockNote: 'assumed identical to H100 SXM5 (1830 MHz tensor)',
     datasheet: {
@@ -280,6 +294,10 @@ export const GPUS: readonly GpuSpec[] = [
     memoryBytes: 8e10,
     memoryBinaryBytes: 80 * GiB,
     memoryNote: '80 GB HBM3. "80GB" is 80 GiB of HBM3, as on H100 SXM',
+    memoryReportedMiB: 81_559,
+    memoryRuntimeBytes: 81_559 * MiB,
+    memoryRuntimeSource:
+      'nvidia-smi lists 81,559 MiB on H100 80GB HBM3 and H800 (the driver keeps 361 MiB of the 81,920 physical); the CUDA runtime reports the same total',
     memoryBandwidth: 3.35e12,
     interconnect: {
       name: 'NVLink 4.0 (capped)',
@@ -300,7 +318,7 @@ export const GPUS: readonly GpuSpec[] = [
     matrixUnitType: 'Tensor Core (4th gen)',
     matrixUnitsPerComputeUnit: 4,
     flopsPerClockPerUnit: { bf16: 1024, fp16: 1024, fp8: 2048, tf32: 512 },
-    mmaNote: '1024 dense FP16 FMA/clk/SM (architectural). Derived precision: not derivable',
+    mmaNote: '512 dense FP16 FMA/clk per tensor core, 2,048 per SM (architectural). Derived precision: not derivable',
     clockHz: null,
     clockNote: 'Not published. 148 TFLOPS / (78 SMs x 4096 FLOP/clk) would need 0.46 GHz, so the cap is NOT explained by SM count x boost clock; the tensor rate is limited by firmware/fusing.',
     datasheet: {
@@ -339,7 +357,7 @@ export const GPUS: readonly GpuSpec[] = [
     matrixUnitType: 'Tensor Core (4th gen)',
     matrixUnitsPerComputeUnit: 4,
     flopsPerClockPerUnit: { bf16: 1024, fp16: 1024, fp8: 2048, tf32: 512 },
-    mmaNote: '1024 dense FP16 FMA/clk/SM. Derived precision: BF16/FP16 dense',
+    mmaNote: '512 dense FP16 FMA/clk per tensor core, 2,048 per SM (2x A100). Derived precision: BF16/FP16 dense',
     clockHz: 1.83e9,
     clockNote: 'same compute configuration as H100 SXM5',
     datasheet: {

@@ -205,17 +205,52 @@ export function perDirectionBandwidth(gpu: GpuSpec): number {
   return gpu.interconnect.bandwidth / 2;
 }
 
-/** How to read a marketed "80GB": as 80e9 bytes ('GB') or as the 80 GiB physically there ('GiB'). */
-export type MemoryReading = 'GB' | 'GiB';
+/**
+ * How to read a GPU's memory: as marketed ('GB': "80GB" = 80e9 B), as physically built
+ * ('GiB': 80 GiB of DRAM), or as the CUDA runtime reports it to a program ('runtime':
+ * what a server's memory fraction multiplies; less than the physical capacity, since the
+ * driver keeps some).
+ */
+export type MemoryReading = 'GB' | 'GiB' | 'runtime';
+
+export const MEMORY_READINGS: readonly MemoryReading[] = ['runtime', 'GiB', 'GB'];
+
+/** True for 'GB', 'GiB' and 'runtime'. */
+export function isMemoryReading(value: string): value is MemoryReading {
+  return (MEMORY_READINGS as readonly string[]).includes(value);
+}
 
 /**
  * Memory capacity in bytes under the chosen reading. 'GiB' uses the physical binary
- * capacity when the table has one and falls back to the marketed SI figure otherwise.
+ * capacity when the table has one and falls back to the marketed SI figure otherwise;
+ * 'runtime' uses the runtime's figure when recorded, else nvidia-smi's, else falls back
+ * like 'GiB' (see `memoryReadingUsed`).
  * @example gpuMemoryBytes(getGpu('a800-sxm-80gb'), 'GB') //=> 80000000000
  * @example gpuMemoryBytes(getGpu('a800-sxm-80gb'), 'GiB') //=> 85899345920
+ * @example gpuMemoryBytes(getGpu('a800-sxm-80gb'), 'runtime') //=> 84986691584
  */
 export function gpuMemoryBytes(gpu: GpuSpec, reading: MemoryReading = 'GB'): number {
+  if (reading === 'runtime') {
+    if (gpu.memoryRuntimeBytes !== undefined) return gpu.memoryRuntimeBytes;
+    if (gpu.memoryReportedMiB !== undefined) return gpu.memoryReportedMiB * 2 ** 20;
+    return gpu.memoryBinaryBytes ?? gpu.memoryBytes;
+  }
   return reading === 'GiB' ? (gpu.memoryBinaryBytes ?? gpu.memoryBytes) : gpu.memoryBytes;
+}
+
+/**
+ * Which figure `gpuMemoryBytes(gpu, reading)` really used: the runtime reading falls back
+ * to nvidia-smi's, then to the physical or marketed capacity when a part has no recorded
+ * runtime figure; 'GiB' falls back to 'GB' for parts sold by their usable capacity (H200).
+ * @example memoryReadingUsed(getGpu('l4'), 'runtime') //=> 'GiB'
+ */
+export function memoryReadingUsed(gpu: GpuSpec, reading: MemoryReading): 'runtime' | 'nvidia-smi' | 'GiB' | 'GB' {
+  if (reading === 'runtime') {
+    if (gpu.memoryRuntimeBytes !== undefined) return 'runtime';
+    if (gpu.memoryReportedMiB !== undefined) return 'nvidia-smi';
+  }
+  if (reading === 'GB') return 'GB';
+  return gpu.memoryBinaryBytes !== null ? 'GiB' : 'GB';
 }
 
 /** The `gpu` CLI command's view of a part (design.md's field names). */

@@ -75,6 +75,18 @@ export interface GpuSpec {
    */
   memoryBinaryBytes: number | null;
   memoryNote: string;
+  /**
+   * Total memory as `nvidia-smi` reports it, MiB (2^20 B); absent when not recorded.
+   * Lower than the physical capacity: the driver reserves some (ECC, firmware).
+   */
+  memoryReportedMiB?: number;
+  /**
+   * Total memory the CUDA runtime reports to a program (cudaMemGetInfo, torch's
+   * total_memory), bytes: what a server's memory fraction multiplies. Absent when not recorded.
+   */
+  memoryRuntimeBytes?: number;
+  /** Where the two figures above come from. */
+  memoryRuntimeSource?: string;
   /** Peak memory bandwidth, B/s (SI). */
   memoryBandwidth: number;
   interconnect: {

@@ -17,7 +17,7 @@
 import { defineFormula } from '../formula';
 import { InputError } from '../units';
 import { zeroModelStateBytes, MIXED_PRECISION_ADAM, type ModelStateBytesPerParam, type ZeroStage } from '../training/memory';
-import { activationBytesDetailed, type RecomputeMode } from '../training/activations';
+import { activationBytesDetailed, activationBytesPerLayer, type RecomputeMode } from '../training/activations';
 
 /**
  * Fraction of a pipeline step the GPUs sit idle: (p−1)/(m+p−1) for p stages and m
@@ -296,6 +296,12 @@ export interface ParallelConfig {
   /** Dropout layers present (GPT-3: yes; Llama: no). */
   dropout?: boolean;
   stateBytes?: ModelStateBytesPerParam;
+  /**
+   * How activations are counted: 'flash' (default) term by term for this model's block with
+   * FlashAttention; 'korthikanti' the paper's closed form for a GPT-3 block (MHA, I = 4H,
+   * dropout, scores stored).
+   */
+  activationCount?: 'flash' | 'korthikanti';
 }
 
 export interface ParallelPlan {
@@ -304,6 +310,12 @@ export interface ParallelPlan {
   paramsPerGpu: number;
   /** Weights, gradients and optimizer state per GPU after ZeRO. */
   modelStateBytes: number;
+  /** The same, by part. */
+  modelStates: { weights: number; grads: number; optimizer: number };
+  /** Activation bytes of one layer for one micro-batch on this GPU. */
+  activationBytesPerLayer: number;
+  /** Layers' worth of activations held at the 1F1B peak: L/p layers × min(m, p) micro-batches. */
+  activationLayers: number;
   /** Activations per GPU at the 1F1B peak (first stage: min(m, p) micro-batches in flight). */
   activationBytes: number;
   /** modelStateBytes + activationBytes */
@@ -340,29 +352,38 @@ export function planParallelism(model: ParallelModel, cfg: ParallelConfig): Para
   const denseParams = model.params - model.expertParams;
   const densePerGpu = denseParams / (tp * pp);
   const expertPerGpu = model.expertParams / (tp * pp * ep);
-  const states =
-    zeroModelStateBytes({ params: densePerGpu, ranks: dp, stage: cfg.zero, bytes: stateBytes }).total +
-    (expertPerGpu > 0 ? zeroModelStateBytes({ params: expertPerGpu, ranks: dp / ep, stage: cfg.zero, bytes: stateBytes }).total : 0);
+  const dense = zeroModelStateBytes({ params: densePerGpu, ranks: dp, stage: cfg.zero, bytes: stateBytes });
+  const experts = expertPerGpu > 0 ? zeroModelStateBytes({ params: expertPerGpu, ranks: dp / ep, stage: cfg.zero, bytes: stateBytes }) : null;
+  const modelStates = {
+    weights: dense.weights + (experts?.weights ?? 0),
+    grads: dense.grads + (experts?.grads ?? 0),
+    optimizer: dense.optimizer + (experts?.optimizer ?? 0),
+  };
+  const states = dense.total + (experts?.total ?? 0);
   const layersPerStage = model.layers / pp;
   const seqPerGpu = cfg.seq / cp;
-  const perLayer = activationBytesDetailed({
-    seq: seqPerGpu,
-    microBatch: cfg.microBatch,
-    hidden: model.hidden,
-    heads: model.heads,
-    kvHeads: model.kvHeads,
-    headDim: model.headDim,
-    ffnWidth: model.ffnWidth,
-    ffn: model.ffn,
-    dropout: cfg.dropout ?? false,
-    flash: cfg.flash ?? true,
-    tp,
-    sp: cfg.sp,
-    recompute: cfg.recompute,
-    bytesPerElement: e,
-  });
+  const perLayer =
+    cfg.activationCount === 'korthikanti'
+      ? activationBytesPerLayer({ seq: seqPerGpu, microBatch: cfg.microBatch, hidden: model.hidden, heads: model.heads, tp, sp: cfg.sp, recompute: cfg.recompute })
+      : activationBytesDetailed({
+          seq: seqPerGpu,
+          microBatch: cfg.microBatch,
+          hidden: model.hidden,
+          heads: model.heads,
+          kvHeads: model.kvHeads,
+          headDim: model.headDim,
+          ffnWidth: model.ffnWidth,
+          ffn: model.ffn,
+          dropout: cfg.dropout ?? false,
+          flash: cfg.flash ?? true,
+          tp,
+          sp: cfg.sp,
+          recompute: cfg.recompute,
+          bytesPerElement: e,
+        });
   const inFlight = Math.min(cfg.microBatches, pp);
-  const activationBytes = perLayer * layersPerStage * inFlight;
+  const activationLayers = layersPerStage * inFlight;
+  const activationBytes = perLayer * activationLayers;
   const tokensPerStep = dp * cfg.microBatches * cfg.microBatch * cfg.seq;
   const flopsPerGpuPerStep = (6 * model.activeParams * tokensPerStep) / (dp * tp * pp * cp);
   const microTokens = cfg.microBatch * seqPerGpu;
@@ -371,6 +392,9 @@ export function planParallelism(model: ParallelModel, cfg: ParallelConfig): Para
     gpus: dp * tp * pp * cp,
     paramsPerGpu: densePerGpu + expertPerGpu,
     modelStateBytes: states,
+    modelStates,
+    activationBytesPerLayer: perLayer,
+    activationLayers,
     activationBytes,
     totalBytes: states + activationBytes,
     flopsPerGpuPerStep,
