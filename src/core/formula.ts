@@ -154,7 +154,9 @@ export function defineFormula<K extends string>(spec: FormulaSpec<K>): Formula<K
       // -0 (a product with a negative zero input) reads as 0 everywhere.
       const value = spec.compute(input) + 0;
       if (!Number.isFinite(value)) {
-        throw new InputError(spec.id, `${spec.title} is not a finite number for these inputs`);
+        const key = overflowCulprit(spec, input);
+        const label = spec.labels[key] ?? key;
+        throw new InputError(key, `${spec.title} is not a finite number for these inputs: ${label} is out of range`);
       }
       const formatted: Record<string, string> = {};
       for (const key of Object.keys(spec.symbols) as K[]) {
@@ -184,6 +186,25 @@ export function defineFormula<K extends string>(spec: FormulaSpec<K>): Formula<K
       };
     },
   };
+}
+
+/**
+ * The input to blame when a formula's result is not finite, so that a calculator can mark
+ * the field: the first input that, set back to the worked example's value, makes the result
+ * finite; else the input farthest from 1 in orders of magnitude. At most one extra
+ * evaluation per input.
+ */
+function overflowCulprit<K extends string>(spec: FormulaSpec<K>, input: Record<K, number>): K {
+  const keys = Object.keys(spec.domains) as K[];
+  for (const key of keys) {
+    try {
+      if (Number.isFinite(spec.compute({ ...input, [key]: spec.example[key] }))) return key;
+    } catch {
+      // another input is at fault too; keep looking
+    }
+  }
+  const distance = (k: K) => Math.abs(Math.log10(Math.abs(input[k]) || 1));
+  return keys.reduce((a, b) => (distance(b) > distance(a) ? b : a), keys[0] as K);
 }
 
 /**

@@ -181,6 +181,7 @@ function windowOn(size: number, count: number, layers: number): SlidingWindowSpe
   return { size, layers: count === layers ? 'all' : count };
 }
 
+/** h must divide H; the error names the heads key the config actually uses. */
 function requireDivides(heads: number, hidden: number, field = 'num_attention_heads'): void {
   if (hidden % heads !== 0) throw new InputError(field, `${field} (${heads}) must divide the hidden size (${hidden})`);
 }
@@ -247,7 +248,7 @@ function qwenDenseLayers(cfg: Config, layers: number): number {
 function parseGpt2(cfg: Config, id: string): ModelSpec {
   const hidden = int(cfg, ['n_embd', 'hidden_size'], 'width');
   const heads = int(cfg, ['n_head', 'num_attention_heads'], 'heads');
-  requireDivides(heads, hidden, 'n_head');
+  requireDivides(heads, hidden, firstKey(cfg, ['n_head', 'num_attention_heads']));
   return {
     id,
     modelType: 'gpt2',
@@ -278,7 +279,7 @@ function parseGpt2(cfg: Config, id: string): ModelSpec {
 function parseBloom(cfg: Config, id: string): ModelSpec {
   const hidden = int(cfg, ['hidden_size', 'n_embed'], 'width');
   const heads = int(cfg, ['n_head', 'num_attention_heads'], 'heads');
-  requireDivides(heads, hidden, 'n_head');
+  requireDivides(heads, hidden, firstKey(cfg, ['n_head', 'num_attention_heads']));
   return {
     id,
     modelType: 'bloom',
@@ -307,7 +308,7 @@ function parseBloom(cfg: Config, id: string): ModelSpec {
 function parseFalcon(cfg: Config, id: string, modelType: string): ModelSpec {
   const hidden = int(cfg, 'hidden_size', 'width');
   const heads = int(cfg, ['num_attention_heads', 'n_head'], 'heads');
-  requireDivides(heads, hidden);
+  requireDivides(heads, hidden, firstKey(cfg, ['num_attention_heads', 'n_head']));
   // The legacy "RefinedWeb" (Falcon-40B remote code) is the new decoder architecture.
   const newArch = modelType === 'RefinedWeb' ? true : bool(cfg, 'new_decoder_architecture', false);
   const parallel = bool(cfg, 'parallel_attn', true);
