@@ -442,13 +442,29 @@ describe('parseHfConfig: __proto__, constructor and prototype keys are inert', (
 describe('parseHfConfigText: absurd text fails fast with a message', () => {
   it.each([
     ['a 10 MB string', `{"model_type": "${'x'.repeat(10_000_000)}"}`, /characters long/],
-    ['100,000 nested lists', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, /more than 32 levels deep/],
-    ['100,000 nested objects', `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`, /more than 32 levels deep/],
+    ['100,000 nested lists', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, /nested more than 32 levels deep/],
+    ['100,000 nested objects', `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`, /nested more than 32 levels deep/],
   ])('parseHfConfigText(%s) throws InputError on config in under 100 ms', (_what, text, message) => {
     const err = inputErrorOf(() => parseHfConfigText(text));
     expect(err.field).toBe('config');
     expect(err.message).toMatch(message);
     expect(timed(() => parseHfConfigText(text))).toBeLessThan(100);
+  });
+
+  it('parseHfConfigText(a list nested 32 levels below the top) parses; 33 levels throw, as checkConfigBounds counts them', () => {
+    const nest = (levels: number) => JSON.stringify(LLAMA).replace('{', `{"deep": ${'['.repeat(levels)}${']'.repeat(levels)},`);
+    expect(parseHfConfigText(nest(32)).layers).toBe(32);
+    expect(inputErrorOf(() => parseHfConfigText(nest(33))).field).toBe('config');
+  });
+
+  it.each([
+    ['{"text_config": {"num_hidden_layers": 1e15}}', 'text_config.num_hidden_layers', /from 1 to 10,000/],
+    ['{"rope_theta": 1e400}', 'rope_theta', /not a finite number/],
+  ])('parseHfConfigText(llama + %s) throws InputError on %s (checked at any depth)', (extra, field, message) => {
+    const text = JSON.stringify(LLAMA).replace('{', `${extra.slice(0, -1)},`);
+    const err = inputErrorOf(() => parseHfConfigText(text));
+    expect(err.field).toBe(field);
+    expect(err.message).toMatch(message);
   });
 
   it('parseHfConfigText(brackets inside strings) does not count them as nesting', () => {

@@ -251,7 +251,8 @@ describe('parseHfConfig → countParams, activeParams, FLOPs: InputError naming 
   it('parseHfConfigText(any JSON text, any string) throws InputError or parses, under 100 ms', () => {
     fc.assert(
       fc.property(fc.oneof(fc.json({ maxDepth: 40 }), fc.string({ maxLength: 2000 })), (text) => {
-        settle(() => parseHfConfigText(text), [...KEYS, 'config', 'model_type', 'hidden_size', 'n_embd', 'n_positions', 'n_layer', 'n_head']);
+        // Fields may be paths into the tree (text_config.num_hidden_layers, a[0]): any non-empty name.
+        settle(() => parseHfConfigText(text));
       }),
       { numRuns: 300 },
     );

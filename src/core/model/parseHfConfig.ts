@@ -7,7 +7,7 @@
  *
  * @see https://github.com/huggingface/transformers/tree/main/src/transformers/models
  */
-import { BOUNDS, boundMessage, inBound, type BoundKind } from '../bounds';
+import { BOUNDS, MAX_CONFIG_DEPTH, boundMessage, checkConfigBounds, inBound, type BoundKind } from '../bounds';
 import { InputError, formatInteger } from '../units';
 import { checkSpec, type ModelSpec, type MoeSpec, type MlaSpec, type SlidingWindowSpec } from './spec';
 
@@ -19,9 +19,6 @@ type Config = Record<string, unknown>;
  * tens of thousands); anything past this is refused before it is parsed.
  */
 export const MAX_CONFIG_CHARS = 1_000_000;
-
-/** Deepest nesting of objects and arrays in a config's text; real configs use three or four levels. */
-export const MAX_CONFIG_NESTING = 32;
 
 /** Longest `_name_or_path` kept as the model's name; longer ones are cut (it is only a label). */
 const MAX_NAME_CHARS = 120;
@@ -702,8 +699,10 @@ function nestingDepth(text: string, limit: number): number {
 
 /**
  * Parses the text of a `config.json`; malformed JSON is an InputError on `config`, and so
- * is a text longer than MAX_CONFIG_CHARS or nested deeper than MAX_CONFIG_NESTING, refused
- * before it is parsed (a 10 MB paste fails at once, not after a frozen tab).
+ * is a text longer than MAX_CONFIG_CHARS or nested more than MAX_CONFIG_DEPTH levels below
+ * the top, refused before it is parsed (a 10 MB paste fails at once, not after a frozen
+ * tab). The parsed tree then passes checkConfigBounds (every number finite, every size key
+ * within its bound, at any depth) before the family parser reads it.
  * @example parseHfConfigText('{"model_type":"gpt2","n_embd":768,"n_head":12,"n_layer":12,"n_positions":1024,"vocab_size":50257}').layers //=> 12
  */
 export function parseHfConfigText(text: string, id?: string): ModelSpec {
@@ -714,8 +713,9 @@ export function parseHfConfigText(text: string, id?: string): ModelSpec {
       `the config is ${formatInteger(text.length)} characters long; a config.json is a few thousand (at most ${formatInteger(MAX_CONFIG_CHARS)} are read)`,
     );
   }
-  if (nestingDepth(text, MAX_CONFIG_NESTING) > MAX_CONFIG_NESTING) {
-    throw new InputError('config', `the config nests objects or lists more than ${MAX_CONFIG_NESTING} levels deep; a config.json uses three or four`);
+  // The top object and MAX_CONFIG_DEPTH levels below it, as checkConfigBounds counts them.
+  if (nestingDepth(text, MAX_CONFIG_DEPTH + 1) > MAX_CONFIG_DEPTH + 1) {
+    throw new InputError('config', `the config is nested more than ${MAX_CONFIG_DEPTH} levels deep; a config.json uses three or four`);
   }
   let json: unknown;
   try {
@@ -724,5 +724,7 @@ export function parseHfConfigText(text: string, id?: string): ModelSpec {
     const why = e instanceof Error ? e.message : String(e);
     throw new InputError('config', `the config is not valid JSON (${why.length > 160 ? `${why.slice(0, 160)}…` : why})`);
   }
+  // A tree from JSON text: the walk visits each of its at most MAX_CONFIG_CHARS nodes once.
+  checkConfigBounds(json);
   return parseHfConfig(json, id);
 }
