@@ -190,9 +190,24 @@ export function formatBytes(value: number, opts: { binary?: boolean; sig?: numbe
 const YEAR_SECONDS = 365.25 * 86400;
 
 /**
- * Seconds as ns / µs / ms / s / min / h / days / years, whichever reads best (years once
- * days would take four digits, from about 2.7 years); below a nanosecond and past 10,000
- * years, a power of ten.
+ * The units formatSeconds reads in, smallest first: seconds per unit and the rounded value
+ * at which the next unit takes over (1000 ns is 1 µs; 120 s is 2 min; 48 h is 2 days; days
+ * while they take at most three digits, about 2.7 years).
+ */
+const TIME_UNITS: ReadonlyArray<readonly [seconds: number, name: string, below: number]> = [
+  [1e-9, 'ns', 1000],
+  [1e-6, 'µs', 1000],
+  [1e-3, 'ms', 1000],
+  [1, 's', 120],
+  [60, 'min', 120],
+  [3600, 'h', 48],
+  [86400, 'days', 1000],
+];
+
+/**
+ * Seconds as ns / µs / ms / s / min / h / days / years, whichever reads best, decided on
+ * the rounded value (999.96 ms is "1.00 s", not "1000 ms"); below a nanosecond and past
+ * 10,000 years, a power of ten.
  * @example formatSeconds(0.6523) //=> "652 ms"
  * @example formatSeconds(86400 * 2.5) //=> "2.50 days"
  * @example formatSeconds(1e17) //=> "3.17 × 10⁹ years"
@@ -201,17 +216,15 @@ export function formatSeconds(value: number, sig = 3): string {
   if (!Number.isFinite(value)) return '—';
   const abs = Math.abs(value);
   if (abs === 0) return '0 s';
-  if (abs < 1e-9) return `${formatScientific(value, sig)} s`;
-  if (abs < 1e-6) return `${formatSignificant(value * 1e9, sig)} ns`;
-  if (abs < 1e-3) return `${formatSignificant(value * 1e6, sig)} µs`;
-  if (abs < 1) return `${formatSignificant(value * 1e3, sig)} ms`;
-  if (abs < 120) return `${formatSignificant(value, sig)} s`;
-  if (abs < 7200) return `${formatSignificant(value / 60, sig)} min`;
-  if (abs < 172800) return `${formatSignificant(value / 3600, sig)} h`;
-  // Days while they take at most three digits (up to 999.5 days, about 2.7 years), then years.
-  if (Number((abs / 86400).toPrecision(clampSig(sig))) < 1000) return `${formatSignificant(value / 86400, sig)} days`;
+  const s = clampSig(sig);
+  const round = (x: number) => Number(x.toPrecision(s));
+  if (round(abs / 1e-9) < 1) return `${formatScientific(value, s)} s`;
+  // At most seven steps: the loop is bounded by the unit list.
+  for (const [scale, name, below] of TIME_UNITS) {
+    if (round(abs / scale) < below) return `${formatSignificant(value / scale, s)} ${name}`;
+  }
   const years = value / YEAR_SECONDS;
-  return `${Math.abs(years) < 1e4 ? formatSignificant(years, sig) : formatScientific(years, sig)} years`;
+  return `${round(Math.abs(years)) < 1e4 ? formatSignificant(years, s) : formatScientific(years, s)} years`;
 }
 
 /**

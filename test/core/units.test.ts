@@ -188,7 +188,15 @@ describe('formatting at every size: never a raw exponent, never NaN', () => {
     [5e-10, '5.00 × 10⁻¹⁰ s'], // below a nanosecond
     [1e-9, '1.00 ns'],
     [1e-6, '1.00 µs'],
+    [999.96e-9, '1.00 µs'], // rounds to 1000 ns: the next unit
+    [999.96e-6, '1.00 ms'],
+    [0.99996, '1.00 s'],
+    [119.4, '119 s'],
+    [119.96, '2.00 min'], // rounds to 120 s
+    [7199.9, '2.00 h'], // 119.998 min rounds to 120 min
+    [172_799, '2.00 days'], // 47.9997 h rounds to 48.0 h
     [86400 * 999, '999 days'],
+    [86400 * 999.6, '2.74 years'], // 999.6 days round to 1000: years (999.6 / 365.25 = 2.737)
     [86400 * 1000, '2.74 years'], // 1,000 days / 365.25 = 2.738 years: days would take four digits
     [1e9, '31.7 years'], // 1e9 / 31,557,600 s per Julian year = 31.69
     [1e17, '3.17 × 10⁹ years'], // 1e17 / 31,557,600 = 3.169e9
@@ -226,6 +234,14 @@ describe('formatting at every size: never a raw exponent, never NaN', () => {
     [1e300, 'ratio', '1.00 × 10³⁰²%'],
     [1e300, 'FLOP/B', '1.00 × 10³⁰⁰ FLOP/B'],
     [-0, 'FLOPs', '0 FLOPs'],
+    [0, 'ratio', '0%'],
+    [1e-30, 'ratio', '1.00 × 10⁻²⁸%'],
+    [1e30, 'ratio', '1.00 × 10³²%'],
+    [1e-30, 'params', '1.00 × 10⁻³⁰'], // not a whole count: 3 figures
+    [0, 'count', '0'],
+    [1e30, 'tokens/s', '1.00 × 10³⁰ tokens/s'],
+    [999.7e21, 'B/s', '1.00 YB/s'],
+    [0.5, 'h', '0.500 h'],
   ] as const)('formatQuantity(%d, %s) = %s', (value, unit, expected) => {
     expect(formatQuantity(value, unit)).toBe(expected);
   });
