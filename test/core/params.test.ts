@@ -289,6 +289,12 @@ describe('exact counts are exact, or marked not exact', () => {
     expect(formatCount(l.total, l.exact)).toBe('≈ 1.20 × 10¹⁷');
   });
 
+  it('paramsApprox(L 10,000, H 1e6).exactDigits = false; paramsApprox(llama-2-7b).exactDigits = true', () => {
+    // 12·L·H² = 12·1e4·1e12 = 1.2e17 > 2^53
+    expect(paramsApprox(parseHfConfig(HUGE)).exactDigits).toBe(false);
+    expect(paramsApprox(getPreset('llama-2-7b').spec).exactDigits).toBe(true);
+  });
+
   it('countParams(llama, H 2^53) is refused: hidden_size names the bound (was 1.0384593717079755e+34 "exact")', () => {
     expect(() => countParams(parseHfConfig({ ...HUGE, hidden_size: 2 ** 53, num_attention_heads: 1 }))).toThrow(InputError);
   });

@@ -314,6 +314,12 @@ export interface ParamsApprox {
   relativeError: number;
   /** The gap, term by term; the terms add up to `error`. */
   terms: { term: string; params: number; why: string }[];
+  /**
+   * True when `exact`, `approx`, `error` and every term are exact integers: the ledger is
+   * exact and 12·L·H² + V·H ≤ 2^53 − 1 (each term is a difference of parts of the two).
+   * False: show them with "≈" and 3 significant figures (formatCount).
+   */
+  exactDigits: boolean;
 }
 
 /**
@@ -367,5 +373,6 @@ export function paramsApprox(spec: ModelSpec): ParamsApprox {
     error: ledger.total - approx,
     relativeError: (approx - ledger.total) / ledger.total,
     terms: terms.filter((t) => t.params !== 0),
+    exactDigits: ledger.exact && approx <= Number.MAX_SAFE_INTEGER,
   };
 }
