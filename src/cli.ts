@@ -1,45 +1,88 @@
 /**
  * The core from a terminal: `npm run --silent cli -- <command> [options] [--json]`.
- * With --json: one JSON object on stdout, exit 0. Bad input: exit 1, one line on stderr
- * naming the field. The command names and JSON fields are a public interface.
+ * A result: one JSON object on stdout (with `--json`, on one line), exit 0; it always
+ * carries `warnings` and every number in it is finite. Bad input: exit 1 and exactly one
+ * line on stderr naming the field, flag, argument, command or file; never usage text.
+ * `--help` (bare, or after a command) prints help on stdout, exit 0.
+ * The command names and JSON fields are a public interface (design.md).
  */
 import { InputError } from './core/units';
-import { parseFlags, type Command } from './cli/args';
-import { matmulCommand } from './cli/matmul';
-import { extraCommands } from './cli/commands';
+import { nearest } from './cli/args';
+import { COMMANDS } from './cli/commands';
+import { finalizeResult } from './cli/output';
 
-const COMMANDS: Record<string, Command> = { matmul: matmulCommand, ...extraCommands };
+/** Longest error line printed; anything longer is cut (a pasted config can be long). */
+const MAX_ERROR_LENGTH = 600;
 
-function usage(): string {
-  return ['Usage: npm run --silent cli -- <command> [options] --json', '', 'Commands:']
-    .concat(Object.values(COMMANDS).map((c) => `  ${c.usage}`))
-    .join('\n');
+function commandList(): string {
+  const names = [...COMMANDS.keys()];
+  return names.join(', ');
 }
 
-/** Runs one CLI invocation; returns the exit code (for tests, without spawning a process). */
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h') {
-    out(usage());
-    return name ? 0 : 1;
-  }
-  const command = COMMANDS[name];
-  if (!command) {
-    err(`Unknown command "${name}". ${Object.keys(COMMANDS).join(', ')} are available.`);
+function usage(): string {
+  const width = Math.max(...[...COMMANDS.values()].map((c) => c.name.length)) + 2;
+  return [
+    'Usage: npm run --silent cli -- <command> [options] [--json]',
+    '',
+    'Commands:',
+    ...[...COMMANDS.values()].map((c) => `  ${c.name.padEnd(width)} ${c.summary}`),
+    '',
+    '`<command> --help` lists its arguments and flags with their units, defaults and ranges.',
+    'Numbers: 4096, 4,096, 4_096, 1e12, and the suffixes k/K, M, G, B (billion), T, P (15T, 6.4M).',
+    'Errors: exit 1 with one line on stderr naming what to fix. Results: JSON with a `warnings` array.',
+  ].join('\n');
+}
+
+/** One line: control characters (a newline typed into a value) shown escaped, length capped. */
+function oneLine(text: string): string {
+  const escaped = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escaped.length > MAX_ERROR_LENGTH ? `${escaped.slice(0, MAX_ERROR_LENGTH)}…` : escaped;
+}
+
+/**
+ * Runs one CLI invocation; returns the exit code (for tests, without spawning a process).
+ * @example main(['matmul', '--m', '2', '--k', '3', '--n', '4', '--json'], console.log, console.error) //=> 0 (prints {"shape":…,"flops":48,…,"warnings":[]})
+ */
+export function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
+  const fail = (message: string, field: string): number => {
+    // The field closes the line (cut to fit, without parentheses) so scripts can read it.
+    const name = oneLine(field.replace(/[()]/g, '')).slice(0, 80) || '?';
+    err(`Error: ${oneLine(message)} (field: ${name})`);
     return 1;
+  };
+  const [name, ...rest] = argv;
+  if (name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
+    out(usage());
+    return 0;
+  }
+  if (name === undefined || name.startsWith('-')) {
+    return fail(`a command is required first: ${commandList()} (see --help)`, 'command');
+  }
+  if (name === 'help' && rest.length > 1) {
+    return fail(`unexpected argument ${JSON.stringify(rest[1])} for help; it takes one: <command>`, 'arguments');
+  }
+  const helpTarget = name === 'help' ? rest[0] : undefined;
+  const command = COMMANDS.get(helpTarget ?? name);
+  if (!command) {
+    const typed = helpTarget ?? name;
+    const near = nearest(typed, [...COMMANDS.keys()]);
+    const shown = JSON.stringify(typed.length > 40 ? `${typed.slice(0, 40)}…` : typed);
+    return fail(`unknown command ${shown}; ${near !== null ? `did you mean ${near}? ` : ''}commands: ${commandList()}`, 'command');
   }
   try {
-    const { flags, positionals } = parseFlags(rest);
-    const result = command.run(positionals, flags);
-    out(flags['json'] ? JSON.stringify(result) : JSON.stringify(result, null, 2));
+    const output = command.execute(helpTarget !== undefined ? ['--help'] : rest);
+    if (output.kind === 'help') {
+      out(output.text);
+      return 0;
+    }
+    const result = finalizeResult(output.result);
+    out(output.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
     return 0;
   } catch (e) {
-    if (e instanceof InputError) {
-      err(`Error: ${e.message} (field: ${e.field})`);
-      return 1;
-    }
-    err(`Error: ${e instanceof Error ? e.message : String(e)}`);
-    return 1;
+    if (e instanceof InputError) return fail(e.message, e.field);
+    // A bug, not bad input: still one line, naming the command.
+    const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return fail(`internal error in ${command.name}: ${message}`, command.name);
   }
 }
 

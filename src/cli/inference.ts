@@ -8,8 +8,7 @@
  * efficiencies default to 0.8 of peak compute, memory bandwidth and link bandwidth; an
  * "80GB" card is read as 80 GiB (`--memory-reading GB` for 80e9 B) and 10% is reserved.
  */
-import { bytesPerElement, DTYPES, isDtype, type Dtype } from '../core/dtypes';
-import { checkInputs } from '../core/formula';
+import { bytesPerElement, DTYPES, type Dtype } from '../core/dtypes';
 import { getGpu, gpuMemoryBytes, gpuPeakFlops, type MemoryReading, type PeakDtype } from '../core/gpu/gpu';
 import { DEFAULT_EFFICIENCIES, estimateInferenceLatency } from '../core/latency/latency';
 import { decodeStepFlops, prefillFlops } from '../core/flops/flops';
@@ -21,9 +20,71 @@ import {
   maxConcurrency,
   servingActivationBytes,
 } from '../core/serving/serving';
-import { InputError } from '../core/units';
-import { numberFlag, optionalNumberFlag, stringFlag, type Command } from './args';
+import { boundMessage, inBound } from '../core/bounds';
+import { InputError, formatInteger } from '../core/units';
+import { defineCommand, type FlagTable } from './args';
 import { loadModel } from './model';
+
+/**
+ * The flags of `inference`, declared once: parsing, bounds, `--help` and the "did you
+ * mean" suggestions all come from this table.
+ */
+export const INFERENCE_FLAGS = {
+  gpu: { kind: 'string', metavar: 'ID', required: true, description: 'GPU id (see `gpu list`)' },
+  gpus: { kind: 'integer', bound: 'gpus', unit: 'GPUs', required: true, description: 'GPUs the model is tensor parallel over' },
+  batch: { kind: 'integer', bound: 'batch', unit: 'requests', required: true, description: 'requests served together (the batch B)' },
+  input: { kind: 'integer', bound: 'sequence', unit: 'tokens', required: true, description: 'prompt tokens per request (S)' },
+  output: { kind: 'integer', bound: 'sequence', unit: 'tokens', required: true, description: 'generated tokens per request (O)' },
+  dtype: { kind: 'enum', choices: DTYPES, default: 'bf16', description: 'weights dtype (int8/int4: weight-only, KV cache and compute in bf16)' },
+  attention: { kind: 'enum', choices: ['causal', 'full'], default: 'causal', description: 'prefill score FLOPs: causal mask, or every key as the reference article counts' },
+  'compute-efficiency': {
+    kind: 'number',
+    bound: 'efficiency',
+    unit: 'share of peak',
+    default: DEFAULT_EFFICIENCIES.compute,
+    field: 'compute',
+    description: 'share of peak FLOP/s the kernels reach',
+  },
+  'memory-efficiency': {
+    kind: 'number',
+    bound: 'efficiency',
+    unit: 'share of peak',
+    default: DEFAULT_EFFICIENCIES.memory,
+    field: 'memory',
+    description: 'share of peak HBM bandwidth the kernels reach',
+  },
+  'comm-efficiency': {
+    kind: 'number',
+    bound: 'efficiency',
+    unit: 'share of peak',
+    default: DEFAULT_EFFICIENCIES.comm,
+    field: 'comm',
+    description: 'share of the per-direction link bandwidth a ring all-reduce reaches',
+  },
+  'all-reduce-latency': {
+    kind: 'number',
+    bound: 'seconds',
+    unit: 's',
+    default: DEFAULT_EFFICIENCIES.allReduceLatency,
+    field: 'allReduceLatency',
+    description: 'fixed latency of each tensor-parallel all-reduce',
+  },
+  'memory-reading': { kind: 'enum', choices: ['GiB', 'GB'], default: 'GiB', description: 'read a marketed "80GB" as 80 GiB (physical) or 80e9 B' },
+  utilization: {
+    kind: 'number',
+    bound: 'fraction',
+    unit: 'share of memory',
+    default: DEFAULT_MEMORY_UTILIZATION,
+    field: 'utilization',
+    description: 'share of each GPU the server uses (vLLM gpu_memory_utilization); the rest is reserved',
+  },
+  'link-bandwidth': {
+    kind: 'number',
+    bound: 'bandwidth',
+    unit: 'B/s',
+    description: 'GPU-to-GPU bandwidth, bidirectional (default: the GPU table\'s interconnect)',
+  },
+} as const satisfies FlagTable;
 
 /** The tensor-core rate a dtype computes at: weight-only int8/int4 dequantise to bf16; fp32 runs as tf32. */
 function computeDtype(dtype: Dtype): PeakDtype {
@@ -32,48 +93,33 @@ function computeDtype(dtype: Dtype): PeakDtype {
   return dtype;
 }
 
-export const inferenceCommand: Command = {
-  usage:
-    'inference <model> --gpu ID --gpus N --batch B --input S --output O [--dtype bf16] [--attention causal|full] [--compute-efficiency 0.8] [--memory-efficiency 0.8] [--comm-efficiency 0.8] [--memory-reading GiB|GB] [--utilization 0.9]',
-  run(positionals, flags) {
+export const inferenceCommand = defineCommand({
+  name: 'inference',
+  summary: 'Prefill FLOPs, TTFT and mean TPOT by roofline (tensor parallel over --gpus), weights, KV cache and maximum concurrency',
+  positionals: [{ name: 'model', description: 'a preset id (see `model list`) or a path to a Hugging Face config.json' }],
+  flags: INFERENCE_FLAGS,
+  notes: [
+    'Conventions (printed in the JSON): exact per-component FLOPs with a causal mask; efficiencies 0.8 of peak;',
+    'an "80GB" card read as 80 GiB with 10% reserved; the KV cache and maximum concurrency for requests of S + O tokens.',
+  ],
+  run({ positionals, flags, given }) {
     const { spec } = loadModel(positionals[0]);
-    const gpu = getGpu(stringFlag(flags, 'gpu'));
-    const work = {
-      gpus: numberFlag(flags, 'gpus'),
-      batch: numberFlag(flags, 'batch'),
-      input: numberFlag(flags, 'input'),
-      output: numberFlag(flags, 'output'),
-    };
-    checkInputs(work, { gpus: 'positiveInt', batch: 'positiveInt', input: 'positiveInt', output: 'positiveInt' }, {
-      gpus: '--gpus',
-      batch: '--batch',
-      input: '--input',
-      output: '--output',
-    });
-    const dtype = stringFlag(flags, 'dtype', 'bf16');
-    if (!isDtype(dtype)) throw new InputError('dtype', `--dtype must be one of ${DTYPES.join(', ')}, got "${dtype}"`);
-    const attention = stringFlag(flags, 'attention', 'causal');
-    if (attention !== 'causal' && attention !== 'full') throw new InputError('attention', `--attention must be causal or full, got "${attention}"`);
-    const reading = stringFlag(flags, 'memory-reading', 'GiB');
-    if (reading !== 'GiB' && reading !== 'GB') throw new InputError('memory-reading', `--memory-reading must be GiB or GB, got "${reading}"`);
+    const gpu = getGpu(flags.gpu);
+    const work = { gpus: flags.gpus, batch: flags.batch, input: flags.input, output: flags.output };
+    const dtype: Dtype = flags.dtype;
+    const attention = flags.attention;
+    const reading: MemoryReading = flags['memory-reading'];
     const eff = {
-      compute: optionalNumberFlag(flags, 'compute-efficiency', DEFAULT_EFFICIENCIES.compute),
-      memory: optionalNumberFlag(flags, 'memory-efficiency', DEFAULT_EFFICIENCIES.memory),
-      comm: optionalNumberFlag(flags, 'comm-efficiency', DEFAULT_EFFICIENCIES.comm),
-      allReduceLatency: optionalNumberFlag(flags, 'all-reduce-latency', DEFAULT_EFFICIENCIES.allReduceLatency),
+      compute: flags['compute-efficiency'],
+      memory: flags['memory-efficiency'],
+      comm: flags['comm-efficiency'],
+      allReduceLatency: flags['all-reduce-latency'],
     };
-    const utilization = optionalNumberFlag(flags, 'utilization', DEFAULT_MEMORY_UTILIZATION);
-    checkInputs(
-      { ...eff, utilization },
-      { compute: 'fraction', memory: 'fraction', comm: 'fraction', allReduceLatency: 'nonNegative', utilization: 'fraction' },
-      {
-        compute: '--compute-efficiency',
-        memory: '--memory-efficiency',
-        comm: '--comm-efficiency',
-        allReduceLatency: '--all-reduce-latency',
-        utilization: '--utilization',
-      },
-    );
+    const utilization = flags.utilization;
+    // Each request holds S + O tokens of context: the sequence bound applies to the sum.
+    if (!inBound(work.input + work.output, 'sequence')) {
+      throw new InputError('output', boundMessage(`--input + --output (${formatInteger(work.input + work.output)} tokens)`, 'sequence'));
+    }
     const peakDtype = computeDtype(dtype);
     const peak = gpuPeakFlops(gpu, peakDtype);
     // Weight-only quantisation keeps the KV cache in bf16.
@@ -82,7 +128,7 @@ export const inferenceCommand: Command = {
     const kvPerToken = kvCacheBytesPerToken(spec, kvBytesPerElement);
     let linkBandwidth = 1;
     if (work.gpus > 1) {
-      const bidirectional = optionalNumberFlag(flags, 'link-bandwidth', gpu.interconnect.bandwidth ?? 0);
+      const bidirectional = given.has('link-bandwidth') ? (flags['link-bandwidth'] ?? 0) : (gpu.interconnect.bandwidth ?? 0);
       if (!(bidirectional > 0)) {
         throw new InputError('link-bandwidth', `${gpu.name} has no GPU-to-GPU link in the table; pass --link-bandwidth (bidirectional B/s)`);
       }
@@ -105,7 +151,7 @@ export const inferenceCommand: Command = {
       { batch: work.batch, input: work.input, output: work.output, attention },
       eff,
     );
-    const memoryPerGpu = gpuMemoryBytes(gpu, reading as MemoryReading);
+    const memoryPerGpu = gpuMemoryBytes(gpu, reading);
     const activations = servingActivationBytes({
       gpus: work.gpus,
       tokens: work.input,
@@ -143,4 +189,4 @@ export const inferenceCommand: Command = {
       assumptions: { peakFlops: peak, peakDtype, efficiencies: eff, utilization, linkBandwidthPerDirection: work.gpus > 1 ? linkBandwidth : null },
     };
   },
-};
+});
