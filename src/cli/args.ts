@@ -284,7 +284,10 @@ function describeValue(spec: FlagSpec): string {
   return spec.unit !== undefined ? `${what}, ${spec.unit}` : what;
 }
 
-/** Text quoted in a message, cut to a readable length. */
+/**
+ * Text quoted in a message, cut to a readable length.
+ * @example clip('x'.repeat(50), 4) //=> 'xxxx… (50 characters)'
+ */
 export function clip(text: string, limit = 40): string {
   return text.length > limit ? `${text.slice(0, limit)}… (${formatInteger(text.length)} characters)` : text;
 }
@@ -397,6 +400,7 @@ function rangeText(spec: FlagSpec): string | null {
 /**
  * `--help` text for a table: usage, positional arguments, and one line per flag with its
  * unit, default (or "required") and range.
+ * @example helpText('matmul', 'FLOPs of a matmul', [], MATMUL_FLAGS).split('\n')[0] //=> 'Usage: npm run --silent cli -- matmul --m <N> --k <N> --n <N> [flags]'
  */
 export function helpText(
   name: string,

@@ -98,6 +98,10 @@ function caseHelp(id: CaseId | null): string {
   return lines.join('\n');
 }
 
+/**
+ * `case <id> [--<assumption> value …]`: a worked question with its steps and answer.
+ * @example caseCommand.execute(['llama2-7b-params']) //=> { kind: 'result', result: { id: 'llama2-7b-params', answer: { params: 6738415616, … }, … }, json: false }
+ */
 export const caseCommand: Command = {
   name: 'case',
   summary: SUMMARY,

@@ -146,6 +146,7 @@ export function parseJsonText(text: string, name: string): unknown {
 /**
  * The parsed, bounds-checked JSON of a config file. Throws InputError naming the file
  * (field `model`) or the config key at fault.
+ * @example readConfigFile('/tmp') // throws InputError('model', '"/tmp" is a directory, not a config.json file')
  */
 export function readConfigFile(path: string): unknown {
   const name = JSON.stringify(clip(path, 120));

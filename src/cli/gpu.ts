@@ -55,6 +55,10 @@ function listSummary(): object {
   };
 }
 
+/**
+ * `gpu <id | list | custom …>`: a GPU's peaks, memory and bandwidth, with sources.
+ * @example gpuCommand.execute(['a800-sxm-80gb']) //=> { kind: 'result', result: { id: 'a800-sxm-80gb', peakFlops: { bf16: 312e12, … }, … }, json: false }
+ */
 export const gpuCommand = defineCommand({
   name: 'gpu',
   summary: 'Datasheet and first-principles peak FLOP/s, memory, bandwidth and interconnect of a GPU, with sources',

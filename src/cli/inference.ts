@@ -93,6 +93,10 @@ function computeDtype(dtype: Dtype): PeakDtype {
   return dtype;
 }
 
+/**
+ * `inference <model> --gpu ID --gpus N --batch B --input S --output O`: serving latency and memory.
+ * @example inferenceCommand.execute(['llama-2-70b', '--gpu', 'a800-sxm-80gb', '--gpus', '8', '--batch', '16', '--input', '4000', '--output', '1']) //=> { kind: 'result', result: { weightsBytes: 137953296384, kvCacheBytes: 20976762880, maxConcurrency: 365, … }, json: false }
+ */
 export const inferenceCommand = defineCommand({
   name: 'inference',
   summary: 'Prefill FLOPs, TTFT and mean TPOT by roofline (tensor parallel over --gpus), weights, KV cache and maximum concurrency',

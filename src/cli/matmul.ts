@@ -6,6 +6,7 @@ import { bytesPerElement, DTYPES } from '../core/dtypes';
 import { matmulBytes, matmulFlops, matmulIntensity } from '../core/matmul/matmul';
 import { defineCommand, type FlagTable } from './args';
 
+/** The flags of `matmul`: parsing, bounds and `--help` come from this table. */
 export const MATMUL_FLAGS = {
   m: { kind: 'integer', bound: 'matmulDim', unit: 'rows', required: true, description: 'rows of the left operand, M' },
   k: { kind: 'integer', bound: 'matmulDim', unit: 'elements', required: true, description: 'the shared (contracted) dimension, K' },
@@ -14,6 +15,10 @@ export const MATMUL_FLAGS = {
   dtype: { kind: 'enum', choices: DTYPES, default: 'bf16', description: 'element type (sets the bytes per element)' },
 } as const satisfies FlagTable;
 
+/**
+ * `matmul`: FLOPs, bytes and intensity of `[A,M,K] @ [K,N]`.
+ * @example matmulCommand.execute(['--m', '2', '--k', '3', '--n', '4']) //=> { kind: 'result', result: { …, flops: 48, bytes: 52, … }, json: false }
+ */
 export const matmulCommand = defineCommand({
   name: 'matmul',
   summary: 'FLOPs, bytes and arithmetic intensity of [A,M,K] @ [K,N]',

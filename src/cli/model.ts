@@ -66,6 +66,10 @@ function listModels(): object {
   };
 }
 
+/**
+ * `model <preset | config.json | list>`: the exact parameter ledger, or every preset.
+ * @example modelCommand.execute(['llama-2-7b']) //=> { kind: 'result', result: { id: 'llama-2-7b', params: { total: 6738415616, … }, … }, json: false }
+ */
 export const modelCommand = defineCommand({
   name: 'model',
   summary: 'Exact parameter ledger of a preset or a config.json, the 12LH² + VH approximation, active parameters, KV cache per token',

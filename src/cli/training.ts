@@ -47,6 +47,10 @@ export const TRAINING_FLAGS = {
   dtype: { kind: 'enum', choices: ['bf16', 'fp16', 'fp8', 'tf32', 'fp32'], default: 'bf16', description: 'the tensor-core peak the MFU is measured against' },
 } as const satisfies FlagTable;
 
+/**
+ * `training <model> --tokens T --seq S --gpu ID (--gpu-hours G | --gpus N --tokens-per-second X)`: FLOPs and MFU.
+ * @example trainingCommand.execute(['llama-3-70b', '--tokens', '15T', '--seq', '8192', '--gpu', 'h100-sxm', '--gpu-hours', '6.4M']) //=> { kind: 'result', result: { flopsPerToken: 423322238976, mfu: 0.2785531…, … }, json: false }
+ */
 export const trainingCommand = defineCommand({
   name: 'training',
   summary: 'Training FLOPs per token and in total, and the MFU the run reached',
