@@ -10,7 +10,7 @@
  */
 import { bytesPerElement, DTYPES, type Dtype } from '../core/dtypes';
 import { getGpu, gpuMemoryBytes, gpuPeakFlops, type MemoryReading, type PeakDtype } from '../core/gpu/gpu';
-import { DEFAULT_EFFICIENCIES, estimateInferenceLatency } from '../core/latency/latency';
+import { DEFAULT_EFFICIENCIES, estimateInferenceLatency } from '../core/latency/legacy';
 import { decodeStepFlops, prefillFlops } from '../core/flops/flops';
 import { kvCacheBytesPerToken, weightsBytes } from '../core/memory/memory';
 import { activeParams } from '../core/params/params';

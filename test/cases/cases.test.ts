@@ -39,6 +39,13 @@ describe('llama3-70b-mfu', () => {
     expect(c.steps.map((s) => s.id)).toContain('mfu.fromGpuHours');
   });
 
+  it('an A100 with 4M GPU-hours would need 140% MFU: the answer warns instead of giving a verdict on it', () => {
+    // 6.3e24 / (4e6·3600·312e12) = 1.4022436
+    const c = llama3MfuCase({ gpu: 'a100-sxm-80gb', peak: 312e12, gpuHours: 4e6 });
+    expect(c.answer.mfu).toBeCloseTo(1.4022436, 6);
+    expect(c.warnings.map((w) => w.code)).toEqual(['mfu-above-peak']);
+  });
+
   it('overrides: 989.4 TFLOP/s lowers the MFU to 27.64%', () => {
     // 6.3e24 / (6.4e6·3600·989.4e12 = 2.27957760e25) = 0.2763670
     expect(llama3MfuCase({ peak: 989.4e12 }).answer.mfu).toBeCloseTo(0.276367, 6);
@@ -76,40 +83,61 @@ describe('llama2-7b-params', () => {
 describe('llama2-70b-ttft', () => {
   const c = llama2TtftCase();
 
-  it('answer.prefillFlops = 9,500,099,608,576,000 ≈ 9.5e15 (full attention)', () => {
-    // 16·4000·(2·68,976,648,192 + 4·80·8192·4000)
-    expect(c.answer.prefillFlops).toBe(9_500_099_608_576_000);
+  it('answer.prefillFlops = 9,097,369,878,528,000 (exact, causal: the default everywhere)', () => {
+    // weight matmuls 2·68,451,041,280·64,000 = 8,761,733,283,840,000
+    // scores + values 2·2·16·64·128·(4000·4001/2)·80 = 335,628,206,080,000; LM head on the last tokens 2·16·8192·32000 = 8,388,608,000
+    expect(c.answer.prefillFlops).toBe(9_097_369_878_528_000);
   });
 
-  it('answer.secondsAtPeak = 3.806 s on 8 × 312 TFLOP/s; 7.612 s at 50% MFU', () => {
-    // 9.500099608576e15 / 2.496e15 = 3.80613
-    expect(c.answer.secondsAtPeak).toBeCloseTo(3.80613, 5);
-    expect(c.answer.secondsAtMfu).toBeCloseTo(7.61226, 5);
-    expect(c.answer.secondsAtCeiling).toBeCloseTo(4.75766, 5);
+  it('answer.secondsAtPeak = 3.645 s on 8 × 312 TFLOP/s, 4.556 s at the 80% ceiling', () => {
+    // 9.097369878528e15 / 2.496e15 = 3.6447796
+    expect(c.answer.secondsAtPeak).toBeCloseTo(3.6447796, 6);
+    expect(c.answer.secondsAtCeiling).toBeCloseTo(4.5559745, 6);
   });
 
-  it('answer.reasonable = false; 5.4× peak would be needed; 1 request fits in 700 ms at 50% MFU', () => {
+  it('answer.ttftSeconds = 6.53 s: compute 4.556 + elementwise 0.130 + all-reduces 1.837 + fixed 0.006', () => {
+    // compute: 8,761,741,672,448,000/(8·312e12·0.8) + 335,628,206,080,000/(8·312e12·0.8) = 4.387891 + 0.168083
+    // all-reduces: 2·80·(10 µs + 1.75·64000·8192·2/(200e9·0.8)) = 160·0.0114788 = 1.836608
+    // elementwise: 64000·14,909,440·2 B / (8·2.039e12·0.9) = 0.129993; fixed: 3.2 ms + 80·34 µs
+    expect(c.answer.breakdown.computeSeconds).toBeCloseTo(4.5559745, 6);
+    expect(c.answer.breakdown.commSeconds).toBeCloseTo(1.836608, 6);
+    expect(c.answer.breakdown.elementwiseSeconds).toBeCloseTo(0.129993, 5);
+    expect(c.answer.breakdown.overheadSeconds).toBeCloseTo(0.00592, 9);
+    expect(c.answer.ttftSeconds).toBeCloseTo(6.528496, 5);
+  });
+
+  it('answer.reasonable = false; 5.2× the peak would be needed; one request alone meets 700 ms', () => {
     expect(c.answer.reasonable).toBe(false);
-    expect(c.answer.mfuNeeded).toBeCloseTo(5.43733, 4);
-    // 0.7·2.496e15·0.5 / (4000·148,439,056,384) = 8.736e14 / 5.93756e14 = 1.47
+    expect(c.answer.mfuNeeded).toBeCloseTo(5.2068280, 6);
     expect(c.answer.maxRequestsWithinTarget).toBe(1);
     expect(c.verdict).toMatch(/^Not reasonable/);
+    expect(c.warnings).toEqual([]);
   });
 
-  it('with communication the estimate only grows: 9.45 s', () => {
-    // 7.61226 + 2·80·1.75·1,048,576,000/(200e9·0.8) = 7.61226 + 1.835008
-    expect(c.answer.secondsWithCommunication).toBeCloseTo(9.447267, 5);
+  it("the article's convention (every key, 100% of peak) is an override away: 9.5e15 FLOPs", () => {
+    const article = llama2TtftCase({ maskFactor: 1 });
+    // the exact count with every key: 8,761,741,672,448,000 + 2·2·16·64·128·4000²·80 = + 671,088,640,000,000
+    expect(article.answer.prefillFlops).toBe(9_432_830_312_448_000);
   });
 
-  it('overrides: one request at 50% MFU takes 476 ms and is reasonable', () => {
-    // 5.93756225536e14 / (2.496e15·0.5) = 0.475766
+  it('overrides: one request is reasonable', () => {
     const one = llama2TtftCase({ requests: 1 });
-    expect(one.answer.secondsAtMfu).toBeCloseTo(0.475766, 5);
     expect(one.answer.reasonable).toBe(true);
+    expect(one.answer.ttftSeconds).toBeLessThan(0.7);
   });
 
-  it('maskFactor 0.7 throws InputError naming maskFactor', () => {
+  it('maskFactor 0.7, and a target whose low end is above its high end, throw InputError naming the field', () => {
     expect(() => llama2TtftCase({ maskFactor: 0.7 })).toThrow(InputError);
+    try {
+      llama2TtftCase({ targetLowSeconds: 0.8 });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as InputError).field).toBe('targetLowSeconds');
+    }
+  });
+
+  it('too few GPUs for the weights: the answer carries a weights-do-not-fit warning', () => {
+    expect(llama2TtftCase({ gpus: 1 }).warnings.map((w) => w.code)).toEqual(['weights-do-not-fit']);
   });
 });
 
@@ -126,20 +154,23 @@ describe('llama2-70b-concurrency', () => {
     expect(c.answer.weightsBytes).toBe(137_953_296_384);
   });
 
-  it('answer.maxConcurrency = 12 (2 × 80 GiB, 90% usable, 819.2 MB activations); MHA = 1', () => {
-    // 2·85,899,345,920·0.9 − 137,953,296,384 − 819,200,000 = 15,846,326,272; / 1,310,720,000 = 12.09
-    expect(c.answer.memoryBytes).toBe(171_798_691_840);
-    expect(c.answer.kvBudgetBytes).toBeCloseTo(15_846_326_272, 0);
-    expect(c.answer.maxConcurrency).toBe(12);
-    // 15,846,326,272 / 10,485,760,000 = 1.51
+  it('answer.maxConcurrency = 10 (2 × 79.15 GiB as CUDA reports, 90% usable, 950.4 MB activations); MHA = 1', () => {
+    // 2·84,987,084,800·0.9 − 137,953,296,384 − 950,400,000 = 14,073,056,256; / 1,310,720,000 = 10.74
+    // activations: 2 GPUs · 2·4000·8192·2 + 4000·3·28672·2 + 4·32000 = 262,144,000 + 688,128,000 + 128,000
+    expect(c.answer.memoryBytes).toBe(169_974_169_600);
+    expect(c.answer.activationBytes).toBe(950_400_000);
+    expect(c.answer.kvBudgetBytes).toBeCloseTo(14_073_056_256, 0);
+    expect(c.answer.maxConcurrency).toBe(10);
+    // 14,073,056,256 / 10,485,760,000 = 1.34
     expect(c.answer.maxConcurrencyMha).toBe(1);
   });
 
-  it('answer.sensitivity: 12 / 3 / 25 / 16 under GiB|GB × reserve|none', () => {
-    // GB, 0.9: 144e9 − 137,953,296,384 − 819,200,000 = 5,227,503,616 → 3
-    // GiB, 1:  171,798,691,840 − … = 33,026,195,456 → 25
-    // GB, 1:   160e9 − … = 21,227,503,616 → 16
-    expect(c.answer.sensitivity).toEqual({ gibWithReserve: 12, gbWithReserve: 3, gibNoReserve: 25, gbNoReserve: 16 });
+  it('answer.sensitivity: 10 / 11 / 3 with the reserve, 23 / 25 / 16 without (runtime | GiB | GB)', () => {
+    // weights + activations = 137,953,296,384 + 950,400,000 = 138,903,696,384; each request 1,310,720,000
+    // GiB, 0.9: 2·85,899,345,920·0.9 = 154,618,822,656 − 138,903,696,384 = 15,715,126,272 → 11.99 → 11
+    // GB, 0.9: 144e9 − 138,903,696,384 = 5,096,303,616 → 3; runtime, 1: 169,974,169,600 − … = 31,070,473,216 → 23
+    // GiB, 1: 171,798,691,840 − … = 32,894,995,456 → 25; GB, 1: 160e9 − … = 21,096,303,616 → 16
+    expect(c.answer.sensitivity).toEqual({ runtimeWithReserve: 10, gibWithReserve: 11, gbWithReserve: 3, runtimeNoReserve: 23, gibNoReserve: 25, gbNoReserve: 16 });
   });
 
   it('overrides: memoryReading GB gives 3; memoryReading "TB" throws InputError', () => {

@@ -77,33 +77,34 @@ describe('<CaseCalculator caseId="llama2-7b-params">', () => {
 });
 
 describe('<CaseCalculator caseId="llama2-70b-ttft">', () => {
-  it('is not reasonable: 3.81 s at peak for 16 × 4,000 tokens on 8 A800s; 1 request fits', () => {
+  it('is not reasonable: a 6.53 s estimate, 3.64 s even at peak, for 16 × 4,000 tokens on 8 A800s; one request is', () => {
     render(<CaseCalculator caseId="llama2-70b-ttft" />);
-    // 16·4000·(2·68,976,648,192 + 4·80·8192·4000) = 9.5001e15 FLOPs / (8·312e12) = 3.806 s
-    expect(text('ttft-secondsAtPeak')).toBe('3.81 s');
+    // 9,097,369,878,528,000 FLOPs (exact, causal) / (8·312e12) = 3.645 s; the estimate adds efficiencies, all-reduces, fixed costs
+    expect(text('ttft-secondsAtPeak')).toBe('3.64 s');
+    expect(text('ttft-ttftSeconds')).toBe('6.53 s');
     expect(text('ttft-reasonable')).toBe('no');
     fireEvent.change(screen.getByLabelText('Requests'), { target: { value: '1' } });
-    // 4000·(137,953,296,384 + 10,485,760,000) = 5.9376e14 / (8·312e12·0.5) = 0.4758 s
-    expect(text('ttft-secondsAtMfu')).toBe('476 ms');
+    // test/cases: 0.28475 + 0.00812 + 0.11629 + 0.00592 = 0.41508 s
+    expect(text('ttft-ttftSeconds')).toBe('415 ms');
     expect(text('ttft-reasonable')).toBe('yes');
   });
 });
 
 describe('<CaseCalculator caseId="llama2-70b-concurrency">', () => {
-  it('holds 12 requests by default and 130 with 1-byte weights and cache', () => {
+  it('holds 10 requests by default and 126 with 1-byte weights and cache', () => {
     render(<CaseCalculator caseId="llama2-70b-concurrency" />);
-    // (2·80 GiB·0.9 = 154,618,822,656 − 137,953,296,384 − 819,200,000) / 1,310,720,000 = 12.09
-    expect(text('conc-maxConcurrency')).toBe('12');
+    // (2·84,987,084,800·0.9 = 152,976,752,640 − 137,953,296,384 − 950,400,000) / 1,310,720,000 = 10.74
+    expect(text('conc-maxConcurrency')).toBe('10');
     fireEvent.change(screen.getByLabelText('Data type (weights and KV)'), { target: { value: 'fp8' } });
-    // (154,618,822,656 − 68,976,648,192 − 2·4000·(8192 + 3·28672/2)·1 = 409,600,000) / 655,360,000 = 130.05
-    expect(text('conc-maxConcurrency')).toBe('130');
+    // (152,976,752,640 − 68,976,648,192 − 950,400,000 of 16-bit activations) / 655,360,000 = 126.72
+    expect(text('conc-maxConcurrency')).toBe('126');
     expect(window.location.search).toContain('conc.dtype=fp8');
   });
 
   it('reads "80GB" as 80e9 bytes from the URL: 3 requests', () => {
     window.history.replaceState(null, '', '/?conc.memoryReading=GB');
     render(<CaseCalculator caseId="llama2-70b-concurrency" />);
-    // (2·80e9·0.9 = 144e9 − 137,953,296,384 − 819,200,000) / 1,310,720,000 = 4.0e9 / 1.31e9 = 3.99 → 3
+    // (2·80e9·0.9 = 144e9 − 137,953,296,384 − 950,400,000) / 1,310,720,000 = 3.89 → 3
     expect(text('conc-maxConcurrency')).toBe('3');
   });
 
@@ -112,7 +113,7 @@ describe('<CaseCalculator caseId="llama2-70b-concurrency">', () => {
     render(<CaseCalculator caseId="llama2-70b-concurrency" />);
     expect(screen.getByText('GPU: "nope" is not one of the choices')).toBeTruthy();
     expect(screen.getByText('GPUs must be a whole number of at least 1')).toBeTruthy();
-    expect(text('conc-maxConcurrency')).toBe('12');
+    expect(text('conc-maxConcurrency')).toBe('10');
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
   });
 });

@@ -24,28 +24,28 @@ describe('<PlaygroundCalculator>', () => {
     expect(screen.getByTestId('result-params.approx').textContent).toContain('6,573,522,944');
   });
 
-  it("holds 13.5 GB of bf16 weights and 2.10 GB of KV cache per 4,000-token request; 268 requests fit on 8 × A800", () => {
+  it("holds 13.5 GB of bf16 weights and 2.10 GB of KV cache per 4,000-token request; 285 requests fit on 8 × A800", () => {
     render(<PlaygroundCalculator />);
     // 6,738,415,616 × 2 B = 13,476,831,232 B
     expect(text('pg-weights')).toContain('13,476,831,232 B');
     // 2·L·S'·h_kv·d·s = 2·32·(3000 + 1000)·32·128·2 = 2,097,152,000 B; × 16 requests = 33,554,432,000 B
     expect(text('pg-kv-request')).toContain('2,097,152,000 B');
     expect(text('pg-kv-total')).toContain('33,554,432,000 B');
-    // 8 × 80e9 × 0.9 = 576 GB usable
-    expect(text('pg-capacity')).toContain('576 GB');
-    // activations of one 4,000-token prefill: 2·4000·4096·2 + 4000·(3·11008)·2 + 4·32000 = 329,856,000 B
-    // (576e9 − 13,476,831,232 − 329,856,000) / 2,097,152,000 = 268.07 → 268
-    expect(text('pg-concurrency')).toMatch(/^268/);
+    // 8 × 84,987,084,800 (the CUDA runtime's figure for an A800) × 0.9 = 611,907,010,560 B usable
+    expect(text('pg-capacity')).toContain('612 GB');
+    // activations of one 3,000-token prefill under 8-way TP: 8·2·3000·4096·2 + 3000·(3·11008)·2 + 4·32000 = 591,488,000 B
+    // (611,907,010,560 − 13,476,831,232 − 591,488,000) / 2,097,152,000 = 285.07 → 285
+    expect(text('pg-concurrency')).toMatch(/^285/);
     expect(text('pg-mem-verdict')).toBe('fit');
     expect(document.querySelectorAll('svg.chart').length).toBe(2);
   });
 
-  it('estimates a 618 ms first token for 16 prompts of 3,000 tokens on 8 × A800 (tensor parallel)', () => {
+  it('estimates a 629 ms first token for 16 prompts of 3,000 tokens on 8 × A800 (tensor parallel)', () => {
     render(<PlaygroundCalculator />);
-    // Prefill FLOPs, causal: 16·3000·(2·6,738,415,616 + 4·32·4096·½·3000) = 6.8464e14;
-    // compute: 6.8464e14 / (8 · 312e12 · 0.8) = 0.34287 s (memory: 38.6e9 B / (8 · 2.039e12 · 0.8) = 3.0 ms);
-    // all-reduces: 2·32 · 2·7/8 · (48,000·4096·2 B) / (200e9 · 0.8) = 0.27525 s; TTFT = 0.61812 s
-    expect(text('pg-ttft')).toContain('618 ms');
+    // matmuls: 48,000·2·6,476,005,376 + LM head 2·16·4096·32000 = 621,700,710,400,000 FLOPs / (8·312e12·0.8) = 0.311349 s
+    // attention (causal): 4·16·32·128·(3000·3001/2)·32 = 37,761,318,912,000 / 1.9968e15 = 0.018911 s
+    // elementwise 0.018910 s; all-reduces 2·32·(10 µs + 1.75·48,000·4096·2/160e9) = 0.275891 s; fixed 3.2 ms + 32·34 µs
+    expect(text('pg-ttft')).toContain('629 ms');
     expect(text('pg-ttft')).toContain('compute-bound');
     expect(text('pg-tpot')).toContain('memory-bound');
   });
@@ -67,8 +67,8 @@ describe('<PlaygroundCalculator>', () => {
   it('recomputes when the GPU count changes, flags the plan that no longer fills the cluster, and writes the URL', () => {
     render(<PlaygroundCalculator />);
     fireEvent.change(screen.getByLabelText('GPUs G'), { target: { value: '16' } });
-    // 16 × 80e9 × 0.9 = 1.152e12
-    expect(text('pg-capacity')).toContain('1.15 TB');
+    // 16 × 84,987,084,800 × 0.9 = 1.2238e12
+    expect(text('pg-capacity')).toContain('1.22 TB');
     expect(document.getElementById('pg-dp-error')?.textContent).toContain('with TP·PP·CP = 1, DP must be 16');
     expect(window.location.search).toContain('pg.G=16');
     fireEvent.change(screen.getByLabelText('Data parallel DP'), { target: { value: '16' } });
@@ -84,8 +84,8 @@ describe('<PlaygroundCalculator>', () => {
     expect(text('pg-params')).toContain('68,976,648,192');
     // 68,976,648,192 × 1 B
     expect(text('pg-weights')).toContain('68,976,648,192 B');
-    // 2 × 80e9 × 0.9
-    expect(text('pg-capacity')).toContain('144 GB');
+    // 2 × 84,987,084,800 × 0.9
+    expect(text('pg-capacity')).toContain('153 GB');
   });
 
   it('shows a tensor-parallel degree that does not divide the heads next to TP, and keeps the other results live', () => {

@@ -73,6 +73,11 @@ export default function CaseCalculator({ caseId }: CaseCalculatorProps) {
           <p className="verdict" data-testid={`${ui.ns}-verdict`}>
             {c.verdict}
           </p>
+          {c.warnings.map((w) => (
+            <p className="note warning" key={w.code} data-testid={`${ui.ns}-warning-${w.code}`}>
+              {w.message}
+            </p>
+          ))}
           <Results
             items={ui.answers.map((row) => {
               const f = formatAnswer(answerValue(c.answer, row.path), row.format);

@@ -1,18 +1,12 @@
 import { useMemo } from 'react';
-import { bytesPerElement, type Dtype } from '../../core/dtypes';
-import { gpuMemoryBytes, gpuPeakFlops, perDirectionBandwidth, type PeakDtype } from '../../core/gpu/gpu';
+import type { Dtype } from '../../core/dtypes';
 import { attainableFlopsPerSecond, rooflinePoints, rooflineSpan } from '../../core/gpu/roofline';
-import {
-  decodeBatchSweep,
-  decodeCriticalBatchFormula,
-  decodeCrossover,
-  decodeThroughputFormula,
-  latencyModelFromSpec,
-  servingFit,
-} from '../../core/latency/decode';
-import { estimateInferenceLatency, type Regime } from '../../core/latency/latency';
+import { CALIBRATION } from '../../core/latency/calibration';
+import type { Regime } from '../../core/latency/step';
+import { decodeCriticalBatchFormula, decodeThroughputFormula } from '../../core/latency/decode';
 import { ridgePointFormula } from '../../core/matmul/matmul';
-import { DEFAULT_MEMORY_UTILIZATION } from '../../core/serving/serving';
+import { servingScenario } from '../../core/scenario/serving';
+import { criticalBatchInput, servingDerivations, servingSweep } from '../../core/scenario/servingSteps';
 import { formatBytes, formatInteger, formatPercent, formatSI, formatSeconds, formatSignificant } from '../../core/units';
 import { LineChart } from '../charts/LineChart';
 import { DerivationView } from '../DerivationView';
@@ -46,16 +40,16 @@ const FIELDS = {
   attention: {
     kind: 'select',
     label: 'Score FLOPs counted',
-    default: 'full',
+    default: 'causal',
     options: [
+      { value: 'causal', label: 'causal (what kernels do)' },
       { value: 'full', label: 'every key (the article)' },
-      { value: 'causal', label: 'causal half' },
     ],
   },
-  ec: { kind: 'number', label: 'Compute efficiency η_c', default: 0.8, domain: 'fraction', hint: 'fraction of peak FLOP/s prefill reaches' },
-  em: { kind: 'number', label: 'Memory efficiency η_m', default: 0.8, domain: 'fraction', hint: 'fraction of HBM bandwidth decode reaches' },
-  ecomm: { kind: 'number', label: 'Link efficiency', default: 0.8, domain: 'fraction', hint: 'fraction of NVLink an all-reduce reaches' },
-  alpha: { kind: 'number', label: 'All-reduce latency α (s)', default: 0, domain: 'nonNegative', hint: 'fixed cost per all-reduce, e.g. 1e-5' },
+  ec: { kind: 'number', label: 'Compute efficiency η_c', default: CALIBRATION.computeEfficiency, domain: 'fraction', hint: 'share of the 16-bit peak the matmuls reach (calibrated)' },
+  em: { kind: 'number', label: 'Memory efficiency η_m', default: CALIBRATION.memoryEfficiency, domain: 'fraction', hint: 'share of HBM bandwidth weight reads reach (calibrated)' },
+  ecomm: { kind: 'number', label: 'Link efficiency', default: CALIBRATION.linkEfficiency, domain: 'fraction', hint: 'share of NVLink an all-reduce reaches' },
+  alpha: { kind: 'number', label: 'All-reduce latency α (s)', default: 10e-6, domain: 'nonNegative', hint: 'fixed cost per all-reduce: 10 µs on NVLink' },
 } satisfies FieldSpecs;
 
 const INPUTS = ['gpu', 'gpus', 'batch', 'input', 'output', 'dtype', 'attention', 'ec', 'em', 'ecomm', 'alpha'] as const;
@@ -71,22 +65,26 @@ export default function InferenceLatencyCalculator() {
     () => {
       const spec = resolveModelChoice(model, config);
       const hw = resolveGpu(gpu);
-      const P = gpuPeakFlops(hw, dtype as PeakDtype);
+      const serving = {
+        model: spec,
+        gpu: hw,
+        gpus,
+        batch,
+        inputTokens: input,
+        outputTokens: output,
+        weightDtype: dtype as Dtype,
+        assumptions: {
+          attention: attention as 'full' | 'causal',
+          calibration: { ...CALIBRATION, computeEfficiency: ec, memoryEfficiency: em, linkEfficiency: ecomm, allReduceLatencySeconds: alpha },
+        },
+      };
+      const lat = servingScenario(serving);
+      const P = lat.hardware.matmulPeakFlopsPerSecond;
       const W = hw.memoryBandwidth;
-      const lm = latencyModelFromSpec(spec, bytesPerElement(dtype as Dtype));
-      const hwL = { gpus, peak: P, memoryBandwidth: W, linkBandwidth: gpus > 1 ? perDirectionBandwidth(hw) : 0 };
-      const eff = { compute: ec, memory: em, comm: ecomm, allReduceLatency: alpha };
-      const work = { batch, input, output, attention: attention as 'full' | 'causal' };
-      const lat = estimateInferenceLatency(lm, hwL, work, eff);
       const ridge = ridgePointFormula.derive({ P, W });
       const throughputD = decodeThroughputFormula.derive({ B: batch, T: lat.tpotSeconds });
-      const cross = decodeCrossover(lm, hwL, work, eff);
-      const crossD = Number.isFinite(cross.batch) ? decodeCriticalBatchFormula.derive(cross.input) : null;
-      const fit = servingFit(lm, { gpus, memoryPerGpu: gpuMemoryBytes(hw, 'GB') }, work, DEFAULT_MEMORY_UTILIZATION);
-      const sweep = decodeBatchSweep(lm, hwL, { input, output, attention: work.attention }, eff).map((p) => ({
-        ...p,
-        fits: servingFit(lm, { gpus, memoryPerGpu: gpuMemoryBytes(hw, 'GB') }, { ...work, batch: p.batch }, DEFAULT_MEMORY_UTILIZATION).fits,
-      }));
+      const crossD = decodeCriticalBatchFormula.derive(criticalBatchInput(lat));
+      const sweep = servingSweep(serving);
       const [from, to] = rooflineSpan([lat.prefill.arithmeticIntensity, lat.decodeLast.arithmeticIntensity, ridge.value]);
       const roof = rooflinePoints({ peak: P, bandwidth: W, from, to });
       const on = (intensity: number) => attainableFlopsPerSecond({ intensity, peak: P, bandwidth: W });
@@ -94,7 +92,8 @@ export default function InferenceLatencyCalculator() {
         { x: lat.prefill.arithmeticIntensity, y: on(lat.prefill.arithmeticIntensity), label: 'prefill' },
         { x: lat.decodeLast.arithmeticIntensity, y: on(lat.decodeLast.arithmeticIntensity), label: 'decode' },
       ];
-      return { hw, P, W, lat, ridge, throughputD, cross, crossD, fit, sweep, roof, markers };
+      const steps = servingDerivations(spec, lat).filter((d) => d.id.startsWith('latency.') && d.id !== 'latency.decodeThroughput' && d.id !== 'latency.decodeCriticalBatch');
+      return { hw, P, W, lat, ridge, throughputD, crossD, sweep, roof, markers, steps };
     },
     [model, config, gpu, gpus, batch, input, output, dtype, attention, ec, em, ecomm, alpha],
     !state.hasErrors,
@@ -130,7 +129,7 @@ export default function InferenceLatencyCalculator() {
           <Results
             items={[
               { label: 'Time to first token', value: formatSeconds(r.lat.ttftSeconds), detail: `prefill ${formatSI(r.lat.prefillFlops, 'FLOPs')}`, testId: 'lat-ttft' },
-              { label: 'Time per output token', value: formatSeconds(r.lat.tpotSeconds), detail: 'mean over the decode steps', testId: 'lat-tpot' },
+              { label: 'Time per output token', value: formatSeconds(r.lat.tpotSeconds), detail: 'mean over the decode steps (estimate)', testId: 'lat-tpot' },
               { label: 'Decode throughput', value: r.throughputD.formatted, detail: `${formatInteger(batch)} sequences per step`, testId: 'lat-throughput' },
               { label: 'Whole request', value: formatSeconds(r.lat.totalSeconds), detail: 'TTFT + (O − 1) · TPOT', testId: 'lat-total' },
               {
@@ -146,26 +145,26 @@ export default function InferenceLatencyCalculator() {
                 testId: 'lat-decode-bound',
               },
               {
-                label: 'Decode compute-bound from',
-                value: r.crossD ? `B ≈ ${r.crossD.formatted}` : 'never at this context',
-                detail: `context S' = ${formatInteger(r.cross.context)} tokens`,
+                label: 'Decode matmuls compute-bound from',
+                value: `B ≈ ${r.crossD.formatted}`,
+                detail: 'attention stays memory-bound at any batch',
                 testId: 'lat-crossover',
               },
               {
                 label: 'Requests that fit',
-                value: Number.isFinite(r.fit.maxConcurrency) ? formatInteger(r.fit.maxConcurrency) : 'no KV cache',
-                detail: r.fit.fits
-                  ? `${formatBytes(r.fit.kvPerRequest)} of KV per request; the batch fits`
-                  : `the batch of ${formatInteger(batch)} does not fit in ${formatInteger(gpus)} × ${formatBytes(gpuMemoryBytes(r.hw, 'GB'))} at ${formatPercent(DEFAULT_MEMORY_UTILIZATION)}`,
+                value: formatInteger(r.lat.memory.maxConcurrency),
+                detail: r.lat.memory.fits
+                  ? `${formatBytes(r.lat.memory.kvCacheBytesPerRequest)} of KV per request; the batch fits`
+                  : `the batch of ${formatInteger(batch)} does not fit in ${formatInteger(gpus)} × ${formatBytes(r.lat.hardware.memoryPerGpuBytes)} at ${formatPercent(r.lat.assumptions.utilization)}`,
                 testId: 'lat-fit',
               },
             ]}
           />
-          {!r.fit.fits && (
-            <p className="note" data-testid="lat-fit-note">
-              The times above assume the batch fits; on this hardware its KV caches do not. Lower B or the context, or add GPUs.
+          {r.lat.warnings.map((w) => (
+            <p className="note warning" data-testid="lat-fit-note" key={w.code}>
+              {w.message}
             </p>
-          )}
+          ))}
           <LineChart
             title="Roofline: attainable FLOP/s per GPU"
             series={[{ name: `${r.hw.name} roofline`, points: r.roof }]}
@@ -182,7 +181,7 @@ export default function InferenceLatencyCalculator() {
           <LineChart
             title="Decode throughput by batch size"
             series={[{ name: 'tokens/s while decoding', points: r.sweep.map((p) => ({ x: p.batch, y: p.decodeTokensPerSecond })) }]}
-            verticals={r.crossD && r.crossD.value <= 512 ? [{ x: r.crossD.value, label: 'B*' }] : []}
+            verticals={r.crossD.value <= 512 ? [{ x: r.crossD.value, label: 'B*' }] : []}
             xLabel="Batch B"
             yLabel="tokens/s"
             formatX={(v) => decade(v, formatSignificant(v, 3))}
@@ -216,11 +215,11 @@ export default function InferenceLatencyCalculator() {
               ))}
             </tbody>
           </table>
-          {r.lat.steps.map((d) => (
-            <DerivationView key={d.id} derivation={d} stale={computed.stale} />
+          {r.steps.map((d, i) => (
+            <DerivationView key={`${d.id}-${i}`} derivation={d} stale={computed.stale} />
           ))}
           <DerivationView derivation={r.throughputD} stale={computed.stale} />
-          {r.crossD && <DerivationView derivation={r.crossD} stale={computed.stale} />}
+          <DerivationView derivation={r.crossD} stale={computed.stale} />
         </>
       )}
     </CalculatorShell>

@@ -1,17 +1,18 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { DTYPES, bytesPerElement, type Dtype } from '../../core/dtypes';
 import type { Derivation } from '../../core/formula';
-import { gpuMemoryBytes, gpuPeakFlops, perDirectionBandwidth, type MemoryReading, type PeakDtype } from '../../core/gpu/gpu';
+import { gpuMemoryBytes, gpuPeakFlops, type MemoryReading, type PeakDtype } from '../../core/gpu/gpu';
 import type { GpuSpec } from '../../core/gpu/spec';
 import { activeParams, countParams, paramsApprox } from '../../core/params/params';
 import { paramsApproxFormula } from '../../core/params/formulas';
 import { decodeStepFlops, prefillFlops } from '../../core/flops/flops';
 import { forwardFlopsFormula, perTokenFlopsFormula } from '../../core/flops/formulas';
-import { kvCacheBytesPerToken } from '../../core/memory/memory';
-import { inferenceCapacity, inferenceMemory, inferenceMemorySweep } from '../../core/memory/inference';
-import { kvBudgetBytes, kvBudgetFormula, kvPerRequestFormula, maxConcurrencyFormula } from '../../core/serving/serving';
-import { estimateInferenceLatency, type PhaseTime } from '../../core/latency/latency';
-import { decodeThroughputFormula, latencyModelFromSpec } from '../../core/latency/decode';
+import { inferenceMemorySweep } from '../../core/memory/inference';
+import { kvBudgetBytes } from '../../core/serving/serving';
+import type { StepTime } from '../../core/latency/step';
+import { decodeThroughputFormula } from '../../core/latency/decode';
+import { servingScenario } from '../../core/scenario/serving';
+import { servingDerivations } from '../../core/scenario/servingSteps';
 import {
   trainingFlopsPerTokenFormula,
   trainingFlopsPerTokenRecomputeFormula,
@@ -47,10 +48,11 @@ const FIELDS = {
   reading: {
     kind: 'select',
     label: 'Read "80GB" as',
-    default: 'GB',
+    default: 'runtime',
     options: [
-      { value: 'GB', label: 'GB (10⁹ B, as marketed)' },
+      { value: 'runtime', label: 'as the CUDA runtime reports it' },
       { value: 'GiB', label: 'GiB (2³⁰ B, physical HBM)' },
+      { value: 'GB', label: 'GB (10⁹ B, as marketed)' },
     ],
   },
   u: { kind: 'number', label: 'Usable fraction u', default: 0.9, domain: 'fraction', hint: 'the rest is a reserve (vLLM default 0.9)' },
@@ -132,7 +134,7 @@ const TRAINING_KEYS = [
 ] as const;
 
 const requestsText = (n: number) => `${formatInteger(n)} request${n === 1 ? '' : 's'}`;
-const regimeText = (p: PhaseTime) => (p.regime === 'compute-bound' ? 'compute-bound' : 'memory-bound');
+const regimeText = (p: StepTime) => (p.regime === 'compute-bound' ? 'compute-bound' : 'memory-bound');
 
 function Group({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -194,26 +196,29 @@ function computeAll(v: Values) {
     mask: 0.5,
   });
 
-  // Serving memory and concurrency.
+  // Serving: memory, concurrency and latency, the scenario engine's one answer.
+  const serving = part(() =>
+    servingScenario({
+      model: spec,
+      gpu: hw,
+      gpus: v.G,
+      batch: v.B,
+      inputTokens: v.Sin,
+      outputTokens: v.Sout,
+      weightDtype: v.wdtype as Dtype,
+      kvDtype: v.kvdtype as Dtype,
+      assumptions: { memoryReading: v.reading as MemoryReading, utilization: v.u },
+    }),
+  );
   const memoryPerGpu = gpuMemoryBytes(hw, v.reading as MemoryReading);
   const memInput = { spec, weightBytes: wb, kvBytes: kvb, requests: v.B, contextTokens: context };
-  const mem = inferenceMemory(memInput);
-  const cap = inferenceCapacity(mem, { gpus: v.G, memoryPerGpu, utilization: v.u });
   const sweep = inferenceMemorySweep(memInput, 4);
-  const plainKv = !spec.mla && !spec.slidingWindow;
-  const kvD = plainKv ? kvPerRequestFormula.derive({ L: spec.layers, S: context, hkv: spec.kvHeads, d: spec.headDim, s: kvb }) : null;
-  const budgetD = kvBudgetFormula.derive({ G: v.G, M: memoryPerGpu, u: v.u, W: mem.weights, A: mem.activations });
-  const concurrencyD = budgetD.value >= 0 && mem.kvPerRequest > 0 ? maxConcurrencyFormula.derive({ K: budgetD.value, r: mem.kvPerRequest }) : null;
-
-  // Latency by roofline, tensor parallel over the G GPUs.
   const latency = part(() => {
-    const peakType = peakDtype(hw, v.wdtype);
-    const peak = gpuPeakFlops(hw, peakType);
-    const model = { ...latencyModelFromSpec(spec, wb), kvBytesPerToken: kvCacheBytesPerToken(spec, kvb) };
-    const hwL = { gpus: v.G, peak, memoryBandwidth: hw.memoryBandwidth, linkBandwidth: v.G > 1 ? perDirectionBandwidth(hw) : 1 };
-    const r = estimateInferenceLatency(model, hwL, { batch: v.B, input: v.Sin, output: v.Sout, attention: 'causal' });
+    if (!serving.ok) throw new InputError(serving.field ?? 'G', serving.error);
+    const r = serving.value;
     const throughput = decodeThroughputFormula.derive({ B: v.B, T: r.tpotSeconds });
-    return { r, peak, peakType, throughput };
+    const steps = servingDerivations(spec, r);
+    return { r, peak: r.hardware.matmulPeakFlopsPerSecond, peakType: r.hardware.matmulPeakDtype, throughput, steps };
   });
 
   // Training compute and time on all G GPUs.
@@ -281,12 +286,8 @@ function computeAll(v: Values) {
     eightN,
     withAttention,
     memoryPerGpu,
-    mem,
-    cap,
+    serving,
     sweep,
-    kvD,
-    budgetD,
-    concurrencyD,
     latency,
     training,
     plan,
@@ -439,30 +440,46 @@ function FlopsGroup({ r, v, stale }: GroupProps) {
 }
 
 function MemoryGroup({ r, v, stale }: GroupProps) {
+  if (!r.serving.ok) {
+    return (
+      <Group id="pg-memory" title="Serving memory and concurrency">
+        <GroupError message={r.serving.error} />
+      </Group>
+    );
+  }
+  const s = r.serving.value;
+  const m = s.memory;
+  const steps = servingDerivations(r.spec, s);
+  const concurrencyD = steps.find((d) => d.id === 'serving.maxConcurrency') ?? null;
   return (
     <Group id="pg-memory" title="Serving memory and concurrency">
       <Results
         items={[
-          { label: 'Weights', value: formatBytes(r.mem.weights), detail: `${formatInteger(r.mem.weights)} B`, testId: 'pg-weights' },
-          { label: 'KV cache per request', value: formatBytes(r.mem.kvPerRequest), detail: `${formatInteger(r.mem.kvPerRequest)} B`, testId: 'pg-kv-request' },
-          { label: `KV cache, ${requestsText(v.B)}`, value: formatBytes(r.mem.kv), detail: `${formatInteger(r.mem.kv)} B`, testId: 'pg-kv-total' },
-          { label: 'Activations (one prefill)', value: formatBytes(r.mem.activations), testId: 'pg-act' },
-          { label: 'Total', value: formatBytes(r.mem.total), detail: formatBytes(r.mem.total, { binary: true }), testId: 'pg-mem-total' },
+          { label: 'Weights', value: formatBytes(m.weightsBytes), detail: `${formatInteger(m.weightsBytes)} B`, testId: 'pg-weights' },
+          { label: 'KV cache per request', value: formatBytes(m.kvCacheBytesPerRequest), detail: `${formatInteger(m.kvCacheBytesPerRequest)} B`, testId: 'pg-kv-request' },
+          { label: `KV cache, ${requestsText(v.B)}`, value: formatBytes(m.kvCacheBytes), detail: `${formatInteger(m.kvCacheBytes)} B`, testId: 'pg-kv-total' },
+          { label: 'Activations (one prefill)', value: formatBytes(m.activationBytes), testId: 'pg-act' },
+          { label: 'Total', value: formatBytes(m.totalBytes), detail: formatBytes(m.totalBytes, { binary: true }), testId: 'pg-mem-total' },
           {
             label: `Usable on ${formatInteger(v.G)} × ${r.hw.name}`,
-            value: formatBytes(r.cap.capacity),
-            detail: `${formatInteger(v.G)} × ${formatBytes(r.memoryPerGpu, { binary: v.reading === 'GiB' })} × ${v.u}`,
+            value: formatBytes(m.usableBytes),
+            detail: `${formatInteger(v.G)} × ${formatBytes(r.memoryPerGpu, { binary: v.reading !== 'GB' })} × ${v.u}`,
             testId: 'pg-capacity',
           },
           {
             label: 'Max concurrent requests',
-            value: formatInteger(r.cap.requestsThatFit),
-            detail: r.cap.kvBudget > 0 ? `${formatBytes(r.cap.kvBudget)} left for KV caches` : 'the weights and activations alone do not fit',
+            value: formatInteger(m.maxConcurrency),
+            detail: m.kvBudgetBytes > 0 ? `${formatBytes(m.kvBudgetBytes)} left for KV caches` : 'the weights and activations alone do not fit',
             testId: 'pg-concurrency',
           },
-          { label: requestsText(v.B), value: r.cap.fits ? 'fit' : 'do not fit', testId: 'pg-mem-verdict' },
+          { label: requestsText(v.B), value: m.fits ? 'fit' : 'do not fit', testId: 'pg-mem-verdict' },
         ]}
       />
+      {s.warnings.map((w) => (
+        <p className="note warning" key={w.code} data-testid={`pg-warning-${w.code}`}>
+          {w.message}
+        </p>
+      ))}
       {r.spec.mla && <p className="note">This model caches MLA’s compressed latent per layer and token, not full K and V.</p>}
       {r.spec.slidingWindow && (
         <p className="note">Sliding window of {formatInteger(r.spec.slidingWindow.size)} tokens: the cache of the windowed layers stops growing there.</p>
@@ -479,18 +496,18 @@ function MemoryGroup({ r, v, stale }: GroupProps) {
           ],
           text: formatBytes(row.total),
         }))}
-        limit={{ value: r.cap.capacity, label: `usable: ${formatBytes(r.cap.capacity)}` }}
+        limit={{ value: m.usableBytes, label: `usable: ${formatBytes(m.usableBytes)}` }}
         summary={r.sweep
           .map((row) => `${requestsText(row.requests)}: weights ${formatBytes(row.weights)}, KV cache ${formatBytes(row.kv)}, activations ${formatBytes(row.activations)}, total ${formatBytes(row.total)}`)
           .join('; ')
-          .concat(`. Usable memory: ${formatBytes(r.cap.capacity)}; at most ${formatInteger(r.cap.requestsThatFit)} requests fit.`)}
+          .concat(`. Usable memory: ${formatBytes(m.usableBytes)}; at most ${formatInteger(m.maxConcurrency)} requests fit.`)}
       />
-      {r.concurrencyD ? (
-        <DerivationView derivation={r.concurrencyD} stale={stale} />
+      {concurrencyD ? (
+        <DerivationView derivation={concurrencyD} stale={stale} />
       ) : (
         <p className="note">The weights and activations alone exceed the usable memory: no request fits.</p>
       )}
-      <MoreDerivations items={[r.budgetD, r.kvD]} stale={stale} />
+      <MoreDerivations items={steps.filter((d) => d.id === 'serving.kvBudget' || d.title === 'KV cache per request')} stale={stale} />
     </Group>
   );
 }
@@ -516,12 +533,12 @@ function LatencyResults({ r, l, v, stale }: GroupProps & { l: Ok<All['latency']>
         ]}
       />
       <p className="note">
-        {v.G > 1 ? `${formatInteger(v.G)}-way tensor parallel; ` : ''}causal attention; 80% of peak FLOP/s, of HBM bandwidth and of the link; all-reduces not overlapped with compute. Time per output token is the mean over the O − 1 decode steps; the derivation below shows the last, longest-context one.
+        Estimates: {v.G > 1 ? `${formatInteger(v.G)}-way tensor parallel; ` : ''}causal attention; the calibrated latency model (the site’s defaults; see the reality-check page for its error against published measurements). Time per output token is the mean over the O − 1 decode steps; the derivation below shows the last, longest-context one.
       </p>
-      {l.r.steps.filter(key).map((d) => (
+      {l.steps.filter(key).map((d) => (
         <DerivationView key={d.id} derivation={d} stale={stale} />
       ))}
-      <MoreDerivations items={[...l.r.steps.filter((d) => !key(d)), l.throughput]} stale={stale} />
+      <MoreDerivations items={[...l.steps.filter((d) => !key(d) && d.id.startsWith('latency.')), l.throughput]} stale={stale} />
     </>
   );
 }

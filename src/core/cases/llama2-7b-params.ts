@@ -117,6 +117,7 @@ export function llama2ParamsCase(overrides?: Partial<Llama2ParamsAssumptions>): 
         norms: ledger.norms,
       },
     },
+    warnings: [],
     verdict: `${formatInteger(N)} parameters (“${formatSignificant(N / 1e9, 3)}B”); 12LH² + VH gives ${formatInteger(approx.value)} (${formatPercent(err)})${largest ? `, mostly the ${largest.why} (${formatInteger(largest.params)})` : ''}. Training costs 6N ≈ ${formatSI(trainStep.value, 'FLOPs')} per token, inference 2N ≈ ${formatSI(inferStep.value, 'FLOPs')}.`,
   };
 }

@@ -9,24 +9,19 @@
  */
 import { formatInteger, formatPercent } from '../units';
 import { checkInputs } from '../formula';
+import { getGpu } from '../gpu/gpu';
 import { getPreset } from '../model/presets';
 import { countParams } from '../params/params';
-import { mfuFromGpuHours, mfuFromGpuHoursFormula } from '../mfu/mfu';
-import {
-  trainingAttentionFlopsFormula,
-  trainingFlopsPerToken,
-  trainingFlopsPerTokenFormula,
-  trainingFlopsPerTokenWithAttention,
-  trainingTotalFlopsFormula,
-} from '../training/compute';
+import { mfuFromGpuHoursFormula } from '../mfu/mfu';
+import { trainingScenario, type TrainingResult } from '../scenario/training';
+import { trainingAttentionFlopsFormula, trainingFlopsPerTokenFormula, trainingTotalFlopsFormula } from '../training/compute';
 import { applyOverrides, type WorkedCase } from './types';
 
 export interface Llama3MfuAssumptions {
+  /** The GPU the run used (its peak is the `peak` assumption). */
+  gpu: string;
   /** N for the headline: the article's round 70e9 (the exact count is reported beside it). */
   params: number;
-  layers: number;
-  heads: number;
-  headDim: number;
   /** Training sequence length, S. */
   seq: number;
   /** Training tokens, D. */
@@ -52,10 +47,8 @@ export interface Llama3MfuAnswer {
 }
 
 export const LLAMA3_MFU_DEFAULTS: Readonly<Llama3MfuAssumptions> = {
+  gpu: 'h100-sxm',
   params: 70e9,
-  layers: 80,
-  heads: 64,
-  headDim: 128,
   seq: 8192,
   tokens: 15e12,
   gpuHours: 6.4e6,
@@ -64,33 +57,41 @@ export const LLAMA3_MFU_DEFAULTS: Readonly<Llama3MfuAssumptions> = {
 
 export function llama3MfuCase(overrides?: Partial<Llama3MfuAssumptions>): WorkedCase<Llama3MfuAssumptions, Llama3MfuAnswer> {
   const a = applyOverrides(LLAMA3_MFU_DEFAULTS, overrides);
-  checkInputs(a, {
+  checkInputs({ params: a.params, seq: a.seq, tokens: a.tokens, gpuHours: a.gpuHours, peak: a.peak }, {
     params: 'positive',
-    layers: 'positiveInt',
-    heads: 'positiveInt',
-    headDim: 'positiveInt',
     seq: 'positiveInt',
     tokens: 'positive',
     gpuHours: 'positive',
     peak: 'positive',
   });
-  const exactParams = countParams(getPreset('llama-3-70b').spec).total;
-  const attention = (N: number, m: number) =>
-    trainingFlopsPerTokenWithAttention({ params: N, mask: m, layers: a.layers, heads: a.heads, headDim: a.headDim, seq: a.seq });
-  const mfuOf = (flopsPerToken: number) => mfuFromGpuHours({ flopsPerToken, tokens: a.tokens, gpuHours: a.gpuHours, peak: a.peak });
-  const flopsPerToken = trainingFlopsPerToken(a.params);
-  const withFull = attention(a.params, 1);
+  const spec = getPreset('llama-3-70b').spec;
+  const gpu = getGpu(a.gpu);
+  const exactParams = countParams(spec).total;
+  const train = (params?: number): TrainingResult =>
+    trainingScenario({
+      model: spec,
+      gpu,
+      tokens: a.tokens,
+      seq: a.seq,
+      run: { kind: 'gpu-hours', gpuHours: a.gpuHours },
+      ...(params === undefined ? {} : { params }),
+      assumptions: { peakFlopsPerSecond: a.peak },
+    });
+  const headline = train(a.params);
+  const exact = train();
+  const byConvention = headline.mfuByConvention!;
+  const F = headline.flopsPerToken;
+  const withFull = F + (byConvention.full / byConvention.none - 1) * F;
   const steps = [
     trainingFlopsPerTokenFormula.derive({ N: a.params }),
-    trainingTotalFlopsFormula.derive({ F: flopsPerToken, D: a.tokens }),
-    mfuFromGpuHoursFormula.derive({ F: flopsPerToken, D: a.tokens, G: a.gpuHours, P: a.peak }),
-    trainingFlopsPerTokenFormula.derive({ N: exactParams }),
-    mfuFromGpuHoursFormula.derive({ F: trainingFlopsPerToken(exactParams), D: a.tokens, G: a.gpuHours, P: a.peak }),
-    trainingAttentionFlopsFormula.derive({ N: a.params, m: 1, L: a.layers, h: a.heads, d: a.headDim, S: a.seq }),
-    mfuFromGpuHoursFormula.derive({ F: withFull, D: a.tokens, G: a.gpuHours, P: a.peak }),
+    trainingTotalFlopsFormula.derive({ F, D: a.tokens }),
+    { ...mfuFromGpuHoursFormula.derive({ F, D: a.tokens, G: a.gpuHours, P: a.peak }), title: 'MFU from GPU-hours, 6N with N = 70e9' },
+    { ...trainingFlopsPerTokenFormula.derive({ N: exactParams }), title: 'Training FLOPs per token with the exact parameter count' },
+    { ...mfuFromGpuHoursFormula.derive({ F: exact.flopsPerToken, D: a.tokens, G: a.gpuHours, P: a.peak }), title: 'MFU from GPU-hours, 6N with the exact count' },
+    trainingAttentionFlopsFormula.derive({ N: a.params, m: 1, L: spec.layers, h: spec.heads, d: spec.headDim, S: a.seq }),
+    { ...mfuFromGpuHoursFormula.derive({ F: withFull, D: a.tokens, G: a.gpuHours, P: a.peak }), title: 'MFU from GPU-hours, counting every attention score (PaLM)' },
   ];
-  const mfu = mfuOf(flopsPerToken);
-  const mfuWithFullAttention = mfuOf(withFull);
+  const mfu = headline.mfu!;
   return {
     id: 'llama3-70b-mfu',
     title: 'Llama 3 70B: what MFU did the training run reach?',
@@ -107,14 +108,15 @@ export function llama3MfuCase(overrides?: Partial<Llama3MfuAssumptions>): Worked
     },
     answer: {
       mfu,
-      mfuExactParams: mfuOf(trainingFlopsPerToken(exactParams)),
-      mfuWithCausalAttention: mfuOf(attention(a.params, 0.5)),
-      mfuWithFullAttention,
-      flopsPerToken,
-      totalFlops: flopsPerToken * a.tokens,
+      mfuExactParams: exact.mfu!,
+      mfuWithCausalAttention: byConvention.causal,
+      mfuWithFullAttention: byConvention.full,
+      flopsPerToken: F,
+      totalFlops: headline.totalFlops,
       exactParams,
       headlineConvention: '6N per token, N = the params assumption, attention scores not counted',
     },
-    verdict: `About ${formatPercent(mfu)} MFU by the 6N convention (${formatPercent(mfuWithFullAttention)} counting the full attention scores of ${formatInteger(a.seq)}-token sequences as PaLM does), averaged over the whole run.`,
+    warnings: headline.warnings,
+    verdict: `About ${formatPercent(mfu)} MFU by the 6N convention (${formatPercent(byConvention.full)} counting the full attention scores of ${formatInteger(a.seq)}-token sequences as PaLM does), averaged over the whole run.`,
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Derivation } from '../formula';
 import { InputError } from '../units';
+import type { Warning } from '../scenario/warnings';
 
 export const CASE_IDS = ['llama3-70b-mfu', 'llama2-7b-params', 'llama2-70b-ttft', 'llama2-70b-concurrency'] as const;
 export type CaseId = (typeof CASE_IDS)[number];
@@ -19,6 +20,8 @@ export interface WorkedCase<A extends object, R extends object> {
   assumptionNotes: Partial<Record<keyof A, string>>;
   answer: R;
   verdict: string;
+  /** What makes the answer impossible or hypothetical under these assumptions (empty when nothing). */
+  warnings: Warning[];
 }
 
 /**

@@ -84,15 +84,74 @@ export interface StepTime {
   arithmeticIntensity: number;
 }
 
+/**
+ * Seconds to do `flops` on G GPUs at a share η of the peak: F/(G·P·η).
+ * @example computeSeconds(9.5e15, 8, 312e12, 1) //=> 3.806…
+ */
+export function computeSeconds(flops: number, gpus: number, peak: number, efficiency: number): number {
+  return flops / (gpus * peak * efficiency);
+}
+
+/**
+ * Seconds to move `bytes` through the HBM of G GPUs at a share η of the bandwidth: Q/(G·W·η).
+ * @example transferSeconds(1.38e11, 8, 2.039e12, 1) //=> 0.00846…
+ */
+export function transferSeconds(bytes: number, gpus: number, bandwidth: number, efficiency: number): number {
+  return bytes / (gpus * bandwidth * efficiency);
+}
+
+/**
+ * A kernel class on its roofline: the slower of its FLOPs and its bytes,
+ * max(F/(G·P·η_c), Q/(G·W·η_m)).
+ * @example rooflineSeconds({ flops: 9.5e15, bytes: 1.38e11, gpus: 8, peak: 312e12, bandwidth: 2.039e12, computeEfficiency: 1, memoryEfficiency: 1 }) //=> 3.806…
+ */
+export function rooflineSeconds(p: {
+  flops: number;
+  bytes: number;
+  gpus: number;
+  peak: number;
+  bandwidth: number;
+  computeEfficiency: number;
+  memoryEfficiency: number;
+}): number {
+  return Math.max(computeSeconds(p.flops, p.gpus, p.peak, p.computeEfficiency), transferSeconds(p.bytes, p.gpus, p.bandwidth, p.memoryEfficiency));
+}
+
 /** Seconds of each kernel class: the roofline of the matmuls and of attention, and the elementwise traffic. */
 function kernelSeconds(c: StepCost, hw: StepHardware, cal: LatencyCalibration) {
-  const bytes = hw.gpus * hw.memoryBandwidth;
-  const mmCompute = c.matmulFlops / (hw.gpus * hw.matmulPeak * hw.matmulEfficiency);
-  const mmMemory = (c.weightBytes + c.activationBytes) / (bytes * cal.memoryEfficiency);
-  const attCompute = c.attentionFlops / (hw.gpus * hw.attentionPeak * cal.computeEfficiency);
-  const attMemory = c.kvBytes / (bytes * cal.kvEfficiency);
-  const elementwise = c.elementwiseBytes / (bytes * cal.memoryEfficiency);
-  return { mmCompute, mmMemory, attCompute, attMemory, elementwise };
+  return {
+    mmCompute: computeSeconds(c.matmulFlops, hw.gpus, hw.matmulPeak, hw.matmulEfficiency),
+    mmMemory: transferSeconds(c.weightBytes + c.activationBytes, hw.gpus, hw.memoryBandwidth, cal.memoryEfficiency),
+    attCompute: computeSeconds(c.attentionFlops, hw.gpus, hw.attentionPeak, cal.computeEfficiency),
+    attMemory: transferSeconds(c.kvBytes, hw.gpus, hw.memoryBandwidth, cal.kvEfficiency),
+    elementwise: transferSeconds(c.elementwiseBytes, hw.gpus, hw.memoryBandwidth, cal.memoryEfficiency),
+  };
+}
+
+/**
+ * One ring all-reduce of `bytes` over G GPUs: α + 2·(G−1)/G · bytes/W, W the effective
+ * per-direction link bandwidth; 0 on one GPU.
+ * @example allReduceSeconds({ bytes: 1e9, gpus: 8, bandwidth: 200e9, latency: 0 }) //=> 0.00875
+ */
+export function allReduceSeconds(p: { bytes: number; gpus: number; bandwidth: number; latency: number }): number {
+  if (p.gpus === 1) return 0;
+  return p.latency + ((2 * (p.gpus - 1)) / p.gpus) * (p.bytes / p.bandwidth);
+}
+
+/**
+ * Two all-reduces per layer of a [T, H] activation at s bytes: 2·L·(α + 2·(G−1)/G·T·H·s/W).
+ * @example tensorParallelCommSeconds({ layers: 80, tokens: 64000, hidden: 8192, bytesPerElement: 2, gpus: 8, bandwidth: 200e9, latency: 0 }) //=> 1.4680064
+ */
+export function tensorParallelCommSeconds(p: { layers: number; tokens: number; hidden: number; bytesPerElement: number; gpus: number; bandwidth: number; latency: number }): number {
+  return 2 * p.layers * allReduceSeconds({ bytes: p.tokens * p.hidden * p.bytesPerElement, gpus: p.gpus, bandwidth: p.bandwidth, latency: p.latency });
+}
+
+/**
+ * The fixed cost of a step: t_step + L·t_layer.
+ * @example fixedStepSeconds({ step: 3.2e-3, layers: 80, perLayer: 34e-6 }) //=> 0.00592
+ */
+export function fixedStepSeconds(p: { step: number; layers: number; perLayer: number }): number {
+  return p.step + p.layers * p.perLayer;
 }
 
 /**
@@ -101,15 +160,20 @@ function kernelSeconds(c: StepCost, hw: StepHardware, cal: LatencyCalibration) {
  * @example tensorParallelStepCommSeconds(64000, { gpus: 8, layers: 80, hidden: 8192, activationBytesPerElement: 2, linkBandwidth: 200e9, allReduceLatency: 0 } as StepHardware, { linkEfficiency: 1 } as LatencyCalibration) //=> 1.4680064
  */
 export function tensorParallelStepCommSeconds(tokens: number, hw: StepHardware, cal: LatencyCalibration): number {
-  if (hw.gpus === 1) return 0;
-  const message = tokens * hw.hidden * hw.activationBytesPerElement;
-  const ring = ((2 * (hw.gpus - 1)) / hw.gpus) * (message / (hw.linkBandwidth * cal.linkEfficiency));
-  return 2 * hw.layers * (hw.allReduceLatency + ring);
+  return tensorParallelCommSeconds({
+    layers: hw.layers,
+    tokens,
+    hidden: hw.hidden,
+    bytesPerElement: hw.activationBytesPerElement,
+    gpus: hw.gpus,
+    bandwidth: hw.linkBandwidth * cal.linkEfficiency,
+    latency: hw.allReduceLatency,
+  });
 }
 
-/** The fixed cost of one step: t_step + L·t_layer. */
+/** The fixed cost of one step on `hw`: t_step + L·t_layer. */
 export function stepOverheadSeconds(hw: StepHardware, cal: LatencyCalibration): number {
-  return cal.stepOverheadSeconds + hw.layers * cal.layerOverheadSeconds;
+  return fixedStepSeconds({ step: cal.stepOverheadSeconds, layers: hw.layers, perLayer: cal.layerOverheadSeconds });
 }
 
 /**

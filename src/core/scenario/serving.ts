@@ -99,10 +99,15 @@ export interface ServingResult {
   kvDtype: Dtype;
   assumptions: ServingAssumptions;
   hardware: ServingHardware;
+  /** The step model's hardware figures (for derivations and sweeps). */
+  stepHardware: StepHardware;
   memory: ServingMemory;
   prefillFlops: number;
-  /** The prefill of the B prompts together. */
+  /** The prefill of the B prompts together: what it does, and how long it takes. */
+  prefillCost: StepCost;
   prefill: StepTime;
+  /** What the last decode step does. */
+  decodeLastCost: StepCost;
   /** The first and last decode steps (contexts S + 1 and S + O − 1). */
   decodeFirst: StepTime;
   decodeLast: StepTime;
@@ -190,6 +195,86 @@ function passFlops(spec: ModelSpec, batch: number, newTokens: number, context: n
   return { matmul: f.total - att, attention: att };
 }
 
+/** What a memory question needs: the model, the GPUs, and the requests. */
+export interface ServingMemoryInput {
+  model: ModelSpec;
+  gpu: GpuSpec;
+  gpus: number;
+  /** Requests held at once. */
+  batch: number;
+  /** Tokens cached per request, S + O. */
+  contextTokens: number;
+  /** Tokens in the largest forward pass whose activations must fit. */
+  activationTokens: number;
+  weightDtype: Dtype;
+  kvDtype: Dtype;
+  memoryReading: ServingAssumptions['memoryReading'];
+  utilization: number;
+}
+
+/**
+ * Serving memory: weights, B KV caches of S + O tokens, the largest pass's activations,
+ * against G·M·u, and how many requests fit; with the warnings when nothing or not all fit.
+ * The one place a "how many requests fit" is computed.
+ * @example servingMemory({ model: getPreset('llama-2-70b').spec, gpu: getGpu('a800-sxm-80gb'), gpus: 2, batch: 1, contextTokens: 4000, activationTokens: 4000, weightDtype: 'fp16', kvDtype: 'fp16', memoryReading: 'runtime', utilization: 0.9 }).memory.maxConcurrency //=> 10
+ */
+export function servingMemory(p: ServingMemoryInput): { memory: ServingMemory; warnings: Warning[] } {
+  const { model: spec, gpu } = p;
+  const G = checkBound(p.gpus, 'gpus', 'gpus', 'GPUs G');
+  const B = checkBound(p.batch, 'batch', 'batch', 'Requests B');
+  const context = checkBound(p.contextTokens, 'sequence', 'contextTokens', 'Tokens per request');
+  checkBound(p.activationTokens, 'sequence', 'activationTokens', 'Tokens in the largest forward pass');
+  checkBound(p.utilization, 'fraction', 'utilization', 'Usable fraction u');
+  const warnings: Warning[] = [];
+  const kvb = bytesPerElement(p.kvDtype);
+  const weights = weightsBytes(spec, bytesPerElement(p.weightDtype));
+  const kvPerRequest = kvCacheBytes(spec, context, kvb);
+  const act = inferenceActivationBytes({ spec, batch: 1, newTokens: p.activationTokens, bytesPerElement: 2, logits: 'last' });
+  // Under tensor parallelism each GPU keeps the residual stream; the layer's working set and the logits are split.
+  const activations = G * act.residual + act.layerWorkingSet + act.logits;
+  const memoryBytes = G * gpuMemoryBytes(gpu, p.memoryReading);
+  const usable = memoryBytes * p.utilization;
+  const kvBudget = usable - weights - activations;
+  const maxConcurrency = kvBudget > 0 && kvPerRequest > 0 ? Math.floor(kvBudget / kvPerRequest) : 0;
+  const totalBytes = weights + B * kvPerRequest + activations;
+  const memory: ServingMemory = {
+    weightsBytes: weights,
+    kvBytesPerToken: kvCacheBytesPerToken(spec, kvb),
+    kvCacheBytesPerRequest: kvPerRequest,
+    kvCacheBytes: B * kvPerRequest,
+    activationBytes: activations,
+    memoryBytes,
+    usableBytes: usable,
+    kvBudgetBytes: kvBudget,
+    totalBytes,
+    headroomBytes: usable - totalBytes,
+    fits: totalBytes <= usable,
+    maxConcurrency,
+  };
+  if (weights + activations > usable) {
+    warnings.push(
+      warning(
+        'weights-do-not-fit',
+        `The weights (${formatBytes(weights)}) and one prefill's activations (${formatBytes(activations)}) need more than the ${formatBytes(usable)} usable on ${formatInteger(G)} × ${gpu.name}: the model does not fit, so every latency figure is hypothetical. Add GPUs or store the weights in fewer bytes.`,
+        'gpus',
+      ),
+    );
+  } else if (maxConcurrency === 0) {
+    warnings.push(
+      warning('no-request-fits', `Not one request of ${formatInteger(context)} tokens fits: its KV cache (${formatBytes(kvPerRequest)}) is larger than the ${formatBytes(kvBudget)} left beside the weights. Latency figures are hypothetical.`, 'inputTokens'),
+    );
+  } else if (B > maxConcurrency) {
+    warnings.push(
+      warning(
+        'batch-does-not-fit',
+        `Only ${formatInteger(maxConcurrency)} of the ${formatInteger(B)} requests fit at once (${formatBytes(kvPerRequest)} of KV cache each, ${formatBytes(kvBudget)} free): the batch as given cannot run, so its latency is hypothetical; continuous batching queues the rest.`,
+        'batch',
+      ),
+    );
+  }
+  return { memory, warnings };
+}
+
 /**
  * Everything about serving `input`. Throws InputError naming the field for input it cannot
  * answer (a bound, an unknown type); results that are possible to compute but impossible
@@ -237,7 +322,6 @@ export function servingScenario(input: ServingInput): ServingResult {
     }
   }
   const alpha = G > 1 ? allReduceLatencySeconds(gpu, cal) : 0;
-  const memoryPerGpu = gpuMemoryBytes(gpu, a.memoryReading);
   const hw: StepHardware = {
     gpus: G,
     matmulPeak,
@@ -252,52 +336,22 @@ export function servingScenario(input: ServingInput): ServingResult {
   };
 
   // Memory.
+  const { memory, warnings: memoryWarnings } = servingMemory({
+    model: spec,
+    gpu,
+    gpus: G,
+    batch: B,
+    contextTokens: S + O,
+    activationTokens: a.activationTokens ?? S,
+    weightDtype,
+    kvDtype,
+    memoryReading: a.memoryReading,
+    utilization: a.utilization,
+  });
+  warnings.push(...memoryWarnings);
+  const weights = memory.weightsBytes;
+  const maxConcurrency = memory.maxConcurrency;
   const kvb = bytesPerElement(kvDtype);
-  const weights = weightsBytes(spec, bytesPerElement(weightDtype));
-  const kvPerRequest = kvCacheBytes(spec, S + O, kvb);
-  const act = inferenceActivationBytes({ spec, batch: 1, newTokens: a.activationTokens ?? S, bytesPerElement: 2, logits: 'last' });
-  // Under tensor parallelism each GPU keeps the residual stream; the layer's working set and the logits are split.
-  const activations = G * act.residual + act.layerWorkingSet + act.logits;
-  const memoryBytes = G * memoryPerGpu;
-  const usable = memoryBytes * a.utilization;
-  const kvBudget = usable - weights - activations;
-  const maxConcurrency = kvBudget > 0 && kvPerRequest > 0 ? Math.floor(kvBudget / kvPerRequest) : 0;
-  const totalBytes = weights + B * kvPerRequest + activations;
-  const memory: ServingMemory = {
-    weightsBytes: weights,
-    kvBytesPerToken: kvCacheBytesPerToken(spec, kvb),
-    kvCacheBytesPerRequest: kvPerRequest,
-    kvCacheBytes: B * kvPerRequest,
-    activationBytes: activations,
-    memoryBytes,
-    usableBytes: usable,
-    kvBudgetBytes: kvBudget,
-    totalBytes,
-    headroomBytes: usable - totalBytes,
-    fits: totalBytes <= usable,
-    maxConcurrency,
-  };
-  if (weights + activations > usable) {
-    warnings.push(
-      warning(
-        'weights-do-not-fit',
-        `The weights (${formatBytes(weights)}) and one prefill's activations (${formatBytes(activations)}) need more than the ${formatBytes(usable)} usable on ${formatInteger(G)} × ${gpu.name}: the model does not fit, so every latency below is hypothetical. Add GPUs or store the weights in fewer bytes.`,
-        'gpus',
-      ),
-    );
-  } else if (maxConcurrency === 0) {
-    warnings.push(
-      warning('no-request-fits', `Not one request of ${formatInteger(S + O)} tokens fits: its KV cache (${formatBytes(kvPerRequest)}) is larger than the ${formatBytes(kvBudget)} left beside the weights. The latency below is hypothetical.`, 'inputTokens'),
-    );
-  } else if (B > maxConcurrency) {
-    warnings.push(
-      warning(
-        'batch-does-not-fit',
-        `Only ${formatInteger(maxConcurrency)} of the ${formatInteger(B)} requests fit at once (${formatBytes(kvPerRequest)} of KV cache each, ${formatBytes(kvBudget)} free): the batch as given cannot run, so its latency is hypothetical; continuous batching queues the rest.`,
-        'batch',
-      ),
-    );
-  }
   const contextLimit = spec.maxPositions;
   if (contextLimit > 0 && S + O > contextLimit) {
     warnings.push(
@@ -339,7 +393,8 @@ export function servingScenario(input: ServingInput): ServingResult {
   const steps = Math.max(1, O - 1);
   const decodeB = decodeCost(B);
   const decodeFirst = stepTime(decodeB(S + 1), hw, cal);
-  const decodeLast = stepTime(decodeB(S + steps), hw, cal);
+  const decodeLastCost = decodeB(S + steps);
+  const decodeLast = stepTime(decodeLastCost, hw, cal);
   const tpot = sumStepSeconds(decodeB, S + 1, S + steps, breakpoints, hw, cal) / steps;
   const ttft = prefill.seconds;
   const total = ttft + (O - 1) * tpot;
@@ -381,6 +436,7 @@ export function servingScenario(input: ServingInput): ServingResult {
     weightDtype,
     kvDtype,
     assumptions: a,
+    stepHardware: hw,
     hardware: {
       matmulPeakFlopsPerSecond: matmulPeak,
       matmulPeakDtype: peak.dtype,
@@ -389,12 +445,14 @@ export function servingScenario(input: ServingInput): ServingResult {
       linkBandwidthPerDirection: G > 1 ? linkBandwidth : null,
       link,
       allReduceLatencySeconds: alpha,
-      memoryPerGpuBytes: memoryPerGpu,
+      memoryPerGpuBytes: memory.memoryBytes / G,
       memoryReadingUsed: memoryReadingUsed(gpu, a.memoryReading),
     },
     memory,
     prefillFlops: prefill.flops,
+    prefillCost: prefillB,
     prefill,
+    decodeLastCost,
     decodeFirst,
     decodeLast,
     ttftSeconds: ttft,
