@@ -1,25 +1,21 @@
 /**
  * `inference <model> --gpu ID --gpus N --batch B --input S --output O [--dtype bf16]`:
- * prefill FLOPs, TTFT and mean TPOT by roofline with tensor parallelism over the N GPUs,
- * weights, KV cache and the maximum concurrency for requests of S + O tokens.
+ * the serving scenario (src/core/scenario/serving.ts), the same answer the playground and
+ * every serving calculator give: weights, KV cache, activations and how many requests fit;
+ * TTFT and mean TPOT with their compute, memory, communication and fixed parts; throughput
+ * for the batch as given, for continuous batching at B users and at the memory limit.
  *
- * Conventions (all printed in the JSON): FLOPs are the exact per-component count with a
- * causal mask (`--attention full` counts every key, as the reference article does);
- * efficiencies default to 0.8 of peak compute, memory bandwidth and link bandwidth; an
- * "80GB" card is read as 80 GiB (`--memory-reading GB` for 80e9 B) and 10% is reserved.
+ * Defaults are the site's (src/core/scenario/defaults.ts): causal attention, memory as the
+ * CUDA runtime reports it with 10% reserved, the calibrated latency model. Every one is a
+ * flag, and the JSON prints the assumptions it used and any warnings.
  */
-import { bytesPerElement, DTYPES, type Dtype } from '../core/dtypes';
-import { getGpu, gpuMemoryBytes, gpuPeakFlops, type MemoryReading, type PeakDtype } from '../core/gpu/gpu';
-import { DEFAULT_EFFICIENCIES, estimateInferenceLatency } from '../core/latency/legacy';
-import { decodeStepFlops, prefillFlops } from '../core/flops/flops';
-import { kvCacheBytesPerToken, weightsBytes } from '../core/memory/memory';
-import { activeParams } from '../core/params/params';
-import {
-  DEFAULT_MEMORY_UTILIZATION,
-  kvBudgetBytes,
-  maxConcurrency,
-  servingActivationBytes,
-} from '../core/serving/serving';
+import { DTYPES, type Dtype } from '../core/dtypes';
+import { getGpu, MEMORY_READINGS } from '../core/gpu/gpu';
+import type { GpuSpec } from '../core/gpu/spec';
+import { CALIBRATION } from '../core/latency/calibration';
+import { SERVING_DEFAULTS } from '../core/scenario/defaults';
+import { servingScenario } from '../core/scenario/serving';
+import { criticalBatch } from '../core/scenario/servingSteps';
 import { boundMessage, inBound } from '../core/bounds';
 import { InputError, formatInteger } from '../core/units';
 import { defineCommand, type FlagTable } from './args';
@@ -35,29 +31,45 @@ export const INFERENCE_FLAGS = {
   batch: { kind: 'integer', bound: 'batch', unit: 'requests', required: true, description: 'requests served together (the batch B)' },
   input: { kind: 'integer', bound: 'sequence', unit: 'tokens', required: true, description: 'prompt tokens per request (S)' },
   output: { kind: 'integer', bound: 'sequence', unit: 'tokens', required: true, description: 'generated tokens per request (O)' },
-  dtype: { kind: 'enum', choices: DTYPES, default: 'bf16', description: 'weights dtype (int8/int4: weight-only, KV cache and compute in bf16)' },
-  attention: { kind: 'enum', choices: ['causal', 'full'], default: 'causal', description: 'prefill score FLOPs: causal mask, or every key as the reference article counts' },
+  dtype: { kind: 'enum', choices: DTYPES, default: 'bf16', description: 'weights dtype (fp8 runs fp8 tensor cores where the GPU has them; int8/int4 are weight-only)' },
+  'kv-dtype': { kind: 'enum', choices: DTYPES, description: 'KV-cache dtype (default: the weights\' for floats, bf16 under int8/int4 weights)' },
+  attention: { kind: 'enum', choices: ['causal', 'full'], default: SERVING_DEFAULTS.attention, description: 'prefill score FLOPs: causal mask, or every key as the reference article counts' },
+  peak: { kind: 'number', bound: 'flopsPerSecond', unit: 'FLOP/s', description: 'peak FLOP/s per GPU to use instead of the datasheet\'s for the weights\' dtype' },
   'compute-efficiency': {
     kind: 'number',
     bound: 'efficiency',
     unit: 'share of peak',
-    default: DEFAULT_EFFICIENCIES.compute,
+    default: CALIBRATION.computeEfficiency,
     field: 'compute',
-    description: 'share of peak FLOP/s the kernels reach',
+    description: 'η_c: share of the 16-bit (and tf32) peak the matmuls reach',
+  },
+  'fp8-compute-efficiency': {
+    kind: 'number',
+    bound: 'efficiency',
+    unit: 'share of peak',
+    default: CALIBRATION.fp8ComputeEfficiency,
+    description: 'η_c8: share of the fp8 peak fp8 matmuls reach (fitted on published measurements)',
   },
   'memory-efficiency': {
     kind: 'number',
     bound: 'efficiency',
     unit: 'share of peak',
-    default: DEFAULT_EFFICIENCIES.memory,
+    default: CALIBRATION.memoryEfficiency,
     field: 'memory',
-    description: 'share of peak HBM bandwidth the kernels reach',
+    description: 'η_m: share of peak HBM bandwidth weight and activation reads reach',
+  },
+  'kv-efficiency': {
+    kind: 'number',
+    bound: 'efficiency',
+    unit: 'share of peak',
+    default: CALIBRATION.kvEfficiency,
+    description: 'η_kv: share of peak HBM bandwidth decode attention reaches reading the KV cache',
   },
   'comm-efficiency': {
     kind: 'number',
     bound: 'efficiency',
     unit: 'share of peak',
-    default: DEFAULT_EFFICIENCIES.comm,
+    default: CALIBRATION.linkEfficiency,
     field: 'comm',
     description: 'share of the per-direction link bandwidth a ring all-reduce reaches',
   },
@@ -65,16 +77,40 @@ export const INFERENCE_FLAGS = {
     kind: 'number',
     bound: 'seconds',
     unit: 's',
-    default: DEFAULT_EFFICIENCIES.allReduceLatency,
     field: 'allReduceLatency',
-    description: 'fixed latency of each tensor-parallel all-reduce',
+    description: 'α: fixed latency of each tensor-parallel all-reduce (default by link: 10 µs NVLink, 25 µs PCIe)',
   },
-  'memory-reading': { kind: 'enum', choices: ['GiB', 'GB'], default: 'GiB', description: 'read a marketed "80GB" as 80 GiB (physical) or 80e9 B' },
+  'step-overhead': {
+    kind: 'number',
+    bound: 'seconds',
+    unit: 's',
+    default: CALIBRATION.stepOverheadSeconds,
+    description: 't_step: fixed seconds per forward step (scheduling, sampling, launches)',
+  },
+  'layer-overhead': {
+    kind: 'number',
+    bound: 'seconds',
+    unit: 's',
+    default: CALIBRATION.layerOverheadSeconds,
+    description: 't_layer: fixed seconds per layer per step',
+  },
+  'memory-reading': {
+    kind: 'enum',
+    choices: MEMORY_READINGS,
+    default: SERVING_DEFAULTS.memoryReading,
+    description: 'one GPU\'s memory: as the CUDA runtime reports it, the GiB built, or the GB marketed',
+  },
+  'activation-tokens': {
+    kind: 'integer',
+    bound: 'sequence',
+    unit: 'tokens',
+    description: 'tokens in the largest forward pass whose activations must fit (default: --input)',
+  },
   utilization: {
     kind: 'number',
     bound: 'fraction',
     unit: 'share of memory',
-    default: DEFAULT_MEMORY_UTILIZATION,
+    default: SERVING_DEFAULTS.utilization,
     field: 'utilization',
     description: 'share of each GPU the server uses (vLLM gpu_memory_utilization); the rest is reserved',
   },
@@ -86,111 +122,100 @@ export const INFERENCE_FLAGS = {
   },
 } as const satisfies FlagTable;
 
-/** The tensor-core rate a dtype computes at: weight-only int8/int4 dequantise to bf16; fp32 runs as tf32. */
-function computeDtype(dtype: Dtype): PeakDtype {
-  if (dtype === 'int8' || dtype === 'int4') return 'bf16';
-  if (dtype === 'fp32') return 'tf32';
-  return dtype;
+/** The GPU with a link bandwidth given on the command line in place of the table's. */
+function withLink(gpu: GpuSpec, bidirectional: number | undefined): GpuSpec {
+  return bidirectional === undefined ? gpu : { ...gpu, interconnect: { ...gpu.interconnect, name: `${gpu.interconnect.name} (--link-bandwidth)`, bandwidth: bidirectional } };
 }
 
 /**
- * `inference <model> --gpu ID --gpus N --batch B --input S --output O`: serving latency and memory.
- * @example inferenceCommand.execute(['llama-2-70b', '--gpu', 'a800-sxm-80gb', '--gpus', '8', '--batch', '16', '--input', '4000', '--output', '1']) //=> { kind: 'result', result: { weightsBytes: 137953296384, kvCacheBytes: 20976762880, maxConcurrency: 365, … }, json: false }
+ * `inference <model> --gpu ID --gpus N --batch B --input S --output O`: the serving scenario.
+ * @example inferenceCommand.execute(['llama-2-70b', '--gpu', 'a800-sxm-80gb', '--gpus', '8', '--batch', '16', '--input', '4000', '--output', '1']) //=> { kind: 'result', result: { ttftSeconds: 6.5284…, weightsBytes: 137953296384, maxConcurrency: 343, … }, json: false }
  */
 export const inferenceCommand = defineCommand({
   name: 'inference',
-  summary: 'Prefill FLOPs, TTFT and mean TPOT by roofline (tensor parallel over --gpus), weights, KV cache and maximum concurrency',
+  summary: 'Serving a model on --gpus tensor-parallel GPUs: memory and maximum concurrency, TTFT and TPOT (estimates with their parts), throughput',
   positionals: [{ name: 'model', description: 'a preset id (see `model list`) or a path to a Hugging Face config.json' }],
   flags: INFERENCE_FLAGS,
   notes: [
-    'Conventions (printed in the JSON): exact per-component FLOPs with a causal mask; efficiencies 0.8 of peak;',
-    'an "80GB" card read as 80 GiB with 10% reserved; the KV cache and maximum concurrency for requests of S + O tokens.',
+    'Defaults are the site\'s: causal attention, memory as the CUDA runtime reports it with 10% reserved, the calibrated latency',
+    'model (its error against published measurements is on /reality-check/). `assumptions` in the JSON lists what was used.',
   ],
   run({ positionals, flags, given }) {
     const { spec } = loadModel(positionals[0]);
-    const gpu = getGpu(flags.gpu);
-    const work = { gpus: flags.gpus, batch: flags.batch, input: flags.input, output: flags.output };
-    const dtype: Dtype = flags.dtype;
-    const attention = flags.attention;
-    const reading: MemoryReading = flags['memory-reading'];
-    const eff = {
-      compute: flags['compute-efficiency'],
-      memory: flags['memory-efficiency'],
-      comm: flags['comm-efficiency'],
-      allReduceLatency: flags['all-reduce-latency'],
-    };
-    const utilization = flags.utilization;
-    // Each request holds S + O tokens of context: the sequence bound applies to the sum.
-    if (!inBound(work.input + work.output, 'sequence')) {
-      throw new InputError('output', boundMessage(`--input + --output (${formatInteger(work.input + work.output)} tokens)`, 'sequence'));
+    if (!inBound(flags.input + flags.output, 'sequence')) {
+      throw new InputError('output', boundMessage(`--input + --output (${formatInteger(flags.input + flags.output)} tokens)`, 'sequence'));
     }
-    const peakDtype = computeDtype(dtype);
-    const peak = gpuPeakFlops(gpu, peakDtype);
-    // Weight-only quantisation keeps the KV cache in bf16.
-    const kvBytesPerElement = dtype === 'int8' || dtype === 'int4' ? 2 : bytesPerElement(dtype);
-    const weights = weightsBytes(spec, dtype);
-    const kvPerToken = kvCacheBytesPerToken(spec, kvBytesPerElement);
-    let linkBandwidth = 1;
-    if (work.gpus > 1) {
-      const bidirectional = given.has('link-bandwidth') ? (flags['link-bandwidth'] ?? 0) : (gpu.interconnect.bandwidth ?? 0);
-      if (!(bidirectional > 0)) {
-        throw new InputError('link-bandwidth', `${gpu.name} has no GPU-to-GPU link in the table; pass --link-bandwidth (bidirectional B/s)`);
-      }
-      linkBandwidth = bidirectional / 2;
-    }
-    const latency = estimateInferenceLatency(
-      {
-        params: activeParams(spec),
-        layers: spec.layers,
-        attentionWidth: spec.heads * spec.headDim,
-        hidden: spec.hidden,
-        weightsBytes: weights,
-        kvBytesPerToken: kvPerToken,
-        activationBytesPerElement: 2,
-        // Serving computes logits for the last position only.
-        prefillFlops: (b, s, mode) => prefillFlops({ spec, batch: b, promptTokens: s, attention: mode, logits: 'last' }).total,
-        decodeStepFlops: (b, context) => decodeStepFlops({ spec, batch: b, contextTokens: context }).total,
+    const gpu = withLink(getGpu(flags.gpu), given.has('link-bandwidth') ? flags['link-bandwidth'] : undefined);
+    const weightDtype: Dtype = flags.dtype;
+    const r = servingScenario({
+      model: spec,
+      gpu,
+      gpus: flags.gpus,
+      batch: flags.batch,
+      inputTokens: flags.input,
+      outputTokens: flags.output,
+      weightDtype,
+      ...(flags['kv-dtype'] === undefined ? {} : { kvDtype: flags['kv-dtype'] }),
+      assumptions: {
+        attention: flags.attention,
+        memoryReading: flags['memory-reading'],
+        utilization: flags.utilization,
+        activationTokens: flags['activation-tokens'] ?? null,
+        peakFlopsPerSecond: flags.peak ?? null,
+        calibration: {
+          computeEfficiency: flags['compute-efficiency'],
+          fp8ComputeEfficiency: flags['fp8-compute-efficiency'],
+          memoryEfficiency: flags['memory-efficiency'],
+          kvEfficiency: flags['kv-efficiency'],
+          linkEfficiency: flags['comm-efficiency'],
+          allReduceLatencySeconds: flags['all-reduce-latency'] ?? null,
+          stepOverheadSeconds: flags['step-overhead'],
+          layerOverheadSeconds: flags['layer-overhead'],
+        },
       },
-      { gpus: work.gpus, peak, memoryBandwidth: gpu.memoryBandwidth, linkBandwidth },
-      { batch: work.batch, input: work.input, output: work.output, attention },
-      eff,
-    );
-    const memoryPerGpu = gpuMemoryBytes(gpu, reading);
-    const activations = servingActivationBytes({
-      gpus: work.gpus,
-      tokens: work.input,
-      hidden: spec.hidden,
-      ffnWidth: spec.moe ? Math.max(spec.ffnWidth, spec.moe.expertWidth * spec.moe.topK) : spec.ffnWidth,
-      ffnTensors: spec.ffn === 'gated' ? 3 : 2,
-      bytesPerElement: 2,
     });
-    const budget = kvBudgetBytes({ gpus: work.gpus, memoryPerGpu, utilization, weightsBytes: weights, activationBytes: activations });
-    const kvPerRequest = (work.input + work.output) * kvPerToken;
-    const kvCacheBytes = work.batch * kvPerRequest;
+    const m = r.memory;
     return {
-      model: spec.id,
-      gpu: gpu.id,
-      gpus: work.gpus,
-      dtype,
-      attention,
-      prefillFlops: latency.prefillFlops,
-      ttftSeconds: latency.ttftSeconds,
-      tpotSeconds: latency.tpotSeconds,
-      totalSeconds: latency.totalSeconds,
-      prefillRegime: latency.prefill.regime,
-      decodeRegime: latency.decodeLast.regime,
-      prefill: latency.prefill,
-      decodeFirst: latency.decodeFirst,
-      decodeLast: latency.decodeLast,
-      weightsBytes: weights,
-      kvCacheBytes,
-      kvCacheBytesPerRequest: kvPerRequest,
-      activationBytes: activations,
-      memoryBytes: work.gpus * memoryPerGpu,
-      memoryReading: reading,
-      fits: weights + activations + kvCacheBytes <= work.gpus * memoryPerGpu * utilization,
-      maxConcurrency: maxConcurrency(budget, kvPerRequest),
-      assumptions: { peakFlops: peak, peakDtype, efficiencies: eff, utilization, linkBandwidthPerDirection: work.gpus > 1 ? linkBandwidth : null },
+      model: r.model,
+      gpu: r.gpu,
+      gpus: r.gpus,
+      batch: r.batch,
+      input: r.inputTokens,
+      output: r.outputTokens,
+      dtype: r.weightDtype,
+      kvDtype: r.kvDtype,
+      attention: r.assumptions.attention,
+      prefillFlops: r.prefillFlops,
+      ttftSeconds: r.ttftSeconds,
+      tpotSeconds: r.tpotSeconds,
+      totalSeconds: r.totalSeconds,
+      outputTokensPerSecond: r.outputTokensPerSecond,
+      decodeTokensPerSecond: r.decodeTokensPerSecond,
+      prefillRegime: r.prefill.regime,
+      decodeRegime: r.decodeLast.regime,
+      prefillArithmeticIntensity: r.prefill.arithmeticIntensity,
+      prefill: r.prefill,
+      decodeFirst: r.decodeFirst,
+      decodeLast: r.decodeLast,
+      decodeCriticalBatch: criticalBatch(r),
+      weightsBytes: m.weightsBytes,
+      kvCacheBytes: m.kvCacheBytes,
+      kvCacheBytesPerRequest: m.kvCacheBytesPerRequest,
+      kvCacheBytesPerToken: m.kvBytesPerToken,
+      activationBytes: m.activationBytes,
+      memoryBytes: m.memoryBytes,
+      usableBytes: m.usableBytes,
+      kvBudgetBytes: m.kvBudgetBytes,
+      totalBytes: m.totalBytes,
+      headroomBytes: m.headroomBytes,
+      memoryReading: r.assumptions.memoryReading,
+      fits: m.fits,
+      maxConcurrency: m.maxConcurrency,
+      continuous: r.continuous,
+      atMaxConcurrency: r.atMaxConcurrency,
+      hardware: r.hardware,
+      assumptions: r.assumptions,
+      warnings: r.warnings,
     };
   },
 });

@@ -104,7 +104,7 @@ describe('nothing on the command line is ignored', () => {
     [['matmul', '--m', '--k', '1', '--n', '1'], 'Error: --m needs a value (a whole number, rows) (field: m)'],
     [[...MATMUL, '--dtype', 'bf61'], 'Error: --dtype must be one of fp32, tf32, bf16, fp16, fp8, int8, int4, got "bf61"; did you mean bf16? (field: dtype)'],
     [['gpu', 'a800-sxm-80gb', '--sms', '4'], 'Error: --sms applies only to `gpu custom`, not to gpu "a800-sxm-80gb" (field: sms)'],
-    [['training', 'llama-2-7b', '--tokens', '1T', '--seq', '4096', '--gpu', 'h100-sxm', '--gpu-hours', '1', '--zero', '3'], 'Error: unknown flag --zero for training; see training --help (field: zero)'],
+    [['training', 'llama-2-7b', '--tokens', '1T', '--seq', '4096', '--gpu', 'h100-sxm', '--gpu-hours', '1', '--zeros', '3'], 'Error: unknown flag --zeros for training; did you mean --zero? (field: zeros)'],
   ])('main(%j) refuses: %s', (argv, line) => {
     expect(refusal([...argv])).toBe(line);
   });

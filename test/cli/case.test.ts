@@ -33,16 +33,28 @@ describe('cli case', () => {
     expect(r.answer.inferenceFlopsPerToken).toBe(13_476_831_232);
   });
 
-  it('case llama2-70b-ttft --json: prefillFlops ≈ 9.5e15, secondsAtPeak = 3.81 s, reasonable = false', () => {
+  it('case llama2-70b-ttft --json: prefillFlops 9.10e15 (causal), secondsAtPeak = 3.64 s, the estimate 6.53 s, reasonable = false', () => {
     const r = json(['case', 'llama2-70b-ttft', '--json']);
-    expect(r.answer.prefillFlops).toBe(9_500_099_608_576_000);
-    expect(r.answer.secondsAtPeak).toBeCloseTo(3.80613, 5);
+    expect(r.answer.prefillFlops).toBe(9_097_369_878_528_000);
+    expect(r.answer.secondsAtPeak).toBeCloseTo(3.6447796, 6);
+    expect(r.answer.ttftSeconds).toBeCloseTo(6.528496, 5);
     expect(r.answer.reasonable).toBe(false);
+    expect(r.warnings).toEqual([]);
   });
 
-  it('case llama2-70b-concurrency --json: maxConcurrency = 12; --memoryReading GB --utilization 1 gives 16', () => {
-    expect(json(['case', 'llama2-70b-concurrency', '--json']).answer.maxConcurrency).toBe(12);
-    // (160e9 − 137,953,296,384 − 819,200,000) / 1,310,720,000 = 16.2
+  it("case llama2-70b-ttft --maskFactor 1 counts every key as the article does: 9,432,830,312,448,000 FLOPs", () => {
+    expect(json(['case', 'llama2-70b-ttft', '--maskFactor', '1', '--json']).answer.prefillFlops).toBe(9_432_830_312_448_000);
+  });
+
+  it('the TTFT case and `inference` give the same first token for the same question', () => {
+    const c = json(['case', 'llama2-70b-ttft', '--json']).answer.ttftSeconds;
+    const i = json(['inference', 'llama-2-70b', '--gpu', 'a800-sxm-80gb', '--gpus', '8', '--batch', '16', '--input', '4000', '--output', '1', '--dtype', 'fp16', '--json']).ttftSeconds;
+    expect(c).toBe(i);
+  });
+
+  it('case llama2-70b-concurrency --json: maxConcurrency = 10; --memoryReading GB --utilization 1 gives 16', () => {
+    expect(json(['case', 'llama2-70b-concurrency', '--json']).answer.maxConcurrency).toBe(10);
+    // (160e9 − 137,953,296,384 − 950,400,000) / 1,310,720,000 = 16.1
     const r = json(['case', 'llama2-70b-concurrency', '--memoryReading', 'GB', '--utilization', '1', '--json']);
     expect(r.answer.maxConcurrency).toBe(16);
     expect(r.assumptions.memoryReading).toBe('GB');
@@ -55,7 +67,8 @@ describe('cli case', () => {
   it.each([
     [['case', 'llama4', '--json'], 'case'],
     [['case', '--json'], 'case'],
-    [['case', 'llama2-70b-ttft', '--gpu', 'h100'], 'gpu'],
+    [['case', 'llama2-70b-ttft', '--gpu', 'h100-nope'], 'gpu'],
+    [['case', 'llama2-70b-ttft', '--targetLowSeconds', '0.9'], 'targetLowSeconds'],
     [['case', 'llama2-70b-ttft', '--mfu', 'lots'], 'mfu'],
     [['case', 'llama2-70b-ttft', '--mfu', '2'], 'mfu'],
   ] as const)('%j exits 1 naming %s', (argv, field) => {

@@ -409,9 +409,11 @@ export function buildProbes(fx: Fixtures): Probe[] {
   add(['inference', 'llama-2-70b', '--gpu', 'a800-sxm-80gb', '--gpus', '8', '--batch', '1e8', '--input', '999,999,999', '--output', '1'], 'either');
   add(['training', 'llama-2-7b', '--tokens', '1e300', '--seq', '4096', '--gpu', 'h100-sxm', '--gpu-hours', '1'], 'reject', '--tokens');
   add(['training', 'llama-2-7b', '--tokens', '1e18', '--seq', '1e9', '--gpu', 'h100-sxm', '--gpu-hours', '1e-6'], 'either');
-  add(['training', 'llama-2-7b', '--tokens', '1T', '--seq', '4096', '--gpu', 'h100-sxm', '--zero', '3', '--recompute', 'full', '--gpu-hours', '1'], 'reject', '--zero');
+  add(['training', 'llama-2-7b', '--tokens', '1T', '--seq', '4096', '--gpu', 'h100-sxm', '--zero', '3', '--recompute', 'full', '--gpu-hours', '1'], 'accept');
+  add(['training', 'llama-2-7b', '--tokens', '1T', '--seq', '4096', '--gpu', 'h100-sxm', '--zero-stage', '3', '--gpu-hours', '1'], 'reject', '--zero-stage');
   add(['training', 'llama-2-7b', '--tokens', '1T', '--seq', '4096', '--gpu', 'h100-sxm'], 'reject', 'gpu-hours');
-  add(['training', 'llama-2-7b', '--tokens', '1T', '--seq', '4096', '--gpu', 'h100-sxm', '--gpu-hours', '1', '--gpus', '8'], 'reject', 'gpu-hours');
+  add(['training', 'llama-2-7b', '--tokens', '1T', '--seq', '4096', '--gpu', 'h100-sxm', '--gpu-hours', '1', '--gpus', '8'], 'accept');
+  add(['training', 'llama-2-7b', '--tokens', '1T', '--seq', '4096', '--gpu', 'h100-sxm', '--gpu-hours', '1', '--mfu', '0.4'], 'reject', 'gpu-hours');
   add(['case', 'llama2-70b-ttft', '--targetLowSeconds', '0.8'], 'reject', 'targetLowSeconds');
   add(['case', 'llama2-70b-ttft', '--targetHighSeconds', '0.5'], 'reject', 'targetHighSeconds');
   add(['case', 'llama2-70b-ttft', '--targetLowSeconds', '0.9', '--targetHighSeconds', '0.8'], 'reject', 'targetLowSeconds');

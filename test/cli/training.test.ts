@@ -44,10 +44,13 @@ describe('cli training', () => {
 
   it.each([
     [['training', 'llama-2-7b', '--tokens', '1T', '--seq', '4096', '--gpu', 'a100-sxm-80gb'], 'gpu-hours'],
-    [['training', 'llama-2-7b', '--tokens', '1T', '--seq', '4096', '--gpu', 'a100-sxm-80gb', '--gpu-hours', '1', '--gpus', '8'], 'gpu-hours'],
+    [['training', 'llama-2-7b', '--tokens', '1T', '--seq', '4096', '--gpu', 'a100-sxm-80gb', '--gpu-hours', '1', '--tokens-per-second', '8'], 'gpu-hours'],
     [['training', 'llama-2-7b', '--tokens', '1T', '--seq', '4096', '--gpu', 'a100-sxm-80gb', '--gpu-hours', '1', '--attention', 'sparse'], 'attention'],
     [['training', 'llama-2-7b', '--tokens', '-1', '--seq', '4096', '--gpu', 'a100-sxm-80gb', '--gpu-hours', '1'], 'tokens'],
-    [['training', 'llama-2-7b', '--tokens', '1T', '--seq', '4096', '--gpu', 'a100-sxm-80gb', '--gpus', '8'], 'tokens-per-second'],
+    [['training', 'llama-2-7b', '--tokens', '1T', '--seq', '4096', '--gpu', 'a100-sxm-80gb', '--gpus', '8'], 'gpu-hours'],
+    [['training', 'llama-2-7b', '--tokens', '1T', '--seq', '4096', '--gpu', 'a100-sxm-80gb', '--tokens-per-second', '8'], 'gpus'],
+    [['training', 'llama-2-7b', '--tokens', '1T', '--seq', '4096', '--gpu', 'a100-sxm-80gb', '--gpus', '24', '--mfu', '0.4', '--tp', '3'], 'tp'],
+    [['training', 'llama-2-7b', '--tokens', '1T', '--seq', '4096', '--gpu', 'a100-sxm-80gb', '--gpus', '8', '--mfu', '0.4', '--zero', '4'], 'zero'],
   ] as const)('%j exits 1 naming %s', (argv, field) => {
     const { code, out, err } = run([...argv]);
     expect(code).toBe(1);
