@@ -7,8 +7,14 @@ import { texToMathml } from './math/texToMathml';
 interface DerivationViewProps {
   derivation: Derivation | null;
   stale?: boolean;
-  /** Page URL for the Markdown citation; defaults to the formula's page. */
-  pageUrl?: string;
+  /**
+   * The full URL a copied derivation links to: the calculator that shows it, with every
+   * input in the query, so the link reopens on the same numbers. Default: the formula's
+   * anchor on this page.
+   */
+  link?: () => string;
+  /** The setup the numbers are for (model, hardware, workload), named in copied text. */
+  context?: string;
 }
 
 // MathML, not KaTeX: keeps ~72 KB gzip of KaTeX out of every island (see math/texToMathml.ts).
@@ -25,11 +31,11 @@ function renderTex(tex: string): string {
 }
 
 /** A derivation rendered live in an island: symbolic form, substituted form, result, copy as LaTeX or Markdown. */
-export function DerivationView({ derivation: d, stale = false, pageUrl }: DerivationViewProps) {
+export function DerivationView({ derivation: d, stale = false, link, context }: DerivationViewProps) {
   const html = useMemo(() => (d ? { symbolic: renderTex(d.symbolic), substituted: renderTex(d.substituted) } : null), [d]);
   if (!d || !html) return null;
   const showExact = d.exact !== null && !d.formatted.includes(d.exact);
-  const url = () => (pageUrl ?? (typeof window !== 'undefined' ? window.location.href : '')).split('#')[0] + `#${d.anchor}`;
+  const url = () => (link ? link() : `${(typeof window !== 'undefined' ? window.location.href : '').split('#')[0]}#${d.anchor}`);
   return (
     <div className={stale ? 'derivation live stale' : 'derivation live'} data-formula={d.id}>
       <div className="title">{d.title}</div>
@@ -48,8 +54,8 @@ export function DerivationView({ derivation: d, stale = false, pageUrl }: Deriva
         )}
       </p>
       <div className="calc-actions">
-        <CopyButton label="Copy LaTeX" text={() => derivationAsLatex(d)} />
-        <CopyButton label="Copy Markdown" text={() => derivationAsMarkdown(d, url())} />
+        <CopyButton label="Copy LaTeX" text={() => derivationAsLatex(d, context)} />
+        <CopyButton label="Copy Markdown" text={() => derivationAsMarkdown(d, url(), context)} />
       </div>
     </div>
   );

@@ -37,9 +37,33 @@ describe('<MatmulCalculator>', () => {
   it('keeps the last valid result, marked stale, for bad input, with the message by the field', () => {
     render(<MatmulCalculator />);
     fireEvent.change(screen.getByLabelText('Inner dimension K'), { target: { value: '0' } });
-    expect(screen.getByText('Inner dimension K must be a whole number of at least 1')).toBeTruthy();
+    expect(document.getElementById('mm-K-error')?.textContent).toBe(
+      'Inner dimension K must be a whole number from 1 to 1,000,000,000,000 (a trillion rows is past any tensor that fits on a cluster)',
+    );
     expect(screen.getByTestId('mm-flops').textContent).toContain('68.7 GFLOPs');
     expect(screen.getByText(/Showing the last valid result/)).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('puts an overflow the core finds by the field that causes it: M = K = N = 1e8 gives 2.00 × 10²⁴ FLOPs, not a raw exponent', () => {
+    render(<MatmulCalculator />);
+    for (const label of ['Rows M', 'Inner dimension K', 'Columns N']) fireEvent.change(screen.getByLabelText(label), { target: { value: '1e8' } });
+    // 2·(1e8)³ = 2e24 FLOPs
+    expect(screen.getByTestId('mm-flops').textContent).toMatch(/^2\.00 YFLOPs/);
+    expect(document.body.textContent).not.toMatch(/e\+\d|NaN|Infinity/);
+  });
+
+  it('names the model of the setup in copied Markdown and links back to this calculator with its numbers', async () => {
+    window.history.replaceState(null, '', '/tensors/?x=)%20[Click](https://evil.example/phish)%20(&mm.M=1024');
+    const writes: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void writes.push(t) }, configurable: true });
+    render(<MatmulCalculator />);
+    fireEvent.click(screen.getAllByText('Copy Markdown')[0]!);
+    await Promise.resolve();
+    // the setup, with Markdown's brackets escaped
+    expect(writes[0]).toContain(String.raw`for \[1, 1,024, 4,096\] @ \[4,096, 4,096\] in bf16`);
+    expect(writes[0]).toContain('#matmul-calculator');
+    expect(writes[0]).toContain('mm.M=1024');
+    expect(writes[0]).not.toContain('evil.example');
   });
 });

@@ -11,7 +11,7 @@ describe('calculator fields', () => {
     ['32', { ok: true, value: 32 }],
     ['1e3', { ok: true, value: 1000 }],
     ['0', { ok: false, error: 'Layers L must be a whole number of at least 1' }],
-    ['2.5', { ok: false, error: 'Layers L must be a whole number of at least 1' }],
+    ['2.5', { ok: false, error: 'Layers L must be a whole number, got "2.5"' }],
     ['', { ok: false, error: 'Layers L is empty: enter a number' }],
     ['abc', { ok: false, error: 'Layers L: "abc" is not a number (e.g. 4096, 4,096, 1e12, 15T)' }],
     ['1001', { ok: false, error: 'Layers L must be at most 1,000' }],

@@ -12,18 +12,27 @@ interface CalculatorShellProps {
   error?: string | null;
   stale?: boolean;
   linkUrl: (anchor?: string) => string;
+  /** False until the island runs: inputs are disabled until then, and without JavaScript a note says so. */
+  live?: boolean;
   children: ReactNode;
 }
 
 /** The frame every calculator shares: title, inputs, results, stale note, copy link. */
-export function CalculatorShell({ anchor, title, inputs, error, stale, linkUrl, children }: CalculatorShellProps) {
+export function CalculatorShell({ anchor, title, inputs, error, stale, linkUrl, live = true, children }: CalculatorShellProps) {
   useEffect(installSearchShortcut, []);
   return (
-    <section className="calculator" id={anchor} aria-labelledby={`${anchor}-title`}>
+    <section className="calculator" id={anchor} aria-labelledby={`${anchor}-title`} aria-busy={live ? undefined : true} data-live={live ? 'true' : 'false'}>
       <h3 className="calc-title" id={`${anchor}-title`}>
         {title}
       </h3>
-      <div className="calc-inputs">{inputs}</div>
+      <noscript>
+        <p className="note">This calculator needs JavaScript to respond to its inputs: the results below are its defaults, computed when the page was built.</p>
+      </noscript>
+      {/* A disabled fieldset disables every input in it until the island runs. */}
+      <fieldset className="calc-inputs" disabled={!live}>
+        <legend className="sr-only">Inputs</legend>
+        {inputs}
+      </fieldset>
       {error && (
         <p className="error" role="alert">
           {error}

@@ -41,7 +41,7 @@ export interface CaseUi {
   answers: readonly AnswerRow[];
 }
 
-const num = (label: string, value: number, domain: NumberFieldSpec['domain'], hint?: string): NumberFieldSpec => ({
+const num = (label: string, value: number, domain: NonNullable<NumberFieldSpec['domain']>, hint?: string): NumberFieldSpec => ({
   kind: 'number',
   label,
   default: value,

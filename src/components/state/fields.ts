@@ -3,32 +3,40 @@
  * Pure (no React) so it is unit-tested directly and shared by every island.
  */
 import { domainMessage, inDomain, type Domain } from '../../core/formula';
-import { parseNumber } from '../../core/parse';
+import { BOUNDS, type BoundKind } from '../../core/bounds';
+import { parseNumber, parseQuantity } from '../../core/parse';
 import { formatInteger } from '../../core/units';
 import { DTYPES, bytesPerElement, type Dtype } from '../../core/dtypes';
 
-export interface NumberFieldSpec {
-  kind: 'number';
+/** What every kind of field may say about itself beyond its value. */
+interface FieldCommon {
   label: string;
-  default: number;
-  domain: Domain;
-  min?: number;
-  max?: number;
   /** Short help under the input, e.g. "tokens; 15T = 15e12". */
   hint?: string;
+  /** Shown under "More inputs", folded, in a declared calculator. */
+  advanced?: boolean;
 }
-export interface SelectFieldSpec {
+export interface NumberFieldSpec extends FieldCommon {
+  kind: 'number';
+  default: number;
+  /**
+   * The kind of quantity (src/core/bounds.ts): its physical range, whole or not, checked by
+   * the core's strict parser, the same bound the CLI and the config parser use.
+   */
+  bound?: BoundKind;
+  /** A finer rule than the bound (e.g. at least 1), when one is needed. */
+  domain?: Domain;
+  min?: number;
+  max?: number;
+}
+export interface SelectFieldSpec extends FieldCommon {
   kind: 'select';
-  label: string;
   default: string;
   options: readonly { value: string; label: string }[];
-  hint?: string;
 }
-export interface TextFieldSpec {
+export interface TextFieldSpec extends FieldCommon {
   kind: 'text';
-  label: string;
   default: string;
-  hint?: string;
   /** Optional check of the text; returns an error message or null. */
   validate?: (text: string) => string | null;
 }
@@ -49,9 +57,11 @@ export function parseField(spec: FieldSpec, text: string): ParseResult<number | 
   switch (spec.kind) {
     case 'number': {
       if (text.trim() === '') return { ok: false, error: `${spec.label} is empty: enter a number` };
-      const value = parseNumber(text);
-      if (value === null) return { ok: false, error: `${spec.label}: "${text}" is not a number (e.g. 4096, 4,096, 1e12, 15T)` };
-      if (!inDomain(value, spec.domain)) return { ok: false, error: domainMessage(spec.label, spec.domain) };
+      const integer = spec.domain === 'positiveInt' || spec.domain === 'nonNegativeInt' || (spec.bound !== undefined && BOUNDS[spec.bound].integer);
+      const parsed = parseQuantity(text, { ...(spec.bound ? { kind: spec.bound } : {}), integer, field: spec.label });
+      if (!parsed.ok) return parsed;
+      const value = parsed.value;
+      if (spec.domain !== undefined && !inDomain(value, spec.domain)) return { ok: false, error: domainMessage(spec.label, spec.domain) };
       if (spec.min !== undefined && value < spec.min) return { ok: false, error: `${spec.label} must be at least ${formatInteger(spec.min)}` };
       if (spec.max !== undefined && value > spec.max) return { ok: false, error: `${spec.label} must be at most ${formatInteger(spec.max)}` };
       return { ok: true, value };

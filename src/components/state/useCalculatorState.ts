@@ -14,6 +14,14 @@ import {
   type FieldValues,
 } from './fields';
 
+/** The query string with only calculator keys (`<namespace>.<field>`) kept. */
+function calculatorQuery(search: string): string {
+  const params = new URLSearchParams(search);
+  for (const key of [...params.keys()]) if (!/^[a-z][a-z0-9]*\.[A-Za-z][A-Za-z0-9]*$/.test(key)) params.delete(key);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
 export interface CalculatorState<F extends FieldSpecs> {
   raw: Record<keyof F & string, string>;
   errors: Partial<Record<keyof F & string, string>>;
@@ -79,7 +87,8 @@ export function useCalculatorState<F extends FieldSpecs>(namespace: string, fiel
   }, []);
   const linkUrl = useCallback(
     (anchor?: string) => {
-      const query = writeQuery(window.location.search, namespace, raw);
+      // Other calculators' inputs stay (a link keeps the whole page's numbers); anything else in the query is dropped.
+      const query = writeQuery(calculatorQuery(window.location.search), namespace, raw);
       return `${window.location.origin}${window.location.pathname}${query}${anchor ? `#${anchor}` : window.location.hash}`;
     },
     [namespace, raw],

@@ -1,0 +1,112 @@
+import { useMemo, type ReactNode } from 'react';
+import { DerivationView } from '../DerivationView';
+import { CalculatorShell } from '../controls/CalculatorShell';
+import { Field } from '../controls/Field';
+import { MoreDerivations } from '../controls/MoreDerivations';
+import { Results } from '../controls/Results';
+import type { FieldSpecs } from '../state/fields';
+import { useCalculatorState, useComputed, type CalculatorState } from '../state/useCalculatorState';
+import type { CalculatorDefinition, InputGroup } from './defineCalculator';
+import { useHydrated } from './useHydrated';
+
+interface CalculatorProps<F extends FieldSpecs, R> {
+  def: CalculatorDefinition<F, R>;
+}
+
+/**
+ * Renders any declared calculator: its inputs (grouped, the advanced ones folded), their
+ * URL state and inline validation, the core's errors by the field they name, the last
+ * valid result marked stale, warnings, derivations that copy as LaTeX or Markdown linking
+ * back to this calculator with these numbers, and "copy link".
+ */
+export function Calculator<F extends FieldSpecs, R>({ def }: CalculatorProps<F, R>) {
+  const state = useCalculatorState(def.ns, def.fields);
+  const live = useHydrated();
+  const names = Object.keys(def.fields) as (keyof F & string)[];
+  const values = state.values;
+  const computed = useComputed(
+    () => def.compute(values),
+    names.map((n) => values[n]),
+    !state.hasErrors,
+  );
+
+  const ownField = (field: string | null): (keyof F & string) | null => {
+    if (field === null) return null;
+    if (field in def.fields) return field as keyof F & string;
+    return def.fieldFor?.[field] ?? null;
+  };
+  const coreError = (name: keyof F & string) => (computed.status === 'error' && computed.error !== '' && ownField(computed.field) === name ? computed.error : null);
+  const general = computed.status === 'error' && computed.error !== '' && ownField(computed.field) === null ? computed.error : null;
+
+  // A field that fills others (a GPU fills its peak); the filled fields stay editable.
+  const fieldState = useMemo<CalculatorState<F>>(() => {
+    const linked = def.linked;
+    if (!linked) return state;
+    return {
+      ...state,
+      set: (field, text) => {
+        const fill = linked[field];
+        if (!fill) return state.set(field, text);
+        let patch: Partial<Record<keyof F & string, string>> = {};
+        try {
+          patch = fill(text);
+        } catch {
+          // A part without the figure: leave the fields it would fill as they are.
+        }
+        state.setMany({ ...patch, [field]: text } as Partial<Record<keyof F & string, string>>);
+      },
+    };
+  }, [state, def.linked]);
+
+  const groups: readonly InputGroup<F>[] = def.groups ?? [{ names }];
+  const raw = state.raw as Readonly<Record<keyof F & string, string>>;
+  const field = (name: keyof F & string) =>
+    def.shown && !def.shown(name, raw) ? null : (
+      <Field key={name} ns={def.ns} name={name} spec={def.fields[name]!} state={fieldState} coreError={coreError(name)} />
+    );
+  const inputs: ReactNode = groups.map((g, i) => {
+    const body = g.names.map(field);
+    if (g.advanced) {
+      return (
+        <details key={`group-${i}`} className="calc-advanced">
+          <summary>{g.legend ?? 'More inputs'}</summary>
+          <div className="calc-group">{body}</div>
+        </details>
+      );
+    }
+    return g.legend ? (
+      <fieldset key={`group-${i}`} className="calc-group">
+        <legend>{g.legend}</legend>
+        {body}
+      </fieldset>
+    ) : (
+      <div key={`group-${i}`} className="calc-group">
+        {body}
+      </div>
+    );
+  });
+
+  const result = computed.result;
+  const stale = computed.stale;
+  const view = result === null ? null : def.view(result, values, stale);
+  const link = () => state.linkUrl(def.anchor);
+  const setup = def.setup ? def.setup(values) : undefined;
+  const cite = { link, ...(setup ? { context: setup } : {}) };
+  return (
+    <CalculatorShell anchor={def.anchor} title={def.title} inputs={inputs} error={general} stale={stale} linkUrl={state.linkUrl} live={live}>
+      {view && (
+        <>
+          <Results items={view.results} />
+          {view.warnings?.map((w) => (
+            <p className="note warning" key={w.code} data-testid={`${def.ns}-warning-${w.code}`}>
+              {w.message}
+            </p>
+          ))}
+          {view.extra}
+          {view.derivations?.map((d, i) => (d ? <DerivationView key={`${d.id}-${i}`} derivation={d} stale={stale} {...cite} /> : null))}
+          {view.more && <MoreDerivations items={view.more} stale={stale} {...cite} />}
+        </>
+      )}
+    </CalculatorShell>
+  );
+}

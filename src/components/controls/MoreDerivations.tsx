@@ -1,0 +1,25 @@
+import { useState } from 'react';
+import type { Derivation } from '../../core/formula';
+import { DerivationView } from '../DerivationView';
+
+interface MoreDerivationsProps {
+  items: readonly (Derivation | null)[];
+  stale: boolean;
+  /** The link a copied derivation points to (the calculator with its state). */
+  link?: () => string;
+  /** The setup, named in copied text (model, hardware, workload). */
+  context?: string;
+}
+
+/** Derivations folded under a summary; they render only once opened, so typing stays fast. */
+export function MoreDerivations({ items, stale, link, context }: MoreDerivationsProps) {
+  const [open, setOpen] = useState(false);
+  const shown = items.filter((d): d is Derivation => d !== null);
+  if (shown.length === 0) return null;
+  return (
+    <details className="more-derivations" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>More derivations ({shown.length})</summary>
+      {open && shown.map((d, i) => <DerivationView key={`${d.id}-${i}`} derivation={d} stale={stale} {...(link ? { link } : {})} {...(context ? { context } : {})} />)}
+    </details>
+  );
+}
