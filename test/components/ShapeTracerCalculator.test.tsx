@@ -72,7 +72,7 @@ describe('<ShapeTracerCalculator>', () => {
     fireEvent.change(screen.getByLabelText('Batch B'), { target: { value: '0' } });
     expect(screen.getByText('Batch B must be a whole number of at least 1')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Sequence length S'), { target: { value: '1.5' } });
-    expect(screen.getByText('Sequence length S must be a whole number of at least 1')).toBeTruthy();
+    expect(screen.getByText('Sequence length S must be a whole number, got "1.5"')).toBeTruthy();
     expect(screen.getByText(/Showing the last valid result/)).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
   });
