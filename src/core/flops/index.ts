@@ -2,6 +2,7 @@ export * from './flops';
 export * from './formulas';
 export * from './layer';
 export * from './perToken';
+export * from './shapes';
 export * from './stages';
 import { flopsFormulas } from './formulas';
 import { layerFlopsFormulas } from './layer';

@@ -3,4 +3,5 @@ import { layoutFormulas } from './layout';
 
 export * from './parallel';
 export * from './layout';
+export * from './splits';
 export const formulas = [...parallelFormulas, ...layoutFormulas];

@@ -1,0 +1,128 @@
+// The course figures in the built site, at a phone and a laptop width, in both themes:
+// present, named for assistive technology, no text below 11 px, nothing wider than its box,
+// and no axe violation.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { launchBrowser, openPage } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const FIGURES = [
+  { path: 'gpu-peak/', id: 'fig-roofline' },
+  { path: 'anatomy/', id: 'fig-decoder-block' },
+  { path: 'attention-ffn/', id: 'fig-multi-head' },
+  { path: 'parallelism/', id: 'fig-parallel-splits' },
+  { path: 'variants/', id: 'fig-kv-layouts' },
+] as const;
+const VIEWPORTS = [
+  { width: 390, height: 844, variant: 'narrow' },
+  { width: 1366, height: 900, variant: 'wide' },
+] as const;
+const THEMES = ['light', 'dark'] as const;
+/** Smallest rendered text, CSS px. */
+const MIN_TEXT_PX = 11;
+
+interface Measured {
+  visibleSvgs: number;
+  variant: string | null;
+  role: string | null;
+  title: string;
+  desc: string;
+  caption: string;
+  texts: number;
+  smallest: number;
+  tooSmall: string[];
+  outside: string[];
+  figureOverflow: number;
+  pageOverflow: number;
+}
+
+/** Measures one figure in the page as rendered. */
+function measure(page: Page, id: string): Promise<Measured> {
+  return page.evaluate(
+    ({ id, min }) => {
+      const fig = document.getElementById(id)!;
+      const svgs = [...fig.querySelectorAll('svg')].filter((s) => getComputedStyle(s).display !== 'none' && s.getBoundingClientRect().width > 0 && s.closest('[class^="fig-"]') && getComputedStyle(s.closest('[class^="fig-"]')!).display !== 'none');
+      const svg = svgs[0]!;
+      const box = svg.getBoundingClientRect();
+      const scale = box.width / svg.viewBox.baseVal.width;
+      const text = (ref: string | null) => (ref ? ref.split(/\s+/).map((r) => document.getElementById(r)?.textContent ?? '').join(' ').trim() : '');
+      let smallest = Infinity;
+      const tooSmall: string[] = [];
+      const outside: string[] = [];
+      const els = [...svg.querySelectorAll('text, tspan')] as SVGGraphicsElement[];
+      for (const el of els) {
+        if (!el.textContent?.trim()) continue;
+        const px = parseFloat(getComputedStyle(el).fontSize) * scale;
+        smallest = Math.min(smallest, px);
+        if (px < min - 0.01) tooSmall.push(`${el.textContent.trim()} (${px.toFixed(2)} px)`);
+        if (el.tagName === 'text') {
+          const r = el.getBoundingClientRect();
+          if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
+            outside.push(`${el.textContent.trim()} [${Math.round(r.left - box.left)}…${Math.round(r.right - box.left)} of ${Math.round(box.width)}]`);
+          }
+        }
+      }
+      const figBox = fig.getBoundingClientRect();
+      const main = fig.closest('article') ?? document.body;
+      return {
+        visibleSvgs: svgs.length,
+        variant: svg.closest('.fig-wide') ? 'wide' : svg.closest('.fig-narrow') ? 'narrow' : null,
+        role: svg.getAttribute('role'),
+        title: text(svg.getAttribute('aria-labelledby')),
+        desc: text(svg.getAttribute('aria-describedby')),
+        caption: fig.querySelector('figcaption')?.textContent?.trim() ?? '',
+        texts: els.length,
+        smallest,
+        tooSmall,
+        outside,
+        figureOverflow: Math.max(fig.scrollWidth - fig.clientWidth, box.right - figBox.right, figBox.right - main.getBoundingClientRect().right),
+        pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
+      };
+    },
+    { id, min: MIN_TEXT_PX },
+  );
+}
+
+describe.each(VIEWPORTS.flatMap((v) => THEMES.map((theme) => [`${v.width}×${v.height}`, theme, v] as const)))('figures at %s in the %s theme', (_label, theme, viewport) => {
+  it.each(FIGURES)('$path#$id: one named image, text ≥ 11 px, nothing clipped or overflowing, no axe violation', async ({ path, id }) => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl, { colorScheme: theme });
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await page.goto(`${baseUrl}${path}`);
+    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+    const figure = page.locator(`#${id}`);
+    expect(await figure.count()).toBe(1);
+    await figure.scrollIntoViewIfNeeded();
+
+    const m = await measure(page, id);
+    expect(m.visibleSvgs, 'exactly one of the two layouts is shown').toBe(1);
+    expect(m.variant).toBe(viewport.variant);
+    expect(m.role).toBe('img');
+    expect(m.title.length).toBeGreaterThan(20);
+    expect(m.desc).toMatch(/\d/);
+    expect(m.caption).toMatch(/^Figure:/);
+    expect(m.texts).toBeGreaterThan(5);
+    expect(m.tooSmall, `smallest text ${m.smallest.toFixed(2)} px`).toEqual([]);
+    expect(m.outside, 'text outside its SVG').toEqual([]);
+    expect(m.figureOverflow).toBeLessThanOrEqual(1);
+    expect(m.pageOverflow).toBeLessThanOrEqual(0);
+
+    // What assistive technology meets: a figure named by its caption, holding one image named by its title.
+    const snapshot = await figure.ariaSnapshot();
+    expect(snapshot).toMatch(/^- '?figure "Figure:/);
+    expect(snapshot.match(/- img "[^"]{20,}"/g) ?? [], 'the hidden layout is not exposed').toHaveLength(1);
+
+    const result = await new AxeBuilder({ page }).include(`#${id}`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
