@@ -13,7 +13,7 @@
  */
 import type { Dtype } from '../dtypes';
 import { getGpu } from '../gpu/gpu';
-import type { LatencyCalibration } from '../latency/calibration';
+import { CALIBRATION, type LatencyCalibration } from '../latency/calibration';
 import { getPreset } from '../model/presets';
 import { servingScenario, type ServingResult } from '../scenario/serving';
 import { INFERENCE_RECORDS, type InferenceRecord } from '../../data/measurements';
@@ -148,4 +148,34 @@ export function errorSummary(comparisons: readonly Comparison[], metric?: Metric
   const medianAbs = abs.length % 2 === 1 ? abs[mid]! : (abs[mid - 1]! + abs[mid]!) / 2;
   const worst = xs.reduce((w, c) => (Math.abs(c.relativeError) > Math.abs(w.relativeError) ? c : w));
   return { count: xs.length, medianAbs, worstAbs: Math.abs(worst.relativeError), worst };
+}
+
+/** The calibration parameters the fit chooses (see scripts/calibrate.ts). */
+export const FITTED_PARAMETERS = ['fp8ComputeEfficiency', 'memoryEfficiency', 'kvEfficiency', 'stepOverheadSeconds', 'layerOverheadSeconds'] as const;
+export type FittedParameter = (typeof FITTED_PARAMETERS)[number];
+
+/** How much one measured number leans on one parameter: d ln(prediction) / d ln(parameter). */
+export interface Influence {
+  recordId: string;
+  metric: MetricName;
+  elasticity: number;
+}
+
+/**
+ * For each fitted parameter, the measured numbers whose predictions move most when it
+ * moves (a 1% change, both ways): the records that in effect calibrate it.
+ */
+export function parameterInfluence(calibration: LatencyCalibration = CALIBRATION, top = 5): Record<FittedParameter, Influence[]> {
+  const base = compareAll(calibration);
+  const out = {} as Record<FittedParameter, Influence[]>;
+  for (const p of FITTED_PARAMETERS) {
+    const up = compareAll({ ...calibration, [p]: calibration[p] * 1.01 });
+    const down = compareAll({ ...calibration, [p]: calibration[p] / 1.01 });
+    out[p] = base
+      .map((c, i) => ({ recordId: c.recordId, metric: c.metric, elasticity: Math.log(up[i]!.predicted / down[i]!.predicted) / (2 * Math.log(1.01)) }))
+      .filter((x) => Math.abs(x.elasticity) > 0.05)
+      .sort((a, b) => Math.abs(b.elasticity) - Math.abs(a.elasticity))
+      .slice(0, top);
+  }
+  return out;
 }
