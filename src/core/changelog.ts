@@ -28,6 +28,27 @@ export const CHANGELOG: readonly ChangelogEntry[] = [
     change:
       'No formula changed; errata in the text and sources added. Corrected: the anatomy takeaways (the layers hold most, not \u201cnearly all\u201d, of GPT-2\u2019s parameters and FLOPs); the memory chapter (the article\u2019s hundred-request picture is a 70B model with the multi-head formula, which the GQA checkpoint does not reproduce). Marked as corrections: the article\u2019s S\u2032 \u226a H condition (the course uses S\u2032 \u226a 6H) and its per-token L\u00b7h\u00b7d cache (missing 2\u00b7sizeof). Added: the article\u2019s \u201cabout 10\u00d7\u201d training memory per parameter, the too-large half of the tile-size point, a note in each chapter on where the course departs from the article, the /references/ page, and a Sources line on every derivation card.',
   },
+  {
+    version: '2.0.0',
+    date: '2026-12-02',
+    formulas: ['latency.prefill', 'latency.decode', 'latency.allReduce', 'latency.tensorParallelComm', 'latency.kernelRoofline', 'latency.stepOverhead', 'latency.decodeCriticalBatch'],
+    change:
+      'One latency model, calibrated on published measurements. Before: each phase was one roofline, max(F/(G\u00b7P\u00b7\u03b7), Q/(G\u00b7W\u00b7\u03b7)) + T_comm, with \u03b7 = 0.8 everywhere and no per-collective latency; against published measurements it was optimistic by about 25% (median). After: a step is its kernel classes one after another (the weight matmuls, attention and the elementwise work, each on its own roofline), the tensor-parallel all-reduces with \u03b1 = 10 \u00b5s each on NVLink, and a fixed cost of 3.2 ms per step and 34 \u00b5s per layer; \u03b7_c = 0.8 of the 16-bit peak, 0.49 of the fp8 peak, 0.9 of HBM bandwidth for weights and for the KV cache (fitted; see /reality-check/: median error 8.9% over 45 measured numbers). Llama 2 70B on 8\u00d7A800, 16 prompts of 4,000 tokens, 256 out: TTFT 6.59 s (full attention) or 6.39 s (causal) \u2192 6.53 s; TPOT 12.7 ms \u2192 18.9 ms. The decode critical batch B* now asks when the weight matmuls turn compute-bound (about 137 on an A800), not the whole step (before: \u201cnever\u201d at 4,000 tokens). Prefill intensity counts activation traffic: about 60,000 \u2192 2,429 FLOP/B for that prefill. The mean TPOT is summed in closed form (no loop over output tokens).',
+  },
+  {
+    version: '2.0.0',
+    date: '2026-12-02',
+    formulas: ['serving.kvBudget', 'serving.maxConcurrency'],
+    change:
+      'One set of defaults for every serving and training answer (CLI, playground, chapters, cases), in src/core/scenario/defaults.ts: causal attention; a GPU\u2019s memory read as the CUDA runtime reports it (A800/A100 80GB: 79.15 GiB; H100 SXM: 81,559 MiB) with 10% reserved; one activation estimate (the memory chapter\u2019s, split over the tensor-parallel GPUs). Before, the CLI read \u201c80GB\u201d as 80 GiB, the playground as 80e9 B, and each computed its own activations and KV cache (sliding windows applied in one and not the other). Llama 2 70B on 2\u00d7A800 at 4,000 tokens: 12 \u2192 10 concurrent requests (11 read as 80 GiB, 3 as 80e9 B); Mistral 7B on 8\u00d7A800 at 10,000 tokens: 459 (CLI) or 1,043 (playground) \u2192 1,109, its 4,096-token window applied everywhere.',
+  },
+  {
+    version: '2.0.0',
+    date: '2026-12-02',
+    formulas: ['latency.prefillFlops'],
+    change:
+      'Worked case llama2-70b-ttft: the default counts causal attention exactly, like every other answer (maskFactor 0.5; 1 gives the article\u2019s every-key count), and its estimate is the serving scenario\u2019s time to first token. Before: 9.50e15 FLOPs (the article\u2019s B\u00b7S\u00b7(2N + 4\u00b7L\u00b7H\u00b7S)), 3.81 s at peak, 7.61 s at 50% MFU, 9.45 s with all-reduces. After: 9.10e15 FLOPs, 3.64 s at peak (the lower bound), 6.53 s estimated; still not reasonable. The answer fields secondsAtMfu and secondsWithCommunication are replaced by ttftSeconds and its breakdown. The MFU case takes a gpu assumption and warns above 100%; layers, heads and headDim come from the model.',
+  },
 ];
 
 /** The current formulas version: the newest changelog entry. */
