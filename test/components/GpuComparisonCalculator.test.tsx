@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import GpuComparisonCalculator from '../../src/components/islands/GpuComparisonCalculator';
+import GpuComparisonCalculator, { GPU_COMPARISON } from '../../src/components/islands/GpuComparisonCalculator';
+import { InputError } from '../../src/core/units';
 
 afterEach(() => {
   cleanup();
@@ -56,11 +57,62 @@ describe('<GpuComparisonCalculator>', () => {
   it('bad input: M = 0 and K = "abc" get messages by their fields, the last result stays, never NaN', () => {
     render(<GpuComparisonCalculator />);
     fireEvent.change(screen.getByLabelText('Rows M'), { target: { value: '0' } });
-    expect(screen.getByText('Rows M must be a whole number of at least 1')).toBeTruthy();
+    expect(document.getElementById('cmp-M-error')?.textContent).toBe(
+      'Rows M must be a whole number from 1 to 1,000,000,000,000 (a trillion rows is past any tensor that fits on a cluster)',
+    );
     fireEvent.change(screen.getByLabelText('Inner dimension K'), { target: { value: 'abc' } });
     expect(screen.getByText(/Inner dimension K: "abc" is not a number/)).toBeTruthy();
     expect(text('cmp-intensity')).toContain('1.00 FLOP/B');
     expect(screen.getByText(/Showing the last valid result/)).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('refuses hostile values from the URL by their fields, keeps the defaults and never gives the chart a non-finite number', () => {
+    window.history.replaceState(null, '', '/?cmp.M=1e300&cmp.K=NaN&cmp.N=-5&cmp.gpuB=%3Cscript%3E&cmp.dtype=%7B%7D');
+    render(<GpuComparisonCalculator />);
+    expect(document.getElementById('cmp-M-error')?.textContent).toMatch(/^Rows M must be a whole number from 1 to 1,000,000,000,000/);
+    expect(document.getElementById('cmp-K-error')?.textContent).toBe('Inner dimension K: "NaN" is not a finite number');
+    expect(document.getElementById('cmp-N-error')).toBeTruthy();
+    expect(document.getElementById('cmp-gpuB-error')?.textContent).toBe('GPU 2: "<script>" is not one of the choices');
+    expect(document.getElementById('cmp-dtype-error')?.textContent).toBe('Data type: "{}" is not one of the choices');
+    expect(text('cmp-intensity')).toContain('1.00 FLOP/B');
+    for (const el of document.querySelectorAll('svg *')) {
+      for (const attr of ['x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'width', 'height', 'd']) {
+        expect(el.getAttribute(attr) ?? '').not.toMatch(/NaN|Infinity/);
+      }
+    }
+  });
+
+  it('the largest shape the bounds allow stays finite on the chart: M = K = N = 1e12 is 3.33e11 FLOP/B, compute-bound', () => {
+    window.history.replaceState(null, '', '/?cmp.M=1e12&cmp.K=1e12&cmp.N=1e12');
+    render(<GpuComparisonCalculator />);
+    // 2·(1e12)³ / (3·(1e12)²·2) = 1e12/3 = 333,333,333,333 FLOP/B
+    // (the core's formatter decides how 3.33e11 FLOP/B reads; here only that it is a finite number)
+    expect(text('cmp-intensity')).toMatch(/^[0-9.,× ¹²³⁰-⁹]+ FLOP\/B/);
+    expect(text('cmp-gpu-1')).toContain('compute-bound');
+    expect(document.querySelector('svg.chart')?.innerHTML ?? '').not.toMatch(/NaN|Infinity/);
+  });
+
+  it('a core error lands by its field: a shape of 0 rows is refused by the intensity formula on "M"', () => {
+    const values = Object.fromEntries(Object.entries(GPU_COMPARISON.fields).map(([k, f]) => [k, f.default])) as Parameters<typeof GPU_COMPARISON.compute>[0];
+    let field = '';
+    try {
+      GPU_COMPARISON.compute({ ...values, M: 0 });
+    } catch (e) {
+      field = e instanceof InputError ? e.field : 'not an InputError';
+    }
+    expect(field in GPU_COMPARISON.fields ? field : GPU_COMPARISON.fieldFor?.[field]).toBe('M');
+  });
+
+  it('names the shape and the GPUs in copied Markdown, linking back to this calculator', async () => {
+    window.history.replaceState(null, '', '/gpu-peak/?cmp.M=4096');
+    const writes: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void writes.push(t) }, configurable: true });
+    render(<GpuComparisonCalculator />);
+    fireEvent.click(screen.getAllByText('Copy Markdown')[0]!);
+    await Promise.resolve();
+    expect(writes[0]).toContain(String.raw`\[4,096, 8,192\] @ \[8,192, 8,192\] in bf16 on A800 SXM4 80GB, H100 SXM5 80GB, H20 96GB`);
+    expect(writes[0]).toContain('#gpu-comparison-calculator');
+    expect(writes[0]).toContain('cmp.M=4096');
   });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import PeakFlopsCalculator from '../../src/components/islands/PeakFlopsCalculator';
+import PeakFlopsCalculator, { PEAK_FLOPS } from '../../src/components/islands/PeakFlopsCalculator';
+import { InputError } from '../../src/core/units';
 
 afterEach(() => {
   cleanup();
@@ -73,13 +74,62 @@ describe('<PeakFlopsCalculator>', () => {
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
   });
 
-  it('bad input: 0 tensor cores and a fraction above 1 get messages by their fields', () => {
+  it('bad input: 0 tensor cores and a fraction above 1 get the bounds by their fields, the last result stays', () => {
     render(<PeakFlopsCalculator />);
     fireEvent.change(screen.getByLabelText('Tensor cores per SM'), { target: { value: '0' } });
-    expect(screen.getByText('Tensor cores per SM must be a whole number of at least 1')).toBeTruthy();
+    expect(document.getElementById('peak-t-error')?.textContent).toBe(
+      'Tensor cores per SM must be a whole number from 1 to 10,000,000 (published GPUs have at most a few hundred SMs)',
+    );
     fireEvent.change(screen.getByLabelText('Reachable fraction u'), { target: { value: '1.5' } });
-    expect(screen.getByText('Reachable fraction u must be a fraction greater than 0 and at most 1')).toBeTruthy();
+    expect(document.getElementById('peak-u-error')?.textContent).toMatch(/^Reachable fraction u must be a number from 0\.001 to 1 /);
     expect(text('peak-derived')).toContain('311.9 TFLOP/s');
+    expect(screen.getByText(/Showing the last valid result/)).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('refuses hostile values from the URL by their fields and shows the defaults: 1e300 SMs, NaN clock, markup, an unknown GPU', () => {
+    const long = '9'.repeat(10_000);
+    window.history.replaceState(
+      null,
+      '',
+      `/?peak.n=1e300&peak.clock=NaN&peak.t=%3Cimg%20src=x%20onerror=alert(1)%3E&peak.gpu=nope&peak.f=${long}&peak.tile=%7B%22a%22:1%7D`,
+    );
+    render(<PeakFlopsCalculator />);
+    expect(document.getElementById('peak-n-error')?.textContent).toMatch(/^SMs must be a whole number from 1 to 10,000,000/);
+    expect(document.getElementById('peak-clock-error')?.textContent).toBe('Clock (Hz): "NaN" is not a finite number');
+    // markup stays text: the message quotes it, nothing is injected
+    expect(document.getElementById('peak-t-error')?.textContent).toBe('Tensor cores per SM: "<img src=x onerror=alert(1)>" has spaces inside; write 4096 or 4,096');
+    expect(document.getElementById('peak-gpu-error')?.textContent).toBe('Start from GPU: "nope" is not one of the choices');
+    expect(document.getElementById('peak-f-error')?.textContent).toMatch(/\(10,000 characters\)" is too large to be represented as a number$/);
+    expect(document.getElementById('peak-tile-error')?.textContent).toMatch(/is not a number/);
+    expect(document.querySelector('img')).toBeNull();
+    // The defaults, stale: 512·4·108·1.41e9 = 311.9 TFLOP/s
+    expect(text('peak-derived')).toContain('311.9 TFLOP/s');
+    expect(document.body.textContent).not.toMatch(/NaN FLOP|Infinity|e\+\d/);
+  });
+
+  it('a core error lands by its field: the tile formula names its sides Mt and Nt, which are the "Tile size" field', () => {
+    const values = Object.fromEntries(Object.entries(PEAK_FLOPS.fields).map(([k, f]) => [k, f.default])) as Parameters<typeof PEAK_FLOPS.compute>[0];
+    let field = '';
+    try {
+      PEAK_FLOPS.compute({ ...values, tile: 0 });
+    } catch (e) {
+      field = e instanceof InputError ? e.field : 'not an InputError';
+    }
+    expect(field).toBe('Mt');
+    expect(PEAK_FLOPS.fieldFor?.[field]).toBe('tile');
+  });
+
+  it('names the hardware in copied Markdown and links back to this calculator with its numbers', async () => {
+    window.history.replaceState(null, '', '/gpu-peak/?peak.n=100');
+    const writes: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void writes.push(t) }, configurable: true });
+    render(<PeakFlopsCalculator />);
+    fireEvent.click(screen.getAllByText('Copy Markdown')[0]!);
+    await Promise.resolve();
+    // 100 SMs is not the A800's 108: custom hardware, 1.41e9 Hz shown as 1.410 GHz
+    expect(writes[0]).toContain('custom hardware: 100 SMs × 4 tensor cores × 512 FLOPs per clock × 1.410 GHz, dense bf16');
+    expect(writes[0]).toContain('#peak-flops-calculator');
+    expect(writes[0]).toContain('peak.n=100');
   });
 });
