@@ -27,7 +27,9 @@ describe('servingScenario: memory', () => {
     expect(r.memory.kvBudgetBytes).toBeCloseTo(472_216_882_176, 0);
     expect(r.memory.maxConcurrency).toBe(343);
     expect(r.memory.fits).toBe(true);
-    expect(r.warnings).toEqual([]);
+    // 4,000 + 200 tokens exceed the 4,096 Llama 2 was trained for: said, not refused
+    expect(r.warnings.map((w) => w.code)).toEqual(['context-exceeds-model']);
+    expect(r.warnings[0]?.field).toBe('inputTokens');
   });
   it('Mistral 7B caps every layer at its 4,096-token window: 32·4,096·(2·8·128·2) = 536,870,912 B per 10,000-token request', () => {
     const m = servingScenario({ model: getPreset('mistral-7b').spec, gpu: a800, gpus: 8, batch: 16, inputTokens: 8000, outputTokens: 2000 });
@@ -45,7 +47,7 @@ describe('servingScenario: warnings instead of verdicts', () => {
   });
   it('more requests than fit: batch-does-not-fit names the batch', () => {
     const r = servingScenario({ model: llama70, gpu: a800, gpus: 2, batch: 16, inputTokens: 4000, outputTokens: 200 });
-    expect(r.warnings.map((w) => w.code)).toEqual(['batch-does-not-fit']);
+    expect(r.warnings.map((w) => w.code)).toEqual(['batch-does-not-fit', 'context-exceeds-model']);
     expect(r.warnings[0]?.field).toBe('batch');
   });
   it('a GPU without NVLink runs tensor parallelism over PCIe, and says so', () => {

@@ -635,7 +635,10 @@ export function parseHfConfig(json: unknown, id?: string): ModelSpec {
   if (typeof modelType !== 'string') throw new InputError('model_type', `model_type must be a string, got ${describe(modelType)}`);
   const path = own(cfg, '_name_or_path');
   const label = typeof path === 'string' && path !== '' ? (path.length > MAX_NAME_CHARS ? `${path.slice(0, MAX_NAME_CHARS)}…` : path) : modelType;
-  return checkSpec(parseFamily(cfg, id ?? label, modelType));
+  const spec = parseFamily(cfg, id ?? label, modelType);
+  // The context the model was trained for, whatever the family calls it (0: not stated).
+  const contextLength = optInt(cfg, ['max_position_embeddings', 'n_positions', 'seq_length', 'max_sequence_length', 'n_ctx'], 0, 'sequence');
+  return checkSpec({ ...spec, contextLength });
 }
 
 function parseFamily(cfg: Config, name: string, modelType: string): ModelSpec {

@@ -89,6 +89,11 @@ export interface ModelSpec {
   positions: PositionKind;
   /** Learned position table rows (0 unless positions = 'learned'; OPT stores 2 extra rows). */
   maxPositions: number;
+  /**
+   * Tokens of context the model was trained for (max_position_embeddings and its aliases);
+   * 0 when the config does not say. Longer requests get a warning, not a refusal.
+   */
+  contextLength?: number;
   /** Biases present on: q/k/v projections, attention output, FFN matrices, norms (LayerNorm β). */
   bias: { qkv: boolean; attnOut: boolean; ffn: boolean; norm: boolean };
   /** Sliding window and which layers use it (null = every layer attends to the whole context). */

@@ -352,10 +352,14 @@ export function servingScenario(input: ServingInput): ServingResult {
   const weights = memory.weightsBytes;
   const maxConcurrency = memory.maxConcurrency;
   const kvb = bytesPerElement(kvDtype);
-  const contextLimit = spec.maxPositions;
+  const contextLimit = spec.contextLength || spec.maxPositions;
   if (contextLimit > 0 && S + O > contextLimit) {
     warnings.push(
-      warning('context-exceeds-model', `${formatInteger(S + O)} tokens per request exceed the ${formatInteger(contextLimit)} positions this model was trained for: it cannot attend that far.`, 'inputTokens'),
+      warning(
+        'context-exceeds-model',
+        `${formatInteger(S + O)} tokens per request are more than the ${formatInteger(contextLimit)} this model was trained for: past that its positions are out of range, so the answers are for a model it is not.`,
+        'inputTokens',
+      ),
     );
   }
 
