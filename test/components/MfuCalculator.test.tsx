@@ -50,7 +50,9 @@ describe('<MfuCalculator>', () => {
   it('shows bad input next to its field, a bad config paste next to the box, and never NaN', () => {
     render(<MfuCalculator />);
     fireEvent.change(screen.getByLabelText('GPU-hours G'), { target: { value: '-1' } });
-    expect(document.getElementById('mfu-gpuHours-error')?.textContent).toContain('greater than 0');
+    expect(document.getElementById('mfu-gpuHours-error')?.textContent).toBe(
+      'GPU-hours G must be a number from 0.000001 to 1,000,000,000,000 (thousands of times the largest runs (about 40M GPU-hours))',
+    );
     expect(screen.getByTestId('mfu-result').textContent).toContain('27.9%');
     expect(screen.getByText(/Showing the last valid result/)).toBeTruthy();
     fireEvent.change(screen.getByLabelText('GPU-hours G'), { target: { value: '6.4e6' } });
@@ -58,6 +60,60 @@ describe('<MfuCalculator>', () => {
     fireEvent.change(screen.getByLabelText('config.json (Hugging Face)'), { target: { value: '{"model_type": "llama", "hidden_size": 4096' } });
     expect(document.getElementById('mfu-config-error')?.textContent).toMatch(/not valid JSON/);
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('a pasted config with hidden_size 1e300 is refused by the config box (the core bounds the width), the last result stays', () => {
+    render(<MfuCalculator />);
+    fireEvent.change(screen.getByLabelText('Model'), { target: { value: 'custom' } });
+    const config = { model_type: 'llama', hidden_size: 1e300, num_hidden_layers: 32, num_attention_heads: 32, intermediate_size: 11008, vocab_size: 32000 };
+    fireEvent.change(screen.getByLabelText('config.json (Hugging Face)'), { target: { value: JSON.stringify(config) } });
+    expect(document.getElementById('mfu-config-error')?.textContent).toMatch(/^config\.json: hidden_size must be a whole number from 1 to 10,000,000/);
+    expect(screen.getByTestId('mfu-result').textContent).toContain('27.9%');
+    expect(document.querySelector('.results')?.textContent).not.toMatch(/NaN|Infinity|e\+\d/);
+  });
+
+  it('flags an MFU above 100%: 15T tokens in 1M H100-hours would be 178%, naming the inputs to check', () => {
+    render(<MfuCalculator />);
+    fireEvent.change(screen.getByLabelText('GPU-hours G'), { target: { value: '1M' } });
+    // 423,322,238,976 · 15e12 / (1e6 · 3600 · 989.4e12) = 6.34983e24 / 3.56184e24 = 1.7827
+    expect(screen.getByTestId('mfu-result').textContent).toBe('178%');
+    const warning = screen.getByTestId('mfu-warning-mfu-above-peak').textContent ?? '';
+    expect(warning).toMatch(/^An MFU of 178% is impossible/);
+    expect(warning).toContain('the GPU-hours and the token count');
+  });
+
+  it('shows no layout warning for a run it knows no layout of: 1,024 GPUs of a 70B model from a log', () => {
+    render(<MfuCalculator />);
+    fireEvent.change(screen.getByLabelText('Direction'), { target: { value: 'throughput' } });
+    expect(screen.getByTestId('mfu-result').textContent).toContain('33.4%');
+    expect(screen.queryByTestId('mfu-warning-training-memory-does-not-fit')).toBeNull();
+  });
+
+  it('refuses hostile values from the URL by their fields, even one the chosen direction hides, and keeps the defaults', () => {
+    const long = 'x'.repeat(10_000);
+    window.history.replaceState(null, '', `/?mfu.gpuHours=1e300&mfu.seq=NaN&mfu.model=nope&mfu.throughput=${long}&mfu.attention=%3Cb%3E`);
+    render(<MfuCalculator />);
+    expect(document.getElementById('mfu-gpuHours-error')?.textContent).toMatch(/^GPU-hours G must be a number from 0\.000001 to 1,000,000,000,000/);
+    expect(document.getElementById('mfu-seq-error')?.textContent).toBe('Sequence length S: "NaN" is not a finite number');
+    expect(document.getElementById('mfu-model-error')?.textContent).toBe('Model: "nope" is not one of the choices');
+    // the throughput field belongs to the tokens/s direction; its bad text is shown rather than hidden
+    expect(document.getElementById('mfu-throughput-error')?.textContent).toMatch(/\(10,000 characters\)" is not a number/);
+    expect(document.getElementById('mfu-attention-error')?.textContent).toBe('Attention FLOPs counted: "<b>" is not one of the choices');
+    expect(document.querySelector('.calculator b')).toBeNull();
+    expect(screen.getByTestId('mfu-result').textContent).toContain('27.9%');
+    expect(document.body.textContent).not.toMatch(/NaN%|Infinity/);
+  });
+
+  it('names the model, the run and the convention in copied Markdown, linking back to this calculator', async () => {
+    window.history.replaceState(null, '', '/mfu-and-latency/?mfu.gpuHours=3.2M');
+    const writes: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void writes.push(t) }, configurable: true });
+    render(<MfuCalculator />);
+    fireEvent.click(screen.getAllByText('Copy Markdown')[0]!);
+    await Promise.resolve();
+    expect(writes[0]).toContain('for Llama 3 70B, 15.0T tokens in 3.20M GPU-h of NVIDIA H100 SXM5 80GB, dense bf16 peak, counting 6N (');
+    expect(writes[0]).toContain('#mfu-calculator');
+    expect(writes[0]).toContain('mfu.gpuHours=3.2M');
   });
 
   it('says next to the data type when a GPU has no such peak (A800 has no fp8)', () => {

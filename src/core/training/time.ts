@@ -72,6 +72,15 @@ export function trainingTimeFromDays(p: { flopsPerToken: number; tokens: number;
   return { totalFlops, seconds, days: p.days, gpuHours: (p.gpus * seconds) / 3600, mfu };
 }
 
+/**
+ * GPU-hours of a run that kept `gpus` GPUs busy for `days` wall-clock days: 24·days·gpus.
+ * What a run reported in days is, for the MFU-from-GPU-hours question.
+ * @example runGpuHours({ days: 30, gpus: 16384 }) //=> 11796480
+ */
+export function runGpuHours(p: { days: number; gpus: number }): number {
+  return (p.days * SECONDS_PER_DAY * p.gpus) / 3600;
+}
+
 export const mfuFromTrainingTimeFormula = defineFormula({
   id: 'training.mfuFromTime',
   anchor: 'training-mfu-from-time',
