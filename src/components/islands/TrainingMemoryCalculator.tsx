@@ -1,53 +1,57 @@
-import { useMemo } from 'react';
-import { gpuMemoryBytes } from '../../core/gpu/gpu';
-import { countParams } from '../../core/params/params';
+import { MEMORY_READINGS, memoryReadingUsed, type MemoryReading } from '../../core/gpu/gpu';
+import type { ModelSpec } from '../../core/model/spec';
+import { trainingScenario, type TrainingResult } from '../../core/scenario/training';
+import type { WarningCode } from '../../core/scenario/warnings';
+import { RECOMPUTE_MODES, type RecomputeMode } from '../../core/training/activations';
+import { ZERO_STAGES, type ZeroStage } from '../../core/training/memory';
 import {
   TRAINING_PRECISIONS,
   trainingMemoryDerivations,
-  trainingMemoryPerGpu,
   type ActivationCount,
+  type TrainingMemory,
   type TrainingMemoryInput,
   type TrainingPrecision,
 } from '../../core/training/perGpu';
-import type { RecomputeMode } from '../../core/training/activations';
-import type { ZeroStage } from '../../core/training/memory';
 import { formatBytes, formatInteger } from '../../core/units';
 import { StackedBarChart } from '../charts/StackedBarChart';
-import { DerivationView } from '../DerivationView';
-import { CalculatorShell } from '../controls/CalculatorShell';
-import { Field } from '../controls/Field';
-import { ModelPicker } from '../controls/ModelPicker';
-import { Results } from '../controls/Results';
+import { Calculator } from '../calculator/Calculator';
+import { defineCalculator } from '../calculator/defineCalculator';
 import type { FieldSpecs } from '../state/fields';
-import { gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
-import { useCalculatorState, useComputed } from '../state/useCalculatorState';
+import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
 
-const NS = 'tm';
 const MODEL = modelFields('llama-2-7b');
+const ZERO_LABELS: Record<ZeroStage, string> = { 0: '0: nothing sharded', 1: '1: optimizer state', 2: '2: + gradients', 3: '3: + weights' };
+const RECOMPUTE_LABELS: Record<RecomputeMode, string> = {
+  none: 'none',
+  selective: 'selective (attention scores)',
+  full: 'full (keep layer inputs only)',
+};
+const COUNT_LABELS: Record<ActivationCount, string> = {
+  korthikanti: 'Korthikanti et al. (GPT block, scores stored)',
+  flash: 'This model’s block, FlashAttention, no dropout',
+};
+const READING_LABELS: Record<MemoryReading, string> = {
+  runtime: 'as the CUDA runtime reports it',
+  GiB: 'GiB physically on the card',
+  GB: 'GB (1e9 bytes), as marketed',
+};
+/** Which figure a memory reading used, in words (a part without a runtime figure falls back). */
+const USED_LABELS: Record<ReturnType<typeof memoryReadingUsed>, string> = {
+  runtime: 'as the CUDA runtime reports it',
+  'nvidia-smi': 'as nvidia-smi reports it',
+  GiB: 'physically on the card',
+  GB: 'as marketed',
+};
+
 const FIELDS = {
   ...MODEL,
-  b: { kind: 'number', label: 'Micro-batch b', default: 1, domain: 'positiveInt', max: 65536, hint: 'sequences per micro-batch' },
-  s: { kind: 'number', label: 'Sequence length s', default: 4096, domain: 'positiveInt', max: 10_000_000 },
-  precision: {
-    kind: 'select',
-    label: 'Precision and optimizer',
-    default: 'adam16',
-    options: (Object.keys(TRAINING_PRECISIONS) as TrainingPrecision[]).map((k) => ({ value: k, label: TRAINING_PRECISIONS[k].label })),
-  },
-  zero: {
-    kind: 'select',
-    label: 'ZeRO stage',
-    default: '0',
-    options: [
-      { value: '0', label: '0: nothing sharded' },
-      { value: '1', label: '1: optimizer state' },
-      { value: '2', label: '2: + gradients' },
-      { value: '3', label: '3: + weights' },
-    ],
-  },
-  D: { kind: 'number', label: 'Data-parallel D', default: 8, domain: 'positiveInt', max: 1_000_000 },
-  t: { kind: 'number', label: 'Tensor-parallel t', default: 1, domain: 'positiveInt', max: 1024, hint: 'must divide the heads' },
-  p: { kind: 'number', label: 'Pipeline stages p', default: 1, domain: 'positiveInt', max: 1024 },
+  gpu: gpuField('a800-sxm-80gb'),
+  b: { kind: 'number', label: 'Micro-batch b', default: 1, bound: 'batch', hint: 'sequences per micro-batch' },
+  s: { kind: 'number', label: 'Sequence length s', default: 4096, bound: 'sequence' },
+  D: { kind: 'number', label: 'Data-parallel D', default: 8, bound: 'gpus' },
+  t: { kind: 'number', label: 'Tensor-parallel t', default: 1, bound: 'gpus', hint: 'must divide the heads' },
+  p: { kind: 'number', label: 'Pipeline stages p', default: 1, bound: 'gpus', hint: 'must divide the layers' },
+  zero: { kind: 'select', label: 'ZeRO stage', default: '0', options: ZERO_STAGES.map((z) => ({ value: String(z), label: ZERO_LABELS[z] })) },
   sp: {
     kind: 'select',
     label: 'Sequence parallelism',
@@ -57,26 +61,16 @@ const FIELDS = {
       { value: 'on', label: 'on (with tensor parallelism)' },
     ],
   },
-  recompute: {
+  recompute: { kind: 'select', label: 'Recomputation', default: 'none', options: RECOMPUTE_MODES.map((m) => ({ value: m, label: RECOMPUTE_LABELS[m] })) },
+  precision: {
     kind: 'select',
-    label: 'Recomputation',
-    default: 'none',
-    options: [
-      { value: 'none', label: 'none' },
-      { value: 'selective', label: 'selective (attention scores)' },
-      { value: 'full', label: 'full (keep layer inputs only)' },
-    ],
+    label: 'Precision and optimizer',
+    default: 'adam16',
+    options: (Object.keys(TRAINING_PRECISIONS) as TrainingPrecision[]).map((k) => ({ value: k, label: TRAINING_PRECISIONS[k].label })),
   },
-  count: {
-    kind: 'select',
-    label: 'Activation count',
-    default: 'korthikanti',
-    options: [
-      { value: 'korthikanti', label: 'Korthikanti et al. (GPT block, scores stored)' },
-      { value: 'flash', label: 'This model’s block, FlashAttention, no dropout' },
-    ],
-  },
-  gpu: gpuField('a800-sxm-80gb'),
+  // The chapter's section counts activations as Korthikanti et al. do; 'flash' is the scenario's default elsewhere.
+  count: { kind: 'select', label: 'Activation count', default: 'korthikanti', options: (['korthikanti', 'flash'] as const).map((c) => ({ value: c, label: COUNT_LABELS[c] })) },
+  memoryReading: { kind: 'select', label: 'GPU memory read as', default: 'runtime', options: MEMORY_READINGS.map((m) => ({ value: m, label: READING_LABELS[m] })) },
 } satisfies FieldSpecs;
 
 const KEYS = [
@@ -85,126 +79,178 @@ const KEYS = [
   { key: 'optimizer', label: 'Optimizer' },
   { key: 'activations', label: 'Activations' },
 ] as const;
-const STAGES: readonly ZeroStage[] = [0, 1, 2, 3];
+
+/** The run's length and speed do not change per-GPU memory; these only complete the scenario's question. */
+const MEMORY_ONLY = { tokens: 1, run: { kind: 'gpu-hours', gpuHours: 1 } } as const;
+/** Warnings about a run's speed: this calculator asks about memory only. */
+const RUN_WARNINGS: ReadonlySet<WarningCode> = new Set(['mfu-above-peak', 'mfu-above-ceiling']);
+
+interface Values {
+  b: number;
+  s: number;
+  D: number;
+  t: number;
+  p: number;
+  sp: string;
+  recompute: string;
+  precision: string;
+  count: string;
+  memoryReading: string;
+}
+
+/** The training scenario for this layout at one ZeRO stage. */
+function scenarioAt(spec: ModelSpec, gpuId: string, v: Values, zero: ZeroStage): TrainingResult {
+  return trainingScenario({
+    model: spec,
+    gpu: resolveGpu(gpuId),
+    seq: v.s,
+    ...MEMORY_ONLY,
+    parallel: { dp: v.D, tp: v.t, pp: v.p, zero, sp: v.sp === 'on', recompute: v.recompute as RecomputeMode, microBatch: v.b },
+    assumptions: { precision: v.precision as TrainingPrecision, activationCount: v.count as ActivationCount, memoryReading: v.memoryReading as MemoryReading },
+  });
+}
+
+/** The scenario's per-GPU memory in the shape of the chapter's derivations (src/core/training/perGpu.ts). */
+function asTrainingMemory(r: TrainingResult): TrainingMemory {
+  const m = r.memory;
+  return {
+    gpus: r.gpus,
+    paramsPerGpu: m.paramsPerGpu,
+    weights: m.weightsBytes,
+    grads: m.gradsBytes,
+    optimizer: m.optimizerBytes,
+    modelStates: m.modelStatesBytes,
+    activationsPerLayer: m.activationsPerLayerBytes,
+    activationLayers: m.activationLayers,
+    activations: m.activationsBytes,
+    total: m.totalBytes,
+    bytesPerParam: TRAINING_PRECISIONS[r.assumptions.precision].bytes,
+  };
+}
 
 /** Per-GPU training memory: model states after TP, PP and ZeRO, plus activations, against a GPU's capacity. */
-export default function TrainingMemoryCalculator() {
-  const state = useCalculatorState(NS, FIELDS);
-  const { model, config, b, s, precision, zero, D, t, p, sp, recompute, count, gpu } = state.values;
-  const computed = useComputed(
-    () => {
-      const spec = resolveModelChoice(model, config);
-      const hw = resolveGpu(gpu);
-      const input: TrainingMemoryInput = {
-        params: countParams(spec).total,
-        layers: spec.layers,
-        hidden: spec.hidden,
-        heads: spec.heads,
-        kvHeads: spec.kvHeads,
-        headDim: spec.headDim,
-        ffnWidth: spec.ffnWidth,
-        ffn: spec.ffn,
-        seq: s,
-        microBatch: b,
-        dp: D,
-        tp: t,
-        pp: p,
-        zero: Number(zero) as ZeroStage,
-        sp: sp === 'on',
-        recompute: recompute as RecomputeMode,
-        precision: precision as TrainingPrecision,
-        activationCount: count as ActivationCount,
-      };
-      const mem = trainingMemoryPerGpu(input);
-      const derivations = trainingMemoryDerivations(input, mem);
-      const byStage = STAGES.map((stage) => ({ stage, mem: trainingMemoryPerGpu({ ...input, zero: stage }) }));
-      const capacity = gpuMemoryBytes(hw, 'GB');
-      return { spec, hw, mem, derivations, byStage, capacity };
-    },
-    [model, config, b, s, precision, zero, D, t, p, sp, recompute, count, gpu],
-    !state.hasErrors,
-  );
-  const r = computed.result;
-  const errorFor = (name: string) => (computed.status === 'error' && computed.field === name ? computed.error : null);
-  const fields = useMemo(
-    () => (
-      <>
-        <ModelPicker ns={NS} fields={MODEL} state={state} configError={errorFor('config')} />
-        {(['b', 's', 'precision', 'zero', 'D', 't', 'p', 'sp', 'recompute', 'count', 'gpu'] as const).map((name) => (
-          <Field key={name} ns={NS} name={name} spec={FIELDS[name]} state={state} coreError={errorFor(name === 'D' ? 'dp' : name === 't' ? 'tp' : name === 'p' ? 'pp' : name)} />
-        ))}
-      </>
-    ),
-    // errorFor reads computed
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [state, computed],
-  );
-  const owned = new Set(['model', 'config', 'b', 's', 'precision', 'zero', 'dp', 'tp', 'pp', 'sp', 'recompute', 'count', 'gpu']);
-  const shellError = computed.status === 'error' && (computed.field === null || !owned.has(computed.field)) ? computed.error : null;
-  const fits = r ? r.mem.total <= r.capacity : false;
-  return (
-    <CalculatorShell
-      anchor="training-memory-calculator"
-      title="Training memory per GPU"
-      inputs={fields}
-      error={shellError}
-      stale={computed.stale}
-      linkUrl={state.linkUrl}
-    >
-      {r && (
+export const TRAINING_MEMORY = defineCalculator({
+  ns: 'tm',
+  anchor: 'training-memory-calculator',
+  title: 'Training memory per GPU',
+  fields: FIELDS,
+  groups: [
+    { names: ['model', 'config', 'gpu', 'b', 's', 'D', 't', 'p', 'zero', 'sp', 'recompute'] },
+    { legend: 'Precision, activation count, memory reading', names: ['precision', 'count', 'memoryReading'], advanced: true },
+  ],
+  shown: (name, raw) => name !== 'config' || raw.model === CUSTOM_MODEL,
+  fieldFor: {
+    dp: 'D',
+    tp: 't',
+    pp: 'p',
+    gpus: 'D',
+    seq: 's',
+    microBatch: 'b',
+    activationCount: 'count',
+    // The formulas name their inputs by symbol.
+    N: 'model',
+    M: 'model',
+    L: 'model',
+    H: 'model',
+    a: 'model',
+    A: 's',
+    w: 'precision',
+    g: 'precision',
+    k: 'precision',
+    z: 'zero',
+  },
+  setup: ({ model, gpu, b, s, D, t, p, zero, sp, recompute, precision, count }) => {
+    const name = MODEL.model.options.find((o) => o.value === model)?.label ?? 'a pasted config.json';
+    const layout = `D ${formatInteger(D)} · t ${formatInteger(t)}${sp === 'on' ? ' (with SP)' : ''} · p ${formatInteger(p)}`;
+    return `${name}, b = ${formatInteger(b)}, s = ${formatInteger(s)} on ${resolveGpu(gpu).name} (${layout}), ZeRO-${zero}, recomputation ${recompute}, ${
+      TRAINING_PRECISIONS[precision as TrainingPrecision]?.label ?? precision
+    }, ${count === 'flash' ? 'FlashAttention count' : 'Korthikanti count'}`;
+  },
+  compute: (v) => {
+    const spec = resolveModelChoice(v.model, v.config);
+    const zero = Number(v.zero) as ZeroStage;
+    const r = scenarioAt(spec, v.gpu, v, zero);
+    const input: TrainingMemoryInput = {
+      params: r.params,
+      layers: spec.layers,
+      hidden: spec.hidden,
+      heads: spec.heads,
+      kvHeads: spec.kvHeads,
+      headDim: spec.headDim,
+      ffnWidth: spec.ffnWidth,
+      ffn: spec.ffn,
+      seq: r.seq,
+      microBatch: r.parallel.microBatch,
+      dp: r.parallel.dp,
+      tp: r.parallel.tp,
+      pp: r.parallel.pp,
+      zero,
+      sp: r.parallel.sp,
+      recompute: r.parallel.recompute,
+      precision: r.assumptions.precision,
+      activationCount: r.assumptions.activationCount,
+    };
+    const derivations = trainingMemoryDerivations(input, asTrainingMemory(r));
+    const byStage = ZERO_STAGES.map((stage) => ({ stage, memory: (stage === zero ? r : scenarioAt(spec, v.gpu, v, stage)).memory }));
+    const gpu = resolveGpu(v.gpu);
+    return { r, gpu, used: memoryReadingUsed(gpu, r.assumptions.memoryReading), derivations, byStage, warnings: r.warnings.filter((w) => !RUN_WARNINGS.has(w.code)) };
+  },
+  view: ({ r, gpu, used, derivations, byStage, warnings }, { zero, count }) => {
+    const m = r.memory;
+    const finite = byStage.every(({ memory }) => Number.isFinite(memory.totalBytes)) && Number.isFinite(m.usableBytes);
+    return {
+      results: [
+        { label: 'GPUs (D × t × p)', value: formatInteger(r.gpus), testId: 'tm-gpus' },
+        { label: 'Parameters per GPU', value: formatInteger(m.paramsPerGpu), detail: 'N / (t·p), before ZeRO', testId: 'tm-params' },
+        {
+          label: 'Model states',
+          value: formatBytes(m.modelStatesBytes),
+          detail: `weights ${formatBytes(m.weightsBytes)}, gradients ${formatBytes(m.gradsBytes)}, optimizer ${formatBytes(m.optimizerBytes)}`,
+          testId: 'tm-states',
+        },
+        {
+          label: 'Activations',
+          value: formatBytes(m.activationsBytes),
+          detail: `${formatBytes(m.activationsPerLayerBytes)} per layer × ${formatInteger(m.activationLayers)} layers`,
+          testId: 'tm-activations',
+        },
+        { label: 'Total per GPU', value: formatBytes(m.totalBytes), detail: `${formatInteger(m.totalBytes)} B`, testId: 'tm-total' },
+        {
+          label: `${gpu.name} memory`,
+          value: formatBytes(m.usableBytes),
+          detail: `${m.fits ? 'fits' : 'does not fit'}: ${formatBytes(m.usableBytes, { binary: true })} ${USED_LABELS[used]}`,
+          testId: 'tm-capacity',
+        },
+      ],
+      warnings,
+      derivations: [derivations.total, derivations.states, derivations.activations],
+      extra: (
         <>
-          <Results
-            items={[
-              { label: 'GPUs (D × t × p)', value: formatInteger(r.mem.gpus), testId: 'tm-gpus' },
-              { label: 'Parameters per GPU', value: formatInteger(r.mem.paramsPerGpu), detail: 'N / (t·p), before ZeRO', testId: 'tm-params' },
-              {
-                label: 'Model states',
-                value: formatBytes(r.mem.modelStates),
-                detail: `weights ${formatBytes(r.mem.weights)}, gradients ${formatBytes(r.mem.grads)}, optimizer ${formatBytes(r.mem.optimizer)}`,
-                testId: 'tm-states',
-              },
-              {
-                label: 'Activations',
-                value: formatBytes(r.mem.activations),
-                detail: `${formatBytes(r.mem.activationsPerLayer)} per layer × ${formatInteger(r.mem.activationLayers)} layers`,
-                testId: 'tm-activations',
-              },
-              { label: 'Total per GPU', value: formatBytes(r.mem.total), detail: `${formatInteger(r.mem.total)} B`, testId: 'tm-total' },
-              {
-                label: `${r.hw.name} memory`,
-                value: formatBytes(r.capacity),
-                detail: fits ? 'fits' : 'does not fit',
-                testId: 'tm-capacity',
-              },
-            ]}
-          />
-          <StackedBarChart
-            title="Per-GPU training memory by ZeRO stage"
-            keys={KEYS}
-            bars={r.byStage.map(({ stage, mem }) => ({
-              label: `ZeRO-${stage}${String(stage) === zero ? ' (chosen)' : ''}`,
-              segments: [
-                { key: 'weights', value: mem.weights },
-                { key: 'grads', value: mem.grads },
-                { key: 'optimizer', value: mem.optimizer },
-                { key: 'activations', value: mem.activations },
-              ],
-              text: formatBytes(mem.total),
-            }))}
-            limit={{ value: r.capacity, label: `${r.hw.name}: ${formatBytes(r.capacity)}` }}
-            summary={r.byStage
-              .map(
-                ({ stage, mem }) =>
-                  `ZeRO-${stage}: weights ${formatBytes(mem.weights)}, gradients ${formatBytes(mem.grads)}, optimizer ${formatBytes(mem.optimizer)}, activations ${formatBytes(mem.activations)}, total ${formatBytes(mem.total)}`,
-              )
-              .join('; ')
-              .concat(`. One ${r.hw.name} holds ${formatBytes(r.capacity)}.`)}
-          />
-          <DerivationView derivation={r.derivations.total} stale={computed.stale} />
-          <DerivationView derivation={r.derivations.states} stale={computed.stale} />
-          {r.derivations.activations ? (
-            <DerivationView derivation={r.derivations.activations} stale={computed.stale} />
-          ) : (
+          {finite && (
+            <StackedBarChart
+              title="Per-GPU training memory by ZeRO stage"
+              keys={KEYS}
+              bars={byStage.map(({ stage, memory }) => ({
+                label: `ZeRO-${stage}${String(stage) === zero ? ' (chosen)' : ''}`,
+                segments: [
+                  { key: 'weights', value: memory.weightsBytes },
+                  { key: 'grads', value: memory.gradsBytes },
+                  { key: 'optimizer', value: memory.optimizerBytes },
+                  { key: 'activations', value: memory.activationsBytes },
+                ],
+                text: formatBytes(memory.totalBytes),
+              }))}
+              limit={{ value: m.usableBytes, label: `${gpu.name}: ${formatBytes(m.usableBytes)}` }}
+              summary={byStage
+                .map(
+                  ({ stage, memory }) =>
+                    `ZeRO-${stage}: weights ${formatBytes(memory.weightsBytes)}, gradients ${formatBytes(memory.gradsBytes)}, optimizer ${formatBytes(memory.optimizerBytes)}, activations ${formatBytes(memory.activationsBytes)}, total ${formatBytes(memory.totalBytes)}`,
+                )
+                .join('; ')
+                .concat(`. One ${gpu.name} holds ${formatBytes(m.usableBytes)} ${USED_LABELS[used]}.`)}
+            />
+          )}
+          {derivations.activations === null && (
             <p className="hint">
               {count === 'flash'
                 ? 'The FlashAttention count adds up this model’s tensors one by one; it has no closed form.'
@@ -212,7 +258,11 @@ export default function TrainingMemoryCalculator() {
             </p>
           )}
         </>
-      )}
-    </CalculatorShell>
-  );
+      ),
+    };
+  },
+});
+
+export default function TrainingMemoryCalculator() {
+  return <Calculator def={TRAINING_MEMORY} />;
 }

@@ -34,6 +34,9 @@ export const MIXED_PRECISION_ADAM_FP32_GRADS: Readonly<ModelStateBytesPerParam> 
 
 export type ZeroStage = 0 | 1 | 2 | 3;
 
+/** Every ZeRO stage, in order: 0 shards nothing, 1 the optimizer state, 2 also the gradients, 3 also the weights. */
+export const ZERO_STAGES: readonly ZeroStage[] = [0, 1, 2, 3];
+
 /** Model-state bytes on one GPU, by part. */
 export interface ModelStateBreakdown {
   weights: number;
