@@ -68,12 +68,66 @@ describe('<ParallelismPlannerCalculator>', () => {
     render(<ParallelismPlannerCalculator />);
     fireEvent.change(screen.getByLabelText('Micro-batch size b'), { target: { value: '4' } });
     expect(screen.getByTestId('pp-fits').textContent).toBe('no');
-    expect(screen.getByTestId('pp-fit-note')).toBeTruthy();
+    // 4 · 27,200,061,440 + 9,646,014,560 = 118,446,260,320 B against 81,559 MiB = 85,520,809,984 B
+    expect(screen.getByTestId('pp-warning-training-memory-does-not-fit').textContent).toBe(
+      'Each GPU needs 118 GB (model states 9.65 GB, activations 109 GB) but has 85.5 GB: shard more (ZeRO, TP, PP) or recompute activations.',
+    );
     fireEvent.change(screen.getByLabelText('Model'), { target: { value: 'custom' } });
     fireEvent.change(screen.getByLabelText('config.json (Hugging Face)'), { target: { value: '{"model_type": "llama"' } });
     expect(document.getElementById('pp-config-error')?.textContent).toMatch(/not valid JSON/);
     fireEvent.change(screen.getByLabelText('Kernel efficiency u'), { target: { value: '0' } });
-    expect(document.getElementById('pp-u-error')?.textContent).toContain('fraction greater than 0');
+    expect(document.getElementById('pp-u-error')?.textContent).toMatch(/^Kernel efficiency u must be a number from 0\.001 to 1 /);
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('refuses a bandwidth below its bound: 0.5 B/s between nodes', () => {
+    render(<ParallelismPlannerCalculator />);
+    fireEvent.change(screen.getByLabelText('Inter-node bandwidth per GPU (B/s)'), { target: { value: '0.5' } });
+    expect(document.getElementById('pp-inter-error')?.textContent).toMatch(/^Inter-node bandwidth per GPU \(B\/s\) must be a number from 1 to 1e16/);
+  });
+
+  it('warns when the micro-batches are fewer than the stages: m = 2 for PP 4 leaves a 60.0% bubble', () => {
+    render(<ParallelismPlannerCalculator />);
+    fireEvent.change(screen.getByLabelText('Micro-batches per step m'), { target: { value: '2' } });
+    // (4 − 1) / (2 + 4 − 1) = 3/5
+    expect(screen.getByTestId('pp-bubble').textContent).toBe('60.0%');
+    expect(screen.getByTestId('pp-warning-fewer-micro-batches-than-stages').textContent).toBe(
+      '2 micro-batches for 4 pipeline stages leave the pipeline mostly idle (bubble 60.0%).',
+    );
+  });
+
+  it('refuses hostile values from the URL by their fields and keeps the defaults: pp.inter=1e-320 among them', () => {
+    window.history.replaceState(null, '', '/?pp.inter=1e-320&pp.gpus=1e300&pp.seq=%3Csvg%20onload=alert(1)%3E&pp.zero=%7B%7D&pp.u=NaN&pp.gpu=nope');
+    render(<ParallelismPlannerCalculator />);
+    expect(document.getElementById('pp-inter-error')?.textContent).toBe(
+      'Inter-node bandwidth per GPU (B/s): "1e-320" is too close to zero to compute with (non-zero values must be at least 1e-300 in size)',
+    );
+    expect(document.getElementById('pp-gpus-error')?.textContent).toMatch(/^GPUs in the cluster must be a whole number from 1 to 10,000,000/);
+    expect(document.getElementById('pp-seq-error')).toBeTruthy();
+    expect(document.getElementById('pp-zero-error')?.textContent).toBe('ZeRO stage: "{}" is not one of the choices');
+    expect(document.getElementById('pp-u-error')?.textContent).toBe('Kernel efficiency u: "NaN" is not a finite number');
+    expect(document.getElementById('pp-gpu-error')?.textContent).toBe('GPU: "nope" is not one of the choices');
+    expect(document.querySelector('.calculator svg[onload]')).toBeNull();
+    expect(screen.getByTestId('pp-memory').textContent).toContain('36.8 GB');
+    expect(screen.getByTestId('pp-comm').textContent).not.toBe('—');
+  });
+
+  it('a GPU without a bf16 peak is refused by the GPU select (a core error by its field): V100', () => {
+    render(<ParallelismPlannerCalculator />);
+    fireEvent.change(screen.getByLabelText('GPU'), { target: { value: 'v100-sxm2-32gb' } });
+    expect(document.getElementById('pp-gpu-error')?.textContent).toMatch(/has no datasheet bf16 peak/);
+    expect(screen.getByTestId('pp-memory').textContent).toContain('36.8 GB');
+  });
+
+  it('names the model and the layout in copied Markdown, linking back to this calculator', async () => {
+    window.history.replaceState(null, '', '/parallelism/?pp.zero=3');
+    const writes: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void writes.push(t) }, configurable: true });
+    render(<ParallelismPlannerCalculator />);
+    fireEvent.click(screen.getAllByText('Copy Markdown')[0]!);
+    await Promise.resolve();
+    expect(writes[0]).toContain('for Llama 3 70B on 1,024 × NVIDIA H100 SXM5 80GB: DP 32 · TP 8 · PP 4 · CP 1 · EP 1, ZeRO 3, selective recomputation');
+    expect(writes[0]).toContain('#parallelism-planner');
+    expect(writes[0]).toContain('pp.zero=3');
   });
 });

@@ -130,6 +130,15 @@ export function stageShape(p: { layers: number; pp: number; seq: number; cp: num
 }
 
 /**
+ * Sequences in one optimizer step across the data-parallel replicas: D·m·b (each replica
+ * runs m micro-batches of b sequences).
+ * @example globalBatchSequences({ dp: 32, microBatches: 16, microBatch: 1 }) //=> 512
+ */
+export function globalBatchSequences(p: { dp: number; microBatches: number; microBatch: number }): number {
+  return p.dp * p.microBatches * p.microBatch;
+}
+
+/**
  * Training FLOPs one GPU does per optimizer step: 6·N·m·b·S/(t·p·c).
  * @example flopsPerGpuPerStep({ params: 70e9, microBatches: 8, microBatch: 1, seq: 4096, tp: 8, pp: 4, cp: 1 }) //=> 430080000000000
  */
