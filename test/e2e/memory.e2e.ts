@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { hydrate, launchBrowser, openPage } from './browser';
 import { FORMULAS } from '../../src/core/registry';
+import deepseekV3 from '../../src/data/models/deepseek-v3.json';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -11,6 +12,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** Records what the page copies instead of touching the system clipboard. */
+async function captureClipboard(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const copied: string[] = [];
+    (window as unknown as { __copied: string[] }).__copied = copied;
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void copied.push(t) }, configurable: true });
+  });
+}
+const lastCopied = (page: Page) => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.at(-1) ?? '');
+/** The link of a copied Markdown derivation: `([derivation](…))`. */
+const linkOf = (markdown: string) => /\(\[derivation\]\(([^)\s]+)\)\)/.exec(markdown)?.[1] ?? '';
 
 describe('memory chapter', () => {
   it('renders its math and the anchor of every memory formula', async () => {
@@ -50,30 +63,95 @@ describe('memory chapter', () => {
     await page.context().close();
   });
 
-  it('memory breakdown: 2×A800 fit 3 requests of 4,000 tokens; 8 fit 333; the link restores it; a bad paste is reported', async () => {
+  it("KV-cache calculator: Copy Markdown for Qwen2.5 7B at S' = 32,768 names the model and opens, in a fresh context, on the calculator with 57,344 B per token", async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await captureClipboard(page);
+    await page.goto(`${baseUrl}memory/`);
+    await hydrate(page, '#kv-model');
+    await page.selectOption('#kv-model', 'qwen2.5-7b');
+    await page.fill('#kv-S', '32768');
+    // 2·28·4·128·2 = 57,344 B per token; × 32,768 = 1,879,048,192 B
+    await expect(page.getByTestId('kv-per-sequence').textContent()).resolves.toContain('1,879,048,192 B');
+    await page.locator('#kv-cache-calculator button', { hasText: 'Copy Markdown' }).first().click();
+    const md = await lastCopied(page);
+    expect(md).toContain('Qwen2.5 7B');
+    const link = linkOf(md);
+    expect(link).toMatch(/#kv-cache-calculator$/);
+    const fresh = await openPage(browser, baseUrl);
+    await fresh.page.goto(link);
+    await hydrate(fresh.page, '#kv-S');
+    await fresh.page.waitForFunction(() => (document.querySelector('#kv-S') as HTMLInputElement).value === '32768');
+    await expect(fresh.page.getByTestId('kv-per-token').textContent()).resolves.toContain('57,344 B');
+    await expect(fresh.page.getByTestId('kv-per-sequence').textContent()).resolves.toContain('1,879,048,192 B');
+    // The calculator itself is where the link lands, not the static card.
+    await expect(fresh.page.evaluate(() => window.location.hash)).resolves.toBe('#kv-cache-calculator');
+    expect(consoleErrors).toEqual([]);
+    expect(fresh.consoleErrors).toEqual([]);
+    await fresh.page.context().close();
+    await page.context().close();
+  });
+
+  it('memory breakdown: 2×A800 (runtime reading) fit 10 requests of 4,000 tokens, with a warning for 100; 8 fit 360; the link restores it; a bad paste is reported', async () => {
     const { page, consoleErrors } = await openPage(browser, baseUrl);
     await page.goto(`${baseUrl}memory/`);
     await hydrate(page, '#mem-G');
-    // (2·80e9·0.9 − 137,953,296,384 − 819,328,000) / 1,310,720,000 = 3.99 → 3
-    await expect(page.getByTestId('mem-fit').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('3');
+    // (2·84,986,691,584·0.9 − 137,953,296,384 − 950,400,000) / 1,310,720,000 = 10.7 → 10
+    await expect(page.getByTestId('mem-fit').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('10');
+    await expect(page.getByTestId('mem-warning-batch-does-not-fit').textContent()).resolves.toContain('Only 10 of the 100 requests');
     await expect(page.locator('#memory-breakdown-calculator svg.chart').count()).resolves.toBe(1);
     await page.fill('#mem-G', '8');
-    // (8·80e9·0.9 − 137,953,296,384 − 819,328,000) / 1,310,720,000 = 333.6 → 333
-    await expect(page.getByTestId('mem-fit').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('333');
-    await expect(page.getByTestId('mem-verdict').textContent()).resolves.toBe('fit');
+    // (8·84,986,691,584·0.9 − 137,953,296,384 − 1,736,832,000) / 1,310,720,000 = 360.3 → 360
+    await expect(page.getByTestId('mem-fit').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('360');
+    await expect(page.getByTestId('mem-verdict').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('fit');
     expect(page.url()).toContain('mem.G=8');
     const fresh = await openPage(browser, baseUrl);
     await fresh.page.goto(page.url());
     await hydrate(fresh.page, '#mem-G');
     await fresh.page.waitForFunction(() => (document.querySelector('#mem-G') as HTMLInputElement).value === '8');
-    await expect(fresh.page.getByTestId('mem-fit').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('333');
+    await expect(fresh.page.getByTestId('mem-fit').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('360');
     await page.selectOption('#mem-model', 'custom');
     await page.fill('#mem-config', '{"model_type": "llama"');
     await expect(page.locator('#mem-config-error').textContent()).resolves.toContain('not valid JSON');
     const text = await page.locator('#memory-breakdown-calculator').textContent();
     expect(text).not.toMatch(/NaN|Infinity/);
     expect(consoleErrors).toEqual([]);
+    expect(fresh.consoleErrors).toEqual([]);
     await fresh.page.context().close();
+    await page.context().close();
+  });
+
+  it('a hostile link (1e300, NaN, markup, 10,000 digits, unknown ids, a config with num_hidden_layers: 1e15) gives messages by the fields, the defaults, and no console error', async () => {
+    const query = new URLSearchParams({
+      'kv.L': '1e300',
+      'kv.hKv': 'NaN',
+      'kv.d': '<img src=x onerror=alert(1)>',
+      'kv.S': '9'.repeat(10_000),
+      'mem.model': 'custom',
+      'mem.config': JSON.stringify({ ...deepseekV3, num_hidden_layers: 1e15 }),
+      'mem.gpu': 'a900-sxm-1tb',
+      'mem.G': '1e300',
+      'mem.u': '1e-320',
+    });
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    const started = Date.now();
+    await page.goto(`${baseUrl}memory/?${query.toString()}`);
+    await hydrate(page, '#kv-L');
+    await hydrate(page, '#mem-G');
+    for (const field of ['L', 'hKv', 'd', 'S']) await expect.poll(() => page.locator(`#kv-${field}-error`).count(), { message: `kv.${field}` }).toBe(1);
+    await expect.poll(() => page.locator('#mem-config-error').textContent()).toMatch(/^config\.json: .*num_hidden_layers/);
+    await expect(page.locator('#mem-gpu-error').textContent()).resolves.toContain('not one of the choices');
+    await expect(page.locator('#mem-G-error').textContent()).resolves.toContain('GPUs must be a whole number from 1 to 10,000,000');
+    // u sits in the folded "Memory reading and reserve" group; its message is there, by the field.
+    await expect(page.locator('#mem-u-error').textContent()).resolves.toContain('Usable fraction u');
+    // The defaults' results, marked stale, in well under the time a frozen tab would take.
+    await expect(page.getByTestId('kv-per-token').textContent()).resolves.toContain('327,680 B');
+    await expect(page.getByTestId('mem-weights').textContent()).resolves.toContain('138 GB');
+    expect(Date.now() - started).toBeLessThan(20_000);
+    await expect(page.locator('img[src="x"]').count()).resolves.toBe(0);
+    for (const id of ['#kv-cache-calculator', '#memory-breakdown-calculator']) {
+      await expect(page.locator(`${id} [aria-live]`).first().textContent()).resolves.not.toMatch(/NaN|Infinity|e\+\d/);
+    }
+    expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
 });
