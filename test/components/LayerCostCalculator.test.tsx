@@ -79,4 +79,60 @@ describe('<LayerCostCalculator>', () => {
     expect(document.getElementById('lc-config-error')?.textContent).toMatch(/config\.json: .*hidden_size/);
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
   });
+
+  it("B = 1e6, S = S' = 1e7: 823 ZFLOPs, ≈ 8.23 × 10²³ FLOPs, never a raw exponent or a broken digit string", () => {
+    window.history.replaceState(null, '', '/?lc.B=1e6&lc.S=1e7&lc.Sc=1e7');
+    render(<LayerCostCalculator />);
+    // T = B·S = 1e13; projections 8·1e13·4096² = 1.342e21; FFN 6·1e13·4096·11008 = 2.705e21;
+    // causal attention 4·1e6·4096·(1e14 − 1e7·(1e7 − 1)/2) = 8.192e23; total 8.232e23
+    expect(screen.getByTestId('lc-flops').textContent).toBe('823 ZFLOPs≈ 8.23 × 10²³ FLOPs');
+    // 24·1e13·4096² + 4·1e13·1e7·4096 = 4.03e21 + 1.638e24 = 1.642e24: past 2^53, so no digits
+    expect(screen.getByTestId('lc-article-flops').textContent).toBe('1.64 YFLOPs≈ 1.64 × 10²⁴ FLOPs (MHA, 4H FFN, full attention)');
+    // 4·4096² + 3·4096·11008 + 2·4096 = 202,383,360, still exact
+    expect(screen.getByTestId('lc-params').textContent).toContain('202,383,360');
+    expect(document.querySelector('#layer-cost-calculator')?.textContent).not.toMatch(/e\+\d|\d,\d{3},\d{3}e|NaN|Infinity/);
+    for (const rect of document.querySelectorAll('svg rect')) expect(Number.isFinite(Number(rect.getAttribute('width')))).toBe(true);
+  });
+
+  it('refuses a hostile link field by field and keeps the defaults: 1e300, NaN, markup, 10,000 digits, an unknown model, a JSON fragment', () => {
+    const query = new URLSearchParams({
+      'lc.model': 'llama-9-1t',
+      'lc.H': '1e300',
+      'lc.h': 'NaN',
+      'lc.hKv': '"><svg onload=alert(1)>',
+      'lc.S': '9'.repeat(10_000),
+      'lc.Sc': '-1',
+      'lc.B': '1e-320',
+      'lc.ffn': '{"gated":true}',
+    });
+    window.history.replaceState(null, '', `/?${query.toString()}`);
+    render(<LayerCostCalculator />);
+    expect(document.getElementById('lc-model-error')?.textContent).toContain('not one of the choices');
+    expect(document.getElementById('lc-H-error')?.textContent).toBe('Hidden size H must be a whole number from 1 to 10,000,000 (the widest published FFNs are under 100,000)');
+    expect(document.getElementById('lc-h-error')?.textContent).toBe('Query heads h: "NaN" is not a finite number');
+    expect(document.getElementById('lc-hKv-error')?.textContent).toContain('KV heads h_kv');
+    expect(document.getElementById('lc-S-error')?.textContent).toContain('New tokens S');
+    expect(document.getElementById('lc-Sc-error')?.textContent).toContain("Context S'");
+    expect(document.getElementById('lc-B-error')?.textContent).toContain('Batch B');
+    expect(document.getElementById('lc-ffn-error')?.textContent).toContain('not one of the choices');
+    // The defaults' result, marked stale: 423,062,667,264 FLOPs.
+    expect(screen.getByTestId('lc-flops').textContent).toContain('423,062,667,264 FLOPs');
+    expect(screen.getByText(/Showing the last valid result/)).toBeTruthy();
+    expect(document.querySelectorAll('svg[onload], svg script').length).toBe(0);
+    expect(document.querySelector('#layer-cost-calculator [aria-live]')?.textContent).not.toMatch(/NaN|Infinity|e\+\d/);
+  });
+
+  it('copied Markdown names the layer shape and the workload and links back to this calculator with its numbers', async () => {
+    render(<LayerCostCalculator />);
+    fireEvent.change(screen.getByLabelText('KV heads h_kv'), { target: { value: '8' } });
+    const writes: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void writes.push(t) }, configurable: true });
+    fireEvent.click(screen.getAllByText('Copy Markdown')[0]!);
+    await Promise.resolve();
+    // Q, K, V, O for GQA: 2·1·1024·(2·4096·32·128 + 2·4096·8·128) = 85,899,345,920 FLOPs
+    expect(writes[0]).toContain('85,899,345,920 FLOPs');
+    expect(writes[0]).toContain(String.raw`for a layer with H = 4,096, h = 32, h\_kv = 8, d = 128, I = 11,008 gated, B = 1, S = 1,024, S' = 1,024, causal attention`);
+    expect(writes[0]).toContain('#layer-cost-calculator');
+    expect(writes[0]).toContain('lc.hKv=8');
+  });
 });

@@ -69,4 +69,29 @@ describe('attention-ffn chapter', () => {
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
+
+  it("layer cost: B = 1e6, S = S' = 1e7 reads 823 ZFLOPs and ≈ 8.23 × 10²³ FLOPs, never a broken digit string; a hostile link gives messages by the fields", async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}attention-ffn/?lc.B=1e6&lc.S=1e7&lc.Sc=1e7`);
+    await hydrate(page, '#lc-hKv');
+    // T = 1e13 tokens: projections 1.342e21 + causal attention 8.192e23 + gated FFN 2.705e21 = 8.232e23 FLOPs
+    await expect.poll(() => page.getByTestId('lc-flops').textContent()).toBe('823 ZFLOPs≈ 8.23 × 10²³ FLOPs');
+    // 24·1e13·4096² + 4·1e20·4096 = 1.642e24, past 2^53: no digits
+    await expect(page.getByTestId('lc-article-flops').textContent()).resolves.toContain('≈ 1.64 × 10²⁴ FLOPs');
+    await expect(page.locator('#layer-cost-calculator').textContent()).resolves.not.toMatch(/e\+\d|\d,\d{3}e|NaN|Infinity/);
+    await page.context().close();
+
+    const query = new URLSearchParams({ 'lc.H': '1e300', 'lc.h': 'NaN', 'lc.hKv': '"><svg onload=alert(1)>', 'lc.S': '9'.repeat(10_000), 'lc.model': 'llama-9', 'lc.B': '1e-320' });
+    const hostile = await openPage(browser, baseUrl);
+    await hostile.page.goto(`${baseUrl}attention-ffn/?${query.toString()}`);
+    await hydrate(hostile.page, '#lc-hKv');
+    for (const field of ['H', 'h', 'hKv', 'S', 'model', 'B']) await expect.poll(() => hostile.page.locator(`#lc-${field}-error`).count(), { message: `lc.${field}` }).toBe(1);
+    // The defaults' result, marked stale: 423,062,667,264 FLOPs.
+    await expect(hostile.page.getByTestId('lc-flops').textContent()).resolves.toContain('423,062,667,264 FLOPs');
+    await expect(hostile.page.locator('#layer-cost-calculator .stale-note').isVisible()).resolves.toBe(true);
+    await expect(hostile.page.locator('svg[onload]').count()).resolves.toBe(0);
+    expect(consoleErrors).toEqual([]);
+    expect(hostile.consoleErrors).toEqual([]);
+    await hostile.page.context().close();
+  });
 });
