@@ -70,10 +70,82 @@ describe('<ShapeTracerCalculator>', () => {
   it('bad B and S get messages by their fields, never NaN', () => {
     render(<ShapeTracerCalculator />);
     fireEvent.change(screen.getByLabelText('Batch B'), { target: { value: '0' } });
-    expect(screen.getByText('Batch B must be a whole number of at least 1')).toBeTruthy();
+    expect(document.getElementById('trace-B-error')?.textContent).toBe(
+      'Batch B must be a whole number from 1 to 100,000,000 (far beyond any batch a server or a training step holds)',
+    );
     fireEvent.change(screen.getByLabelText('Sequence length S'), { target: { value: '1.5' } });
-    expect(screen.getByText('Sequence length S must be a whole number, got "1.5"')).toBeTruthy();
+    expect(document.getElementById('trace-S-error')?.textContent).toContain('Sequence length S must be a whole number from 1 to 1,000,000,000');
     expect(screen.getByText(/Showing the last valid result/)).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('?trace.S=1e160 is refused by the S field, keeps the default trace, and no SVG attribute gets a number that is not finite', () => {
+    window.history.replaceState(null, '', '/?trace.S=1e160');
+    render(<ShapeTracerCalculator />);
+    expect(document.getElementById('trace-S-error')?.textContent).toBe(
+      'Sequence length S must be a whole number from 1 to 1,000,000,000 (a thousand times the longest context windows (about 10 million tokens))',
+    );
+    expect(text('trace-lmHead')).toContain('79.0 GFLOPs');
+    for (const el of document.querySelectorAll('svg rect, svg text')) {
+      for (const attr of ['x', 'y', 'width', 'height']) {
+        const v = el.getAttribute(attr);
+        if (v !== null) expect(Number.isFinite(Number(v)), `${el.tagName} ${attr}="${v}"`).toBe(true);
+      }
+    }
+  });
+
+  it('the largest accepted workload, B = 1e8 and S = 1e9, is traced with finite numbers and no raw exponent', () => {
+    window.history.replaceState(null, '', '/?trace.model=llama-2-70b&trace.B=1e8&trace.S=1e9');
+    render(<ShapeTracerCalculator />);
+    // LM head in training: 2·1e8·1e9·8192·32,000 = 5.24e25 FLOPs
+    expect(text('trace-lmHead')).toContain('52.4 YFLOPs');
+    // logits [1e8, 1e9, 32,000] in bf16: 6.4e21 B
+    expect(text('trace-lmHead')).toContain('6.40 ZB');
+    expect(text('trace-params')).toContain('68,976,648,192');
+    expect(text('trace-flops')).toMatch(/≈ \d\.\d\d × 10\d*/);
+    expect(document.querySelector('#shape-tracer')?.textContent).not.toMatch(/e\+\d|NaN|Infinity/);
+    for (const rect of document.querySelectorAll('svg rect')) expect(Number.isFinite(Number(rect.getAttribute('width')))).toBe(true);
+  });
+
+  it('refuses a hostile link field by field: NaN, markup, 10,000 digits, an unknown model and pass, a JSON fragment', () => {
+    const query = new URLSearchParams({
+      'trace.model': 'gpt-5',
+      'trace.pass': '<b>decode</b>',
+      'trace.B': 'NaN',
+      'trace.S': '9'.repeat(10_000),
+      'trace.dtype': '["bf16"]',
+    });
+    window.history.replaceState(null, '', `/?${query.toString()}`);
+    render(<ShapeTracerCalculator />);
+    for (const field of ['model', 'pass', 'dtype']) expect(document.getElementById(`trace-${field}-error`)?.textContent).toContain('not one of the choices');
+    expect(document.getElementById('trace-B-error')?.textContent).toBe('Batch B: "NaN" is not a finite number');
+    expect(document.getElementById('trace-S-error')?.textContent).toContain('Sequence length S');
+    expect(text('trace-params')).toContain('124,439,808');
+    expect(document.querySelector('#shape-tracer b')).toBeNull();
+  });
+
+  it('a pasted config with num_hidden_layers: 1e15 is refused by the core by the config box, at once', () => {
+    render(<ShapeTracerCalculator />);
+    fireEvent.change(screen.getByLabelText('Model'), { target: { value: 'custom' } });
+    const cfg = { model_type: 'gpt2', n_embd: 128, n_head: 4, n_layer: 1e15, n_positions: 256, vocab_size: 1000 };
+    const started = performance.now();
+    fireEvent.change(screen.getByLabelText('config.json (Hugging Face)'), { target: { value: JSON.stringify(cfg) } });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(document.getElementById('trace-config-error')?.textContent).toMatch(/^config\.json: .*n_layer/);
+    expect(text('trace-params')).toContain('124,439,808');
+  });
+
+  it('copied Markdown names the model and the pass and links back to the tracer with its numbers', async () => {
+    render(<ShapeTracerCalculator />);
+    fireEvent.change(screen.getByLabelText('Pass'), { target: { value: 'prefill' } });
+    const writes: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void writes.push(t) }, configurable: true });
+    fireEvent.click(screen.getAllByText('Copy Markdown')[1]!);
+    await Promise.resolve();
+    // LM head, prefill: 2·1·1·768·50,257 = 77,194,752 FLOPs
+    expect(writes[0]).toContain('77,194,752 FLOPs');
+    expect(writes[0]).toContain(String.raw`for GPT-2 \(124M\), one prefill pass, B = 1, S = 1,024`);
+    expect(writes[0]).toContain('#shape-tracer');
+    expect(writes[0]).toContain('trace.pass=prefill');
   });
 });

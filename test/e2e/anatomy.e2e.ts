@@ -59,4 +59,22 @@ describe('anatomy chapter', () => {
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
+
+  it('shape tracer: /anatomy/?trace.S=1e160 puts the bound by the S field, keeps the default trace, and logs no console error', async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}anatomy/?trace.S=1e160`);
+    await hydrate(page, '#trace-S');
+    await expect.poll(() => page.locator('#trace-S-error').textContent()).toContain('Sequence length S must be a whole number from 1 to 1,000,000,000');
+    // The default trace, marked stale: the head's 2·1·1024·768·50,257 = 79.0 GFLOPs.
+    await expect(page.getByTestId('trace-lmHead').textContent()).resolves.toContain('79.0 GFLOPs');
+    await expect(page.locator('#shape-tracer .stale-note').isVisible()).resolves.toBe(true);
+    const widths = await page.locator('#shape-tracer svg rect').evaluateAll((rects) => rects.map((r) => r.getAttribute('width')));
+    expect(widths.length).toBeGreaterThan(0);
+    for (const w of widths) expect(Number.isFinite(Number(w)), `width="${w}"`).toBe(true);
+    await page.fill('#trace-S', '2048');
+    // 2·1·2048·768·50,257 = 158,094,852,096 FLOPs in the head
+    await expect(page.getByTestId('trace-lmHead').textContent()).resolves.toContain('158 GFLOPs');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
 });
