@@ -48,12 +48,61 @@ describe('<FlopsPerTokenCalculator>', () => {
   it('puts a message next to a bad context and a bad config paste, never NaN', () => {
     render(<FlopsPerTokenCalculator />);
     fireEvent.change(screen.getByLabelText("Longest context S'"), { target: { value: '0' } });
-    expect(document.getElementById('fpt-Sc-error')?.textContent).toContain('whole number of at least 1');
+    expect(document.getElementById('fpt-Sc-error')?.textContent).toContain("Longest context S' must be a whole number from 1 to 1,000,000,000");
     expect(screen.getByText(/Showing the last valid result/)).toBeTruthy();
     fireEvent.change(screen.getByLabelText("Longest context S'"), { target: { value: '2048' } });
     fireEvent.change(screen.getByLabelText('Model'), { target: { value: 'custom' } });
     fireEvent.change(screen.getByLabelText('config.json (Hugging Face)'), { target: { value: '{"model_type": "gpt7"}' } });
     expect(document.getElementById('fpt-config-error')?.textContent).toMatch(/config\.json: .*gpt7/);
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
+  });
+
+  it("S' = 20,000,000 passes the field's bound but not the sweep's: the core's message lands by the S' field", () => {
+    render(<FlopsPerTokenCalculator />);
+    fireEvent.change(screen.getByLabelText("Longest context S'"), { target: { value: '20M' } });
+    expect(document.getElementById('fpt-Sc-error')?.textContent).toBe("Context S' must be at most 10,000,000 tokens");
+    expect(screen.getByTestId('fpt-exact').textContent).toContain('30,394,023,936 FLOPs');
+    expect(screen.getByText(/Showing the last valid result/)).toBeTruthy();
+    expect(document.querySelector('#flops-per-token-calculator > p.error')).toBeNull();
+  });
+
+  it("DeepSeek-V3 at S' = 10,000,000: every figure finite and formatted, the chart drawn from finite numbers", () => {
+    window.history.replaceState(null, '', '/?fpt.model=deepseek-v3&fpt.Sc=10M');
+    render(<FlopsPerTokenCalculator />);
+    expect(screen.getByTestId('fpt-exact').textContent).toMatch(/^\d+(\.\d+)? [GTP]FLOPs/);
+    expect(screen.getByTestId('fpt-crossover').textContent).toContain('N = active parameters');
+    expect(document.querySelector('#flops-per-token-calculator')?.textContent).not.toMatch(/e\+\d|NaN|Infinity/);
+    for (const el of document.querySelectorAll('svg path, svg line, svg circle, svg rect')) {
+      for (const attr of ['x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'width', 'height']) {
+        const v = el.getAttribute(attr);
+        if (v !== null) expect(Number.isFinite(Number(v)), `${el.tagName} ${attr}="${v}"`).toBe(true);
+      }
+      expect(el.getAttribute('d') ?? '').not.toContain('NaN');
+    }
+  });
+
+  it('refuses a hostile link field by field and keeps the defaults: 1e300, markup, an unknown model and mode', () => {
+    const query = new URLSearchParams({ 'fpt.model': '"><img src=x onerror=alert(1)>', 'fpt.Sc': '1e300', 'fpt.mode': 'NaN' });
+    window.history.replaceState(null, '', `/?${query.toString()}`);
+    render(<FlopsPerTokenCalculator />);
+    expect(document.getElementById('fpt-model-error')?.textContent).toContain('not one of the choices');
+    expect(document.getElementById('fpt-mode-error')?.textContent).toContain('not one of the choices');
+    expect(document.getElementById('fpt-Sc-error')?.textContent).toContain("Longest context S' must be a whole number from 1 to 1,000,000,000");
+    expect(screen.getByTestId('fpt-exact').textContent).toContain('30,394,023,936 FLOPs');
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('copied Markdown names the model and the context and links back to this calculator with its numbers', async () => {
+    render(<FlopsPerTokenCalculator />);
+    fireEvent.change(screen.getByLabelText("Longest context S'"), { target: { value: '4096' } });
+    const writes: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void writes.push(t) }, configurable: true });
+    fireEvent.click(screen.getAllByText('Copy Markdown')[0]!);
+    await Promise.resolve();
+    // 2·6,738,415,616 + 4·32·4096·4096 = 13,476,831,232 + 2,147,483,648 = 15,624,314,880 FLOPs
+    expect(writes[0]).toContain('15,624,314,880 FLOPs');
+    expect(writes[0]).toContain("for Llama 2 7B, decode at S' = 4,096");
+    expect(writes[0]).toContain('#flops-per-token-calculator');
+    expect(writes[0]).toContain('fpt.Sc=4096');
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import ParameterCounterCalculator from '../../src/components/islands/ParameterCounterCalculator';
 import llama27bConfig from '../../src/data/models/llama-2-7b.json';
+import deepseekV3 from '../../src/data/models/deepseek-v3.json';
 
 afterEach(() => {
   cleanup();
@@ -67,5 +68,68 @@ describe('<ParameterCounterCalculator>', () => {
     window.history.replaceState(null, '', '/?pc.model=llama-9');
     render(<ParameterCounterCalculator />);
     expect(document.getElementById('pc-model-error')?.textContent).toContain('not one of the choices');
+  });
+
+  it('a link whose pc.config holds DeepSeek-V3 with num_hidden_layers: 1e15 is refused at once by the config box; the page stays live', () => {
+    const query = new URLSearchParams({ 'pc.model': 'custom', 'pc.config': JSON.stringify({ ...deepseekV3, num_hidden_layers: 1e15 }) });
+    window.history.replaceState(null, '', `/?${query.toString()}`);
+    const started = performance.now();
+    render(<ParameterCounterCalculator />);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(document.getElementById('pc-config-error')?.textContent).toMatch(/^config\.json: .*num_hidden_layers/);
+    // The defaults' ledger stays, and the select still answers.
+    expect(screen.getByTestId('pc-total').textContent).toContain('6,738,415,616');
+    fireEvent.change(screen.getByLabelText('Model'), { target: { value: 'bloom-7b1' } });
+    expect(screen.getByTestId('pc-total').textContent).toContain('7,069,016,064');
+    expect(document.getElementById('pc-config-error')).toBeNull();
+  });
+
+  it('a model past 2^53 − 1 parameters is counted with ≈ and 3 significant figures, and says so', () => {
+    render(<ParameterCounterCalculator />);
+    fireEvent.change(screen.getByLabelText('Model'), { target: { value: 'custom' } });
+    const cfg = {
+      model_type: 'llama',
+      hidden_size: 1_000_000,
+      intermediate_size: 4_000_000,
+      num_attention_heads: 1000,
+      num_key_value_heads: 1000,
+      num_hidden_layers: 1000,
+      vocab_size: 32000,
+      tie_word_embeddings: false,
+    };
+    fireEvent.change(screen.getByLabelText('config.json (Hugging Face)'), { target: { value: JSON.stringify(cfg) } });
+    // 1000·(4·1e12 + 3·1e6·4e6 + 2·1e6) + 2·32,000·1e6 + 1e6 = 1.6000000002e16 + 6.4e10 + 1e6 ≈ 1.60e16 > 2^53 − 1
+    expect(screen.getByTestId('pc-total').textContent).toContain('≈ 1.60 × 10¹⁶');
+    expect(screen.getByTestId('pc-inexact').textContent).toContain('9,007,199,254,740,991');
+    // 12·1000·1e12 + 32,000·1e6 = 1.2e16 + 3.2e10 ≈ 1.20e16
+    expect(screen.getByTestId('pc-approx').textContent).toContain('≈ 1.20 × 10¹⁶');
+    expect(document.querySelector('#parameter-counter')?.textContent).not.toMatch(/e\+\d|NaN|Infinity/);
+  });
+
+  it('refuses a hostile link by the field it belongs to: markup as the model, 10,000 characters of JSON fragment as the config', () => {
+    const query = new URLSearchParams({ 'pc.model': '<img src=x onerror=alert(1)>' });
+    window.history.replaceState(null, '', `/?${query.toString()}`);
+    render(<ParameterCounterCalculator />);
+    expect(document.getElementById('pc-model-error')?.textContent).toContain('not one of the choices');
+    expect(document.querySelector('img')).toBeNull();
+    cleanup();
+    window.history.replaceState(null, '', `/?${new URLSearchParams({ 'pc.model': 'custom', 'pc.config': `{"model_type": "llama", "x": "${'9'.repeat(10_000)}` }).toString()}`);
+    render(<ParameterCounterCalculator />);
+    expect(document.getElementById('pc-config-error')?.textContent).toMatch(/^config\.json: the config is not valid JSON/);
+    expect(screen.getByTestId('pc-total').textContent).toContain('6,738,415,616');
+  });
+
+  it('copied Markdown names the model and links back to the counter with it', async () => {
+    render(<ParameterCounterCalculator />);
+    fireEvent.change(screen.getByLabelText('Model'), { target: { value: 'llama-2-13b' } });
+    const writes: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void writes.push(t) }, configurable: true });
+    fireEvent.click(screen.getAllByText('Copy Markdown')[0]!);
+    await Promise.resolve();
+    // 12·40·5120² + 32,000·5120 = 12,582,912,000 + 163,840,000 = 12,746,752,000
+    expect(writes[0]).toContain('12,746,752,000');
+    expect(writes[0]).toContain('for Llama 2 13B');
+    expect(writes[0]).toContain('#parameter-counter');
+    expect(writes[0]).toContain('pc.model=llama-2-13b');
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { hydrate, launchBrowser, openPage } from './browser';
 import { FORMULAS } from '../../src/core/registry';
+import deepseekV3 from '../../src/data/models/deepseek-v3.json';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -72,11 +73,45 @@ describe('parameters-and-flops chapter', () => {
     await fresh.page.waitForFunction(() => (document.querySelector('#fpt-Sc') as HTMLInputElement).value === '4096');
     await expect(fresh.page.getByTestId('fpt-exact').textContent()).resolves.toContain('15,361,638,400 FLOPs');
     await fresh.page.fill('#fpt-Sc', '-5');
-    await expect(fresh.page.locator('#fpt-Sc-error').textContent()).resolves.toContain('whole number of at least 1');
+    await expect(fresh.page.locator('#fpt-Sc-error').textContent()).resolves.toContain("Longest context S' must be a whole number from 1 to 1,000,000,000");
     expect(await fresh.page.locator('#flops-per-token-calculator').textContent()).not.toMatch(/NaN|Infinity/);
     expect(consoleErrors).toEqual([]);
     expect(fresh.consoleErrors).toEqual([]);
     await fresh.page.context().close();
+    await page.context().close();
+  });
+
+  it('parameter counter: a link whose pc.config holds DeepSeek-V3 with num_hidden_layers: 1e15 is refused by the config box at once, and the page stays live', async () => {
+    const query = new URLSearchParams({ 'pc.model': 'custom', 'pc.config': JSON.stringify({ ...deepseekV3, num_hidden_layers: 1e15 }) });
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    const started = Date.now();
+    await page.goto(`${baseUrl}parameters-and-flops/?${query.toString()}`);
+    await hydrate(page, '#pc-model');
+    await expect.poll(() => page.locator('#pc-config-error').textContent()).toMatch(/^config\.json: .*num_hidden_layers/);
+    await expect(page.getByTestId('pc-total').textContent()).resolves.toContain('6,738,415,616');
+    // The main thread answers: a script runs at once and the select recomputes.
+    const ping = Date.now();
+    await page.evaluate(() => 1);
+    expect(Date.now() - ping).toBeLessThan(1000);
+    await page.selectOption('#pc-model', 'bloom-7b1');
+    await expect(page.getByTestId('pc-total').textContent()).resolves.toContain('7,069,016,064');
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("FLOPs per token: S' = 20M passes the field's bound but not the sweep's; a hostile link gives messages by the fields, never a console error", async () => {
+    const query = new URLSearchParams({ 'fpt.Sc': '20M', 'fpt.mode': '<b>x</b>', 'pc.model': 'NaN' });
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}parameters-and-flops/?${query.toString()}`);
+    await hydrate(page, '#fpt-Sc');
+    await expect.poll(() => page.locator('#fpt-Sc-error').textContent()).toBe("Context S' must be at most 10,000,000 tokens");
+    await expect(page.locator('#fpt-mode-error').textContent()).resolves.toContain('not one of the choices');
+    await hydrate(page, '#pc-model');
+    await expect(page.locator('#pc-model-error').textContent()).resolves.toContain('not one of the choices');
+    await expect(page.getByTestId('fpt-exact').textContent()).resolves.toContain('30,394,023,936 FLOPs');
+    await expect(page.locator('#flops-per-token-calculator b').count()).resolves.toBe(0);
+    expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
 });
