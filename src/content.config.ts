@@ -12,8 +12,8 @@ const pages = defineCollection({
     title: z.string().min(3),
     /** One or two sentences: link previews, the course map, search results. */
     summary: z.string().min(20),
-    /** Chapter number (1–11); absent for non-chapter pages such as notation. */
-    order: z.number().int().min(1).max(11).optional(),
+    /** Chapter number (1–13); absent for non-chapter pages such as notation. */
+    order: z.number().int().min(1).max(13).optional(),
   }),
 });
 

@@ -13,7 +13,9 @@ export const CHAPTERS = [
   { slug: 'mfu-and-latency', order: 8, title: 'MFU and latency' },
   { slug: 'parallelism', order: 9, title: 'Parallelism, read off the formula' },
   { slug: 'variants', order: 10, title: 'Architecture variants' },
-  { slug: 'cases', order: 11, title: 'Four worked questions' },
+  { slug: 'serving-in-practice', order: 11, title: 'Serving in practice' },
+  { slug: 'capacity-and-cost', order: 12, title: 'Capacity and cost' },
+  { slug: 'cases', order: 13, title: 'Four worked questions' },
 ] as const;
 
 export type ChapterSlug = (typeof CHAPTERS)[number]['slug'];
