@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import CaseCalculator from '../../src/components/islands/CaseCalculator';
+import { assumptionLabel } from '../../src/components/state/cases';
 
 afterEach(() => {
   cleanup();
@@ -44,10 +45,52 @@ describe('<CaseCalculator caseId="llama3-70b-mfu">', () => {
   it('keeps the last result, stale, with a message by a bad peak; never NaN', () => {
     render(<CaseCalculator caseId="llama3-70b-mfu" />);
     fireEvent.change(screen.getByLabelText('Peak per GPU (FLOP/s)'), { target: { value: '-1' } });
-    expect(screen.getByText('Peak per GPU (FLOP/s) must be a number greater than 0')).toBeTruthy();
+    expect(document.getElementById('mfu-peak-error')?.textContent).toBe(
+      'Peak per GPU (FLOP/s) must be a number from 1 to 1e18 (a thousand times the fastest accelerators (about 10 PFLOP/s dense))',
+    );
     expect(text('mfu-mfu')).toBe('27.6%');
     expect(screen.getByText(/Showing the last valid result/)).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
+  });
+});
+
+describe('<CaseCalculator caseId="llama3-70b-mfu">: warnings, setup, words', () => {
+  it('flags an impossible MFU: an A800 (312 TFLOP/s) and 4M GPU-hours would be 140%', () => {
+    window.history.replaceState(null, '', '/?mfu.gpu=a800-sxm-80gb&mfu.peak=312T&mfu.gpuHours=4M');
+    render(<CaseCalculator caseId="llama3-70b-mfu" />);
+    // 6·70e9·15e12 / (4e6·3600·312e12 = 4.4928e24) = 1.4022
+    expect(text('mfu-mfu')).toBe('140%');
+    expect(text('mfu-warning-mfu-above-peak')).toMatch(/^An MFU of 140% is impossible/);
+  });
+
+  it('shows a total past 2^53 once, not with a second "≈" line: 6.30 YFLOPs', () => {
+    render(<CaseCalculator caseId="llama3-70b-mfu" />);
+    // 6·70e9·15e12 = 6.3e24 FLOPs, beyond 2^53: no digit-by-digit line
+    expect(text('mfu-totalFlops')).toBe('6.30 YFLOPs');
+  });
+
+  it('labels its inputs in words, never with the code names of the assumptions', () => {
+    render(<CaseCalculator caseId="llama3-70b-mfu" />);
+    const labels = [...document.querySelectorAll('.calculator label')].map((l) => l.textContent ?? '');
+    expect(labels).toEqual(['GPU (sets the peak)', 'Peak per GPU (FLOP/s)', 'Parameters N', 'Training tokens D', 'GPU-hours', 'Sequence length S']);
+    expect(assumptionLabel('llama3-70b-mfu', 'gpuHours')).toBe('GPU-hours');
+    expect(assumptionLabel('llama2-70b-ttft', 'maskFactor')).toBe('Attention FLOPs counted');
+    expect(assumptionLabel('llama2-70b-concurrency', 'bytesPerElement')).toBe('Data type (weights and KV)');
+  });
+
+  it('names the setup in copied Markdown and links back to this case’s calculator', async () => {
+    window.history.replaceState(null, '', '/cases/?mfu.gpuHours=4M');
+    const writes: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void writes.push(t) }, configurable: true });
+    render(<CaseCalculator caseId="llama3-70b-mfu" />);
+    const more = document.querySelector('details.more-derivations') as HTMLDetailsElement;
+    more.open = true;
+    fireEvent(more, new Event('toggle'));
+    fireEvent.click(screen.getAllByText('Copy Markdown')[0]!);
+    await Promise.resolve();
+    expect(writes[0]).toContain('for Llama 3 70B trained on 15.0T tokens in 4.00M GPU-h of NVIDIA H100 SXM5 80GB at 989 TFLOP/s, N = 70.0G (');
+    expect(writes[0]).toContain('#llama3-70b-mfu-calculator');
+    expect(writes[0]).toContain('mfu.gpuHours=4M');
   });
 });
 
@@ -90,6 +133,36 @@ describe('<CaseCalculator caseId="llama2-70b-ttft">', () => {
   });
 });
 
+describe('<CaseCalculator caseId="llama2-70b-ttft">: hostile input', () => {
+  it('refuses ttft.gpus=1e300 by the GPUs field instead of a silent "—", and keeps the defaults', () => {
+    window.history.replaceState(null, '', '/cases/?ttft.gpus=1e300&ttft.requests=NaN&ttft.maskFactor=2&ttft.peak=%3Cb%3E');
+    render(<CaseCalculator caseId="llama2-70b-ttft" />);
+    expect(document.getElementById('ttft-gpus-error')?.textContent).toBe(
+      'GPUs (tensor parallel) must be a whole number from 1 to 10,000,000 (the largest clusters have a few hundred thousand GPUs)',
+    );
+    expect(document.getElementById('ttft-requests-error')?.textContent).toBe('Requests: "NaN" is not a finite number');
+    expect(document.getElementById('ttft-maskFactor-error')?.textContent).toBe('Attention FLOPs counted: "2" is not one of the choices');
+    expect(document.getElementById('ttft-peak-error')).toBeTruthy();
+    expect(document.querySelector('.calculator b')).toBeNull();
+    expect(text('ttft-ttftSeconds')).toBe('6.53 s');
+    expect(document.querySelector('.results')?.textContent).not.toContain('—');
+  });
+
+  it('refuses a target whose low end is above its high end by the low field (the core’s error)', () => {
+    render(<CaseCalculator caseId="llama2-70b-ttft" />);
+    fireEvent.change(screen.getByLabelText('Target, low (s)'), { target: { value: '0.8' } });
+    expect(document.getElementById('ttft-targetLowSeconds-error')?.textContent).toBe('the low end of the target (800 ms) is above its high end (700 ms)');
+    expect(screen.getByText(/Showing the last valid result/)).toBeTruthy();
+    expect(text('ttft-ttftSeconds')).toBe('6.53 s');
+  });
+
+  it('the largest GPU count the bound allows still gives finite answers: 10,000,000 GPUs', () => {
+    window.history.replaceState(null, '', '/cases/?ttft.gpus=10000000');
+    render(<CaseCalculator caseId="llama2-70b-ttft" />);
+    expect(document.querySelector('.results')?.textContent).not.toMatch(/—|NaN|Infinity/);
+  });
+});
+
 describe('<CaseCalculator caseId="llama2-70b-concurrency">', () => {
   it('holds 10 requests by default and 126 with 1-byte weights and cache', () => {
     render(<CaseCalculator caseId="llama2-70b-concurrency" />);
@@ -111,8 +184,10 @@ describe('<CaseCalculator caseId="llama2-70b-concurrency">', () => {
   it('names the bad field for an unknown GPU in the URL and never shows NaN', () => {
     window.history.replaceState(null, '', '/?conc.gpu=nope&conc.gpus=0');
     render(<CaseCalculator caseId="llama2-70b-concurrency" />);
-    expect(screen.getByText('GPU: "nope" is not one of the choices')).toBeTruthy();
-    expect(screen.getByText('GPUs must be a whole number of at least 1')).toBeTruthy();
+    expect(document.getElementById('conc-gpu-error')?.textContent).toBe('GPU: "nope" is not one of the choices');
+    expect(document.getElementById('conc-gpus-error')?.textContent).toBe(
+      'GPUs must be a whole number from 1 to 10,000,000 (the largest clusters have a few hundred thousand GPUs)',
+    );
     expect(text('conc-maxConcurrency')).toBe('10');
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
   });

@@ -1,14 +1,10 @@
-import { useMemo } from 'react';
 import { runCase } from '../../core/cases/run';
-import type { CaseId } from '../../core/cases/types';
-import { DerivationView } from '../DerivationView';
-import { CalculatorShell } from '../controls/CalculatorShell';
-import { Field } from '../controls/Field';
-import { CUSTOM_MODEL } from '../state/pickers';
-import { Results } from '../controls/Results';
-import { CASE_UIS, answerValue, formatAnswer } from '../state/cases';
+import { CASE_IDS, type CaseId, type WorkedCase } from '../../core/cases/types';
+import { Calculator } from '../calculator/Calculator';
+import { defineCalculator, type CalculatorDefinition } from '../calculator/defineCalculator';
+import { CASE_UIS, answerValue, formatAnswer, type CaseUi } from '../state/cases';
 import type { FieldSpecs } from '../state/fields';
-import { useCalculatorState, useComputed, type CalculatorState } from '../state/useCalculatorState';
+import { CUSTOM_MODEL } from '../state/pickers';
 
 interface CaseCalculatorProps {
   /** One of the four case ids. */
@@ -16,87 +12,46 @@ interface CaseCalculatorProps {
 }
 
 /**
- * One worked case with its assumptions editable: the core's case function recomputes
- * the answer, the verdict and every step; the inputs live in the URL.
+ * A worked case as a declared calculator: the core's case function recomputes the answer,
+ * the verdict, the warnings and every step from the CaseUi's fields.
  */
+function caseDefinition(ui: CaseUi): CalculatorDefinition<FieldSpecs, WorkedCase<object, object>> {
+  const onGpu = ui.onGpu;
+  return defineCalculator({
+    ns: ui.ns,
+    anchor: `${ui.id}-calculator`,
+    title: 'Change the assumptions',
+    fields: ui.fields,
+    ...(ui.groups ? { groups: ui.groups } : {}),
+    // The config box appears only once "Paste a config.json…" is chosen.
+    shown: (name, raw) => name !== 'config' || raw['model'] === CUSTOM_MODEL,
+    // The GPU select fills the figures it implies (peak, bandwidths); they stay editable.
+    ...(onGpu ? { linked: { gpu: (id: string) => onGpu(id) } } : {}),
+    ...(ui.fieldFor ? { fieldFor: ui.fieldFor } : {}),
+    setup: (values) => ui.setup(values),
+    compute: (values) => runCase(ui.id, ui.toOverrides(values)),
+    view: (c) => ({
+      results: ui.answers.map((row) => {
+        const f = formatAnswer(answerValue(c.answer, row.path), row.format);
+        return { label: row.label, value: f.text, ...(f.exact ? { detail: f.exact } : {}), testId: `${ui.ns}-${row.path.replace('.', '-')}` };
+      }),
+      warnings: c.warnings,
+      more: c.steps,
+      extra: (
+        <p className="verdict" data-testid={`${ui.ns}-verdict`}>
+          {c.verdict}
+        </p>
+      ),
+    }),
+  });
+}
+
+/** The four cases' calculators, one per case id. */
+export const CASE_CALCULATORS = Object.fromEntries(CASE_IDS.map((id) => [id, caseDefinition(CASE_UIS[id])])) as Readonly<
+  Record<CaseId, CalculatorDefinition<FieldSpecs, WorkedCase<object, object>>>
+>;
+
+/** One worked case with its assumptions editable; the inputs live in the URL. */
 export default function CaseCalculator({ caseId }: CaseCalculatorProps) {
-  const ui = CASE_UIS[caseId];
-  const state = useCalculatorState(ui.ns, ui.fields);
-  const values = state.values as Record<string, number | string>;
-  const names = Object.keys(ui.fields);
-  const computed = useComputed(
-    () => runCase(caseId, ui.toOverrides(values)),
-    names.map((n) => values[n]),
-    !state.hasErrors,
-  );
-  const c = computed.result;
-
-  // The GPU select also fills the figures it implies (peak, bandwidths); they stay editable.
-  const fieldState = useMemo<CalculatorState<FieldSpecs>>(() => {
-    if (!ui.onGpu) return state as CalculatorState<FieldSpecs>;
-    const onGpu = ui.onGpu;
-    return {
-      ...(state as CalculatorState<FieldSpecs>),
-      set: (field: string, text: string) => {
-        if (field !== 'gpu') return state.set(field, text);
-        let fill: Record<string, string> = {};
-        try {
-          fill = onGpu(text);
-        } catch {
-          // A part without the figure (no interconnect, no bf16 path): leave those fields as they are.
-        }
-        state.setMany({ ...fill, gpu: text });
-      },
-    };
-  }, [state, ui]);
-
-  const coreError = (name: string) => (computed.status === 'error' && computed.field === name ? computed.error : null);
-  // The config box appears only once "Paste a config.json…" is chosen.
-  const shown = names.filter((name) => name !== 'config' || state.raw['model' as keyof typeof state.raw] === CUSTOM_MODEL);
-  const inputs = shown.map((name) => (
-    <Field key={name} ns={ui.ns} name={name} spec={ui.fields[name]!} state={fieldState} coreError={coreError(name)} />
-  ));
-  const general =
-    computed.status === 'error' && (computed.field === null || !names.includes(computed.field)) && computed.error ? computed.error : null;
-
-  return (
-    <CalculatorShell
-      anchor={`${caseId}-calculator`}
-      title="Change the assumptions"
-      inputs={inputs}
-      error={general}
-      stale={computed.stale}
-      linkUrl={state.linkUrl}
-    >
-      {c && (
-        <>
-          <p className="verdict" data-testid={`${ui.ns}-verdict`}>
-            {c.verdict}
-          </p>
-          {c.warnings.map((w) => (
-            <p className="note warning" key={w.code} data-testid={`${ui.ns}-warning-${w.code}`}>
-              {w.message}
-            </p>
-          ))}
-          <Results
-            items={ui.answers.map((row) => {
-              const f = formatAnswer(answerValue(c.answer, row.path), row.format);
-              return {
-                label: row.label,
-                value: f.text,
-                ...(f.exact ? { detail: f.exact } : {}),
-                testId: `${ui.ns}-${row.path.replace('.', '-')}`,
-              };
-            })}
-          />
-          <details className="case-steps">
-            <summary>The steps with these numbers</summary>
-            {c.steps.map((d, i) => (
-              <DerivationView key={`${d.id}-${i}`} derivation={d} stale={computed.stale} />
-            ))}
-          </details>
-        </>
-      )}
-    </CalculatorShell>
-  );
+  return <Calculator def={CASE_CALCULATORS[caseId]} />;
 }

@@ -1,19 +1,21 @@
 /**
  * How each worked case is shown and edited: its assumption fields (defaults taken from
- * the case's own DEFAULTS, so page, island and CLI cannot drift), how field values
- * become the case's overrides, and the answer rows with their formatting. Pure (no
- * React): the static CaseView and the CaseCalculator island both use it, and so does
- * the test that compares the page with the CLI.
+ * the case's own DEFAULTS, so page, island and CLI cannot drift, each with the core's
+ * bound), how field values become the case's overrides, and the answer rows with their
+ * formatting. Pure (no React): the static CaseView and the CaseCalculator island (which
+ * turns each CaseUi into a declared calculator) both use it, and so does the test that
+ * compares the page with the CLI.
  */
-import { bytesPerElement, isDtype } from '../../core/dtypes';
+import type { BoundKind } from '../../core/bounds';
+import { DTYPES, bytesPerElement, isDtype, type Dtype } from '../../core/dtypes';
 import { LLAMA3_MFU_DEFAULTS } from '../../core/cases/llama3-70b-mfu';
 import { LLAMA2_PARAMS_DEFAULTS } from '../../core/cases/llama2-7b-params';
 import { LLAMA2_TTFT_DEFAULTS } from '../../core/cases/llama2-70b-ttft';
 import { LLAMA2_CONCURRENCY_DEFAULTS } from '../../core/cases/llama2-70b-concurrency';
 import type { CaseId } from '../../core/cases/types';
-import { gpuPeakFlops, perDirectionBandwidth } from '../../core/gpu/gpu';
+import { MEMORY_READINGS, gpuPeakFlops, perDirectionBandwidth, type MemoryReading } from '../../core/gpu/gpu';
 import { parseNumber } from '../../core/parse';
-import { InputError, formatInteger, formatQuantity, type Unit } from '../../core/units';
+import { InputError, formatInteger, formatPercent, formatQuantity, formatSI, formatSeconds, type Unit } from '../../core/units';
 import { modelFields } from './pickers';
 import { fieldText, type FieldSpecs, type NumberFieldSpec, dtypeOptions } from './fields';
 import { gpuField, resolveGpu } from './pickers';
@@ -29,24 +31,36 @@ export interface AnswerRow {
   headline?: boolean;
 }
 
+/**
+ * A worked case as a calculator: what a declared calculator (../calculator/defineCalculator.ts)
+ * needs beyond the case function itself. CaseCalculator builds the definition from it:
+ * fields and their groups, the GPU select's linked fields, the core's assumption names
+ * mapped to fields, the setup in words, the overrides the fields make, the answer rows.
+ */
 export interface CaseUi {
   id: CaseId;
-  /** URL namespace of the island. */
+  /** URL namespace of the island (pinned: see test/e2e/__snapshots__/url-keys.json). */
   ns: string;
   fields: FieldSpecs;
+  /** Inputs in groups, the long tail folded. */
+  groups?: readonly { legend?: string; names: readonly string[]; advanced?: boolean }[];
   /** Field values → the case's assumption overrides. */
   toOverrides(values: Record<string, number | string>): Record<string, unknown>;
   /** Fields to set when the GPU select changes (the GPU's datasheet figures). */
   onGpu?(gpuId: string): Record<string, string>;
+  /** Assumption and formula input names the core may blame that are not field names → the field. */
+  fieldFor?: Readonly<Record<string, string>>;
+  /** The setup in a few words, named in every derivation a reader copies. */
+  setup(values: Record<string, number | string>): string;
   answers: readonly AnswerRow[];
 }
 
-const num = (label: string, value: number, domain: NonNullable<NumberFieldSpec['domain']>, hint?: string): NumberFieldSpec => ({
+const num = (label: string, value: number, bound: BoundKind, extra: Pick<NumberFieldSpec, 'hint' | 'domain'> = {}): NumberFieldSpec => ({
   kind: 'number',
   label,
   default: value,
-  domain,
-  ...(hint ? { hint } : {}),
+  bound,
+  ...extra,
 });
 
 const pick = (values: Record<string, number | string>, keys: readonly string[]) =>
@@ -60,13 +74,17 @@ const C = LLAMA2_CONCURRENCY_DEFAULTS;
 /** Text for a number field's value (as the island would show it). */
 const text = (value: number) => fieldText({ kind: 'number', label: '', default: value, domain: 'positive' }, value);
 
+/** "15.0T": a count with its SI prefix, from the core's formatter. */
+const si = (value: number) => formatSI(value, '').trim().replace(' ', '');
+const gpuName = (id: number | string) => resolveGpu(String(id)).name;
+
 const MFU_FIELDS = {
-  gpu: { ...gpuField('h100-sxm', 'GPU (sets the peak)') },
-  peak: num('Peak per GPU (FLOP/s)', M.peak, 'positive', 'dense bf16; the question says 989T'),
-  params: num('Parameters N', M.params, 'positive', '70G as the article rounds it'),
-  tokens: num('Training tokens D', M.tokens, 'positive', '15T'),
-  gpuHours: num('GPU-hours', M.gpuHours, 'positive', '6.4M'),
-  seq: num('Sequence length S', M.seq, 'positiveInt', 'only the attention-inclusive MFU uses it'),
+  gpu: gpuField('h100-sxm', 'GPU (sets the peak)'),
+  peak: num('Peak per GPU (FLOP/s)', M.peak, 'flopsPerSecond', { hint: 'dense bf16, filled from the GPU; the question says 989T' }),
+  params: num('Parameters N', M.params, 'params', { hint: 'the article rounds Llama 3 70B to 70G' }),
+  tokens: num('Training tokens D', M.tokens, 'trainingTokens', { hint: 'the model card: 15T' }),
+  gpuHours: num('GPU-hours', M.gpuHours, 'gpuHours', { hint: 'the model card: 6.4M H100-hours' }),
+  seq: num('Sequence length S', M.seq, 'sequence', { hint: 'only the attention-inclusive MFU uses it' }),
 } satisfies FieldSpecs;
 
 const PARAMS_MODEL = modelFields(P.model);
@@ -77,10 +95,12 @@ const PARAMS_FIELDS = {
 
 const TTFT_FIELDS = {
   gpu: gpuField('a800-sxm-80gb', 'GPU (sets peak and bandwidths)'),
-  gpus: num('GPUs (tensor parallel)', T.gpus, 'positiveInt'),
-  peak: num('Peak per GPU (FLOP/s)', T.peak, 'positive', 'A800 dense fp16: 312T'),
-  requests: num('Requests', T.requests, 'positiveInt'),
-  inputTokens: num('Input tokens per request', T.inputTokens, 'positiveInt'),
+  gpus: num('GPUs (tensor parallel)', T.gpus, 'gpus'),
+  requests: num('Requests', T.requests, 'batch'),
+  inputTokens: num('Input tokens per request', T.inputTokens, 'sequence'),
+  targetLowSeconds: num('Target, low (s)', T.targetLowSeconds, 'seconds', { domain: 'positive' }),
+  targetHighSeconds: num('Target, high (s)', T.targetHighSeconds, 'seconds', { domain: 'positive' }),
+  peak: num('Peak per GPU (FLOP/s)', T.peak, 'flopsPerSecond', { hint: 'dense 16-bit, filled from the GPU' }),
   maskFactor: {
     kind: 'select',
     label: 'Attention FLOPs counted',
@@ -90,39 +110,38 @@ const TTFT_FIELDS = {
       { value: '1', label: 'every key (as the article)' },
     ],
   },
-  mfu: num('Share of peak the matmuls reach η_c', T.mfu, 'fraction', 'calibrated default 0.8'),
-  targetLowSeconds: num('Target, low (s)', T.targetLowSeconds, 'positive'),
-  targetHighSeconds: num('Target, high (s)', T.targetHighSeconds, 'positive'),
-  memoryBandwidth: num('HBM bandwidth per GPU (B/s)', T.memoryBandwidth, 'positive'),
-  linkBandwidth: num('NVLink per direction (B/s)', T.linkBandwidth, 'positive', 'A800: 400G bidirectional → 200G'),
-  commEfficiency: num('All-reduce efficiency', T.commEfficiency, 'fraction'),
+  mfu: num('Share of peak the matmuls reach η_c', T.mfu, 'efficiency', { hint: 'calibrated default 0.8' }),
+  memoryBandwidth: num('HBM bandwidth per GPU (B/s)', T.memoryBandwidth, 'bandwidth', { hint: 'filled from the GPU' }),
+  linkBandwidth: num('NVLink per direction (B/s)', T.linkBandwidth, 'bandwidth', { hint: 'half the bidirectional figure, filled from the GPU' }),
+  commEfficiency: num('All-reduce efficiency', T.commEfficiency, 'efficiency'),
 } satisfies FieldSpecs;
 
-/** Data types a serving case can store weights and KV in, and their byte widths. */
-const SERVING_DTYPES = ['fp16', 'bf16', 'fp8', 'int8', 'int4', 'fp32'] as const;
+/** Data types a serving case can store weights and KV in (the case takes 4, 2, 1 or 0.5 bytes). */
+const SERVING_DTYPES: readonly Dtype[] = DTYPES.filter((d) => d !== 'tf32');
+const READING_LABELS: Record<MemoryReading, string> = {
+  runtime: 'as the CUDA runtime reports it',
+  GiB: 'GiB physically on the card',
+  GB: 'GB (1e9 bytes), as marketed',
+};
 
 const CONCURRENCY_FIELDS = {
   gpu: gpuField(C.gpu),
-  gpus: num('GPUs', C.gpus, 'positiveInt'),
+  gpus: num('GPUs', C.gpus, 'gpus'),
   memoryReading: {
     kind: 'select',
     label: 'Read "80GB" as',
     default: C.memoryReading,
-    options: [
-      { value: 'runtime', label: 'as the CUDA runtime reports it' },
-      { value: 'GiB', label: 'GiB physically on the card' },
-      { value: 'GB', label: 'GB (1e9 bytes), as marketed' },
-    ],
+    options: MEMORY_READINGS.map((r) => ({ value: r, label: READING_LABELS[r] })),
   },
-  utilization: num('Usable fraction u', C.utilization, 'fraction', 'vLLM default 0.9; 1 = no reserve'),
+  utilization: num('Usable fraction u', C.utilization, 'fraction', { hint: 'vLLM default 0.9; 1 = no reserve' }),
   dtype: {
     kind: 'select',
     label: 'Data type (weights and KV)',
     default: 'fp16',
     options: dtypeOptions(SERVING_DTYPES),
   },
-  maxTokens: num('Input + output tokens per request', C.maxTokens, 'positiveInt'),
-  activationTokens: num('Tokens in the largest forward pass', C.activationTokens, 'positiveInt'),
+  maxTokens: num('Input + output tokens per request', C.maxTokens, 'sequence'),
+  activationTokens: num('Tokens in the largest forward pass', C.activationTokens, 'sequence'),
 } satisfies FieldSpecs;
 
 function dtypeBytes(value: number | string): number {
@@ -144,6 +163,9 @@ export const CASE_UIS: Readonly<Record<CaseId, CaseUi>> = {
     fields: MFU_FIELDS,
     toOverrides: (v) => pick(v, ['gpu', 'peak', 'params', 'tokens', 'gpuHours', 'seq']),
     onGpu: (id) => ({ peak: text(gpuPeakFlops(resolveGpu(id), 'bf16')) }),
+    fieldFor: { peakFlopsPerSecond: 'peak', dtype: 'gpu', N: 'params', F: 'params', D: 'tokens', G: 'gpuHours', P: 'peak', S: 'seq' },
+    setup: (v) =>
+      `Llama 3 70B trained on ${si(Number(v['tokens']))} tokens in ${formatQuantity(Number(v['gpuHours']), 'GPU-h')} of ${gpuName(v['gpu'] ?? '')} at ${formatQuantity(Number(v['peak']), 'FLOP/s')}, N = ${si(Number(v['params']))}`,
     answers: [
       { path: 'mfu', label: 'MFU (6N, N = params)', format: 'ratio', headline: true },
       { path: 'mfuExactParams', label: 'MFU (6N, exact N)', format: 'ratio' },
@@ -159,6 +181,9 @@ export const CASE_UIS: Readonly<Record<CaseId, CaseUi>> = {
     ns: 'p7',
     fields: PARAMS_FIELDS,
     toOverrides: (v) => pick(v, ['model', 'config']),
+    // The closed form's inputs come from the config.
+    fieldFor: { L: 'config', H: 'config', V: 'config', I: 'config', N: 'config' },
+    setup: (v) => PARAMS_MODEL.model.options.find((o) => o.value === v['model'])?.label ?? 'a pasted config.json',
     answers: [
       { path: 'params', label: 'Parameters (exact)', format: 'params', headline: true },
       { path: 'trainFlopsPerToken', label: 'Training FLOPs per token (6N)', format: 'FLOPs', headline: true },
@@ -176,6 +201,14 @@ export const CASE_UIS: Readonly<Record<CaseId, CaseUi>> = {
     id: 'llama2-70b-ttft',
     ns: 'ttft',
     fields: TTFT_FIELDS,
+    groups: [
+      { names: ['gpu', 'gpus', 'requests', 'inputTokens', 'targetLowSeconds', 'targetHighSeconds'] },
+      {
+        legend: 'Peak, attention count, efficiencies and bandwidths',
+        names: ['peak', 'maskFactor', 'mfu', 'memoryBandwidth', 'linkBandwidth', 'commEfficiency'],
+        advanced: true,
+      },
+    ],
     toOverrides: (v) => ({
       ...pick(v, ['gpu', 'gpus', 'peak', 'requests', 'inputTokens', 'mfu', 'targetLowSeconds', 'targetHighSeconds', 'memoryBandwidth', 'linkBandwidth', 'commEfficiency']),
       maskFactor: maskOf(v['maskFactor'] ?? ''),
@@ -186,8 +219,25 @@ export const CASE_UIS: Readonly<Record<CaseId, CaseUi>> = {
       if (gpu.interconnect.bandwidth !== null) fill['linkBandwidth'] = text(perDirectionBandwidth(gpu));
       return fill;
     },
+    fieldFor: {
+      batch: 'requests',
+      concurrency: 'requests',
+      maxConcurrency: 'gpus',
+      outputTokens: 'inputTokens',
+      contextTokens: 'inputTokens',
+      activationTokens: 'inputTokens',
+      computeEfficiency: 'mfu',
+      linkEfficiency: 'commEfficiency',
+      peakFlopsPerSecond: 'peak',
+      dtype: 'gpu',
+      B: 'requests',
+      S: 'inputTokens',
+      m: 'maskFactor',
+    },
+    setup: (v) =>
+      `Llama 2 70B on ${formatInteger(Number(v['gpus']))} × ${gpuName(v['gpu'] ?? '')}, ${formatInteger(Number(v['requests']))} requests of ${formatInteger(Number(v['inputTokens']))} input tokens, target ${formatSeconds(Number(v['targetLowSeconds']))} to ${formatSeconds(Number(v['targetHighSeconds']))}`,
     answers: [
-      { path: 'reasonable', label: 'Meets the upper target at the assumed MFU', format: 'yesno', headline: true },
+      { path: 'reasonable', label: 'Meets the upper target', format: 'yesno', headline: true },
       { path: 'prefillFlops', label: 'Prefill FLOPs', format: 'FLOPs' },
       { path: 'ttftSeconds', label: 'Time to first token (estimate)', format: 's', headline: true },
       { path: 'secondsAtPeak', label: 'Lower bound: the FLOPs at 100% of peak', format: 's', headline: true },
@@ -196,7 +246,7 @@ export const CASE_UIS: Readonly<Record<CaseId, CaseUi>> = {
       { path: 'breakdown.commSeconds', label: 'of the estimate: tensor-parallel all-reduces', format: 's' },
       { path: 'breakdown.elementwiseSeconds', label: 'of the estimate: norms, activations, residuals', format: 's' },
       { path: 'breakdown.overheadSeconds', label: 'of the estimate: fixed costs', format: 's' },
-      { path: 'mfuNeeded', label: 'MFU the upper target needs', format: 'ratio' },
+      { path: 'mfuNeeded', label: 'Share of peak the upper target needs', format: 'ratio' },
       { path: 'maxRequestsWithinTarget', label: 'Requests whose prefill fits the target', format: 'requests' },
       { path: 'params', label: 'Parameters N', format: 'params' },
     ],
@@ -209,6 +259,21 @@ export const CASE_UIS: Readonly<Record<CaseId, CaseUi>> = {
       ...pick(v, ['gpu', 'gpus', 'memoryReading', 'utilization', 'maxTokens', 'activationTokens']),
       bytesPerElement: dtypeBytes(v['dtype'] ?? ''),
     }),
+    fieldFor: {
+      bytesPerElement: 'dtype',
+      kvBytesPerRequest: 'dtype',
+      contextTokens: 'maxTokens',
+      batch: 'gpus',
+      maxConcurrency: 'gpus',
+      // The formulas name their inputs by symbol.
+      Sc: 'maxTokens',
+      s: 'dtype',
+      G: 'gpus',
+      u: 'utilization',
+      A: 'activationTokens',
+    },
+    setup: (v) =>
+      `Llama 2 70B in ${String(v['dtype'])} on ${formatInteger(Number(v['gpus']))} × ${gpuName(v['gpu'] ?? '')}, requests of up to ${formatInteger(Number(v['maxTokens']))} tokens, memory read ${READING_LABELS[v['memoryReading'] as MemoryReading] ?? String(v['memoryReading'])}, u = ${formatPercent(Number(v['utilization']))}`,
     answers: [
       { path: 'maxConcurrency', label: 'Maximum concurrent requests', format: 'requests', headline: true },
       { path: 'memoryBytes', label: 'GPU memory', format: 'B' },
@@ -227,6 +292,18 @@ export const CASE_UIS: Readonly<Record<CaseId, CaseUi>> = {
     ],
   },
 };
+
+/**
+ * The calculator's label for one of a case's assumptions (its field, or the field the core's
+ * name maps to), so a table of assumptions uses the calculator's words, not code names.
+ * @example assumptionLabel('llama2-70b-concurrency', 'bytesPerElement') //=> 'Data type (weights and KV)'
+ * @example assumptionLabel('llama3-70b-mfu', 'gpuHours') //=> 'GPU-hours'
+ */
+export function assumptionLabel(id: CaseId, key: string): string {
+  const ui = CASE_UIS[id];
+  const field = Object.hasOwn(ui.fields, key) ? key : ui.fieldFor?.[key];
+  return field !== undefined && Object.hasOwn(ui.fields, field) ? ui.fields[field]!.label : key;
+}
 
 /** The value at `path` in an answer object (undefined when absent). */
 export function answerValue(answer: object, path: string): unknown {
@@ -247,7 +324,9 @@ export function formatAnswer(value: unknown, format: AnswerFormat): { text: stri
   if (format === 'yesno') return { text: value === true ? 'yes' : 'no', exact: null };
   if (typeof value !== 'number' || !Number.isFinite(value)) return { text: '—', exact: null };
   const text = formatQuantity(value, format);
-  const exact = Number.isInteger(value) && Math.abs(value) >= 1e4 && !text.includes(formatInteger(value)) ? formatInteger(value) : null;
+  // Every digit only where a double holds them all (|value| ≤ 2^53 − 1); past that the formatted text says it all.
+  const exact =
+    Number.isInteger(value) && Math.abs(value) >= 1e4 && Math.abs(value) <= Number.MAX_SAFE_INTEGER && !text.includes(formatInteger(value)) ? formatInteger(value) : null;
   return { text, exact };
 }
 
