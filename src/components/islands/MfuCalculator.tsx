@@ -103,8 +103,9 @@ export const MFU = defineCalculator({
   title: 'MFU calculator',
   fields: FIELDS,
   groups: [
-    { names: ['mode', 'model', 'config', 'gpu', 'tokens', 'gpuHours', 'throughput', 'gpus', 'mfu'] },
-    { legend: 'Conventions: peak, attention, recomputation', names: ['dtype', 'attention', 'recompute', 'seq'], advanced: true },
+    // The data type stays in sight: a GPU without that peak is reported by it.
+    { names: ['mode', 'model', 'config', 'gpu', 'dtype', 'tokens', 'gpuHours', 'throughput', 'gpus', 'mfu'] },
+    { legend: 'Conventions: attention, recomputation', names: ['attention', 'recompute', 'seq'], advanced: true },
   ],
   // Only the inputs the chosen direction uses are shown, and a hidden one whose text is invalid
   // (from a link), so that no message is ever out of sight.

@@ -122,7 +122,7 @@ export const PEAK_FLOPS = defineCalculator({
       },
       {
         label: 'Derived vs datasheet',
-        value: r.deviation ? r.deviation.formatted : '—',
+        value: r.deviation ? r.deviation.formatted : 'nothing to compare',
         detail: r.deviation ? 'relative difference' : `no dense ${r.dtype} figure to compare with`,
         testId: 'peak-deviation',
       },

@@ -147,6 +147,9 @@ export const TRAINING_MEMORY = defineCalculator({
     seq: 's',
     microBatch: 'b',
     activationCount: 'count',
+    // The scenario reads the GPU's bf16 peak (a V100 has none): the GPU is the input to change.
+    dtype: 'gpu',
+    peakFlopsPerSecond: 'gpu',
     // The formulas name their inputs by symbol.
     N: 'model',
     M: 'model',
