@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { FORMULAS } from '../../src/core/registry';
 import { hydrate, launchBrowser, openPage } from './browser';
 
@@ -11,6 +11,30 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** Records what the page copies instead of touching the system clipboard. */
+async function captureClipboard(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const copied: string[] = [];
+    (window as unknown as { __copied: string[] }).__copied = copied;
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void copied.push(t) }, configurable: true });
+  });
+}
+const lastCopied = (page: Page) => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.at(-1) ?? '');
+/** The link of a copied Markdown derivation: `([derivation](…))`. */
+const linkOf = (markdown: string) => /\(\[derivation\]\(([^)\s]+)\)\)/.exec(markdown)?.[1] ?? '';
+/** SVG attributes inside `selector` that hold something other than a finite number or a path. */
+const badSvgAttributes = (page: Page, selector: string) =>
+  page.evaluate((sel) => {
+    const bad: string[] = [];
+    for (const el of document.querySelectorAll(`${sel} svg *`)) {
+      for (const attr of ['x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'width', 'height', 'd', 'transform', 'points']) {
+        const v = el.getAttribute(attr);
+        if (v !== null && /NaN|Infinity/.test(v)) bad.push(`${el.tagName} ${attr}=${v}`);
+      }
+    }
+    return bad;
+  }, selector);
 
 describe('gpu-peak chapter', () => {
   it('renders its math and an anchor for every formula registered on the page', async () => {
@@ -41,7 +65,7 @@ describe('gpu-peak chapter', () => {
     await fresh.page.waitForFunction(() => (document.querySelector('#peak-n') as HTMLInputElement).value === '100');
     await expect(fresh.page.getByTestId('peak-derived').textContent()).resolves.toContain('288.8 TFLOP/s');
     await page.fill('#peak-t', '0');
-    await expect(page.locator('#peak-t-error').textContent()).resolves.toContain('whole number of at least 1');
+    await expect(page.locator('#peak-t-error').textContent()).resolves.toContain('must be a whole number from 1 to 10,000,000');
     expect(await page.locator('#peak-flops-calculator').textContent()).not.toMatch(/NaN|Infinity/);
     expect(consoleErrors).toEqual([]);
     expect(fresh.consoleErrors).toEqual([]);
@@ -68,6 +92,73 @@ describe('gpu-peak chapter', () => {
     await page.waitForFunction(() => (document.querySelector('#cmp-M') as HTMLInputElement).value === '4096');
     await expect(page.getByTestId('cmp-gpu-1').textContent()).resolves.toContain('312 TFLOP/s');
     expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a hostile link is refused field by field in both calculators, with the defaults kept, nothing injected and no console error', async () => {
+    const query = [
+      'peak.n=1e300',
+      'peak.clock=NaN',
+      'peak.t=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+      `peak.f=${'9'.repeat(10_000)}`,
+      'peak.gpu=nope',
+      'cmp.M=1e300',
+      'cmp.K=-1',
+      'cmp.gpuB=%3Cscript%3E',
+      'cmp.dtype=%7B%22a%22%3A1%7D',
+    ].join('&');
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}gpu-peak/?${query}`);
+    await hydrate(page, '#peak-n');
+    for (const field of ['n', 'clock', 't', 'f', 'gpu']) await expect.poll(() => page.locator(`#peak-${field}-error`).count(), { message: `peak.${field}` }).toBe(1);
+    await expect(page.locator('#peak-n-error').textContent()).resolves.toMatch(/^SMs must be a whole number from 1 to 10,000,000/);
+    // The defaults: 512·4·108·1.41e9 = 311.9 TFLOP/s, marked stale
+    await expect(page.getByTestId('peak-derived').textContent()).resolves.toContain('311.9 TFLOP/s');
+    await expect(page.locator('#peak-flops-calculator .stale-note').isVisible()).resolves.toBe(true);
+    await hydrate(page, '#cmp-M');
+    for (const field of ['M', 'K', 'gpuB', 'dtype']) await expect.poll(() => page.locator(`#cmp-${field}-error`).count(), { message: `cmp.${field}` }).toBe(1);
+    // [1,8192]@[8192,8192] bf16 on the A800: 2.04 TFLOP/s
+    await expect(page.getByTestId('cmp-gpu-1').textContent()).resolves.toContain('2.04 TFLOP/s');
+    await expect(page.locator('img[src="x"], script:not([src]):not([type])').evaluateAll((els) => els.filter((e) => e.closest('.calculator')).length)).resolves.toBe(0);
+    await expect(badSvgAttributes(page, '#gpu-comparison-calculator')).resolves.toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the roofline of the largest shape the bounds allow (M = K = N = 1e12) has only finite coordinates', async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}gpu-peak/?cmp.M=1e12&cmp.K=1e12&cmp.N=1e12`);
+    await hydrate(page, '#cmp-M');
+    await page.waitForFunction(() => (document.querySelector('#cmp-M') as HTMLInputElement).value === '1e12');
+    await expect(page.getByTestId('cmp-gpu-1').textContent()).resolves.toContain('compute-bound');
+    await expect(page.locator('#gpu-comparison-calculator svg.chart path').count()).resolves.toBeGreaterThanOrEqual(3);
+    await expect(badSvgAttributes(page, '#gpu-comparison-calculator')).resolves.toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('Copy Markdown from the peak calculator names the hardware and opens, in a fresh context, on the calculator with 288.8 TFLOP/s', async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await captureClipboard(page);
+    await page.goto(`${baseUrl}gpu-peak/`);
+    await hydrate(page, '#peak-n');
+    await page.fill('#peak-n', '100');
+    // 512·4·100·1.41e9 = 288,768,000,000,000 FLOP/s
+    await expect(page.getByTestId('peak-derived').textContent()).resolves.toContain('288.8 TFLOP/s');
+    await page.locator('#peak-flops-calculator button', { hasText: 'Copy Markdown' }).first().click();
+    const md = await lastCopied(page);
+    expect(md).toContain('custom hardware: 100 SMs × 4 tensor cores × 512 FLOPs per clock × 1.410 GHz, dense bf16');
+    const link = linkOf(md);
+    expect(link).toMatch(/#peak-flops-calculator$/);
+    const fresh = await openPage(browser, baseUrl);
+    await fresh.page.goto(link);
+    await hydrate(fresh.page, '#peak-n');
+    await fresh.page.waitForFunction(() => (document.querySelector('#peak-n') as HTMLInputElement).value === '100');
+    await expect(fresh.page.getByTestId('peak-derived').textContent()).resolves.toContain('288.8 TFLOP/s');
+    await expect(fresh.page.evaluate(() => window.location.hash)).resolves.toBe('#peak-flops-calculator');
+    expect(consoleErrors).toEqual([]);
+    expect(fresh.consoleErrors).toEqual([]);
+    await fresh.page.context().close();
     await page.context().close();
   });
 });
