@@ -6,7 +6,7 @@
 import type { AnyFormula } from './formula';
 import { formulas as matmul } from './matmul';
 import { formulas as gpu } from './gpu';
-import { formulas as model } from './model';
+import { formulas as variants } from './variants';
 import { formulas as params } from './params';
 import { formulas as flops } from './flops';
 import { formulas as memory } from './memory';
@@ -20,7 +20,7 @@ import { formulas as cases } from './cases';
 export const FORMULAS: readonly AnyFormula[] = [
   ...matmul,
   ...gpu,
-  ...model,
+  ...variants,
   ...params,
   ...flops,
   ...memory,

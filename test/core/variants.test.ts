@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getPreset } from '../../src/core/model/presets';
+import { getGpu } from '../../src/core/gpu/gpu';
 import {
   KEEP_ALL,
   applyVariant,
@@ -11,7 +12,7 @@ import {
   variantFormulas,
   variantMetrics,
   type VariantOptions,
-} from '../../src/core/model/variants';
+} from '../../src/core/variants';
 import { activeParams, countParams } from '../../src/core/params/params';
 import { kvCacheBytes, kvCacheBytesPerToken } from '../../src/core/memory/memory';
 import { decodeStepFlops } from '../../src/core/flops/flops';
@@ -20,7 +21,6 @@ import type { AnyFormula } from '../../src/core/formula';
 
 const llama7b = getPreset('llama-2-7b').spec;
 const variant = (patch: Partial<VariantOptions>) => applyVariant(llama7b, { ...KEEP_ALL, ...patch });
-const A800_GIB = 85_899_345_920; // 80 GiB
 
 function inputErrorOf(fn: () => unknown): InputError {
   try {
@@ -132,44 +132,73 @@ describe('applyVariant: window, experts, block', () => {
   });
 });
 
-describe('variantMetrics and compareVariant', () => {
-  it("variantMetrics(llama-2-70b, 2×A800 80 GiB, u 0.9, S' 4000, fp16).maxConcurrency = 12", () => {
-    // 2·85,899,345,920·0.9 = 154,618,822,656 − weights 137,953,296,384 − activations 819,200,000
-    // = 15,846,326,272 B; / 1,310,720,000 B per request = 12.09
-    const m = variantMetrics(getPreset('llama-2-70b').spec, { contextTokens: 4000, bytesPerElement: 2, gpus: 2, memoryPerGpu: A800_GIB, utilization: 0.9 });
-    expect(m.kvBudgetBytes).toBe(15_846_326_272);
-    expect(m.maxConcurrency).toBe(12);
+describe('variantMetrics and compareVariant (the scenario engine\'s servingMemory)', () => {
+  const a800 = getGpu('a800-sxm-80gb');
+  // The CUDA runtime sees 84,987,084,800 B of an A800 80GB; 80 GiB = 85,899,345,920 B.
+
+  it("variantMetrics(llama-2-70b, 2×A800 runtime, u 0.9, S' 4000, fp16).maxConcurrency = 10, as servingMemory and the CLI", () => {
+    // usable 2·84,987,084,800·0.9 = 152,976,752,640 B; weights 68,976,648,192·2 = 137,953,296,384 B;
+    // activations of one 4,000-token pass on 2 GPUs: 2·(2·4000·8192·2) + 4000·3·28672·2 + 4·32000 = 950,400,000 B
+    // budget 14,073,056,256 B / (2·80·4000·8·128·2 = 1,310,720,000 B) = 10.74 → 10
+    const m = variantMetrics(getPreset('llama-2-70b').spec, { gpu: a800, gpus: 2, contextTokens: 4000, weightDtype: 'fp16', memoryReading: 'runtime', utilization: 0.9 });
+    expect(m.activationBytes).toBe(950_400_000);
+    expect(m.kvBudgetBytes).toBe(14_073_056_256);
+    expect(m.kvBytesPerRequest).toBe(1_310_720_000);
+    expect(m.maxConcurrency).toBe(10);
     expect(m.fits).toBe(true);
+    expect(m.warnings).toEqual([]);
   });
 
-  it("compareVariant(llama-2-7b → GQA 8, 1×A800, S' 4096) = 29 → 121 requests, KV ×0.25", () => {
-    const c = compareVariant(llama7b, { ...KEEP_ALL, attention: 'gqa', kvGroups: 8 }, { contextTokens: 4096, bytesPerElement: 2, gpus: 1, memoryPerGpu: A800_GIB, utilization: 0.9 });
-    // usable 77,309,411,328; activations 4096·(4096 + 3·11008)·2 = 304,087,040
-    // base: (77,309,411,328 − 13,476,831,232 − 304,087,040) / 2,147,483,648 = 29.6
+  it("compareVariant(llama-2-7b → GQA 8, 1×A800 runtime, S' 4096) = 29 → 119 requests, KV ×0.25", () => {
+    const c = compareVariant(llama7b, { ...KEEP_ALL, attention: 'gqa', kvGroups: 8 }, { gpu: a800, gpus: 1, contextTokens: 4096 });
+    // usable 84,987,084,800·0.9 = 76,488,376,320; activations 2·4096·4096·2 + 4096·3·11008·2 + 4·32000 = 337,769,472
+    // base: (76,488,376,320 − 13,476,831,232 − 337,769,472) / 2,147,483,648 = 29.2
     expect(c.base.maxConcurrency).toBe(29);
-    // variant: (77,309,411,328 − 11,866,218,496 − 304,087,040) / 536,870,912 = 121.3
-    expect(c.variant.maxConcurrency).toBe(121);
+    // variant: (76,488,376,320 − 11,866,218,496 − 337,769,472) / 536,870,912 = 119.7
+    expect(c.variant.maxConcurrency).toBe(119);
     expect(c.ratios.kvBytesPerToken).toBe(0.25);
   });
 
-  it('variantMetrics(llama-2-70b on one A800) does not fit: 0 requests, no concurrency derivation', () => {
-    const setup = { contextTokens: 4000, bytesPerElement: 2, gpus: 1, memoryPerGpu: A800_GIB, utilization: 0.9 };
+  it("compareVariant(llama-2-7b → GQA 8, 1×A800 read as 80 GiB) = 29 → 121 requests", () => {
+    // usable 85,899,345,920·0.9 = 77,309,411,328: (… − 11,866,218,496 − 337,769,472) / 536,870,912 = 121.3
+    const c = compareVariant(llama7b, { ...KEEP_ALL, attention: 'gqa', kvGroups: 8 }, { gpu: a800, gpus: 1, contextTokens: 4096, memoryReading: 'GiB' });
+    expect(c.base.maxConcurrency).toBe(29);
+    expect(c.variant.maxConcurrency).toBe(121);
+  });
+
+  it('variantMetrics(llama-2-70b on one A800) does not fit: 0 requests, the weights-do-not-fit warning, no concurrency derivation', () => {
+    const setup = { gpu: a800, gpus: 1, contextTokens: 4000, weightDtype: 'fp16' as const };
     const m = variantMetrics(getPreset('llama-2-70b').spec, setup);
     expect(m.fits).toBe(false);
     expect(m.maxConcurrency).toBe(0);
+    expect(m.warnings.map((w) => w.code)).toEqual(['weights-do-not-fit']);
     expect(variantDerivations(m, setup).map((d) => d.id)).not.toContain('serving.maxConcurrency');
   });
 
+  it("variantMetrics(llama-2-7b, int8 weights) keeps a bf16 KV cache (the scenario's default): 524,288 B per token", () => {
+    // 2·32·32·128·2 B: weight-only int8 dequantizes to 16 bits, and the cache stays 16-bit
+    const m = variantMetrics(llama7b, { gpu: a800, gpus: 1, contextTokens: 4096, weightDtype: 'int8' });
+    expect(m.kvBytesPerToken).toBe(524_288);
+    expect(m.weightsBytes).toBe(6_738_415_616);
+  });
+
   it('variantDerivations agree with the metrics they explain', () => {
-    const setup = { contextTokens: 32000, bytesPerElement: 2, gpus: 1, memoryPerGpu: A800_GIB, utilization: 0.9 };
+    const setup = { gpu: a800, gpus: 1, contextTokens: 32000 };
     const m = variantMetrics(getPreset('gemma-2-9b').spec, setup);
     const ds = variantDerivations(m, setup);
     expect(ds.find((d) => d.id === 'variants.mixedWindowKvCache')?.value).toBe(m.kvBytesPerRequest);
+    expect(ds.find((d) => d.id === 'serving.kvBudget')?.value).toBe(m.kvBudgetBytes);
     expect(ds.find((d) => d.id === 'serving.maxConcurrency')?.value).toBe(m.maxConcurrency);
   });
 
-  it('variantMetrics rejects a usable fraction of 1.5 with InputError on utilization', () => {
-    expect(inputErrorOf(() => variantMetrics(llama7b, { contextTokens: 1, bytesPerElement: 2, gpus: 1, memoryPerGpu: 1e9, utilization: 1.5 })).field).toBe('utilization');
+  it.each([
+    [{ utilization: 1.5 }, 'utilization'],
+    [{ gpus: 0 }, 'gpus'],
+    [{ contextTokens: 2e9 }, 'contextTokens'],
+    [{ weightDtype: 'fp64' }, 'weightDtype'],
+    [{ memoryReading: 'TB' }, 'memoryReading'],
+  ] as const)('variantMetrics(llama-2-7b, %o) throws InputError on %s', (patch, field) => {
+    expect(inputErrorOf(() => variantMetrics(llama7b, { gpu: a800, gpus: 1, contextTokens: 1, ...(patch as object) } as never)).field).toBe(field);
   });
 });
 

@@ -65,6 +65,25 @@ describe('variants chapter', () => {
     await page.context().close();
   });
 
+  it('refuses a hostile link field by field, keeps the default numbers, and logs no console error', async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    const hostile = `?vc.gpus=1e300&vc.contextTokens=NaN&vc.model=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&vc.utilization=${'9'.repeat(10_000)}&vc.attention=%7B%22a%22%3A1%7D`;
+    await page.goto(`${baseUrl}variants/${hostile}`);
+    await hydrate(page, '#vc-gpus');
+    await page.waitForSelector('#vc-gpus-error');
+    await expect(page.locator('#vc-gpus-error').textContent()).resolves.toContain('GPUs G must be a whole number from 1 to 10,000,000');
+    await expect(page.locator('#vc-contextTokens-error').textContent()).resolves.toContain('is not a finite number');
+    await expect(page.locator('#vc-model-error').textContent()).resolves.toContain('is not one of the choices');
+    await expect(page.locator('#vc-attention-error').textContent()).resolves.toContain('is not one of the choices');
+    await expect(page.locator('#vc-utilization-error').textContent()).resolves.toContain('too large to be represented');
+    // The defaults' numbers (Llama 2 7B → GQA 8 on one A800 as the runtime sees it: 29 → 119), marked stale.
+    await expectText(page, 'vc-concurrency-1', '119');
+    await expect(page.locator('#variant-comparator img').count()).resolves.toBe(0);
+    await expect(page.locator('#variant-comparator .stale-note').isVisible()).resolves.toBe(true);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows the core’s message next to a KV-head count that does not divide h, and never NaN', async () => {
     const { page } = await openPage(browser, baseUrl);
     await page.goto(`${baseUrl}variants/`);
