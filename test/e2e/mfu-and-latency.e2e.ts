@@ -46,23 +46,23 @@ describe('mfu-and-latency chapter', () => {
     await page.context().close();
   });
 
-  it('latency calculator: 16 → 1 request cuts TTFT from 6.59 s to 412 ms, and a link restores it', async () => {
+  it('latency calculator: 16 → 1 request cuts TTFT from 6.53 s to 415 ms, and a link restores it', async () => {
     const { page, consoleErrors } = await openPage(browser, baseUrl);
     await page.goto(`${baseUrl}mfu-and-latency/`);
     await hydrate(page, '#lat-batch');
-    // 9.5001e15 FLOPs / (8 · 312e12 · 0.8) + 1.835 s of all-reduces = 6.593 s
-    await expect(page.getByTestId('lat-ttft').textContent()).resolves.toContain('6.59 s');
+    // The scenario engine's answer: compute 4.556 + elementwise 0.130 + all-reduces 1.837 + fixed 0.006 = 6.528 s
+    await expect(page.getByTestId('lat-ttft').textContent()).resolves.toContain('6.53 s');
     await expect(page.getByTestId('lat-decode-bound').textContent()).resolves.toContain('memory-bound');
     expect(await page.locator('#inference-latency-calculator svg.chart').count()).toBe(2);
     await page.fill('#lat-batch', '1');
-    // 4000 · 148,439,056,384 / 1.9968e15 + 0.1147 s = 0.412 s
-    await expect(page.getByTestId('lat-ttft').textContent()).resolves.toContain('412 ms');
+    // compute 0.28475 + elementwise 0.00812 + all-reduces 0.11629 + fixed 0.00592 = 0.415 s
+    await expect(page.getByTestId('lat-ttft').textContent()).resolves.toContain('415 ms');
     expect(page.url()).toContain('lat.batch=1');
     const fresh = await openPage(browser, baseUrl);
     await fresh.page.goto(page.url());
     await hydrate(fresh.page, '#lat-batch');
     await fresh.page.waitForFunction(() => (document.querySelector('#lat-batch') as HTMLInputElement).value === '1');
-    await expect(fresh.page.getByTestId('lat-ttft').textContent()).resolves.toContain('412 ms');
+    await expect(fresh.page.getByTestId('lat-ttft').textContent()).resolves.toContain('415 ms');
     await page.fill('#lat-input', 'abc');
     await expect(page.locator('#lat-input-error').textContent()).resolves.toContain('is not a number');
     expect(await page.locator('#inference-latency-calculator').textContent()).not.toMatch(/NaN|Infinity/);
@@ -70,5 +70,50 @@ describe('mfu-and-latency chapter', () => {
     expect(fresh.consoleErrors).toEqual([]);
     await fresh.page.context().close();
     await page.context().close();
+  });
+
+  it('latency calculator: a hostile link is refused field by field, with the defaults kept and no console error', async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}mfu-and-latency/?lat.gpus=1e300&lat.batch=NaN&lat.model=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&lat.ec=2&lat.tlayer=-1&lat.output=${'7'.repeat(10_000)}`);
+    await hydrate(page, '#lat-gpus');
+    await page.waitForSelector('#lat-gpus-error');
+    await expect(page.locator('#lat-gpus-error').textContent()).resolves.toContain('must be a whole number from 1 to 10,000,000');
+    await expect(page.locator('#lat-batch-error').textContent()).resolves.toContain('is not a finite number');
+    await expect(page.locator('#lat-model-error').textContent()).resolves.toContain('is not one of the choices');
+    await expect(page.locator('#lat-ec-error').textContent()).resolves.toContain('must be a number from 0.001 to 1');
+    await expect(page.locator('#lat-tlayer-error').textContent()).resolves.toContain('must be a number from 0');
+    await expect(page.locator('#lat-output-error').textContent()).resolves.toContain('10,000 characters');
+    await expect(page.getByTestId('lat-ttft').textContent()).resolves.toContain('6.53 s');
+    await expect(page.locator('#inference-latency-calculator img').count()).resolves.toBe(0);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('latency calculator: the charts keep their ticks inside the plot, the sweep table scrolls in its own box on a phone', async () => {
+    for (const width of [1366, 390]) {
+      const { page, consoleErrors } = await openPage(browser, baseUrl);
+      await page.setViewportSize({ width, height: 844 });
+      await page.goto(`${baseUrl}mfu-and-latency/`);
+      await hydrate(page, '#lat-batch');
+      // Every tick label lies within its SVG's box (the roofline's 1 M tick was cut at "1000000").
+      const clipped = await page.evaluate(() =>
+        [...document.querySelectorAll('#inference-latency-calculator svg.chart')].flatMap((svg) => {
+          const box = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll('text')]
+            .filter((t) => (t.textContent ?? '') !== '')
+            .filter((t) => {
+              const r = t.getBoundingClientRect();
+              return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+            })
+            .map((t) => t.textContent);
+        }),
+      );
+      expect(clipped, `clipped chart text at ${width} px`).toEqual([]);
+      // The page never scrolls sideways; the sweep table may, inside its own box.
+      await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+      await expect(page.locator('#inference-latency-calculator .table-scroll [data-testid="lat-sweep"]').count()).resolves.toBe(1);
+      expect(consoleErrors).toEqual([]);
+      await page.context().close();
+    }
   });
 });
