@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { hydrate, launchBrowser, openPage } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -10,6 +10,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** Records what the page copies instead of touching the system clipboard. */
+async function captureMfuClipboard(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const copied: string[] = [];
+    (window as unknown as { __copied: string[] }).__copied = copied;
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void copied.push(t) }, configurable: true });
+  });
+}
 
 describe('mfu-and-latency chapter', () => {
   it('renders its math and every derivation anchor', async () => {
@@ -40,6 +49,65 @@ describe('mfu-and-latency chapter', () => {
     await hydrate(fresh.page, '#mfu-gpuHours');
     await fresh.page.waitForFunction(() => (document.querySelector('#mfu-gpuHours') as HTMLInputElement).value === '3.2e6');
     await expect(fresh.page.getByTestId('mfu-result').textContent()).resolves.toContain('55.7%');
+    expect(consoleErrors).toEqual([]);
+    expect(fresh.consoleErrors).toEqual([]);
+    await fresh.page.context().close();
+    await page.context().close();
+  });
+
+  it('MFU calculator: 15T tokens in 1M H100-hours would be 178% MFU: shown with a warning that names the inputs to check, no console error', async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}mfu-and-latency/?mfu.gpuHours=1M`);
+    await hydrate(page, '#mfu-gpuHours');
+    // 423,322,238,976 · 15e12 / (1e6 · 3600 · 989.4e12) = 1.7827
+    await expect(page.getByTestId('mfu-result').textContent()).resolves.toBe('178%');
+    await expect(page.getByTestId('mfu-warning-mfu-above-peak').textContent()).resolves.toMatch(/^An MFU of 178% is impossible: .*the GPU-hours and the token count\.$/);
+    await expect(page.getByTestId('mfu-warning-mfu-above-peak').isVisible()).resolves.toBe(true);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('MFU calculator: a hostile link is refused field by field (a field the direction hides included), with the defaults kept and no console error', async () => {
+    const query = [
+      'mfu.gpuHours=1e300',
+      'mfu.tokens=NaN',
+      'mfu.model=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+      `mfu.throughput=${'8'.repeat(10_000)}`,
+      'mfu.dtype=%7B%22a%22%3A1%7D',
+    ].join('&');
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}mfu-and-latency/?${query}`);
+    await hydrate(page, '#mfu-gpuHours');
+    for (const field of ['gpuHours', 'tokens', 'model', 'throughput', 'dtype']) {
+      await expect.poll(() => page.locator(`#mfu-${field}-error`).count(), { message: `mfu.${field}` }).toBe(1);
+      await expect(page.locator(`#mfu-${field}-error`).isVisible(), `mfu.${field} visible`).resolves.toBe(true);
+    }
+    await expect(page.locator('#mfu-gpuHours-error').textContent()).resolves.toMatch(/^GPU-hours G must be a number from 0\.000001 to 1,000,000,000,000/);
+    // The defaults: 27.9% for Llama 3 70B, 15T tokens, 6.4M H100-hours
+    await expect(page.getByTestId('mfu-result').textContent()).resolves.toBe('27.9%');
+    await expect(page.locator('#mfu-calculator img').count()).resolves.toBe(0);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('MFU calculator: Copy Markdown names the model and the run and opens, in a fresh context, on the calculator with 55.7%', async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await captureMfuClipboard(page);
+    await page.goto(`${baseUrl}mfu-and-latency/`);
+    await hydrate(page, '#mfu-gpuHours');
+    await page.fill('#mfu-gpuHours', '3.2M');
+    // 0.27855 × 2 = 0.55711
+    await expect(page.getByTestId('mfu-result').textContent()).resolves.toBe('55.7%');
+    await page.locator('#mfu-calculator button', { hasText: 'Copy Markdown' }).first().click();
+    const md = await page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.at(-1) ?? '');
+    expect(md).toContain('Llama 3 70B, 15.0T tokens in 3.20M GPU-h of NVIDIA H100 SXM5 80GB, dense bf16 peak, counting 6N');
+    const link = /\(\[derivation\]\(([^)\s]+)\)\)/.exec(md)?.[1] ?? '';
+    expect(link).toMatch(/#mfu-calculator$/);
+    const fresh = await openPage(browser, baseUrl);
+    await fresh.page.goto(link);
+    await hydrate(fresh.page, '#mfu-gpuHours');
+    await fresh.page.waitForFunction(() => (document.querySelector('#mfu-gpuHours') as HTMLInputElement).value === '3.2M');
+    await expect(fresh.page.getByTestId('mfu-result').textContent()).resolves.toBe('55.7%');
     expect(consoleErrors).toEqual([]);
     expect(fresh.consoleErrors).toEqual([]);
     await fresh.page.context().close();
