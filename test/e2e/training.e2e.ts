@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { hydrate, launchBrowser, openPage } from './browser';
 import { FORMULAS } from '../../src/core/registry';
 
@@ -11,6 +11,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** Records what the page copies instead of touching the system clipboard. */
+async function captureClipboard(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const copied: string[] = [];
+    (window as unknown as { __copied: string[] }).__copied = copied;
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void copied.push(t) }, configurable: true });
+  });
+}
+const lastCopied = (page: Page) => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.at(-1) ?? '');
+/** The link of a copied Markdown derivation: `([derivation](…))`. */
+const linkOf = (markdown: string) => /\(\[derivation\]\(([^)\s]+)\)\)/.exec(markdown)?.[1] ?? '';
 
 describe('training chapter', () => {
   it('renders its math and the anchor of every training formula, with no console error', async () => {
@@ -45,7 +57,9 @@ describe('training chapter', () => {
     await fresh.page.waitForFunction(() => (document.querySelector('#tt-solve') as HTMLSelectElement).value === 'mfu');
     await expect(fresh.page.getByTestId('tt-mfu').textContent()).resolves.toContain('15.1%');
     await page.fill('#tt-days', '2');
-    await expect(page.locator('#tt-days-error').textContent()).resolves.toContain('above 100%');
+    // 6.34983e24 / (16,384 · 989.4e12 · 172,800 s) = 2.2669: shown, and flagged impossible
+    await expect(page.getByTestId('tt-mfu').textContent()).resolves.toContain('227%');
+    await expect(page.getByTestId('tt-warning-mfu-above-peak').textContent()).resolves.toMatch(/^An MFU of 227% is impossible/);
     expect(await page.locator('#training-time-calculator').textContent()).not.toMatch(/NaN|Infinity/);
     expect(consoleErrors).toEqual([]);
     expect(fresh.consoleErrors).toEqual([]);
@@ -76,6 +90,75 @@ describe('training chapter', () => {
     await page.fill('#tm-config', '{"model_type": "llama"');
     await expect(page.locator('#tm-config-error').textContent()).resolves.toContain('not valid JSON');
     expect(await page.locator('#training-memory-calculator').textContent()).not.toMatch(/NaN|Infinity/);
+    expect(consoleErrors).toEqual([]);
+    expect(fresh.consoleErrors).toEqual([]);
+    await fresh.page.context().close();
+    await page.context().close();
+  });
+
+  it('training memory: the default says it does not fit an A800 as the CUDA runtime sees it (85.0 GB), with the scenario’s warning', async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}training/`);
+    await hydrate(page, '#tm-D');
+    // 81,050 MiB = 84,986,691,584 B = 85.0 GB = 79.2 GiB
+    await expect(page.getByTestId('tm-capacity').textContent()).resolves.toBe('85.0 GBdoes not fit: 79.2 GiB as the CUDA runtime reports it');
+    await expect(page.getByTestId('tm-warning-training-memory-does-not-fit').textContent()).resolves.toBe(
+      'Each GPU needs 212 GB (model states 108 GB, activations 104 GB) but has 85.0 GB: shard more (ZeRO, TP, PP) or recompute activations.',
+    );
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a hostile link is refused field by field in both calculators, a config with hidden_size 1e300 by its box, with the defaults and no console error', async () => {
+    const config = encodeURIComponent('{"model_type":"llama","hidden_size":1e300,"num_hidden_layers":32,"num_attention_heads":32,"intermediate_size":11008,"vocab_size":32000}');
+    const query = [
+      'tt.n=1e300',
+      'tt.D=NaN',
+      'tt.gpu=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+      `tt.S=${'5'.repeat(10_000)}`,
+      'tm.b=1e300',
+      'tm.t=0',
+      'tm.zero=%7B%22a%22%3A1%7D',
+      'tm.model=custom',
+      `tm.config=${config}`,
+    ].join('&');
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}training/?${query}`);
+    await hydrate(page, '#tt-n');
+    for (const field of ['n', 'D', 'gpu', 'S']) await expect.poll(() => page.locator(`#tt-${field}-error`).count(), { message: `tt.${field}` }).toBe(1);
+    // The defaults: 6 · 70,553,706,496 · 15e12 / (16,384 · 989.4e12 · 0.4) = 979,304 s = 11.3 days
+    await expect(page.getByTestId('tt-time').textContent()).resolves.toContain('11.3 days');
+    await hydrate(page, '#tm-D');
+    for (const field of ['b', 't', 'zero', 'config']) await expect.poll(() => page.locator(`#tm-${field}-error`).count(), { message: `tm.${field}` }).toBe(1);
+    await expect(page.locator('#tm-config-error').textContent()).resolves.toMatch(/^config\.json: hidden_size must be a whole number from 1 to 10,000,000/);
+    await expect(page.locator('#tm-config-error').isVisible()).resolves.toBe(true);
+    // The defaults: 211,967,606,784 B for Llama 2 7B
+    await expect(page.getByTestId('tm-total').textContent()).resolves.toContain('211,967,606,784 B');
+    await expect(page.locator('.calculator img').count()).resolves.toBe(0);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('Copy Markdown from the training-memory calculator names the layout and opens, in a fresh context, on the same 14.6 GB', async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await captureClipboard(page);
+    await page.goto(`${baseUrl}training/`);
+    await hydrate(page, '#tm-D');
+    await page.selectOption('#tm-zero', '3');
+    await page.selectOption('#tm-recompute', 'full');
+    // 107,814,649,856 / 8 + 32 · 2·4096·4096 = 14,550,573,056 B
+    await expect(page.getByTestId('tm-total').textContent()).resolves.toContain('14,550,573,056 B');
+    await page.locator('#training-memory-calculator button', { hasText: 'Copy Markdown' }).first().click();
+    const md = await lastCopied(page);
+    expect(md).toContain('Llama 2 7B, b = 1, s = 4,096 on NVIDIA A800 SXM4 80GB');
+    expect(md).toContain('ZeRO-3, recomputation full');
+    const link = linkOf(md);
+    expect(link).toMatch(/#training-memory-calculator$/);
+    const fresh = await openPage(browser, baseUrl);
+    await fresh.page.goto(link);
+    await hydrate(fresh.page, '#tm-D');
+    await fresh.page.waitForFunction(() => (document.querySelector('#tm-recompute') as HTMLSelectElement).value === 'full');
+    await expect(fresh.page.getByTestId('tm-total').textContent()).resolves.toContain('14,550,573,056 B');
     expect(consoleErrors).toEqual([]);
     expect(fresh.consoleErrors).toEqual([]);
     await fresh.page.context().close();
