@@ -8,6 +8,7 @@ import {
   matmulFlops,
   matmulFlopsFormula,
   matmulIntensity,
+  matmulRidgeRows,
   ridgePointFormula,
   rooflineSeconds,
 } from '../../src/core/matmul/matmul';
@@ -70,6 +71,25 @@ describe('matmul cost', () => {
     }
   });
 
+
+  it('matmulRidgeRows([M,4096]@[4096,4096], bf16, A800 ridge) = 166 rows', () => {
+    // I* = 312e12 / 2.039e12 = 153.0162; M ≥ I*·s·K·N / (2KN − I*·s·(K+N))
+    //    = 153.0162·2·16,777,216 / (33,554,432 − 153.0162·2·8,192) = 5.13437e9 / 3.10474e7 = 165.37 → 166.
+    // Check: M = 165 gives 2·165·4096² / ((165·4096 + 4096² + 165·4096)·2) = 152.70 < I*; M = 166 gives 153.55 ≥ I*.
+    expect(matmulRidgeRows({ K: 4096, N: 4096, s: 2, ridge: 312e12 / 2.039e12 })).toBe(166);
+  });
+
+  it('matmulRidgeRows([M,4096]@[4096,11008], bf16, A800 ridge) = 162 rows: a wider weight crosses sooner', () => {
+    // 153.0162·2·4096·11,008 / (2·4096·11,008 − 153.0162·2·15,104) = 1.37986e10 / 8.55552e7 = 161.28 → 162.
+    expect(matmulRidgeRows({ K: 4096, N: 11008, s: 2, ridge: 312e12 / 2.039e12 })).toBe(162);
+  });
+
+  it('matmulRidgeRows returns null when no M reaches the ridge, and refuses a zero dimension', () => {
+    // The intensity tends to 2KN/((K+N)·s) = 2·64·64/(128·2) = 32 FLOP/B for K = N = 64 in bf16: a ridge of 153 is out of reach.
+    expect(matmulRidgeRows({ K: 64, N: 64, s: 2, ridge: 153 })).toBeNull();
+    expect(matmulRidgeRows({ K: 4096, N: 4096, s: 2, ridge: 0.5 })).toBe(1);
+    expect(() => matmulRidgeRows({ K: 0, N: 4096, s: 2, ridge: 153 })).toThrow(InputError);
+  });
   it('properties: FLOPs are linear in A; the weight traffic does not grow with A', () => {
     const dim = fc.integer({ min: 1, max: 4096 });
     fc.assert(

@@ -173,6 +173,27 @@ export function boundBy(intensity: number, ridge: number): 'compute' | 'memory' 
   return intensity >= ridge ? 'compute' : 'memory';
 }
 
+/**
+ * The fewest rows M (tokens) at which [M,K]@[K,N] with s-byte elements reaches an
+ * arithmetic intensity of `ridge` FLOP/B, i.e. stops being memory-bound on a GPU whose
+ * ridge point that is; null when no M does (the intensity tends to 2KN/((K+N)·s) as M
+ * grows, and a ridge at or above that is never reached).
+ *
+ *   2MKN / ((MK + KN + MN)·s) ≥ I*   ⇔   M ≥ I*·s·K·N / (2KN − I*·s·(K + N))
+ *
+ * @example matmulRidgeRows({ K: 4096, N: 4096, s: 2, ridge: 312e12 / 2.039e12 }) //=> 166
+ */
+export function matmulRidgeRows({ K, N, s, ridge }: { K: number; N: number; s: number; ridge: number }): number | null {
+  if (!(K > 0 && N > 0 && s > 0 && ridge > 0)) throw new InputError('ridge', 'K, N, s and the ridge point must be greater than 0');
+  const headroom = 2 * K * N - ridge * s * (K + N);
+  if (!(headroom > 0)) return null;
+  let m = Math.max(1, Math.ceil((ridge * s * K * N) / headroom));
+  // The quotient can land a rounding away from an integer: settle on the exact smallest M.
+  while (m > 1 && matmulIntensity({ A: 1, M: m - 1, K, N, s }) >= ridge) m -= 1;
+  while (matmulIntensity({ A: 1, M: m, K, N, s }) < ridge) m += 1;
+  return m;
+}
+
 export const rooflineTimeFormula = defineFormula({
   id: 'matmul.rooflineTime',
   anchor: 'roofline-time',
