@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { hydrate, launchBrowser, openPage } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -10,6 +10,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** Records what the page copies instead of touching the system clipboard. */
+async function captureClipboard(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const copied: string[] = [];
+    (window as unknown as { __copied: string[] }).__copied = copied;
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void copied.push(t) }, configurable: true });
+  });
+}
+const lastCopied = (page: Page) => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.at(-1) ?? '');
+/** The link of a copied Markdown derivation: `([derivation](…))`. */
+const linkOf = (markdown: string) => /\(\[derivation\]\(([^)\s]+)\)\)/.exec(markdown)?.[1] ?? '';
 
 describe('parallelism chapter', () => {
   it('renders its math and every derivation anchor', async () => {
@@ -59,6 +71,73 @@ describe('parallelism chapter', () => {
     await expect(page.locator('#pp-dp-error').textContent()).resolves.toContain('DP must be 32');
     expect(await page.locator('#parallelism-planner').textContent()).not.toMatch(/NaN|Infinity/);
     expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('planner: a hostile link (pp.inter=1e-320 among it) is refused field by field, never a silent dash, with the defaults and no console error', async () => {
+    const query = [
+      'pp.inter=1e-320',
+      'pp.gpus=1e300',
+      'pp.tp=NaN',
+      'pp.model=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+      `pp.seq=${'3'.repeat(10_000)}`,
+      'pp.zero=%7B%22a%22%3A1%7D',
+    ].join('&');
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}parallelism/?${query}`);
+    await hydrate(page, '#pp-tp');
+    for (const field of ['inter', 'gpus', 'tp', 'model', 'seq', 'zero']) await expect.poll(() => page.locator(`#pp-${field}-error`).count(), { message: `pp.${field}` }).toBe(1);
+    await expect(page.locator('#pp-inter-error').textContent()).resolves.toBe(
+      'Inter-node bandwidth per GPU (B/s): "1e-320" is too close to zero to compute with (non-zero values must be at least 1e-300 in size)',
+    );
+    // The defaults: 9,646,014,560 + 27,200,061,440 = 36,846,076,000 B per GPU
+    await expect(page.getByTestId('pp-memory').textContent()).resolves.toContain('36.8 GB');
+    const results = await page.locator('#parallelism-planner .results').textContent();
+    expect(results).not.toMatch(/—|NaN|Infinity/);
+    await expect(page.locator('#parallelism-planner .stale-note').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#parallelism-planner img').count()).resolves.toBe(0);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('planner: fewer micro-batches than stages and a layout that does not fit are flagged (m = 2, b = 8)', async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}parallelism/?pp.microBatches=2&pp.microBatch=8`);
+    await hydrate(page, '#pp-tp');
+    await page.waitForFunction(() => document.querySelector('[data-testid="pp-bubble"]')?.textContent === '60.0%');
+    // (4 − 1)/(2 + 4 − 1) = 60.0%
+    await expect(page.getByTestId('pp-bubble').textContent()).resolves.toBe('60.0%');
+    await expect(page.getByTestId('pp-warning-fewer-micro-batches-than-stages').textContent()).resolves.toBe(
+      '2 micro-batches for 4 pipeline stages leave the pipeline mostly idle (bubble 60.0%).',
+    );
+    // 2 of 4 micro-batches in flight: 20 layers · 2 · 8 · 340,000,768 B = 108,800,245,760 B of activations + 9,646,014,560 B of states
+    await expect(page.getByTestId('pp-fits').textContent()).resolves.toBe('no');
+    await expect(page.getByTestId('pp-warning-training-memory-does-not-fit').isVisible()).resolves.toBe(true);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('planner: Copy Markdown names the model and the layout and opens, in a fresh context, on the same 28.3 GB', async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await captureClipboard(page);
+    await page.goto(`${baseUrl}parallelism/`);
+    await hydrate(page, '#pp-tp');
+    await page.selectOption('#pp-zero', '3');
+    // 1,102,401,664 + 27,200,061,440 = 28,302,463,104 B
+    await expect(page.getByTestId('pp-memory').textContent()).resolves.toContain('28.3 GB');
+    await page.locator('#parallelism-planner button', { hasText: 'Copy Markdown' }).first().click();
+    const md = await lastCopied(page);
+    expect(md).toContain('Llama 3 70B on 1,024 × NVIDIA H100 SXM5 80GB: DP 32 · TP 8 · PP 4 · CP 1 · EP 1, ZeRO 3, selective recomputation');
+    const link = linkOf(md);
+    expect(link).toMatch(/#parallelism-planner$/);
+    const fresh = await openPage(browser, baseUrl);
+    await fresh.page.goto(link);
+    await hydrate(fresh.page, '#pp-tp');
+    await fresh.page.waitForFunction(() => (document.querySelector('#pp-zero') as HTMLSelectElement).value === '3');
+    await expect(fresh.page.getByTestId('pp-memory').textContent()).resolves.toContain('28.3 GB');
+    expect(consoleErrors).toEqual([]);
+    expect(fresh.consoleErrors).toEqual([]);
+    await fresh.page.context().close();
     await page.context().close();
   });
 });
