@@ -59,6 +59,7 @@ describe('mfu-and-latency chapter', () => {
     const { page, consoleErrors } = await openPage(browser, baseUrl);
     await page.goto(`${baseUrl}mfu-and-latency/?mfu.gpuHours=1M`);
     await hydrate(page, '#mfu-gpuHours');
+    await page.waitForFunction(() => (document.querySelector('#mfu-gpuHours') as HTMLInputElement).value === '1M');
     // 423,322,238,976 · 15e12 / (1e6 · 3600 · 989.4e12) = 1.7827
     await expect(page.getByTestId('mfu-result').textContent()).resolves.toBe('178%');
     await expect(page.getByTestId('mfu-warning-mfu-above-peak').textContent()).resolves.toMatch(/^An MFU of 178% is impossible: .*the GPU-hours and the token count\.$/);
