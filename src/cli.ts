@@ -35,6 +35,7 @@ function usage(): string {
 
 /** One line: control characters (a newline typed into a value) shown escaped, length capped. */
 function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this escapes
   const escaped = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return escaped.length > MAX_ERROR_LENGTH ? `${escaped.slice(0, MAX_ERROR_LENGTH)}…` : escaped;
 }

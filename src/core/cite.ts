@@ -16,7 +16,7 @@ export function derivationAsLatex(d: Derivation, context?: string): string {
 
 /** Text on one line, with nothing Markdown or a LaTeX comment could read as structure. */
 function oneLine(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[\[\]()<>*_`\\]/g, (c) => `\\${c}`);
+  return text.replace(/[\r\n]+/g, ' ').replace(/[[\]()<>*_`\\]/g, (c) => `\\${c}`);
 }
 
 /**

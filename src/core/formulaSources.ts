@@ -7,7 +7,7 @@
  * Kept apart from the formula definitions so that a citation can change without
  * touching a formula, and so that an island can import it without the formulas.
  */
-import { ARTICLE_SECTIONS, articleSectionLabel, getReference, type Reference } from './references';
+import { type ARTICLE_SECTIONS, articleSectionLabel, getReference, type Reference } from './references';
 
 export interface FormulaSource {
   /** A reference id (./references.ts). */

@@ -3,7 +3,7 @@
  * confirmed. Kept apart from the specs so the calculators in the browser ship the
  * numbers without ~25 KB of citations; the CLI (`gpu <id>`) and the tests read both.
  */
-import type { GpuSource } from '../core/gpu/spec';
+import type { GpuSource } from './gpuSpec';
 
 export interface GpuProvenance {
   sources: readonly GpuSource[];

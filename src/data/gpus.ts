@@ -10,7 +10,7 @@
  * `flopsPerClockPerUnit` counts an FMA as 2 FLOPs: an A100 tensor core does an 8×4×8
  * FP16 MMA per clock, 256 FMAs = 512 FLOPs.
  */
-import type { GpuSpec } from '../core/gpu/spec';
+import type { GpuSpec } from './gpuSpec';
 
 /** 2^30 bytes. */
 const GiB = 2 ** 30;

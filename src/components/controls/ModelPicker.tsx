@@ -1,5 +1,5 @@
 import type { FieldSpecs } from '../state/fields';
-import { CUSTOM_MODEL, modelFields } from '../state/pickers';
+import { CUSTOM_MODEL, type modelFields } from '../state/pickers';
 import type { CalculatorState } from '../state/useCalculatorState';
 import { Field } from './Field';
 

@@ -1,17 +1,16 @@
 /** The GPU select shared by every island that takes hardware. */
-import { GPUS } from '../../data/gpus';
-import type { GpuSpec } from '../../core/gpu/spec';
+import { listGpus, type GpuSpec } from '../../core/gpu/gpu';
 import { InputError } from '../../core/units';
 import type { SelectFieldSpec } from './fields';
 
 /** The `gpu` select for an island's FIELDS. */
 export function gpuField(defaultId: string, label = 'GPU'): SelectFieldSpec {
-  return { kind: 'select', label, default: defaultId, options: GPUS.map((g) => ({ value: g.id, label: g.name })) };
+  return { kind: 'select', label, default: defaultId, options: listGpus().map((g) => ({ value: g.id, label: g.name })) };
 }
 
 /** The GPU behind a select value. */
 export function resolveGpu(id: string): GpuSpec {
-  const gpu = GPUS.find((g) => g.id === id);
+  const gpu = listGpus().find((g) => g.id === id);
   if (!gpu) throw new InputError('gpu', `Unknown GPU "${id}": pick one from the list`);
   return gpu;
 }

@@ -2,7 +2,7 @@
  * Model (and, re-exported, GPU) choices shared by every island that takes them: a preset list plus
  * "paste a config.json" (or custom hardware), resolved through the core's parsers.
  */
-import { PRESETS } from '../../data/models';
+import { PRESETS } from '../../core/model/presets';
 import { parseHfConfigText } from '../../core/model/parseHfConfig';
 import type { ModelSpec } from '../../core/model/spec';
 import { InputError } from '../../core/units';

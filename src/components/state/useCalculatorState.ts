@@ -55,8 +55,7 @@ export function useCalculatorState<F extends FieldSpecs>(namespace: string, fiel
   useIsomorphicLayoutEffect(() => {
     const found = readQuery(window.location.search, namespace, fields);
     if (Object.keys(found).length > 0) setRaw((prev) => ({ ...prev, ...found }));
-    // fields is static per island
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Runs once per namespace: fields is static per island.
   }, [namespace]);
 
   useEffect(() => {

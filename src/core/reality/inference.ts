@@ -18,6 +18,8 @@ import { getPreset } from '../model/presets';
 import { servingScenario, type ServingResult } from '../scenario/serving';
 import { INFERENCE_RECORDS, type InferenceRecord } from '../../data/measurements';
 
+export { INFERENCE_RECORDS, MEASUREMENTS_DESCRIPTION, type InferenceRecord } from '../../data/measurements';
+
 export type MetricName = 'ttft' | 'itl' | 'throughput' | 'e2e';
 
 export const METRIC_LABELS: Readonly<Record<MetricName, string>> = {

@@ -190,7 +190,7 @@ export function trainingScenario(input: TrainingInput): TrainingResult {
 
   // The run.
   let seconds: number | null = null;
-  let gpuHours: number | null = null;
+  let gpuHours: number;
   let tokensPerSecond: number | null = null;
   const run = input.run;
   if (run.kind === 'gpu-hours') {
