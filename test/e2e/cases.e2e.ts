@@ -102,13 +102,13 @@ describe('cases page in the browser', () => {
     await p.selectOption('#p7-model', 'llama-2-13b');
     await expectText(p, 'p7-params', '13,015,864,320');
 
-    // One 4,000-token prompt: 4000·(2·68,976,648,192 + 4·80·8192·4000) / (8·312e12·0.5) = 0.476 s.
+    // One 4,000-token prompt, the scenario's estimate: compute 0.28475 + elementwise 0.00812 + all-reduces 0.11629 + fixed 0.00592 = 0.41508 s.
     await hydrate(p, '#ttft-requests');
     await p.fill('#ttft-requests', '1');
-    await expectText(p, 'ttft-secondsAtMfu', '476 ms');
+    await expectText(p, 'ttft-ttftSeconds', '415 ms');
     await expectText(p, 'ttft-reasonable', 'yes');
 
-    // 80e9-byte reading: (144e9 − 137,953,296,384 − 819,200,000) / 1,310,720,000 = 3.99 → 3.
+    // 80e9-byte reading: (144e9 − 137,953,296,384 − 950,400,000) / 1,310,720,000 = 3.89 → 3.
     await hydrate(p, '#conc-memoryReading');
     await p.selectOption('#conc-memoryReading', 'GB');
     await expectText(p, 'conc-maxConcurrency', '3');
@@ -123,7 +123,7 @@ describe('cases page in the browser', () => {
     for (const [sel, testId, expected] of [
       ['#mfu-gpuHours', 'mfu-mfu', '44.2%'],
       ['#p7-model', 'p7-params', '13,015,864,320'],
-      ['#ttft-requests', 'ttft-secondsAtMfu', '476 ms'],
+      ['#ttft-requests', 'ttft-ttftSeconds', '415 ms'],
       ['#conc-memoryReading', 'conc-maxConcurrency', '3'],
     ] as const) {
       await hydrate(fresh.page, sel);
@@ -145,6 +145,80 @@ describe('cases page in the browser', () => {
     await expect(p.locator('#conc-utilization-error').textContent()).resolves.toContain('at most 1');
     const text = await p.locator('#llama2-70b-concurrency-calculator').textContent();
     expect(text).not.toMatch(/NaN|Infinity/);
+    await p.context().close();
+  });
+
+  it('a hostile link is refused by the fields it belongs to (ttft.gpus=1e300 is no longer a silent dash), with the defaults and no console error', async () => {
+    const query = [
+      'ttft.gpus=1e300',
+      'ttft.requests=NaN',
+      'ttft.gpu=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+      'mfu.gpuHours=-1',
+      `mfu.tokens=${'6'.repeat(10_000)}`,
+      'conc.dtype=%7B%22a%22%3A1%7D',
+      'p7.model=nope',
+    ].join('&');
+    const { page: p, consoleErrors } = await openPage(browser, baseUrl);
+    await p.goto(`${baseUrl}cases/?${query}`);
+    await hydrate(p, '#ttft-gpus');
+    for (const id of ['ttft-gpus', 'ttft-requests', 'ttft-gpu']) await expect.poll(() => p.locator(`#${id}-error`).count(), { message: id }).toBe(1);
+    await expect(p.locator('#ttft-gpus-error').textContent()).resolves.toBe(
+      'GPUs (tensor parallel) must be a whole number from 1 to 10,000,000 (the largest clusters have a few hundred thousand GPUs)',
+    );
+    await expectText(p, 'ttft-ttftSeconds', '6.53 s');
+    expect(await p.locator('#llama2-70b-ttft-calculator .results').textContent()).not.toMatch(/—|NaN|Infinity/);
+    await hydrate(p, '#mfu-gpuHours');
+    for (const id of ['mfu-gpuHours', 'mfu-tokens']) await expect.poll(() => p.locator(`#${id}-error`).count(), { message: id }).toBe(1);
+    await expectText(p, 'mfu-mfu', '27.6%');
+    await hydrate(p, '#conc-dtype');
+    await expect.poll(() => p.locator('#conc-dtype-error').count()).toBe(1);
+    await hydrate(p, '#p7-model');
+    await expect.poll(() => p.locator('#p7-model-error').count()).toBe(1);
+    await expect(p.locator('.calculator img').count()).resolves.toBe(0);
+    expect(consoleErrors).toEqual([]);
+    await p.context().close();
+  });
+
+  it('refuses a TTFT target whose low end is above its high end by the low field, and flags an impossible MFU with a warning', async () => {
+    const { page: p, consoleErrors } = await openPage(browser, baseUrl);
+    await p.goto(`${baseUrl}cases/?mfu.gpu=a800-sxm-80gb&mfu.peak=312T&mfu.gpuHours=4M`);
+    await hydrate(p, '#ttft-targetLowSeconds');
+    await p.fill('#ttft-targetLowSeconds', '0.8');
+    await expect(p.locator('#ttft-targetLowSeconds-error').textContent()).resolves.toBe('the low end of the target (800 ms) is above its high end (700 ms)');
+    await expectText(p, 'ttft-ttftSeconds', '6.53 s');
+    // 6·70e9·15e12 / (4e6·3600·312e12) = 1.4022
+    await hydrate(p, '#mfu-gpuHours');
+    await expectText(p, 'mfu-mfu', '140%');
+    await expect(p.getByTestId('mfu-warning-mfu-above-peak').textContent()).resolves.toMatch(/^An MFU of 140% is impossible/);
+    expect(consoleErrors).toEqual([]);
+    await p.context().close();
+  });
+
+  it('Copy Markdown from a case names its setup and opens, in a fresh context, on that case with the same numbers', async () => {
+    const { page: p, consoleErrors } = await openPage(browser, baseUrl);
+    await p.addInitScript(() => {
+      const copied: string[] = [];
+      (window as unknown as { __copied: string[] }).__copied = copied;
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void copied.push(t) }, configurable: true });
+    });
+    await p.goto(`${baseUrl}cases/`);
+    await hydrate(p, '#conc-gpus');
+    await p.fill('#conc-gpus', '8');
+    await p.locator('#llama2-70b-concurrency-calculator details.more-derivations > summary').click();
+    await p.locator('#llama2-70b-concurrency-calculator button', { hasText: 'Copy Markdown' }).first().click();
+    const md = await p.evaluate(() => (window as unknown as { __copied: string[] }).__copied.at(-1) ?? '');
+    expect(md).toContain('Llama 2 70B in fp16 on 8 × NVIDIA A800 SXM4 80GB, requests of up to 4,000 tokens');
+    const link = /\(\[derivation\]\(([^)\s]+)\)\)/.exec(md)?.[1] ?? '';
+    expect(link).toMatch(/#llama2-70b-concurrency-calculator$/);
+    const shown = await p.getByTestId('conc-maxConcurrency').textContent();
+    const fresh = await openPage(browser, baseUrl);
+    await fresh.page.goto(link);
+    await hydrate(fresh.page, '#conc-gpus');
+    await fresh.page.waitForFunction(() => (document.querySelector('#conc-gpus') as HTMLInputElement).value === '8');
+    await expectText(fresh.page, 'conc-maxConcurrency', shown ?? '');
+    expect(consoleErrors).toEqual([]);
+    expect(fresh.consoleErrors).toEqual([]);
+    await fresh.page.context().close();
     await p.context().close();
   });
 });
