@@ -105,11 +105,12 @@ function Trace({ trace, spec, lmHeadText }: { trace: DecoderTrace; spec: ModelSp
   const chartable = bars.every((b) => Number.isFinite(b.value));
   return (
     <>
+      {/* The caption sits outside the scroll box, so a phone shows all of it while the table scrolls. */}
+      <p id="trace-table-caption" className="note">
+        One {PASS_WORDS[trace.pass]}, stage by stage. FLOPs count matmuls only; stages marked “not counted” do O(B·S·H) elementwise work.
+      </p>
       <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Stages of the forward pass">
-        <table data-testid="trace-table" style={{ fontSize: '0.85rem' }}>
-          <caption style={{ textAlign: 'left' }}>
-            One {PASS_WORDS[trace.pass]}, stage by stage. FLOPs count matmuls only; stages marked “not counted” do O(B·S·H) elementwise work.
-          </caption>
+        <table data-testid="trace-table" style={{ fontSize: '0.85rem' }} aria-describedby="trace-table-caption">
           <thead>
             <tr>
               <th scope="col">Stage</th>
