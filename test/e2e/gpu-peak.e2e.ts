@@ -161,4 +161,29 @@ describe('gpu-peak chapter', () => {
     await fresh.page.context().close();
     await page.context().close();
   });
+
+  it('the roofline keeps its tick labels inside the chart at 1366 and 390 px, and the page never scrolls sideways', async () => {
+    for (const width of [1366, 390]) {
+      const { page, consoleErrors } = await openPage(browser, baseUrl);
+      await page.setViewportSize({ width, height: 844 });
+      await page.goto(`${baseUrl}gpu-peak/`);
+      await hydrate(page, '#cmp-M');
+      const clipped = await page.evaluate(() =>
+        [...document.querySelectorAll('#gpu-comparison-calculator svg.chart')].flatMap((svg) => {
+          const box = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll('text')]
+            .filter((t) => (t.textContent ?? '') !== '')
+            .filter((t) => {
+              const r = t.getBoundingClientRect();
+              return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+            })
+            .map((t) => t.textContent);
+        }),
+      );
+      expect(clipped, `clipped roofline text at ${width} px`).toEqual([]);
+      await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+      expect(consoleErrors).toEqual([]);
+      await page.context().close();
+    }
+  });
 });

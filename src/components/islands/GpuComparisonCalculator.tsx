@@ -45,57 +45,55 @@ interface TableRow {
 /** Every GPU of the reference table, the chosen ones highlighted. */
 function GpuTable({ rows, dtype }: { rows: readonly TableRow[]; dtype: string }) {
   return (
-    <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="GPU comparison table">
-      <table className="gpu-table" data-testid="cmp-table" style={{ fontSize: '0.82rem', whiteSpace: 'nowrap' }}>
-        <caption style={{ whiteSpace: 'normal', textAlign: 'left' }}>
-          Every GPU in the reference table. Peaks are dense (no 2:4 sparsity); 16-bit means bf16, or fp16 on parts without
-          bf16. Ridge point for {dtype}. Interconnect is the bidirectional aggregate per GPU.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">GPU</th>
-            <th scope="col" className="num">Derived 16-bit</th>
-            <th scope="col" className="num">Datasheet 16-bit</th>
-            <th scope="col" className="num">Gap</th>
-            <th scope="col" className="num">fp8</th>
-            <th scope="col" className="num">Memory</th>
-            <th scope="col" className="num">Bandwidth</th>
-            <th scope="col" className="num">Interconnect</th>
-            <th scope="col" className="num">Ridge ({dtype})</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr
-              key={row.gpu.id}
-              className={row.chosen ? 'chosen' : undefined}
-              aria-current={row.chosen ? 'true' : undefined}
-              style={row.chosen ? { background: 'var(--accent-soft)' } : undefined}
-            >
-              <th scope="row" title={row.gpu.name}>
-                {row.chosen ? <strong>{rowName(row.gpu.name)}</strong> : rowName(row.gpu.name)}
-              </th>
-              <td className="num">{row.derived !== null ? formatSI(row.derived, 'FLOP/s', 4) : '—'}</td>
-              <td className="num">{row.sheet !== null ? formatSI(row.sheet, 'FLOP/s', 4) : '—'}</td>
-              <td className="num">{row.gap !== null ? formatPercent(row.gap) : '—'}</td>
-              <td className="num">{row.fp8 !== null ? formatSI(row.fp8, 'FLOP/s', 4) : '—'}</td>
-              <td className="num">
-                {formatBytes(row.gpu.memoryBytes)}
-                {row.gpu.memoryBinaryBytes !== null && (
-                  <small>
-                    {' '}
-                    (physically {formatBytes(row.gpu.memoryBinaryBytes, { binary: true })} = {formatBytes(row.gpu.memoryBinaryBytes)})
-                  </small>
-                )}
-              </td>
-              <td className="num">{formatSI(row.gpu.memoryBandwidth, 'B/s', 4)}</td>
-              <td className="num">{row.gpu.interconnect.bandwidth !== null ? formatSI(row.gpu.interconnect.bandwidth, 'B/s') : 'none'}</td>
-              <td className="num">{row.ridge !== null ? formatSignificant(row.ridge) : '—'}</td>
+    <>
+      <p className="hint" id="cmp-table-notes">
+        Peaks are dense (no 2:4 sparsity); 16-bit means bf16, or fp16 on parts without bf16. Ridge point for {dtype}.
+        Interconnect is the bidirectional aggregate per GPU.
+      </p>
+      <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="GPU comparison table">
+        <table className="gpu-table" data-testid="cmp-table" aria-describedby="cmp-table-notes" style={{ fontSize: '0.82rem', whiteSpace: 'nowrap' }}>
+          <caption style={{ textAlign: 'left' }}>Every GPU in the reference table</caption>
+          <thead>
+            <tr>
+              <th scope="col">GPU</th>
+              <th scope="col" className="num">Derived 16-bit</th>
+              <th scope="col" className="num">Datasheet 16-bit</th>
+              <th scope="col" className="num">Gap</th>
+              <th scope="col" className="num">fp8</th>
+              <th scope="col" className="num">Memory</th>
+              <th scope="col" className="num">Bandwidth</th>
+              <th scope="col" className="num">Interconnect</th>
+              <th scope="col" className="num">Ridge ({dtype})</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr
+                key={row.gpu.id}
+                className={row.chosen ? 'chosen' : undefined}
+                aria-current={row.chosen ? 'true' : undefined}
+                style={row.chosen ? { background: 'var(--accent-soft)' } : undefined}
+              >
+                <th scope="row" title={row.gpu.name} style={{ position: 'sticky', left: 0, background: row.chosen ? 'var(--accent-soft)' : 'var(--bg)' }}>
+                  {row.chosen ? <strong>{rowName(row.gpu.name)}</strong> : rowName(row.gpu.name)}
+                </th>
+                <td className="num">{row.derived !== null ? formatSI(row.derived, 'FLOP/s', 4) : '—'}</td>
+                <td className="num">{row.sheet !== null ? formatSI(row.sheet, 'FLOP/s', 4) : '—'}</td>
+                <td className="num">{row.gap !== null ? formatPercent(row.gap) : '—'}</td>
+                <td className="num">{row.fp8 !== null ? formatSI(row.fp8, 'FLOP/s', 4) : '—'}</td>
+                <td className="num">
+                  {formatBytes(row.gpu.memoryBytes)}
+                  {row.gpu.memoryBinaryBytes !== null && <small style={{ display: 'block' }}>physically {formatBytes(row.gpu.memoryBinaryBytes, { binary: true })}</small>}
+                </td>
+                <td className="num">{formatSI(row.gpu.memoryBandwidth, 'B/s', 4)}</td>
+                <td className="num">{row.gpu.interconnect.bandwidth !== null ? formatSI(row.gpu.interconnect.bandwidth, 'B/s') : 'none'}</td>
+                <td className="num">{row.ridge !== null ? formatSignificant(row.ridge) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -185,7 +183,8 @@ export const GPU_COMPARISON = defineCalculator({
             xLabel="Arithmetic intensity (FLOP/B)"
             yLabel="Attainable FLOP/s"
             formatX={(v) => formatSignificant(v, 2)}
-            formatY={(v) => formatSI(v, 'FLOP/s', 2)}
+            // Ticks carry the prefix only ("100 T"): the axis title names the unit, and whole labels were clipped.
+            formatY={(v) => formatSI(v, '', 2).trim()}
             logX
             logY
             verticals={plottable(r.intensity.value) ? [{ x: r.intensity.value, label: `this matmul: ${r.intensity.formatted}` }] : []}
