@@ -31,11 +31,10 @@ describe('<InferenceLatencyCalculator>', () => {
     expect(text('lat-fit')).toContain('338');
     expect(screen.getByTestId('lat-sweep').querySelectorAll('tbody tr').length).toBe(10);
     expect(document.querySelectorAll('#inference-latency-calculator svg.chart').length).toBe(2);
-    // Both charts titled on screen; the sweep says where it stops fitting: past 338 requests.
-    expect([...document.querySelectorAll('#inference-latency-calculator h4.chart-title')].map((h) => h.textContent)).toEqual([
-      'Roofline: attainable FLOP/s per GPU',
-      'Decode throughput by batch size, B = 1 to 512',
-    ]);
+    // Both charts titled (the sweep's title says how far it goes), the table too; the sweep says where it stops fitting: past 338 requests.
+    const titles = [...document.querySelectorAll('#inference-latency-calculator svg.chart')].map((svg) => svg.getAttribute('aria-label')?.split('. ')[0]);
+    expect(titles).toEqual(['Roofline: attainable FLOP/s per GPU', 'Decode throughput by batch size, B = 1 to 512']);
+    expect(document.getElementById('lat-sweep-title')?.textContent).toBe('Batch sweep');
     expect(document.body.textContent).toContain('Past 338 requests the KV caches no longer fit beside the weights');
   });
 

@@ -181,6 +181,10 @@ describe('mfu-and-latency chapter', () => {
       // The page never scrolls sideways; the sweep table may, inside its own box.
       await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
       await expect(page.locator('#inference-latency-calculator .table-scroll [data-testid="lat-sweep"]').count()).resolves.toBe(1);
+      // Its title sits outside the scroll box, so it is never cut; the box itself stays inside the viewport.
+      const box = await page.locator('#inference-latency-calculator .table-scroll').boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+      await expect(page.locator('#lat-sweep-title').isVisible()).resolves.toBe(true);
       expect(consoleErrors).toEqual([]);
       await page.context().close();
     }

@@ -167,7 +167,7 @@ export const INFERENCE_LATENCY = defineCalculator({
           detail: hypothetical ? 'hypothetical: the batch does not fit (see below)' : `prefill ${formatSI(lat.prefillFlops, 'FLOPs')}`,
           testId: 'lat-ttft',
         },
-        { label: 'Time per output token', value: formatSeconds(lat.tpotSeconds), detail: 'mean over the decode steps (estimate)', testId: 'lat-tpot' },
+        { label: 'Time per output token', value: formatSeconds(lat.tpotSeconds), detail: 'mean over the decode steps; its derivation shows the last, longest one', testId: 'lat-tpot' },
         { label: 'Decode throughput', value: throughputD?.formatted ?? formatSI(lat.decodeTokensPerSecond, 'tokens/s'), detail: `${formatInteger(v.batch)} sequences per step`, testId: 'lat-throughput' },
         { label: 'Whole request', value: formatSeconds(lat.totalSeconds), detail: 'TTFT + (O − 1) · TPOT', testId: 'lat-total' },
         {
@@ -195,7 +195,6 @@ export const INFERENCE_LATENCY = defineCalculator({
       warnings: lat.warnings,
       extra: (
         <>
-          <h4 className="chart-title">Roofline: attainable FLOP/s per GPU</h4>
           <LineChart
             title="Roofline: attainable FLOP/s per GPU"
             series={[{ name: `${r.hw.name} roofline`, points: r.roof }]}
@@ -209,7 +208,6 @@ export const INFERENCE_LATENCY = defineCalculator({
             logY
             summary={`Prefill does ${formatSignificant(lat.prefill.arithmeticIntensity)} FLOPs per byte and is ${regimeText(lat.prefill.regime)}; the last decode step does ${formatSignificant(lat.decodeLast.arithmeticIntensity)} FLOPs per byte and is ${regimeText(lat.decodeLast.regime)}; the ridge point is ${r.ridge.formatted}.`}
           />
-          <h4 className="chart-title">Decode throughput by batch size, B = 1 to {formatInteger(lastBatch)}</h4>
           <LineChart
             title={`Decode throughput by batch size, B = 1 to ${formatInteger(lastBatch)}`}
             series={sweepSeries(r.sweep)}
@@ -231,10 +229,12 @@ export const INFERENCE_LATENCY = defineCalculator({
               ? `Past ${formatInteger(fitLimit)} requests the KV caches no longer fit beside the weights, so those points are hypothetical.`
               : 'Every batch in it fits in memory.'}
           </p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Batch sweep">
-            {/* Short cells that never wrap: on a phone the table fits or scrolls inside this box, never the page. */}
-            <table className="sweep" data-testid="lat-sweep" style={{ whiteSpace: 'nowrap' }}>
-              <caption>Batch sweep</caption>
+          <h4 className="chart-title" id="lat-sweep-title">
+            Batch sweep
+          </h4>
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="lat-sweep-title">
+            {/* Short cells that never wrap: on a phone the table fits or scrolls inside this box, never the page; its title stays outside. */}
+            <table className="sweep" data-testid="lat-sweep" aria-labelledby="lat-sweep-title" style={{ whiteSpace: 'nowrap' }}>
               <thead>
                 <tr>
                   <th scope="col">B</th>

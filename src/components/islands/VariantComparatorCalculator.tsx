@@ -258,7 +258,6 @@ export const VARIANT_COMPARATOR = defineCalculator({
               ]}
             />
           </div>
-          <h4 className="chart-title">Memory at maximum concurrency</h4>
           <StackedBarChart
             title="Memory at maximum concurrency"
             keys={[
