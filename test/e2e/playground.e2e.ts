@@ -38,17 +38,18 @@ describe('playground', () => {
     const { page, consoleErrors } = await openPage(browser, baseUrl);
     await page.goto(`${baseUrl}playground/`);
     await hydrate(page, '#pg-G');
-    // (8 × 80e9 × 0.9 − 13,476,831,232 − 329,856,000) / 2,097,152,000 = 268.07 → 268
-    await expect(page.getByTestId('pg-concurrency').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('268');
+    // servingScenario: (8 × 84,987,084,800 × 0.9 − 13,476,831,232 − 591,488,000) / 2,097,152,000 = 285.07 → 285
+    await expect(page.getByTestId('pg-concurrency').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('285');
     await page.selectOption('#pg-model', 'llama-2-70b');
     await page.fill('#pg-G', '2');
     await page.fill('#pg-dp', '2');
-    // 68,976,648,192 × 2 B of weights; 2 × 80e9 × 0.9 = 144 GB usable;
-    // KV per request 2·80·4000·8·128·2 = 1,310,720,000 B; activations 2·4000·8192·2 + 4000·3·28672·2 + 4·32000 = 819,328,000 B;
-    // (144e9 − 137,953,296,384 − 819,328,000) / 1,310,720,000 = 3.99 → 3
+    // 68,976,648,192 × 2 B of weights; 2 × 84,987,084,800 × 0.9 = 152,976,752,640 B usable;
+    // KV per request 2·80·4000·8·128·2 = 1,310,720,000 B; activations of one 3,000-token prefill on 2 GPUs
+    // 2·(2·3000·8192·2) + 3000·3·28672·2 + 4·32000 = 712,832,000 B;
+    // (152,976,752,640 − 137,953,296,384 − 712,832,000) / 1,310,720,000 = 10.9 → 10
     await expect(page.getByTestId('pg-params').textContent()).resolves.toContain('68,976,648,192');
-    await expect(page.getByTestId('pg-capacity').textContent()).resolves.toContain('144 GB');
-    await expect(page.getByTestId('pg-concurrency').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('3');
+    await expect(page.getByTestId('pg-capacity').textContent()).resolves.toContain('153 GB');
+    await expect(page.getByTestId('pg-concurrency').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('10');
     await expect(page.getByTestId('pg-mem-verdict').textContent()).resolves.toBe('do not fit');
     const url = page.url();
     expect(url).toContain('pg.model=llama-2-70b');
@@ -60,10 +61,28 @@ describe('playground', () => {
     await fresh.page.waitForFunction(() => (document.querySelector('#pg-G') as HTMLInputElement).value === '2');
     await expect(fresh.page.locator('#pg-model').inputValue()).resolves.toBe('llama-2-70b');
     await expect(fresh.page.getByTestId('pg-params').textContent()).resolves.toContain('68,976,648,192');
-    await expect(fresh.page.getByTestId('pg-concurrency').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('3');
+    await expect(fresh.page.getByTestId('pg-concurrency').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('10');
     expect(consoleErrors).toEqual([]);
     expect(fresh.consoleErrors).toEqual([]);
     await fresh.page.context().close();
+    await page.context().close();
+  });
+
+  it('refuses a hostile link field by field, keeps the default numbers, and logs no console error', async () => {
+    const { page, consoleErrors } = await openPage(browser, baseUrl);
+    await page.goto(`${baseUrl}playground/?pg.D=1e300&pg.G=NaN&pg.model=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&pg.Sin=${'3'.repeat(10_000)}&pg.tp=%7B%22a%22%3A1%7D`);
+    await hydrate(page, '#pg-G');
+    await page.waitForSelector('#pg-D-error');
+    await expect(page.locator('#pg-D-error').textContent()).resolves.toContain('Training tokens D must be a number from 1 to 1e18');
+    await expect(page.locator('#pg-G-error').textContent()).resolves.toContain('is not a finite number');
+    await expect(page.locator('#pg-model-error').textContent()).resolves.toContain('is not one of the choices');
+    await expect(page.locator('#pg-Sin-error').textContent()).resolves.toContain('10,000 characters');
+    await expect(page.locator('#pg-tp-error').textContent()).resolves.toContain('is not a number');
+    // The defaults' numbers, marked stale.
+    await expect(page.getByTestId('pg-concurrency').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('285');
+    await expect(page.locator('#playground-calculator .stale-note').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#playground-calculator img').count()).resolves.toBe(0);
+    expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
 
@@ -75,7 +94,7 @@ describe('playground', () => {
     await expect(page.locator('#pg-tp-error').textContent()).resolves.toContain('TP = 3 must divide the 32 attention heads');
     await page.fill('#pg-tp', '1');
     await page.fill('#pg-Sout', '-5');
-    await expect(page.locator('#pg-Sout-error').textContent()).resolves.toContain('whole number of at least 1');
+    await expect(page.locator('#pg-Sout-error').textContent()).resolves.toContain('must be a whole number from 1 to 1,000,000,000');
     await expect(page.getAttribute('#pg-Sout', 'aria-invalid')).resolves.toBe('true');
     await expect(page.locator('#playground-calculator .stale-note').isVisible()).resolves.toBe(true);
     await page.selectOption('#pg-model', 'custom');
