@@ -19,7 +19,7 @@ describe('<FlopsPerTokenCalculator>', () => {
     // 13,476,831,232 + 4·32·4096·32768 = 13,476,831,232 + 17,179,869,184 = 30,656,700,416
     expect(screen.getByTestId('fpt-article').textContent).toContain('30.7 GFLOPs');
     // 6,738,415,616 / (2·32·4096) = 25,705.0
-    expect(screen.getByTestId('fpt-crossover').textContent).toContain('25.7 ktokens');
+    expect(screen.getByTestId('fpt-crossover').textContent).toContain('25.7k tokens');
     expect(document.querySelector('svg.chart')).toBeTruthy();
     expect(document.querySelector('[data-formula="flops.forward"]')).toBeTruthy();
   });

@@ -47,7 +47,7 @@ export const SHAPE_TRACER = defineCalculator({
   },
   shown: (name, raw) => name !== 'config' || raw.model === CUSTOM_MODEL,
   // decoderStages names B and S `batch` and `seq`; the LM head's formula names the model's H and V.
-  fieldFor: { batch: 'B', seq: 'S', H: 'model', V: 'model' },
+  fieldFor: { batch: 'B', seq: 'S', newTokens: 'S', contextTokens: 'S', H: 'model', V: 'model' },
   setup: ({ model, pass, B, S }) =>
     `${model === CUSTOM_MODEL ? 'a pasted config.json' : (MODEL.model.options.find((o) => o.value === model)?.label ?? model)}, one ${PASS_WORDS[pass as Pass] ?? pass}, B = ${formatInteger(B)}, S = ${formatInteger(S)}`,
   compute: ({ model, config, pass, B, S, dtype }) => {
