@@ -28,7 +28,9 @@ export type Unit =
   | 'tokens/s'
   | 'requests'
   | 'ratio' // a dimensionless fraction, shown as a percentage
-  | 'count'; // a dimensionless count
+  | 'count' // a dimensionless count
+  | 'USD' // money, US dollars: "$1.40M"
+  | 'requests/s'; // a request rate
 
 const SI_PREFIXES: ReadonlyArray<readonly [number, string]> = [
   [1e24, 'Y'],
@@ -236,9 +238,26 @@ export function formatPercent(value: number, sig = 3): string {
   return `${formatSignificant(value * 100, sig)}%`;
 }
 
+/**
+ * US dollars with k, M, B, T for thousands, millions, billions, trillions (money's
+ * convention, not SI's G), 3 significant figures.
+ * @example formatUsd(1403700) //=> "$1.40M"
+ * @example formatUsd(0.01234) //=> "$0.0123"
+ * @example formatUsd(2.5e9) //=> "$2.50B"
+ */
+export function formatUsd(value: number, sig = 3): string {
+  if (!Number.isFinite(value)) return '—';
+  // Past $999T (and below a millionth of a cent's scale), a power of ten.
+  const text = Math.abs(value) >= 1e15 ? formatScientific(Math.abs(value), sig) : formatSI(Math.abs(value), '', sig).trim();
+  const compact = /^\S+ [kMGT]$/.test(text) ? text.replace(' ', '').replace(/G$/, 'B') : text;
+  return `${value < 0 ? '-' : ''}$${compact}`;
+}
+
 /** Formats a value in its unit the way the site shows results. */
 export function formatQuantity(value: number, unit: Unit, sig = 3): string {
   switch (unit) {
+    case 'USD':
+      return formatUsd(value, sig);
     case 'B':
       return formatBytes(value, { sig });
     case 's':
@@ -254,8 +273,9 @@ export function formatQuantity(value: number, unit: Unit, sig = 3): string {
       // Intensities above 1,000 read better whole ("1,365", not "1370"); whole ones exact ("1,024").
       return `${(Number.isInteger(value) && Math.abs(value) < 1e5) || (Math.abs(value) >= 1000 && Math.abs(value) < 1e7) ? formatInteger(value) : formatSignificant(value, sig)} FLOP/B`;
     case 'h':
+    case 'tokens':
     case 'GPU-h': {
-      // "6.40M GPU-h": the prefix scales the count, not the hour ("2.00 × 10²⁷ GPU-h" past Y).
+      // "6.40M GPU-h", "4.04T tokens": the prefix scales the count, not the unit ("2.00 × 10²⁷ GPU-h" past Y).
       const si = formatSI(value, '', sig).trim();
       return `${/^\S+ [kMGTPEZY]$/.test(si) ? si.replace(' ', '') : si} ${unit}`;
     }
@@ -288,7 +308,7 @@ const FROM_SUPERSCRIPT: Readonly<Record<string, string>> = Object.fromEntries(
 /** Plain text as KaTeX text mode, µ switched to math mode (KaTeX's text mode has no glyph for it). */
 function texText(text: string): string {
   if (text === '') return '';
-  return `\\text{${text.replace(/%/g, '\\%')}}`.replace('µ', '}\\mu\\text{');
+  return `\\text{${text.replace(/%/g, '\\%').replace(/\$/g, '\\$')}}`.replace('µ', '}\\mu\\text{');
 }
 
 /**

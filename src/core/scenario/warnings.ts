@@ -17,7 +17,14 @@ export type WarningCode =
   | 'mfu-above-ceiling'
   | 'training-memory-does-not-fit'
   | 'fewer-micro-batches-than-stages'
-  | 'global-batch-uneven';
+  | 'global-batch-uneven'
+  // Reverse questions and capacity plans (./reverse.ts, ../capacity/).
+  | 'targets-unreachable'
+  | 'memory-limits-concurrency'
+  | 'prompt-limited-by-context'
+  | 'no-gpu-count-fits'
+  | 'extrapolated-beyond-fit'
+  | 'checkpoint-slower-than-failures';
 
 export interface Warning {
   code: WarningCode;
