@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { DerivationView } from '../DerivationView';
 import { CalculatorShell } from '../controls/CalculatorShell';
 import { Field } from '../controls/Field';
@@ -67,11 +67,11 @@ export function Calculator<F extends FieldSpecs, R>({ def }: CalculatorProps<F, 
   const inputs: ReactNode = groups.map((g, i) => {
     const body = g.names.map(field);
     if (g.advanced) {
+      const hasError = g.names.some((n) => state.errors[n] !== undefined || coreError(n) !== null);
       return (
-        <details key={`group-${i}`} className="calc-advanced">
-          <summary>{g.legend ?? 'More inputs'}</summary>
-          <div className="calc-group">{body}</div>
-        </details>
+        <AdvancedGroup key={`group-${i}`} legend={g.legend ?? 'More inputs'} hasError={hasError}>
+          {body}
+        </AdvancedGroup>
       );
     }
     return g.legend ? (
@@ -108,5 +108,19 @@ export function Calculator<F extends FieldSpecs, R>({ def }: CalculatorProps<F, 
         </>
       )}
     </CalculatorShell>
+  );
+}
+
+/** Folded inputs that unfold themselves when one of them holds an error, so its message is seen. */
+function AdvancedGroup({ legend, hasError, children }: { legend: string; hasError: boolean; children: ReactNode }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (hasError && ref.current) ref.current.open = true;
+  }, [hasError]);
+  return (
+    <details ref={ref} className="calc-advanced">
+      <summary>{legend}</summary>
+      <div className="calc-group">{children}</div>
+    </details>
   );
 }

@@ -1,4 +1,6 @@
-import { scaleBand, scaleLinear } from 'd3-scale';
+import { ChartFrame, seriesColour } from './ChartFrame';
+import { bandScale, linearScale, textWidth } from './scales';
+import { useWidth } from './useWidth';
 
 export interface Bar {
   label: string;
@@ -12,39 +14,46 @@ interface BarChartProps {
   bars: readonly Bar[];
   /** A sentence that says what the chart shows, for screen readers and print. */
   summary: string;
+  /** Build-time width, px; the chart then follows its container. */
   width?: number;
 }
 
-/** Horizontal bars with their values; an SVG with a text alternative (the summary and a table). */
-export function BarChart({ title, bars, summary, width = 640 }: BarChartProps) {
-  const rowHeight = 26;
-  const margin = { top: 8, right: 110, bottom: 8, left: 170 };
-  const height = margin.top + margin.bottom + rowHeight * bars.length;
-  const max = Math.max(0, ...bars.map((b) => b.value));
-  const x = scaleLinear().domain([0, max > 0 ? max : 1]).range([margin.left, width - margin.right]);
-  const y = scaleBand<string>().domain(bars.map((b) => b.label)).range([margin.top, height - margin.bottom]).padding(0.2);
+const FONT = 12;
+
+/**
+ * Horizontal bars with their values. Labels sit left of the bars where there is room and
+ * above them on a narrow screen, so neither is ever cut.
+ */
+export function BarChart({ title, bars, summary, width: initial = 640 }: BarChartProps) {
+  const [ref, width] = useWidth<HTMLElement>(initial);
+  const labelWidth = Math.max(0, ...bars.map((b) => textWidth(b.label, FONT)));
+  const valueWidth = Math.max(0, ...bars.map((b) => textWidth(b.text, FONT))) + 8;
+  const stacked = labelWidth + valueWidth + 120 > width;
+  const rowHeight = stacked ? 40 : 26;
+  const left = stacked ? 2 : labelWidth + 10;
+  const right = valueWidth + 4;
+  const height = 8 + rowHeight * bars.length;
+  const max = Math.max(0, ...bars.map((b) => (Number.isFinite(b.value) ? b.value : 0)));
+  const x = linearScale([0, max > 0 ? max : 1], [left, width - right]);
+  const y = bandScale(bars.map((b) => b.label), [4, height - 4], 0.2);
+  const barHeight = stacked ? y.bandwidth - FONT - 4 : y.bandwidth;
+  const barTop = (label: string) => (stacked ? y(label) + FONT + 4 : y(label));
   return (
-    <figure className="chart-figure">
-      <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}. ${summary}`}>
-        {bars.map((b, i) => (
+    <ChartFrame frameRef={ref} title={title} summary={summary} width={width} height={height}>
+      {bars.map((b, i) => {
+        const end = x(Number.isFinite(b.value) ? Math.max(0, b.value) : 0);
+        return (
           <g key={b.label}>
-            <text x={margin.left - 6} y={(y(b.label) ?? 0) + y.bandwidth() / 2} dy="0.35em" textAnchor="end">
+            <text x={stacked ? left : left - 6} y={stacked ? y(b.label) + FONT - 1 : y(b.label) + y.bandwidth / 2} dy={stacked ? undefined : '0.35em'} textAnchor={stacked ? 'start' : 'end'}>
               {b.label}
             </text>
-            <rect
-              x={margin.left}
-              y={y(b.label)}
-              width={Math.max(0, x(b.value) - margin.left)}
-              height={y.bandwidth()}
-              fill={`var(--chart-${(i % 5) + 1})`}
-            />
-            <text x={x(b.value) + 6} y={(y(b.label) ?? 0) + y.bandwidth() / 2} dy="0.35em">
+            <rect x={left} y={barTop(b.label)} width={Math.max(0, end - left)} height={Math.max(1, barHeight)} fill={seriesColour(i)} />
+            <text x={end + 6} y={barTop(b.label) + barHeight / 2} dy="0.35em">
               {b.text}
             </text>
           </g>
-        ))}
-      </svg>
-      <figcaption className="sr-only">{summary}</figcaption>
-    </figure>
+        );
+      })}
+    </ChartFrame>
   );
 }

@@ -1,5 +1,6 @@
-import { scaleLinear, scaleLog } from 'd3-scale';
-import { line } from 'd3-shape';
+import { ChartFrame, seriesColour } from './ChartFrame';
+import { linearScale, logScale, niceDomain, niceLogDomain, textWidth, type Scale } from './scales';
+import { useWidth } from './useWidth';
 
 export interface Series {
   name: string;
@@ -21,94 +22,132 @@ interface LineChartProps {
   /** Vertical reference lines, e.g. a ridge point. */
   verticals?: readonly { x: number; label: string }[];
   summary: string;
+  /** Build-time width, px; the chart then follows its container. */
   width?: number;
   height?: number;
 }
 
-/** Lines over a linear or log axis, with markers; SVG plus a text alternative. */
+const FONT = 12;
+const finite = (v: number) => Number.isFinite(v);
+
+function scaleFor(values: number[], log: boolean, from: number, to: number, count: number): Scale {
+  const usable = values.filter((v) => finite(v) && (!log || v > 0));
+  if (log) {
+    const lo = usable.length ? Math.min(...usable) : 1;
+    const hi = usable.length ? Math.max(...usable) : 10;
+    return logScale(niceLogDomain(lo, hi), [from, to]);
+  }
+  const lo = Math.min(0, ...usable);
+  const hi = usable.length ? Math.max(...usable) : 1;
+  return linearScale(niceDomain(lo, hi, count), [from, to]);
+}
+
+/** Ticks whose labels fit side by side along `length` px (every k-th tick kept). */
+function spaced(ticks: number[], format: (v: number) => string, length: number, horizontal: boolean): number[] {
+  if (ticks.length <= 2) return ticks;
+  const need = horizontal ? Math.max(...ticks.map((t) => textWidth(format(t), FONT))) + 14 : FONT + 8;
+  const fit = Math.max(2, Math.floor(length / need));
+  const stride = Math.ceil(ticks.length / fit);
+  return ticks.filter((_, i) => i % stride === 0);
+}
+
+/** Lines over a linear or log axis, with markers and reference lines; SVG plus a text alternative. */
 export function LineChart(props: LineChartProps) {
-  const { title, series, xLabel, yLabel, formatX, formatY, logX, logY, markers = [], verticals = [], summary } = props;
-  const width = props.width ?? 640;
+  const { title, series, xLabel, yLabel, formatX, formatY, logX = false, logY = false, markers = [], verticals = [], summary } = props;
+  const [ref, width] = useWidth<HTMLElement>(props.width ?? 640);
   const height = props.height ?? 300;
-  const margin = { top: 12, right: 20, bottom: 44, left: 72 };
   const xs = series.flatMap((s) => s.points.map((p) => p.x)).concat(markers.map((m) => m.x), verticals.map((v) => v.x));
   const ys = series.flatMap((s) => s.points.map((p) => p.y)).concat(markers.map((m) => m.y));
-  const positive = (values: number[]) => values.filter((v) => v > 0);
-  const xDomain = logX ? [Math.min(...positive(xs)), Math.max(...positive(xs))] : [Math.min(0, ...xs), Math.max(...xs)];
-  const yDomain = logY ? [Math.min(...positive(ys)), Math.max(...positive(ys))] : [Math.min(0, ...ys), Math.max(...ys)];
-  const safe = (d: number[]): [number, number] => {
-    const [a = 0, b = 1] = d;
-    if (!Number.isFinite(a) || !Number.isFinite(b)) return logX || logY ? [1, 10] : [0, 1];
-    return a === b ? [a === 0 ? 0 : a / 2, b === 0 ? 1 : b * 2] : [a, b];
+
+  // The y axis first: its widest label sets the left margin.
+  const top = FONT + 14;
+  const bottom = FONT * 2 + 22;
+  const yScale0 = scaleFor(ys, logY, height - bottom, top, 5);
+  const yTicks = spaced(yScale0.ticks(5), formatY, height - top - bottom, false);
+  const left = Math.min(Math.round(width * 0.3), Math.max(40, ...yTicks.map((t) => textWidth(formatY(t), FONT))) + 10);
+  const right = 14;
+  const x = scaleFor(xs, logX, left, width - right, Math.max(2, Math.floor((width - left - right) / 80)));
+  const y = yScale0;
+  const xTicks = spaced(x.ticks(Math.max(2, Math.floor((width - left - right) / 70))), formatX, width - left - right, true);
+
+  const inPlot = (p: { x: number; y: number }) => finite(p.x) && finite(p.y) && (!logX || p.x > 0) && (!logY || p.y > 0);
+  const pathOf = (points: readonly { x: number; y: number }[]) => {
+    let d = '';
+    let pen = false;
+    for (const p of points) {
+      if (!inPlot(p)) {
+        pen = false;
+        continue;
+      }
+      d += `${pen ? 'L' : 'M'}${x(p.x).toFixed(1)},${y(p.y).toFixed(1)}`;
+      pen = true;
+    }
+    return d;
   };
-  const x = (logX ? scaleLog() : scaleLinear()).domain(safe(xDomain)).range([margin.left, width - margin.right]).nice();
-  const y = (logY ? scaleLog() : scaleLinear()).domain(safe(yDomain)).range([height - margin.bottom, margin.top]).nice();
-  const path = line<{ x: number; y: number }>()
-    .defined((p) => (!logX || p.x > 0) && (!logY || p.y > 0))
-    .x((p) => x(p.x))
-    .y((p) => y(p.y));
-  const xTicks = x.ticks(logX ? 5 : 6).filter((_, i, all) => !logX || all.length <= 8 || i % 2 === 0);
-  const yTicks = y.ticks(logY ? 5 : 5).filter((_, i, all) => !logY || all.length <= 8 || i % 2 === 0);
+  const plotRight = width - right;
+  // Labels near the right edge hang to the left of their point.
+  const anchorAt = (px: number, text: string) => (px + 6 + textWidth(text, FONT) > plotRight ? { x: px - 6, anchor: 'end' as const } : { x: px + 6, anchor: 'start' as const });
+
   return (
-    <figure className="chart-figure">
-      <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}. ${summary}`}>
-        <g className="grid">
-          {yTicks.map((t) => (
-            <line key={`gy${t}`} x1={margin.left} x2={width - margin.right} y1={y(t)} y2={y(t)} />
-          ))}
-        </g>
-        <g className="axis">
-          <line x1={margin.left} x2={width - margin.right} y1={height - margin.bottom} y2={height - margin.bottom} />
-          {xTicks.map((t) => (
-            <text key={`x${t}`} x={x(t)} y={height - margin.bottom + 16} textAnchor="middle">
-              {formatX(t)}
-            </text>
-          ))}
-          {yTicks.map((t) => (
-            <text key={`y${t}`} x={margin.left - 6} y={y(t)} dy="0.35em" textAnchor="end">
-              {formatY(t)}
-            </text>
-          ))}
-          <text x={(margin.left + width - margin.right) / 2} y={height - 6} textAnchor="middle">
-            {xLabel}
+    <ChartFrame
+      frameRef={ref}
+      title={title}
+      summary={summary}
+      width={width}
+      height={height}
+      legend={series.map((s, i) => ({ label: s.name, colour: seriesColour(i), line: true }))}
+    >
+      <g className="grid">
+        {yTicks.map((t) => (
+          <line key={`gy${t}`} x1={left} x2={plotRight} y1={y(t)} y2={y(t)} />
+        ))}
+      </g>
+      <g className="axis">
+        <line x1={left} x2={plotRight} y1={height - bottom} y2={height - bottom} />
+        <line x1={left} x2={left} y1={top} y2={height - bottom} />
+        {xTicks.map((t) => (
+          <text key={`x${t}`} x={x(t)} y={height - bottom + FONT + 6} textAnchor={x(t) - textWidth(formatX(t)) / 2 < 0 ? 'start' : x(t) + textWidth(formatX(t)) / 2 > width ? 'end' : 'middle'}>
+            {formatX(t)}
           </text>
-          <text transform={`translate(14, ${(margin.top + height - margin.bottom) / 2}) rotate(-90)`} textAnchor="middle">
-            {yLabel}
+        ))}
+        {yTicks.map((t) => (
+          <text key={`y${t}`} x={left - 6} y={y(t)} dy="0.35em" textAnchor="end">
+            {formatY(t)}
           </text>
-        </g>
-        {verticals.map((v) => (
+        ))}
+        <text className="axis-title" x={(left + plotRight) / 2} y={height - 6} textAnchor="middle">
+          {xLabel}
+        </text>
+        <text className="axis-title" x={4} y={FONT + 2} textAnchor="start">
+          {yLabel}
+        </text>
+      </g>
+      {verticals.filter((v) => finite(v.x) && (!logX || v.x > 0)).map((v, i) => {
+        const at = anchorAt(x(v.x), v.label);
+        return (
           <g key={`v${v.label}`}>
-            <line x1={x(v.x)} x2={x(v.x)} y1={margin.top} y2={height - margin.bottom} stroke="var(--fg-soft)" strokeDasharray="4 3" />
-            <text x={x(v.x) + 4} y={margin.top + 10}>
+            <line x1={x(v.x)} x2={x(v.x)} y1={top} y2={height - bottom} stroke="var(--fg-soft)" strokeDasharray="4 3" />
+            <text className="halo" x={at.x} y={top + FONT + i * (FONT + 4)} textAnchor={at.anchor}>
               {v.label}
             </text>
           </g>
-        ))}
-        {series.map((s, i) => (
-          <path key={s.name} d={path(s.points as { x: number; y: number }[]) ?? ''} fill="none" stroke={`var(--chart-${(i % 5) + 1})`} strokeWidth={2} />
-        ))}
-        {markers.map((m) => (
+        );
+      })}
+      {series.map((s, i) => (
+        <path key={s.name} d={pathOf(s.points)} fill="none" stroke={seriesColour(i)} strokeWidth={2} />
+      ))}
+      {markers.filter(inPlot).map((m) => {
+        const at = anchorAt(x(m.x), m.label);
+        const above = y(m.y) - 8 > top + FONT;
+        return (
           <g key={`m${m.label}`}>
             <circle cx={x(m.x)} cy={y(m.y)} r={5} fill="var(--chart-2)" />
-            <text x={x(m.x) + 8} y={y(m.y) - 8}>
+            <text className="halo" x={at.x} y={above ? y(m.y) - 8 : y(m.y) + FONT + 6} textAnchor={at.anchor}>
               {m.label}
             </text>
           </g>
-        ))}
-        {series.length > 1 && (
-          <g transform={`translate(${margin.left + 8}, ${margin.top + 8})`}>
-            {series.map((s, i) => (
-              <g key={`l${s.name}`} transform={`translate(0, ${i * 16})`}>
-                <rect width={10} height={3} y={-2} fill={`var(--chart-${(i % 5) + 1})`} />
-                <text x={14} dy="0.35em">
-                  {s.name}
-                </text>
-              </g>
-            ))}
-          </g>
-        )}
-      </svg>
-      <figcaption className="sr-only">{summary}</figcaption>
-    </figure>
+        );
+      })}
+    </ChartFrame>
   );
 }

@@ -1,4 +1,6 @@
-import { scaleBand, scaleLinear } from 'd3-scale';
+import { ChartFrame, seriesColour } from './ChartFrame';
+import { bandScale, linearScale, niceDomain, textWidth } from './scales';
+import { useWidth } from './useWidth';
 
 export interface StackSegment {
   key: string;
@@ -19,67 +21,68 @@ interface StackedBarChartProps {
   /** A reference line (e.g. GPU memory capacity) and its label. */
   limit?: { value: number; label: string };
   summary: string;
+  /** Build-time width, px; the chart then follows its container. */
   width?: number;
 }
 
-/** Horizontal stacked bars (e.g. weights / KV cache / activations) against an optional capacity line. */
-export function StackedBarChart({ title, bars, keys, limit, summary, width = 640 }: StackedBarChartProps) {
-  const rowHeight = 26;
-  const margin = { top: limit ? 22 : 8, right: 100, bottom: 30, left: 120 };
-  const height = margin.top + margin.bottom + rowHeight * bars.length;
-  const totals = bars.map((b) => b.segments.reduce((sum, s) => sum + s.value, 0));
-  const max = Math.max(limit?.value ?? 0, ...totals);
-  const x = scaleLinear().domain([0, max > 0 ? max : 1]).range([margin.left, width - margin.right]).nice();
-  const y = scaleBand<string>().domain(bars.map((b) => b.label)).range([margin.top, height - margin.bottom]).padding(0.2);
-  const colour = (key: string) => `var(--chart-${(keys.findIndex((k) => k.key === key) % 5) + 1})`;
+const FONT = 12;
+const size = (v: number) => (Number.isFinite(v) && v > 0 ? v : 0);
+
+/**
+ * Horizontal stacked bars (e.g. weights / KV cache / activations) against an optional
+ * capacity line. The capacity's label sits above the plot and a total that would cross the
+ * line is set past it, so the two never collide.
+ */
+export function StackedBarChart({ title, bars, keys, limit, summary, width: initial = 640 }: StackedBarChartProps) {
+  const [ref, width] = useWidth<HTMLElement>(initial);
+  const labelWidth = Math.max(0, ...bars.map((b) => textWidth(b.label, FONT)));
+  const valueWidth = Math.max(0, ...bars.map((b) => textWidth(b.text, FONT))) + 10;
+  const stacked = labelWidth + valueWidth + 120 > width;
+  const rowHeight = stacked ? 40 : 28;
+  const top = limit ? FONT + 12 : 6;
+  const left = stacked ? 2 : labelWidth + 10;
+  const right = valueWidth + 4;
+  const height = top + 6 + rowHeight * bars.length;
+  const totals = bars.map((b) => b.segments.reduce((sum, s) => sum + size(s.value), 0));
+  const max = Math.max(limit ? size(limit.value) : 0, ...totals);
+  const x = linearScale(niceDomain(0, max > 0 ? max : 1, 5), [left, width - right]);
+  const y = bandScale(bars.map((b) => b.label), [top, height - 4], 0.2);
+  const barHeight = stacked ? y.bandwidth - FONT - 4 : y.bandwidth;
+  const barTop = (label: string) => (stacked ? y(label) + FONT + 4 : y(label));
+  const colour = (key: string) => seriesColour(Math.max(0, keys.findIndex((k) => k.key === key)));
+  const limitX = limit ? x(size(limit.value)) : null;
+  const limitAnchor = limitX === null ? 'middle' : limitX + textWidth(limit!.label) / 2 > width ? 'end' : limitX - textWidth(limit!.label) / 2 < 0 ? 'start' : 'middle';
   return (
-    <figure className="chart-figure">
-      <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}. ${summary}`}>
-        {bars.map((b) => {
-          let offset = 0;
-          return (
-            <g key={b.label}>
-              <text x={margin.left - 6} y={(y(b.label) ?? 0) + y.bandwidth() / 2} dy="0.35em" textAnchor="end">
-                {b.label}
-              </text>
-              {b.segments.map((s) => {
-                const start = offset;
-                offset += s.value;
-                return (
-                  <rect
-                    key={s.key}
-                    x={x(start)}
-                    y={y(b.label)}
-                    width={Math.max(0, x(offset) - x(start))}
-                    height={y.bandwidth()}
-                    fill={colour(s.key)}
-                  />
-                );
-              })}
-              <text x={x(offset) + 6} y={(y(b.label) ?? 0) + y.bandwidth() / 2} dy="0.35em">
-                {b.text}
-              </text>
-            </g>
-          );
-        })}
-        {limit && (
-          <g>
-            <line x1={x(limit.value)} x2={x(limit.value)} y1={margin.top - 4} y2={height - margin.bottom} stroke="var(--error)" strokeDasharray="4 3" strokeWidth={2} />
-            <text x={x(limit.value)} y={12} textAnchor="middle">
-              {limit.label}
+    <ChartFrame frameRef={ref} title={title} summary={summary} width={width} height={height} legend={keys.map((k) => ({ label: k.label, colour: colour(k.key) }))}>
+      {bars.map((b, row) => {
+        let offset = 0;
+        const end = x(totals[row]!);
+        // A total whose text would run into the capacity line is set just past the line.
+        const textX = limitX !== null && end < limitX && end + 6 + textWidth(b.text) > limitX - 2 ? limitX + 6 : end + 6;
+        return (
+          <g key={b.label}>
+            <text x={stacked ? left : left - 6} y={stacked ? y(b.label) + FONT - 1 : y(b.label) + y.bandwidth / 2} dy={stacked ? undefined : '0.35em'} textAnchor={stacked ? 'start' : 'end'}>
+              {b.label}
+            </text>
+            {b.segments.map((s) => {
+              const start = offset;
+              offset += size(s.value);
+              return <rect key={s.key} x={x(start)} y={barTop(b.label)} width={Math.max(0, x(offset) - x(start))} height={Math.max(1, barHeight)} fill={colour(s.key)} />;
+            })}
+            <text className="halo" x={textX} y={barTop(b.label) + barHeight / 2} dy="0.35em">
+              {b.text}
             </text>
           </g>
-        )}
-        <g className="legend" transform={`translate(${margin.left}, ${height - 12})`}>
-          {keys.map((k, i) => (
-            <g key={k.key} transform={`translate(${i * 130}, 0)`}>
-              <rect width={10} height={10} y={-9} fill={colour(k.key)} />
-              <text x={14}>{k.label}</text>
-            </g>
-          ))}
+        );
+      })}
+      {limit && limitX !== null && (
+        <g>
+          <line x1={limitX} x2={limitX} y1={top - 4} y2={height - 4} stroke="var(--error)" strokeDasharray="4 3" strokeWidth={2} />
+          <text x={limitX} y={FONT} textAnchor={limitAnchor}>
+            {limit.label}
+          </text>
         </g>
-      </svg>
-      <figcaption className="sr-only">{summary}</figcaption>
-    </figure>
+      )}
+    </ChartFrame>
   );
 }

@@ -1,0 +1,43 @@
+import type { ReactNode, RefObject } from 'react';
+
+interface ChartFrameProps {
+  frameRef: RefObject<HTMLElement | null>;
+  title: string;
+  summary: string;
+  width: number;
+  height: number;
+  legend?: readonly { label: string; colour: string; line?: boolean }[];
+  children: ReactNode;
+}
+
+/**
+ * What every chart shares: a visible title, the SVG drawn at its real pixel size (so its
+ * 12 px text stays 12 px), an HTML legend that wraps instead of overlapping, and the summary
+ * as its text alternative.
+ */
+export function ChartFrame({ frameRef, title, summary, width, height, legend, children }: ChartFrameProps) {
+  return (
+    <figure className="chart-figure" ref={frameRef as RefObject<HTMLElement>}>
+      <figcaption className="chart-title">
+        {title}
+        <span className="sr-only">. {summary}</span>
+      </figcaption>
+      <svg className="chart" viewBox={`0 0 ${width} ${height}`} style={{ height }} role="img" aria-label={`${title}. ${summary}`}>
+        {children}
+      </svg>
+      {legend && legend.length > 1 && (
+        <ul className="chart-legend" aria-hidden="true">
+          {legend.map((l) => (
+            <li key={l.label}>
+              <span className={l.line ? 'swatch swatch-line' : 'swatch'} style={{ background: l.colour }} />
+              {l.label}
+            </li>
+          ))}
+        </ul>
+      )}
+    </figure>
+  );
+}
+
+/** The n-th series colour, from the theme. */
+export const seriesColour = (i: number) => `var(--chart-${(i % 5) + 1})`;
