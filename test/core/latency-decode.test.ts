@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCriticalBatch, decodeCriticalBatchFormula, decodeThroughputFormula } from '../../src/core/latency/decode';
+import { decodeCriticalBatch, decodeCriticalBatchFormula, decodeCriticalBatchSize, decodeThroughputFormula } from '../../src/core/latency/decode';
 import { getGpu } from '../../src/core/gpu/gpu';
 import { getPreset } from '../../src/core/model/presets';
 import { servingScenario } from '../../src/core/scenario/serving';
@@ -18,6 +18,16 @@ describe('decodeCriticalBatch', () => {
     const b = criticalBatch(r);
     expect(b).toBeGreaterThan(136);
     expect(b).toBeLessThan(138);
+  });
+  it('decodeCriticalBatchSize(Llama 2 70B fp16 on A800, calibrated) = 137 sequences, the first whole batch past B*', () => {
+    // Q_w = 2·68,976,648,192 = 137,953,296,384 B; f = 2·(N − V·H of the lookup − norms) = 2·(68,976,648,192 − 262,144,000 − 1,318,912)
+    //   = 137,426,370,560 FLOPs (the weight matmuls of one token, the LM head included);
+    // B* = 137,953,296,384·312e12·0.8 / (137,426,370,560·2.039e12·0.9) = 136.54 → 137.
+    expect(decodeCriticalBatchSize({ Qw: 137_953_296_384, P: 312e12, ec: 0.8, f: 137_426_370_560, W: 2.039e12, em: 0.9 })).toBe(137);
+    // Exactly on an integer: 16-bit weights with f = Q_w and a ridge of 150 FLOP/B give B* = 150, not 151.
+    expect(decodeCriticalBatchSize({ Qw: 1e9, P: 300e12, ec: 1, f: 1e9, W: 2e12, em: 1 })).toBe(150);
+    // A tiny B* still needs one sequence.
+    expect(decodeCriticalBatchSize({ Qw: 1, P: 1, ec: 1, f: 1e6, W: 1, em: 1 })).toBe(1);
   });
   it('decodeThroughput(16 sequences at 40 ms) = 400 tokens/s', () => {
     expect(decodeThroughputFormula.derive({ B: 16, T: 0.04 }).value).toBeCloseTo(400, 12);

@@ -32,6 +32,16 @@ export function decodeCriticalBatch(p: {
   return (p.weightsBytes * p.peak * p.computeEfficiency) / (p.flopsPerSequence * p.bandwidth * p.memoryEfficiency);
 }
 
+/**
+ * The smallest whole batch from which a decode step's weight matmuls are compute-bound:
+ * ⌈B*⌉, at least 1. Takes the inputs of the B* formula as `criticalBatchInput` returns them.
+ * @example decodeCriticalBatchSize({ Qw: 137953296384, P: 312e12, ec: 0.8, f: 137429008384, W: 2.039e12, em: 0.9 }) //=> 137
+ */
+export function decodeCriticalBatchSize(p: { Qw: number; P: number; ec: number; f: number; W: number; em: number }): number {
+  const b = decodeCriticalBatch({ weightsBytes: p.Qw, flopsPerSequence: p.f, peak: p.P, bandwidth: p.W, computeEfficiency: p.ec, memoryEfficiency: p.em });
+  return Math.max(1, Math.ceil(b));
+}
+
 export const decodeCriticalBatchFormula = defineFormula({
   id: 'latency.decodeCriticalBatch',
   anchor: 'decode-critical-batch',
