@@ -86,7 +86,7 @@ describe('<CaseCalculator caseId="llama3-70b-mfu">: warnings, setup, words', () 
     const more = document.querySelector('details.more-derivations') as HTMLDetailsElement;
     more.open = true;
     fireEvent(more, new Event('toggle'));
-    fireEvent.click(screen.getAllByText('Copy Markdown')[0]!);
+    fireEvent.click((await screen.findAllByText('Copy Markdown'))[0]!);
     await Promise.resolve();
     expect(writes[0]).toContain('for Llama 3 70B trained on 15.0T tokens in 4.00M GPU-h of NVIDIA H100 SXM5 80GB at 989 TFLOP/s, N = 70.0G (');
     expect(writes[0]).toContain('#llama3-70b-mfu-calculator');

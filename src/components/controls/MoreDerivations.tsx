@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Derivation } from '../../core/formula';
 import { DerivationView } from '../DerivationView';
 
@@ -14,10 +14,20 @@ interface MoreDerivationsProps {
 /** Derivations folded under a summary; they render only once opened, so typing stays fast. */
 export function MoreDerivations({ items, stale, link, context }: MoreDerivationsProps) {
   const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDetailsElement>(null);
+  // A native listener: Preact names an onToggle prop's event after the element's own
+  // `ontoggle` property, which some DOMs lack.
+  useEffect(() => {
+    const details = ref.current;
+    if (!details) return;
+    const sync = () => setOpen(details.open);
+    details.addEventListener('toggle', sync);
+    return () => details.removeEventListener('toggle', sync);
+  }, []);
   const shown = items.filter((d): d is Derivation => d !== null);
   if (shown.length === 0) return null;
   return (
-    <details className="more-derivations" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details ref={ref} className="more-derivations">
       <summary>More derivations ({shown.length})</summary>
       {open && shown.map((d, i) => <DerivationView key={`${d.id}-${i}`} derivation={d} stale={stale} {...(link ? { link } : {})} {...(context ? { context } : {})} />)}
     </details>
