@@ -40,7 +40,7 @@ export * from './cases/run';
 export * from './mfu/conventions';
 export * from './latency/decode';
 export * from './parallel/layout';
-export * from './model/variants';
+export * from './variants';
 export * from './changelog';
 export * from './gpu/tensorCore';
 export * from './gpu/peakDeviation';
@@ -48,3 +48,8 @@ export * from './gpu/roofline';
 export * from './gpu/tiles';
 export * from './flops/stages';
 export * from './gpu/sources';
+export * from './references';
+export * from './formulaSources';
+export * from './scenario';
+// scenario/defaults.ts declares the same union; the flops one is the original.
+export type { AttentionMode } from './flops/flops';

@@ -39,7 +39,7 @@ describe('tensors chapter: matmul calculator', () => {
     await page.goto(`${baseUrl}tensors/`);
     await hydrate(page, '#mm-K');
     await page.fill('#mm-K', '-3');
-    await expect(page.locator('#mm-K-error').textContent()).resolves.toContain('whole number of at least 1');
+    await expect(page.locator('#mm-K-error').textContent()).resolves.toContain('must be a whole number from 1 to');
     await expect(page.getAttribute('#mm-K', 'aria-invalid')).resolves.toBe('true');
     await page.fill('#mm-N', 'abc');
     await expect(page.locator('#mm-N-error').textContent()).resolves.toContain('is not a number');
