@@ -49,6 +49,34 @@ export const CHANGELOG: readonly ChangelogEntry[] = [
     change:
       'Worked case llama2-70b-ttft: the default counts causal attention exactly, like every other answer (maskFactor 0.5; 1 gives the article\u2019s every-key count), and its estimate is the serving scenario\u2019s time to first token. Before: 9.50e15 FLOPs (the article\u2019s B\u00b7S\u00b7(2N + 4\u00b7L\u00b7H\u00b7S)), 3.81 s at peak, 7.61 s at 50% MFU, 9.45 s with all-reduces. After: 9.10e15 FLOPs, 3.64 s at peak (the lower bound), 6.53 s estimated; still not reasonable. The answer fields secondsAtMfu and secondsWithCommunication are replaced by ttftSeconds and its breakdown. The MFU case takes a gpu assumption and warns above 100%; layers, heads and headDim come from the model.',
   },
+  {
+    version: '2.0.0',
+    date: '2026-12-02',
+    formulas: [
+      'capacity.littlesLaw',
+      'capacity.replicas',
+      'capacity.fleetGpus',
+      'capacity.goodputPerGpu',
+      'capacity.costPerMillionTokens',
+      'capacity.costPerRequest',
+      'capacity.monthlyCost',
+      'capacity.budgetFlops',
+      'capacity.chinchillaLoss',
+      'capacity.chinchillaParams',
+      'capacity.chinchillaTokens',
+      'capacity.tokensPerParamRule',
+      'capacity.checkpointBytes',
+      'capacity.checkpointWrite',
+      'capacity.gpuMtbf',
+      'capacity.clusterMtbf',
+      'capacity.youngInterval',
+      'capacity.dalyInterval',
+      'capacity.lostWork',
+      'capacity.wallClock',
+    ],
+    change:
+      'New chapter 12, Capacity and cost, and a /capstone/ page. From TTFT and TPOT targets and an arrival rate: the largest number of requests a replica holds within both (an exact search over the scenario engine\u2019s continuous-batching steady state), its goodput, the replicas and GPUs (Llama 3 70B, 50 requests/s of 2,000 + 200 tokens, TTFT \u2264 500 ms, TPOT \u2264 50 ms: 44 H100s in replicas of 4), the tensor-parallel degree with the fewest GPUs, and Little\u2019s law at the operating point. Dollars per million input and output tokens from a price per GPU-hour (an input; the example default is $2, not a quote), splitting the bill by the prefill and decode shares of GPU time. Compute-optimal training with Hoffmann et al.\u2019s published constants (10\u00b2\u2074 FLOPs: 41.3B parameters, 98 tokens each) and Besiroglu et al.\u2019s refit (95.9B, 18), beside the 20-tokens rule; checkpoint size, Young\u2019s and Daly\u2019s intervals and the wall time with failures at Llama 3\u2019s reported rate (419 interruptions in 54 days on 16,384 GPUs: 92.4% effective with ten-minute restarts). Reverse solvers in the core (src/core/scenario/reverse.ts): largest batch, tensor-parallel degree, fewest GPUs for a concurrency, longest prompt for a TTFT target. Units: dollars print as $1.40M and request rates as requests/s; token counts print as 4.04T tokens (before: 4.04 Ttokens); a copied Markdown derivation escapes \u201c$\u201d so prices do not open math.',
+  },
 ];
 
 /** The current formulas version: the newest changelog entry. */

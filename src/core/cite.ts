@@ -14,9 +14,9 @@ export function derivationAsLatex(d: Derivation, context?: string): string {
   return [...lines, '\\begin{align*}', `${d.symbolic} \\\\`, `${d.substituted}`, '\\end{align*}'].join('\n');
 }
 
-/** Text on one line, with nothing Markdown or a LaTeX comment could read as structure. */
+/** Text on one line, with nothing Markdown or a LaTeX comment could read as structure (a "$" of a price would open math). */
 function oneLine(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[[\]()<>*_`\\]/g, (c) => `\\${c}`);
+  return text.replace(/[\r\n]+/g, ' ').replace(/[[\]()<>*_`\\$]/g, (c) => `\\${c}`);
 }
 
 /**

@@ -134,6 +134,28 @@ export const FORMULA_SOURCES: Readonly<Record<string, readonly FormulaSource[]>>
 
   // Chapter 11: cases
   'cases.llamaParams': [cite('touvron-2023-llama2'), cite('hf-llama-2-7b'), cite('meta-llama-model-py')],
+
+  // Chapter 12: capacity and cost
+  'capacity.littlesLaw': [cite('little-1961')],
+  'capacity.replicas': [cite('zhong-2024-distserve', '§2, goodput and per-GPU goodput')],
+  'capacity.fleetGpus': [cite('zhong-2024-distserve', '§2, goodput and per-GPU goodput')],
+  'capacity.goodputPerGpu': [cite('zhong-2024-distserve', '§1–2, goodput')],
+  'capacity.costPerMillionTokens': [cite('pope-2022', '§1, cost as chip-seconds per token'), cite('zhong-2024-distserve', '§1, cost per request')],
+  'capacity.costPerRequest': [cite('zhong-2024-distserve', '§1, cost per request'), cite('pope-2022', '§1, cost as chip-seconds per token')],
+  'capacity.monthlyCost': [cite('pope-2022', '§1, cost as chip-seconds per token')],
+  'capacity.budgetFlops': [cite('chowdhery-2022', 'appendix B, MFU'), cite('kaplan-2020', '§2.1, 6N per token')],
+  'capacity.chinchillaLoss': [cite('hoffmann-2022', '§3.3 and appendix D, eq. (10)'), cite('besiroglu-2024')],
+  'capacity.chinchillaParams': [cite('hoffmann-2022', '§3.3, eq. (4); table 2'), cite('besiroglu-2024')],
+  'capacity.chinchillaTokens': [cite('hoffmann-2022', '§3.3, eq. (4); table 2'), cite('besiroglu-2024')],
+  'capacity.tokensPerParamRule': [cite('hoffmann-2022', 'abstract: 70B parameters, 1.4T tokens'), cite('besiroglu-2024')],
+  'capacity.checkpointBytes': [cite('rajbhandari-2020', '§3.1, model states'), cite('llama3-herd-2024', '§3.3.1, checkpoints')],
+  'capacity.checkpointWrite': [cite('llama3-herd-2024', '§3.3.1, storage')],
+  'capacity.gpuMtbf': [cite('llama3-herd-2024', '§3.3.4, table 5')],
+  'capacity.clusterMtbf': [cite('young-1974'), cite('llama3-herd-2024', '§3.3.4')],
+  'capacity.youngInterval': [cite('young-1974')],
+  'capacity.dalyInterval': [cite('daly-2006')],
+  'capacity.lostWork': [cite('young-1974'), cite('daly-2006')],
+  'capacity.wallClock': [cite('young-1974'), cite('daly-2006'), cite('llama3-herd-2024', '§3.3.4, effective training time')],
 };
 
 /** A formula source resolved for display. */

@@ -16,6 +16,7 @@ import { formulas as latency } from './latency';
 import { formulas as parallel } from './parallel';
 import { formulas as serving } from './serving';
 import { formulas as cases } from './cases';
+import { formulas as capacity } from './capacity/formulas';
 
 export const FORMULAS: readonly AnyFormula[] = [
   ...matmul,
@@ -30,6 +31,7 @@ export const FORMULAS: readonly AnyFormula[] = [
   ...parallel,
   ...serving,
   ...cases,
+  ...capacity,
 ];
 
 const BY_ID = new Map(FORMULAS.map((f) => [f.id, f]));

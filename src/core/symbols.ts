@@ -38,4 +38,14 @@ export const SYMBOLS: readonly SymbolEntry[] = [
       'Data-, tensor-, pipeline- and context-parallel group sizes; the GPUs used are D·t·p·c. (In the training-time formulas D is the token budget instead; each formula labels its inputs.)',
   },
   { tex: 'm', name: 'micro-batches', meaning: 'Micro-batches per pipeline step; the bubble is (p−1)/(m+p−1).' },
+  // Capacity and cost (chapter 12).
+  { tex: '\\lambda_{\\text{rep}}', name: 'replica goodput', meaning: 'Requests per second one replica completes with its mean TTFT and TPOT within the targets.' },
+  { tex: 'n_{\\text{rep}},\\,G_{\\text{total}}', name: 'replicas and fleet GPUs', meaning: 'Replicas an arrival rate needs, and the GPUs they span (replicas × G).' },
+  { tex: 'c_{\\text{GPU}}', name: 'price per GPU-hour', meaning: 'US dollars per GPU per hour: an input; the calculators start from an example figure, not a quote.' },
+  { tex: '\\rho,\\,f_{\\text{phase}}', name: 'time shares', meaning: 'ρ: the share of a replica’s time spent on prefills; f_phase: the share billed to one phase (ρ for input tokens, 1 − ρ for output tokens).' },
+  { tex: '\\mathcal{L},\\,\\mathcal{E},\\,\\mathcal{A},\\,\\mathcal{B}', name: 'fitted loss (Chinchilla)', meaning: 'Hoffmann et al.’s L = E + A/N^α + B/D^β in nats per token, in calligraphic letters because E, B and L are experts, batch and layers here.' },
+  { tex: '\\alpha_N,\\,\\beta_D', name: 'loss exponents (Chinchilla)', meaning: 'How fast the fitted loss falls with parameters and with tokens (0.34 and 0.28 as published).' },
+  { tex: 'N_{\\text{opt}},\\,D_{\\text{opt}}', name: 'compute-optimal size', meaning: 'Parameters and training tokens minimising the fitted loss for a budget of 6·N·D FLOPs.' },
+  { tex: '\\delta,\\,\\tau', name: 'checkpoint write and interval', meaning: 'Seconds the job waits to write a checkpoint, and seconds of training between checkpoints.' },
+  { tex: '\\text{MTBF}', name: 'mean time between failures', meaning: 'Of one GPU (hours, MTBF_GPU) or of a synchronous job of n GPUs (MTBF_GPU/n).' },
 ];

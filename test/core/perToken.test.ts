@@ -8,7 +8,8 @@ describe('FLOPs per token over context', () => {
     // 6,738,415,616 / (2·32·4096) = 6,738,415,616 / 262,144 = 25,705.015625
     const d = attentionCrossoverFormula.derive({ N: 6_738_415_616, L: 32, H: 4096 });
     expect(d.value).toBeCloseTo(25_705.015625, 6);
-    expect(d.formatted).toBe('25.7 ktokens');
+    // token counts print with the prefix on the count, as GPU-hours do (changelog 2.0.0)
+    expect(d.formatted).toBe('25.7k tokens');
   });
 
   it("flopsPerTokenSweep(llama-2-7b, decode, S'=4096).atMax.exact = 15,361,638,400 FLOPs", () => {

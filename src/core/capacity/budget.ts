@@ -20,7 +20,7 @@ import type { TrainingPrecision } from '../training/perGpu';
 import { InputError, formatQuantity } from '../units';
 import { checkCapacityBound } from './bounds';
 import { checkpointPlan, type CheckpointInterval, type CheckpointPlan } from './checkpoint';
-import { CHINCHILLA_FITS, CHINCHILLA_RUNS, computeOptimal, type ChinchillaFit, type ComputeOptimal } from './chinchilla';
+import { CHINCHILLA_FITS, CHINCHILLA_RUNS, computeOptimal, formatParamCount, type ChinchillaFit, type ComputeOptimal } from './chinchilla';
 import { budgetFlops } from './cost';
 
 /** What the budget is given in. */
@@ -127,7 +127,7 @@ export function trainingBudget(p: TrainingBudgetInput): TrainingBudget {
     warnings.push(
       warning(
         'extrapolated-beyond-fit',
-        `The optimum (${formatQuantity(params, 'params')} parameters, ${formatQuantity(tokens, 'tokens')}) lies outside the runs the fit was made on (${formatQuantity(runs.minParams, 'params')}–${formatQuantity(runs.maxParams, 'params')} parameters, ${formatQuantity(runs.minTokens, 'tokens')}–${formatQuantity(runs.maxTokens, 'tokens')}): an extrapolation, as every frontier-scale use of it is.`,
+        `The optimum (${formatParamCount(params)} parameters, ${formatQuantity(tokens, 'tokens')}) lies outside the runs the fit was made on (${formatParamCount(runs.minParams)} to ${formatParamCount(runs.maxParams)} parameters, ${formatQuantity(runs.minTokens, 'tokens')} to ${formatQuantity(runs.maxTokens, 'tokens')}): an extrapolation, as every frontier-scale use of it is.`,
         p.budget.kind === 'usd' ? 'usd' : 'flops',
       ),
     );

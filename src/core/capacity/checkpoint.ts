@@ -63,6 +63,12 @@ export function gpuMtbfHoursFromCount(p: { gpus: number; days: number; interrupt
   return (p.gpus * p.days * 24) / p.interruptions;
 }
 
+/** Meta's count for Llama 3 405B's pre-training (§3.3.4): 419 unexpected interruptions in a 54-day snapshot on 16,384 GPUs. */
+export const LLAMA3_INTERRUPTIONS = { gpus: 16384, days: 54, interruptions: 419 } as const;
+
+/** The per-GPU MTBF that count implies, to the hour: 16,384 · 54 · 24 / 419 = 50,677.002 → 50,677 hours. */
+export const LLAMA3_GPU_MTBF_HOURS = Math.round(gpuMtbfHoursFromCount(LLAMA3_INTERRUPTIONS));
+
 /**
  * The job's mean time between failures when any of its n GPUs failing stops it: MTBF_GPU/n.
  * @example clusterMtbfSeconds({ gpuMtbfHours: 50677, gpus: 16384 }) //=> 11135.08… (3.09 hours)
@@ -309,14 +315,14 @@ export const dalyIntervalFormula = defineFormula({
   anchor: 'checkpoint-interval-daly',
   page: 'capacity-and-cost',
   title: 'Optimal checkpoint interval (Daly, higher order)',
-  description: 'Young’s interval with the next terms of the expansion; for δ ≥ 2·MTBF it is the MTBF itself.',
+  description: 'Young’s interval with the next terms of the expansion (⅑·δ/(2·MTBF) written δ/(18·MTBF)); for δ ≥ 2·MTBF it is the MTBF itself.',
   lhs: '\\tau_{\\text{Daly}}',
   unit: 's',
   symbols: { d: '\\delta', M: '\\text{MTBF}' },
   labels: { d: 'Checkpoint write time (s)', M: 'Job MTBF (s)' },
   domains: { d: 'positive', M: 'positive' },
   tex: (v) =>
-    String.raw`\sqrt{2 \cdot ${v.d} \cdot ${v.M}} \left(1 + \frac{1}{3}\sqrt{\frac{${v.d}}{2 \cdot ${v.M}}} + \frac{1}{9} \cdot \frac{${v.d}}{2 \cdot ${v.M}}\right) - ${v.d}`,
+    String.raw`\sqrt{2 \cdot ${v.d} \cdot ${v.M}} \left(1 + \tfrac{1}{3}\sqrt{\tfrac{${v.d}}{2 \cdot ${v.M}}} + \tfrac{${v.d}}{18 \cdot ${v.M}}\right) - ${v.d}`,
   compute: ({ d, M }) => dalyIntervalSeconds({ writeSeconds: d, mtbfSeconds: M }),
   example: { d: 2.84, M: 11135 },
   approximate: true,

@@ -28,7 +28,7 @@
  */
 import { checkInputs, defineFormula } from '../formula';
 import { trainingFlopsPerToken } from '../training/compute';
-import { InputError } from '../units';
+import { InputError, formatSI, texNumber } from '../units';
 import { checkCapacityBound } from './bounds';
 
 /** FLOPs per parameter per training token: the 6 of C = 6·N·D, from ../training/compute.ts. */
@@ -79,6 +79,15 @@ export const TOKENS_PER_PARAM_RULE = 20;
 
 /** The range of Hoffmann et al.'s runs: 70M to 16B parameters, 5B to 500B tokens (abstract, §3). */
 export const CHINCHILLA_RUNS = { minParams: 70e6, maxParams: 16e9, minTokens: 5e9, maxTokens: 500e9 } as const;
+
+/**
+ * A parameter count as people say it: "41.3B", "70.0M" (B for billions, as model names do).
+ * @example formatParamCount(41296702419) //=> "41.3B"
+ */
+export function formatParamCount(n: number): string {
+  const text = formatSI(n, '').trim();
+  return /^\S+ [kMGT]$/.test(text) ? text.replace(' ', '').replace(/G$/, 'B') : text;
+}
 
 /** The fit with this id; InputError('fit') for anything else. */
 export function getChinchillaFit(id: string): ChinchillaFit {
@@ -151,6 +160,8 @@ export interface ComputeOptimal {
    * is the share of the budget the rule wastes under this fit.
    */
   ruleEquivalentFlops: number;
+  /** 1 − C_eq/C: the share of the budget the rule wastes under this fit (0 when it is the optimum). */
+  ruleComputeWaste: number;
   /** The optimum lies outside the sizes Hoffmann et al. trained (70M–16B parameters, 5B–500B tokens). */
   extrapolated: boolean;
 }
@@ -191,6 +202,7 @@ export function computeOptimal(p: { flops: number; fit?: ChinchillaFit; tokensPe
   const optimal: Allocation = { params: nOpt, tokens: dOpt, tokensPerParam: dOpt / nOpt, loss: chinchillaLoss({ params: nOpt, tokens: dOpt, fit }) };
   const rule: Allocation = { params: nRule, tokens: dRule, tokensPerParam: dRule / nRule, loss: chinchillaLoss({ params: nRule, tokens: dRule, fit }) };
   const runs = CHINCHILLA_RUNS;
+  const ruleEquivalentFlops = flopsForLoss(rule.loss, fit, C);
   return {
     flops: C,
     fit,
@@ -200,19 +212,28 @@ export function computeOptimal(p: { flops: number; fit?: ChinchillaFit; tokensPe
     rule,
     ruleParamsError: nRule / nOpt - 1,
     ruleLossGap: Math.max(0, rule.loss - optimal.loss),
-    ruleEquivalentFlops: flopsForLoss(rule.loss, fit, C),
+    ruleEquivalentFlops,
+    ruleComputeWaste: Math.max(0, 1 - ruleEquivalentFlops / C),
     extrapolated: nOpt > runs.maxParams || nOpt < runs.minParams || dOpt > runs.maxTokens || dOpt < runs.minTokens,
   };
 }
 
-const fitSymbols = { A: '\\mathcal{A}', B: '\\mathcal{B}', alpha: '\\alpha', beta: '\\beta' } as const;
+const fitSymbols = { A: '\\mathcal{A}', B: '\\mathcal{B}', alpha: '\\alpha_N', beta: '\\beta_D' } as const;
 const fitLabels = {
   A: 'Fitted constant 𝓐 (parameter term)',
   B: 'Fitted constant 𝓑 (data term)',
-  alpha: 'Exponent α of N',
-  beta: 'Exponent β of D',
+  alpha: 'Exponent α_N of N',
+  beta: 'Exponent β_D of D',
 } as const;
 const hoffmann = CHINCHILLA_FITS['hoffmann-2022'];
+/** A fitted constant as printed (0.34, 406.4), not padded to four figures. */
+const plain = (v: number) => (Number.isFinite(v) && String(v).length <= 8 && !String(v).includes('e') ? String(v) : texNumber(v));
+/** A base raised to a power: in parentheses when it is written with a power of ten. */
+const parenthesized = (v: number) => {
+  const t = texNumber(v);
+  return t.includes('\\times') ? `\\left(${t}\\right)` : t;
+};
+const plainConstants = { A: plain, B: plain, alpha: plain, beta: plain };
 const fitExample = { A: hoffmann.A, B: hoffmann.B, alpha: hoffmann.alpha, beta: hoffmann.beta };
 
 export const chinchillaLossFormula = defineFormula({
@@ -231,9 +252,10 @@ export const chinchillaLossFormula = defineFormula({
   compute: ({ E, N, D, A, B, alpha, beta }) => chinchillaLoss({ params: N, tokens: D, fit: { ...hoffmann, E, A, B, alpha, beta } }),
   // Chinchilla itself: 70B parameters on 1.4T tokens.
   example: { E: hoffmann.E, N: 70e9, D: 1.4e12, ...fitExample },
+  formatInput: { ...plainConstants, E: plain, N: parenthesized, D: parenthesized },
   sig: 4,
   notes: [
-    'Constants of Approach 3 as published: 𝓔 = 1.69, 𝓐 = 406.4, 𝓑 = 410.7, α = 0.34, β = 0.28 (appendix D, eq. (10)).',
+    'Constants of Approach 3 as published: 𝓔 = 1.69, 𝓐 = 406.4, 𝓑 = 410.7, α_N = 0.34, β_D = 0.28 (the paper’s α and β; appendix D, eq. (10)).',
     'A loss on their data and tokenizer: compare allocations with it, not models trained elsewhere.',
   ],
 });
@@ -250,9 +272,10 @@ export const chinchillaParamsFormula = defineFormula({
   labels: { C: 'Training budget (FLOPs)', ...fitLabels },
   domains: { C: 'positive', A: 'positive', B: 'positive', alpha: 'positive', beta: 'positive' },
   tex: (v) =>
-    String.raw`\left(\frac{${v.alpha} \cdot ${v.A}}{${v.beta} \cdot ${v.B}}\right)^{\frac{1}{${v.alpha} + ${v.beta}}} \left(\frac{${v.C}}{6}\right)^{\frac{${v.beta}}{${v.alpha} + ${v.beta}}}`,
+    String.raw`\left(\frac{${v.alpha} \cdot ${v.A}}{${v.beta} \cdot ${v.B}}\right)^{1/(${v.alpha} + ${v.beta})} \left(\frac{${v.C}}{6}\right)^{${v.beta}/(${v.alpha} + ${v.beta})}`,
   compute: ({ C, A, B, alpha, beta }) => chinchillaParams({ flops: C, A, B, alpha, beta }),
   example: { C: 1e24, ...fitExample },
+  formatInput: plainConstants,
   approximate: true,
   notes: ['From d𝓛/dN = 0 with D = C/(6N): α𝓐/N^α = β𝓑/D^β, the two shrinking terms in a fixed ratio.'],
 });
@@ -269,9 +292,10 @@ export const chinchillaTokensFormula = defineFormula({
   labels: { C: 'Training budget (FLOPs)', ...fitLabels },
   domains: { C: 'positive', A: 'positive', B: 'positive', alpha: 'positive', beta: 'positive' },
   tex: (v) =>
-    String.raw`\left(\frac{${v.alpha} \cdot ${v.A}}{${v.beta} \cdot ${v.B}}\right)^{-\frac{1}{${v.alpha} + ${v.beta}}} \left(\frac{${v.C}}{6}\right)^{\frac{${v.alpha}}{${v.alpha} + ${v.beta}}}`,
+    String.raw`\left(\frac{${v.alpha} \cdot ${v.A}}{${v.beta} \cdot ${v.B}}\right)^{-1/(${v.alpha} + ${v.beta})} \left(\frac{${v.C}}{6}\right)^{${v.alpha}/(${v.alpha} + ${v.beta})}`,
   compute: ({ C, A, B, alpha, beta }) => chinchillaTokens({ flops: C, A, B, alpha, beta }),
   example: { C: 1e24, ...fitExample },
+  formatInput: plainConstants,
   approximate: true,
 });
 

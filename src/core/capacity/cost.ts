@@ -80,6 +80,13 @@ export interface ServingCost {
   usdPerMillionTokens: number;
   /** The share of replica time spent on prefills (the rest on decode steps). */
   prefillShare: number;
+  /** 1 − prefillShare: the share billed to output tokens. */
+  decodeShare: number;
+  /** λ·S and λ·O: the tokens each phase serves per second. */
+  inputTokensPerSecond: number;
+  outputTokensPerSecond: number;
+  /** What an output token costs in input tokens; null when prefills take no time. */
+  outputToInputRatio: number | null;
 }
 
 /**
@@ -103,16 +110,24 @@ export function servingCost(p: {
   checkBound(p.outputTokens, 'sequence', 'outputTokens', 'Output tokens O');
   if (!(p.prefillShare >= 0 && p.prefillShare <= 1)) throw new InputError('prefillShare', 'The prefill share must lie between 0 and 1');
   const base = { gpus: p.gpus, usdPerGpuHour: p.usdPerGpuHour };
+  const inputRate = p.requestsPerSecond * p.inputTokens;
+  const outputRate = p.requestsPerSecond * p.outputTokens;
+  const input = usdPerMillionTokens({ ...base, share: p.prefillShare, tokensPerSecond: inputRate });
+  const output = usdPerMillionTokens({ ...base, share: 1 - p.prefillShare, tokensPerSecond: outputRate });
   return {
     usdPerGpuHour: p.usdPerGpuHour,
     gpus: p.gpus,
     usdPerHour: p.gpus * p.usdPerGpuHour,
     usdPerMonth: usdPerMonth(base),
     usdPerRequest: usdPerRequest({ ...base, requestsPerSecond: p.requestsPerSecond }),
-    usdPerMillionInputTokens: usdPerMillionTokens({ ...base, share: p.prefillShare, tokensPerSecond: p.requestsPerSecond * p.inputTokens }),
-    usdPerMillionOutputTokens: usdPerMillionTokens({ ...base, share: 1 - p.prefillShare, tokensPerSecond: p.requestsPerSecond * p.outputTokens }),
+    usdPerMillionInputTokens: input,
+    usdPerMillionOutputTokens: output,
     usdPerMillionTokens: usdPerMillionTokens({ ...base, share: 1, tokensPerSecond: p.requestsPerSecond * (p.inputTokens + p.outputTokens) }),
     prefillShare: p.prefillShare,
+    decodeShare: 1 - p.prefillShare,
+    inputTokensPerSecond: inputRate,
+    outputTokensPerSecond: outputRate,
+    outputToInputRatio: input > 0 ? output / input : null,
   };
 }
 
@@ -125,7 +140,7 @@ export const costPerMillionTokensFormula = defineFormula({
     'The GPUs’ hourly bill, the share of their time one phase takes (prefill for input tokens, decode for output tokens), over the tokens of that phase per hour, per million.',
   lhs: 'c_{\\text{1M}}',
   unit: 'USD',
-  symbols: { G: 'G_{\\text{total}}', c: 'c_{\\text{GPU}}', f: '\\rho', X: 'X' },
+  symbols: { G: 'G_{\\text{total}}', c: 'c_{\\text{GPU}}', f: 'f_{\\text{phase}}', X: 'X' },
   labels: { G: 'GPUs billed', c: 'Price per GPU-hour (USD)', f: 'Share of GPU time in this phase', X: 'Tokens per second of this phase' },
   domains: { G: 'positiveInt', c: 'nonNegative', f: 'nonNegative', X: 'positive' },
   tex: (v) => String.raw`\frac{10^{6} \cdot ${v.G} \cdot ${v.c} \cdot ${v.f}}{3600 \cdot ${v.X}}`,

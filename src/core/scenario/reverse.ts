@@ -173,7 +173,12 @@ export function solveConcurrency(q: ServingQuestion, targets: LatencyTargets, op
   checkTargets(targets);
   const batching = opts.batching ?? 'continuous';
   if (batching !== 'continuous' && batching !== 'static') throw new InputError('batching', 'batching must be continuous or static');
-  const { at, count } = pointer(q, batching);
+  return concurrencyWith(q, targets, batching, pointer(q, batching));
+}
+
+/** solveConcurrency over a given (memoized) engine, so a plan's later searches reuse its evaluations. */
+function concurrencyWith(q: ServingQuestion, targets: LatencyTargets, batching: Batching, engine: ReturnType<typeof pointer>): ConcurrencyAnswer {
+  const { at, count } = engine;
   const first = at(1);
   const maxConcurrency = first.r.memory.maxConcurrency;
   const meets = (p: Point) => p.ttft <= targets.ttftSeconds && p.tpot <= targets.tpotSeconds;
@@ -283,7 +288,9 @@ export interface CapacityPlan extends ConcurrencyAnswer {
 export function planCapacity(q: ServingQuestion, targets: LatencyTargets, arrivalRate: number, opts: { usdPerGpuHour?: number } = {}): CapacityPlan {
   const lambda = checkCapacityBound(arrivalRate, 'arrivalRate', 'arrivalRate', 'Arrival rate (requests/s)');
   if (opts.usdPerGpuHour !== undefined) checkBound(opts.usdPerGpuHour, 'pricePerGpuHour', 'usdPerGpuHour', 'Price per GPU-hour');
-  const answer = solveConcurrency(q, targets, { batching: 'continuous' });
+  checkTargets(targets);
+  const engine = pointer(q, 'continuous');
+  const answer = concurrencyWith(q, targets, 'continuous', engine);
   const base = { ...answer, arrivalRate: lambda, gpusPerReplica: q.gpus };
   if (answer.concurrency === null || answer.steady === null) {
     return { ...base, replicas: null, gpusTotal: null, goodputPerGpu: 0, operating: null, cost: null };
@@ -292,7 +299,7 @@ export function planCapacity(q: ServingQuestion, targets: LatencyTargets, arriva
   const replicas = replicasFor({ lambda, perReplica });
   checkBound(replicas * q.gpus, 'gpus', 'arrivalRate', 'GPUs the arrival rate needs');
   const load = lambda / replicas;
-  const { at } = pointer(q, 'continuous');
+  const { at } = engine;
   // The rate at B* is λ_rep ≥ load, so a smallest B ≤ B* reaching the load exists.
   const b = smallestPassing(1, answer.concurrency, (c) => at(c).rps >= load * (1 - 1e-12)).value ?? answer.concurrency;
   const steady = at(b).r.continuous!;

@@ -10,6 +10,7 @@ import {
   chinchillaTokens,
   chinchillaTokensFormula,
   computeOptimal,
+  formatParamCount,
   getChinchillaFit,
   ruleParams,
   tokensPerParamRuleFormula,
@@ -117,5 +118,11 @@ describe('Chinchilla (Hoffmann et al. 2022, Approach 3)', () => {
     expect(() => computeOptimal({ flops: Number.NaN })).toThrow(InputError);
     expect(() => computeOptimal({ flops: 1e24, tokensPerParam: 0 })).toThrow(/Tokens per parameter/);
     expect(() => getChinchillaFit('kaplan')).toThrow(/Unknown fit "kaplan"/);
+  });
+
+  it('formatParamCount(41296702419) = "41.3B": billions with B, as model names write them', () => {
+    expect(formatParamCount(41296702419)).toBe('41.3B');
+    expect(formatParamCount(70e6)).toBe('70.0M');
+    expect(formatParamCount(1.016e12)).toBe('1.02T');
   });
 });
