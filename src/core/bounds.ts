@@ -103,15 +103,21 @@ export function boundMessage(field: string, kind: BoundKind): string {
 }
 
 /**
- * A bound as messages print it: whole numbers with separators, very large ones as 1e18.
+ * A number as messages print it, in a form the CLI and the calculators accept back: whole
+ * numbers with separators, very large and very small ones as 1e18 (at most 4 significant
+ * figures: 2^60 is "1.153e18", not 19 digits), the rest with at most 6 significant figures.
  * @example formatBound(10000000) //=> '10,000,000'
  * @example formatBound(1e18) //=> '1e18'
+ * @example formatBound(1e300) //=> '1e300'
+ * @example formatBound(1e-320) //=> '1e-320'
  */
 export function formatBound(value: number): string {
-  if (Number.isInteger(value) && Math.abs(value) < 1e16) return formatInteger(value);
-  // 1e18, not 1000000000000000000 or 1e+18.
-  if (Math.abs(value) >= 1e16) return value.toExponential().replace('e+', 'e');
-  return String(value);
+  if (!Number.isFinite(value)) return String(value);
+  const abs = Math.abs(value);
+  if (Number.isInteger(value) && abs <= Number.MAX_SAFE_INTEGER) return formatInteger(value);
+  // 1e18, not 1000000000000000000 or 1e+18; 1e-320, not 9.99988671826831e-321.
+  if (abs > Number.MAX_SAFE_INTEGER || (abs > 0 && abs < 1e-6)) return Number(value.toPrecision(4)).toExponential().replace('e+', 'e');
+  return String(Number(value.toPrecision(6)));
 }
 
 /**
@@ -237,6 +243,6 @@ function checkConfigNumber(value: number, path: () => string, key: string): void
   const kind = Object.hasOwn(CONFIG_KEY_KINDS, key) ? CONFIG_KEY_KINDS[key] : undefined;
   if (kind !== undefined && value !== 0 && !inBound(value, kind)) {
     const name = path();
-    throw new InputError(name, `${boundMessage(name, kind)}, got ${String(value)}`);
+    throw new InputError(name, `${boundMessage(name, kind)}, got ${formatBound(value)}`);
   }
 }

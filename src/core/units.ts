@@ -268,10 +268,16 @@ export function formatQuantity(value: number, unit: Unit, sig = 3): string {
       return Number.isInteger(value) ? formatInteger(value) : formatSI(value, '', sig).trim();
     case 'count':
     case 'requests':
-      return Number.isInteger(value) ? formatInteger(value) : formatSignificant(value, sig);
-    case 'FLOP/B':
-      // Intensities above 1,000 read better whole ("1,365", not "1370"); whole ones exact ("1,024").
-      return `${(Number.isInteger(value) && Math.abs(value) < 1e5) || (Math.abs(value) >= 1000 && Math.abs(value) < 1e7) ? formatInteger(value) : formatSignificant(value, sig)} FLOP/B`;
+      // A fraction of a count from 10 million up reads as a power of ten, never twelve plain digits.
+      if (Number.isInteger(value)) return formatInteger(value);
+      return Math.abs(value) >= 1e7 ? formatScientific(value, sig) : formatSignificant(value, sig);
+    case 'FLOP/B': {
+      // Intensities above 1,000 read better whole ("1,365", not "1370"); whole ones exact ("1,024");
+      // from 10 million up a power of ten ("3.33 × 10¹¹", not twelve digits).
+      const abs = Math.abs(value);
+      if (abs >= 1e7) return `${formatScientific(value, sig)} FLOP/B`;
+      return `${(Number.isInteger(value) && abs < 1e5) || abs >= 1000 ? formatInteger(value) : formatSignificant(value, sig)} FLOP/B`;
+    }
     case 'h':
     case 'tokens':
     case 'GPU-h': {

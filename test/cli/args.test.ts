@@ -186,7 +186,7 @@ describe('files', () => {
     [() => file('cut.json', '{"model_type": "llama",'), 'cut.json" is not valid JSON at line 1, column 24: unexpected end of text (field: config)'],
     [
       () => file('layers.json', JSON.stringify({ model_type: 'llama', hidden_size: 4096, num_hidden_layers: 1e15, num_attention_heads: 32, intermediate_size: 11008, vocab_size: 32000 })),
-      'num_hidden_layers must be a whole number from 1 to 10,000 (the deepest published LLMs have under 200 layers), got 1000000000000000 (field: num_hidden_layers)',
+      'num_hidden_layers must be a whole number from 1 to 10,000 (the deepest published LLMs have under 200 layers), got 1,000,000,000,000,000 (field: num_hidden_layers)',
     ],
   ])('model <%s> refuses in one line naming the file or key', (path, ending) => {
     const line = refusal(['model', path(), '--json']);

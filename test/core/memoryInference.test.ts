@@ -84,6 +84,12 @@ describe('inference memory', () => {
     expect(() => requestCounts(0)).toThrow(InputError);
   });
 
+  it('requestCounts(1e15, 101) throws InputError on bars; requestCounts(1e15, 100) has 100 counts', () => {
+    expect(() => requestCounts(1e15, 101)).toThrow(expect.objectContaining({ field: 'bars' }));
+    expect(() => requestCounts(10, 1e9)).toThrow(expect.objectContaining({ field: 'bars' }));
+    expect(requestCounts(1e15, 100)).toHaveLength(100);
+  });
+
   it('inferenceMemorySweep grows only in the KV cache', () => {
     const rows = inferenceMemorySweep({ spec: llama70, weightBytes: 2, kvBytes: 2, requests: 100, contextTokens: 4000 });
     expect(rows.map((r) => r.requests)).toEqual([1, 25, 50, 75, 100]);

@@ -87,6 +87,10 @@ describe('work and time', () => {
     expect(() => stepSeconds({ flops: 1, peak: 1, utilization: 1, bubble: 1 })).toThrow(InputError);
   });
 
+  it('stepTimeFormula.derive({ f: 1 }) throws InputError on f, the field the formula names', () => {
+    expect(() => stepTimeFormula.derive({ ...stepTimeFormula.example, f: 1 })).toThrow(expect.objectContaining({ field: 'f' }));
+  });
+
   it('parallelCommSeconds(1 GB of DP traffic at 50 GB/s, 2 GB of TP at 200 GB/s) = 20 ms and 10 ms', () => {
     const s = parallelCommSeconds({ data: 1e9, tensor: 2e9, pipeline: 0, context: 0, expert: 0 }, { intraNode: 200e9, interNode: 50e9 });
     expect(s.data).toBeCloseTo(0.02, 12);

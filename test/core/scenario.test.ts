@@ -111,4 +111,19 @@ describe('trainingScenario', () => {
     const r = trainingScenario({ model: getPreset('llama-2-7b').spec, gpu: getGpu('a100-sxm-80gb'), tokens: 1e12, seq: 4096, run: { kind: 'mfu', gpus: 64, mfu: 0.4 }, params: 7.5e9, parallel: { zero } });
     expect(r.memory.modelStatesBytes).toBe(bytes);
   });
+  it('Llama 2 7B on 64 V100s (no bf16): trained at the 125 TFLOP/s fp16 peak with a peak-dtype-fallback warning, not refused', () => {
+    const r = trainingScenario({ model: getPreset('llama-2-7b').spec, gpu: getGpu('v100-sxm2-32gb'), tokens: 1e12, seq: 4096, run: { kind: 'mfu', gpus: 64, mfu: 0.4 }, params: 7.5e9, parallel: { zero: 3 } });
+    expect(r.peakFlops).toBe(125e12); // V100 SXM2 datasheet: 125 TFLOPS FP16 tensor
+    expect(r.peakDtype).toBe('fp16');
+    expect(r.warnings.map((w) => [w.code, w.field])).toContainEqual(['peak-dtype-fallback', 'dtype']);
+    // 16·7.5e9 / 64 = 1.875e9 B of model states: the memory answer does not depend on the peak.
+    expect(r.memory.modelStatesBytes).toBe(1.875e9);
+    // 6·7.5e9·1e12 / (64 · 125e12 · 0.4) = 4.5e22 / 3.2e15 = 14,062,500 s
+    expect(r.seconds).toBeCloseTo(14_062_500, 0);
+  });
+  it('an explicit peak needs no fallback: V100 with peakFlopsPerSecond 100e12 carries no peak warning', () => {
+    const r = trainingScenario({ model: getPreset('llama-2-7b').spec, gpu: getGpu('v100-sxm2-32gb'), tokens: 1e12, seq: 4096, run: { kind: 'mfu', gpus: 64, mfu: 0.4 }, assumptions: { peakFlopsPerSecond: 100e12 } });
+    expect(r.peakFlops).toBe(100e12);
+    expect(r.warnings.map((w) => w.code)).not.toContain('peak-dtype-fallback');
+  });
 });

@@ -233,6 +233,12 @@ describe('formatting at every size: never a raw exponent, never NaN', () => {
     [1e300, 'count', '≈ 1.00 × 10³⁰⁰'],
     [1e300, 'ratio', '1.00 × 10³⁰²%'],
     [1e300, 'FLOP/B', '1.00 × 10³⁰⁰ FLOP/B'],
+    [3.33e11, 'FLOP/B', '3.33 × 10¹¹ FLOP/B'], // a whole intensity of twelve digits reads as a power of ten
+    [1365.33, 'FLOP/B', '1,365 FLOP/B'],
+    [9_999_999, 'FLOP/B', '9,999,999 FLOP/B'],
+    [153.0, 'FLOP/B', '153 FLOP/B'],
+    [12_345_678.5, 'count', '1.23 × 10⁷'],
+    [1234.5, 'requests', '1230'],
     [-0, 'FLOPs', '0 FLOPs'],
     [0, 'ratio', '0%'],
     [1e-30, 'ratio', '1.00 × 10⁻²⁸%'],

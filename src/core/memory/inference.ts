@@ -15,7 +15,7 @@
  */
 import type { ModelSpec } from '../model/spec';
 import { checkInputs, defineFormula } from '../formula';
-import { InputError } from '../units';
+import { InputError, formatInteger } from '../units';
 import { inferenceActivationBytes, kvCacheBytes, weightsBytes, type ActivationEstimate } from './memory';
 import { kvBudgetBytes, maxConcurrency } from '../serving/serving';
 
@@ -234,13 +234,17 @@ export function inferenceCapacity(m: InferenceMemory, hw: { gpus: number; memory
   };
 }
 
+/** The most bars a memory chart draws: its loop and its array are bounded by this, whatever `bars` asks. */
+export const MAX_CHART_BARS = 100;
+
 /**
  * Request counts for a chart from 1 to `max`: every count when there are few, else
- * `bars` counts spread evenly (1 first, `max` last).
+ * `bars` counts spread evenly (1 first, `max` last). At most MAX_CHART_BARS bars.
  * @example requestCounts(100, 5) //=> [1, 25, 50, 75, 100]
  */
 export function requestCounts(max: number, bars = 5): number[] {
   checkInputs({ max, bars }, { max: 'positiveInt', bars: 'positiveInt' }, { max: 'Requests', bars: 'Bars' });
+  if (bars > MAX_CHART_BARS) throw new InputError('bars', `Bars must be at most ${MAX_CHART_BARS}, got ${formatInteger(bars)}`);
   if (max <= bars) return Array.from({ length: max }, (_, i) => i + 1);
   const counts = [1];
   for (let i = 1; i < bars; i += 1) counts.push(Math.round((max * i) / (bars - 1)));

@@ -7,7 +7,7 @@
  *
  * @see https://github.com/huggingface/transformers/tree/main/src/transformers/models
  */
-import { BOUNDS, MAX_CONFIG_DEPTH, boundMessage, checkConfigBounds, inBound, type BoundKind } from '../bounds';
+import { BOUNDS, MAX_CONFIG_DEPTH, boundMessage, checkConfigBounds, formatBound, inBound, type BoundKind } from '../bounds';
 import { InputError, formatInteger } from '../units';
 import { checkSpec, type ModelSpec, type MoeSpec, type MlaSpec, type SlidingWindowSpec } from './spec';
 
@@ -57,7 +57,8 @@ function own(cfg: Config, key: string): unknown {
 /** A short, safe rendering of a config value for a message: never a 10 MB string or a whole object. */
 function describe(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  if (typeof v === 'number') return formatBound(v);
+  if (typeof v === 'boolean' || v === null) return String(v);
   if (Array.isArray(v)) return `a list of ${formatInteger(v.length)} items`;
   if (typeof v === 'object') return 'an object';
   return typeof v;

@@ -197,7 +197,11 @@ export const stepTimeFormula = defineFormula({
   labels: { F: 'FLOPs per GPU per step', P: 'Peak FLOP/s per GPU', u: 'Kernel efficiency (busy time)', f: 'Bubble fraction' },
   domains: { F: 'positive', P: 'positive', u: 'fraction', f: 'nonNegative' },
   tex: (v) => String.raw`\frac{${v.F}}{${v.P} \cdot ${v.u}} \cdot \frac{1}{1 - ${v.f}}`,
-  compute: ({ F, P, u, f }) => stepSeconds({ flops: F, peak: P, utilization: u, bubble: f }),
+  compute: ({ F, P, u, f }) => {
+    // stepSeconds names its own field (bubble); here the input is f.
+    if (!(f < 1)) throw new InputError('f', 'Bubble fraction f must be below 1: a step that is all bubble never ends');
+    return stepSeconds({ flops: F, peak: P, utilization: u, bubble: f });
+  },
   // The example above on H100s at 50% while busy, 4 stages and 8 micro-batches (bubble 3/11).
   example: { F: 4.3008e14, P: 989e12, u: 0.5, f: 3 / 11 },
   approximate: true,

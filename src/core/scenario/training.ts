@@ -13,7 +13,7 @@
  * @see Narayanan et al., "Efficient Large-Scale Language Model Training on GPU Clusters Using Megatron-LM" (2021), §3.5 and eq. (3)
  */
 import { checkBound } from '../bounds';
-import { gpuMemoryBytes, gpuPeakFlops, isPeakDtype, type PeakDtype } from '../gpu/gpu';
+import { gpuMemoryBytes, gpuPeakFlops as gpuPeakFlopsPerSecond, isPeakDtype, type PeakDtype } from '../gpu/gpu';
 import type { GpuSpec } from '../gpu/spec';
 import { mfuFlopsPerToken } from '../mfu/conventions';
 import { PRACTICAL_MFU_CEILING } from '../mfu/mfu';
@@ -107,6 +107,21 @@ export interface TrainingResult {
   warnings: Warning[];
 }
 
+/**
+ * The tensor-core rate training in `dtype` runs at on `gpu`: `dtype` itself where the part has
+ * it; else the other 16-bit type for bf16/fp16 and fp8 (a V100 trains bf16 models in fp16), fp32
+ * for tf32.
+ * @example trainingPeakDtype(getGpu('v100-sxm2-32gb'), 'bf16') //=> 'fp16'
+ */
+export function trainingPeakDtype(gpu: GpuSpec, dtype: PeakDtype): PeakDtype {
+  if (gpu.datasheet[dtype] !== null) return dtype;
+  if (dtype === 'tf32') return 'fp32';
+  if (dtype === 'bf16') return gpu.datasheet.fp16 !== null ? 'fp16' : 'fp32';
+  if (dtype === 'fp16') return gpu.datasheet.bf16 !== null ? 'bf16' : 'fp32';
+  if (dtype === 'fp8') return gpu.datasheet.bf16 !== null ? 'bf16' : gpu.datasheet.fp16 !== null ? 'fp16' : 'fp32';
+  return dtype;
+}
+
 function wholeDegree(value: number, field: string, label: string): number {
   return checkBound(value, 'gpus', field, label);
 }
@@ -133,14 +148,19 @@ export function trainingScenario(input: TrainingInput): TrainingResult {
   const a = resolveTrainingAssumptions(input.assumptions);
   const tokens = checkBound(input.tokens, 'trainingTokens', 'tokens', 'Training tokens D');
   const seq = checkBound(input.seq, 'sequence', 'seq', 'Sequence length S');
-  const dtype = input.dtype ?? 'bf16';
-  if (!isPeakDtype(dtype)) throw new InputError('dtype', `dtype must be one of bf16, fp16, fp8, tf32, fp32, got "${String(dtype)}"`);
-  const peak = a.peakFlopsPerSecond ?? gpuPeakFlops(gpu, dtype);
+  const asked = input.dtype ?? 'bf16';
+  if (!isPeakDtype(asked)) throw new InputError('dtype', `dtype must be one of bf16, fp16, fp8, tf32, fp32, got "${String(asked)}"`);
+  const warnings: Warning[] = [];
+  // A part without the asked rate (a V100 has no bf16) trains at its nearest one, as serving does, with a warning.
+  const dtype = a.peakFlopsPerSecond === null ? trainingPeakDtype(gpu, asked) : asked;
+  if (dtype !== asked) {
+    warnings.push(warning('peak-dtype-fallback', `${gpu.name} has no ${asked} tensor-core rate: MFU and time are computed at its ${dtype} peak.`, 'dtype'));
+  }
+  const peak = a.peakFlopsPerSecond ?? gpuPeakFlopsPerSecond(gpu, dtype);
   const exact = countParams(spec).total;
   const N = input.params === undefined ? exact : checkBound(input.params, 'params', 'params', 'Parameters N');
   // An overridden N scales an MoE's active count in proportion; a dense model uses N itself.
   const activeN = input.params === undefined ? activeParams(spec) : spec.moe ? (N * activeParams(spec)) / exact : N;
-  const warnings: Warning[] = [];
 
   // The layout.
   const p = { ...PARALLEL_DEFAULTS, ...input.parallel };
