@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkParallelLayout,
+  globalBatchSequences,
   flopsPerGpuFormula,
   flopsPerGpuPerStep,
   layoutProblem,
@@ -145,5 +146,15 @@ describe('summarizePlan', () => {
     expect(s.commTotalSeconds).toBeCloseTo(0.03, 12);
     expect(s.headroomBytes).toBe(15_899_345_920);
     expect(s.fits).toBe(true);
+  });
+});
+
+describe('globalBatchSequences', () => {
+  it.each([
+    [32, 16, 1, 512], // 32 replicas · 16 micro-batches · 1 sequence
+    [3, 5, 7, 105], // 3 · 5 · 7
+    [1, 1, 1, 1],
+  ])('globalBatchSequences({ dp: %d, microBatches: %d, microBatch: %d }) = %d sequences', (dp, microBatches, microBatch, expected) => {
+    expect(globalBatchSequences({ dp, microBatches, microBatch })).toBe(expected);
   });
 });

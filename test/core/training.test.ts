@@ -13,7 +13,8 @@ import {
   trainingTimeFormula,
   trainingTotalFlopsFormula,
 } from '../../src/core/training/compute';
-import { MIXED_PRECISION_ADAM_FP32_GRADS, modelStateBytesFormula, zeroFormula, zeroModelStateBytes } from '../../src/core/training/memory';
+import { MIXED_PRECISION_ADAM_FP32_GRADS, ZERO_STAGES, modelStateBytesFormula, zeroFormula, zeroModelStateBytes } from '../../src/core/training/memory';
+import { runGpuHours } from '../../src/core/training/time';
 import {
   activationBytesDetailed,
   activationBytesFormula,
@@ -255,5 +256,24 @@ describe('activation memory (Korthikanti et al. 2022)', () => {
     expect(() => activationBytesPerLayer({ seq: 1, microBatch: 1, hidden: 1, heads: 1, tp: 0, sp: false, recompute: 'none' })).toThrow(
       InputError,
     );
+  });
+});
+
+describe('ZERO_STAGES and runGpuHours', () => {
+  it('ZERO_STAGES = [0, 1, 2, 3], in order: stage z shards one more state than z − 1', () => {
+    expect(ZERO_STAGES).toEqual([0, 1, 2, 3]);
+  });
+
+  it('ZERO_STAGES.map(zeroModelStateBytes(Ψ = 7.5B, 64 ranks)) = 120, 31.40625, 16.640625, 1.875 GB (ZeRO figure 1)', () => {
+    // 16Ψ = 120e9; 4Ψ + 12Ψ/64 = 30e9 + 1.40625e9; 2Ψ + 14Ψ/64 = 15e9 + 1.640625e9; 16Ψ/64 = 1.875e9
+    expect(ZERO_STAGES.map((stage) => zeroModelStateBytes({ params: 7.5e9, ranks: 64, stage }).total)).toEqual([120e9, 31.40625e9, 16.640625e9, 1.875e9]);
+  });
+
+  it.each([
+    [30, 16384, 11_796_480], // 30 days · 24 h · 16,384 GPUs
+    [0.5, 3, 36], // 12 h · 3 GPUs
+    [54, 16384, 21_233_664], // Llama 3 405B's 54-day window on 16,384 H100s (Llama 3 paper §3.3.4): 54 · 24 · 16,384
+  ])('runGpuHours({ days: %d, gpus: %d }) = %d GPU-h', (days, gpus, expected) => {
+    expect(runGpuHours({ days, gpus })).toBe(expected);
   });
 });
