@@ -77,6 +77,36 @@ export const CHANGELOG: readonly ChangelogEntry[] = [
     change:
       'New chapter 12, Capacity and cost, and a /capstone/ page. From TTFT and TPOT targets and an arrival rate: the largest number of requests a replica holds within both (an exact search over the scenario engine\u2019s continuous-batching steady state), its goodput, the replicas and GPUs (Llama 3 70B, 50 requests/s of 2,000 + 200 tokens, TTFT \u2264 500 ms, TPOT \u2264 50 ms: 44 H100s in replicas of 4), the tensor-parallel degree with the fewest GPUs, and Little\u2019s law at the operating point. Dollars per million input and output tokens from a price per GPU-hour (an input; the example default is $2, not a quote), splitting the bill by the prefill and decode shares of GPU time. Compute-optimal training with Hoffmann et al.\u2019s published constants (10\u00b2\u2074 FLOPs: 41.3B parameters, 98 tokens each) and Besiroglu et al.\u2019s refit (95.9B, 18), beside the 20-tokens rule; checkpoint size, Young\u2019s and Daly\u2019s intervals and the wall time with failures at Llama 3\u2019s reported rate (419 interruptions in 54 days on 16,384 GPUs: 92.4% effective with ten-minute restarts). Reverse solvers in the core (src/core/scenario/reverse.ts): largest batch, tensor-parallel degree, fewest GPUs for a concurrency, longest prompt for a TTFT target. Units: dollars print as $1.40M and request rates as requests/s; token counts print as 4.04T tokens (before: 4.04 Ttokens); a copied Markdown derivation escapes \u201c$\u201d so prices do not open math.',
   },
+  {
+    version: '2.0.0',
+    date: '2026-12-02',
+    formulas: [
+      'serving.continuousThroughput',
+      'serving.kvBlockBytes',
+      'serving.kvBlocksAvailable',
+      'serving.kvBlocksInFlight',
+      'serving.pagedConcurrency',
+      'serving.kvSlotUtilization',
+      'serving.prefixCachedTokens',
+      'serving.prefixPrefillFlops',
+      'serving.prefixTtft',
+      'serving.prefillChunks',
+      'serving.decodeGap',
+      'serving.chunkedTtft',
+      'serving.speculativeTokens',
+      'serving.speculativeSpeedup',
+      'serving.speculativeCost',
+      'serving.speculativeTpot',
+      'serving.quantBitsPerWeight',
+      'serving.quantizedWeights',
+      'serving.kvTransfer',
+      'serving.prefillPoolRate',
+      'serving.decodePoolRate',
+      'serving.disaggregatedGoodput',
+    ],
+    change:
+      'New chapter 11, Serving in practice: continuous batching\u2019s throughput\u2013latency curve (Little\u2019s law on the engine\u2019s steady state), a paged KV cache (blocks, blocks in flight, requests that fit), prefix caching, chunked prefill (the worst gap between tokens), speculative decoding (Leviathan et al.\u2019s Eq. (1) and Theorem 3.8, with the draft\u2019s cost coefficient and the verification pass timed by the engine), quantized checkpoints (scales and 16-bit embeddings counted) and prefill/decode disaggregation (KV transfer, an M/D/1 prefill pool, a decode pool by Little\u2019s law, goodput per GPU). The scenario engine gains `techniques` (kvAllocation, kvBlockTokens, prefixCache, prefillChunkTokens, speculative, weightQuantization), all off by default: every earlier answer is unchanged (Llama 2 70B on 2\u00d7A800, 3,000 + 1,000 tokens: 10 requests reserved as before; 12 paged; 16 paged with a 1,000-token prefix hit by 90%).',
+  },
 ];
 
 /** The current formulas version: the newest changelog entry. */

@@ -9,6 +9,8 @@
 import type { Dtype } from '../dtypes';
 import type { MemoryReading } from '../gpu/gpu';
 import { CALIBRATION, type LatencyCalibration } from '../latency/calibration';
+import type { ModelSpec } from '../model/spec';
+import type { WeightQuantization } from '../serving/quantization';
 import type { ZeroStage } from '../training/memory';
 import type { RecomputeMode } from '../training/activations';
 import type { AttentionConvention } from '../training/compute';
@@ -42,6 +44,60 @@ export const SERVING_DEFAULTS: Readonly<ServingAssumptions> = {
   activationTokens: null,
   calibration: CALIBRATION,
   peakFlopsPerSecond: null,
+};
+
+/**
+ * How a server allocates KV-cache memory: 'reserved', every request keeps a slot of its
+ * S + O tokens from admission to its end (the course's plain answer); 'paged', blocks of b
+ * tokens handed out as the request grows (vLLM's PagedAttention).
+ */
+export type KvAllocation = 'reserved' | 'paged';
+
+/** A prompt prefix shared by requests (a system prompt), and the share of requests that find it cached. */
+export interface PrefixCacheOption {
+  /** S_pre: shared prefix tokens (≤ the prompt). */
+  prefixTokens: number;
+  /** r_hit: share of requests whose prefix is in the cache, 0 to 1. */
+  hitRate: number;
+}
+
+/** Speculative decoding with a draft model on the same GPUs. */
+export interface SpeculativeOption {
+  /** The draft model (same tokenizer as the target). */
+  draft: ModelSpec;
+  /** γ: tokens drafted per pass. */
+  draftTokens: number;
+  /** α: probability that a drafted token is accepted. */
+  acceptance: number;
+}
+
+/**
+ * Serving techniques, each changing an answer of the scenario engine; every one is off by
+ * default, so a question without them gets the plain answer (and every result the site
+ * showed before they existed is unchanged).
+ */
+export interface ServingTechniques {
+  kvAllocation: KvAllocation;
+  /** b: tokens per KV block when paged, and the granularity of prefix-cache hits. */
+  kvBlockTokens: number;
+  /** A shared, cached prompt prefix; null: none. */
+  prefixCache: PrefixCacheOption | null;
+  /** Prompt tokens prefilled per step beside the decodes (Sarathi's chunk); null: a prompt in one step. */
+  prefillChunkTokens: number | null;
+  /** Speculative decoding; null: none. */
+  speculative: SpeculativeOption | null;
+  /** The scale layout of an 8- or 4-bit checkpoint (scales, 16-bit embeddings and head); null: N·s bytes. */
+  weightQuantization: WeightQuantization | null;
+}
+
+export const SERVING_TECHNIQUES: Readonly<ServingTechniques> = {
+  kvAllocation: 'reserved',
+  // vLLM's default block size on GPUs.
+  kvBlockTokens: 16,
+  prefixCache: null,
+  prefillChunkTokens: null,
+  speculative: null,
+  weightQuantization: null,
 };
 
 /** The weights' data type when none is given. */

@@ -13,7 +13,14 @@ import { windowedLayers } from '../flops/flops';
 import type { ModelSpec } from '../model/spec';
 import { bytesPerElement } from '../dtypes';
 import { kvBudgetFormula, maxConcurrencyFormula } from '../serving/serving';
-import { servingScenario, type ServingInput, type ServingResult } from './serving';
+import type { ContinuousBatching } from '../latency/step';
+import { continuousThroughputFormula } from '../serving/batching';
+import { decodeGapFormula, chunkedTtftFormula, prefillChunksFormula } from '../serving/chunkedPrefill';
+import { kvBlockBytesFormula, kvBlocksAvailableFormula, kvBlocksInFlightFormula, kvSlotUtilizationFormula, pagedConcurrencyFormula } from '../serving/paged';
+import { prefixCachedTokensFormula, prefixPrefillFlopsFormula, prefixTtftFormula } from '../serving/prefixCache';
+import { quantBitsPerWeightFormula, quantizedWeightsFormula } from '../serving/quantization';
+import { speculativeCostFormula, speculativeSpeedupFormula, speculativeTokensFormula, speculativeTpotFormula } from '../serving/speculative';
+import { servingScenario, servingStepModel, type ServingInput, type ServingResult } from './serving';
 
 /** A derivation shown under a title that says which use of its formula it is. */
 function titled(d: Derivation, title: string): Derivation {
@@ -91,11 +98,14 @@ export function servingDerivations(spec: ModelSpec, r: ServingResult): Derivatio
       G: r.gpus,
       M: r.hardware.memoryPerGpuBytes,
       u: r.assumptions.utilization,
-      W: r.memory.weightsBytes,
+      W: r.memory.weightsBytes + r.memory.draftWeightsBytes,
       A: r.memory.activationBytes,
     }),
   );
-  if (r.memory.kvBudgetBytes > 0) out.push(maxConcurrencyFormula.derive({ K: r.memory.kvBudgetBytes, r: r.memory.kvCacheBytesPerRequest }));
+  if (r.memory.kvBudgetBytes > 0) {
+    if (r.memory.paging !== null) out.push(...pagedDerivations(spec, r));
+    else if (r.memory.draftKvBytesPerRequest === 0) out.push(maxConcurrencyFormula.derive({ K: r.memory.kvBudgetBytes, r: r.memory.kvCacheBytesPerRequest }));
+  }
   out.push(
     titled(
       stepOverheadFormula.derive({ ts: r.assumptions.calibration.stepOverheadSeconds, L: spec.layers, tl: r.assumptions.calibration.layerOverheadSeconds }),
@@ -161,4 +171,139 @@ export function servingSweep(input: ServingInput, batches: readonly number[] = S
       fits: r.memory.fits,
     };
   });
+}
+
+// ── Serving techniques: their derivations from a scenario's own numbers, and the batching curve ──
+
+/** One concurrency of the continuous-batching curve. */
+export interface CurvePoint {
+  /** C: users in a closed loop. */
+  concurrency: number;
+  /** Requests decoding together: min(C, the memory limit). */
+  effectiveConcurrency: number;
+  outputTokensPerSecond: number;
+  requestsPerSecond: number;
+  /** Mean time per output token once decoding (inter-token latency). */
+  itlSeconds: number;
+  /** Mean time to first token, queueing for memory included. */
+  ttftSeconds: number;
+  /** Seconds a request waits for memory (0 while C fits). */
+  memoryQueueSeconds: number;
+  /** C requests' caches fit at once. */
+  fits: boolean;
+}
+
+/** The throughput–latency curve of continuous batching, and where memory caps it. */
+export interface BatchingCurve {
+  /** Requests whose caches fit at once (the memory limit on concurrency). */
+  maxConcurrency: number;
+  points: CurvePoint[];
+}
+
+/**
+ * Concurrencies a curve visits: 1, 2, 4, … up to twice the memory limit (at most 4,096), and
+ * the limit itself.
+ * @example curveConcurrencies(10) //=> [1, 2, 4, 8, 10, 16]
+ */
+export function curveConcurrencies(maxConcurrency: number): number[] {
+  const top = Math.min(4096, Math.max(2, 2 * Math.floor(maxConcurrency)));
+  const out: number[] = [];
+  for (let c = 1; c <= top; c *= 2) out.push(c);
+  if (maxConcurrency >= 1 && maxConcurrency <= 4096) out.push(Math.floor(maxConcurrency));
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+/**
+ * Continuous batching at each concurrency, other inputs fixed: throughput against time per
+ * output token, each point the scenario engine's steady state (servingStepModel). Empty when
+ * no request fits.
+ */
+export function continuousBatchingCurve(input: ServingInput, concurrencies?: readonly number[]): BatchingCurve {
+  const m = servingStepModel(input);
+  const max = m.memory.maxConcurrency;
+  if (max < 1) return { maxConcurrency: 0, points: [] };
+  const points = (concurrencies ?? curveConcurrencies(max)).map((c) => {
+    const s = m.steady(c);
+    return {
+      concurrency: c,
+      effectiveConcurrency: s.effectiveConcurrency,
+      outputTokensPerSecond: s.outputTokensPerSecond,
+      requestsPerSecond: s.requestsPerSecond,
+      itlSeconds: s.itlSeconds,
+      ttftSeconds: s.ttftSeconds,
+      memoryQueueSeconds: s.memoryQueueSeconds,
+      fits: c <= max,
+    };
+  });
+  return { maxConcurrency: max, points };
+}
+
+/** Little's law at a steady state: X = C·O/R with R the time a request spends in the replica. */
+export function continuousThroughputDerivation(r: ServingResult, steady: ContinuousBatching | null = r.continuous): Derivation | null {
+  if (steady === null) return null;
+  return continuousThroughputFormula.derive({ C: steady.effectiveConcurrency, O: r.outputTokens, R: steady.requestSeconds - steady.memoryQueueSeconds });
+}
+
+/** The paged cache behind a scenario's maxConcurrency: block bytes, blocks, blocks in flight, requests; null when not paged. */
+export function pagedDerivations(spec: ModelSpec, r: ServingResult): Derivation[] {
+  const p = r.memory.paging;
+  if (p === null) return [];
+  const out: Derivation[] = [];
+  const s = bytesPerElement(r.kvDtype);
+  const block = !spec.mla && r.memory.draftWeightsBytes === 0 ? kvBlockBytesFormula.derive({ L: spec.layers, hKv: spec.kvHeads, d: spec.headDim, s, b: p.blockTokens }) : null;
+  if (block && block.value === p.blockBytes) out.push(block);
+  if (r.memory.kvBudgetBytes > 0) out.push(kvBlocksAvailableFormula.derive({ K: r.memory.kvBudgetBytes, m: p.blockBytes }));
+  if (r.outputTokens >= 1) out.push(kvBlocksInFlightFormula.derive({ S: r.inputTokens, O: r.outputTokens, b: p.blockTokens }));
+  if (p.meanBlocksInFlight - p.hitRate * p.prefixBlocks > 0) {
+    out.push(pagedConcurrencyFormula.derive({ N: p.blocks, np: p.prefixBlocks, nbar: p.meanBlocksInFlight, h: p.hitRate }));
+  }
+  out.push(titled(kvSlotUtilizationFormula.derive({ S: r.inputTokens, O: r.outputTokens, R: p.meanBlocksInFlight * p.blockTokens }), 'Share of paged KV slots holding tokens'));
+  return out;
+}
+
+/** The prefix cache's effect: tokens skipped, prefill FLOPs and time to first token; empty without a prefix. */
+export function prefixDerivations(r: ServingResult): Derivation[] {
+  const p = r.prefixCache;
+  if (p === null) return [];
+  return [
+    prefixCachedTokensFormula.derive({ P: p.prefixTokens, S: r.inputTokens, b: r.techniques.kvBlockTokens }),
+    prefixPrefillFlopsFormula.derive({ h: p.hitRate, Fh: p.hit.flops, Fm: p.miss.flops }),
+    prefixTtftFormula.derive({ h: p.hitRate, Th: p.hit.seconds, Tm: p.miss.seconds }),
+  ];
+}
+
+/** Chunked prefill at the steady state: chunks, time to first token, and the worst gap without and with chunks; empty without chunking. */
+export function chunkedDerivations(r: ServingResult): Derivation[] {
+  const c = r.chunkedPrefill;
+  if (c === null) return [];
+  const running = c.maxGapUnchunkedSeconds - c.unchunkedExtraSeconds;
+  return [
+    prefillChunksFormula.derive({ S: r.inputTokens, C: c.chunkTokens }),
+    titled(decodeGapFormula.derive({ Td: running, dT: c.unchunkedExtraSeconds }), 'Worst gap between tokens, prompt in one step'),
+    titled(decodeGapFormula.derive({ Td: running, dT: Math.max(0, c.maxGapSeconds - running) }), 'Worst gap between tokens, prompt in chunks'),
+    chunkedTtftFormula.derive({ n: Math.max(1, Math.round(c.ttftSeconds / c.meanHybridStepSeconds)), T: c.meanHybridStepSeconds }),
+  ];
+}
+
+/** Speculative decoding: tokens per pass, the draft's cost coefficient, the time per token and Theorem 3.8's speedup; empty without a draft. */
+export function speculativeDerivations(r: ServingResult): Derivation[] {
+  const sp = r.speculative;
+  if (sp === null) return [];
+  return [
+    speculativeTokensFormula.derive({ a: sp.acceptance, g: sp.draftTokens }),
+    speculativeCostFormula.derive({ td: sp.draftStepSeconds, tt: sp.targetStepSeconds }),
+    speculativeTpotFormula.derive({ g: sp.draftTokens, td: sp.draftStepSeconds, tv: sp.verifySeconds, E: sp.expectedTokens }),
+    speculativeSpeedupFormula.derive({ a: sp.acceptance, g: sp.draftTokens, c: sp.costCoefficient }),
+  ];
+}
+
+/** A quantized checkpoint's weight bytes (and the bits per weight of a grouped layout); empty without a layout. */
+export function quantizationDerivations(r: ServingResult): Derivation[] {
+  const q = r.memory.quantized;
+  const layout = r.techniques.weightQuantization;
+  if (q === null || layout === null) return [];
+  const out: Derivation[] = [];
+  if (typeof layout.granularity === 'number') out.push(quantBitsPerWeightFormula.derive({ qw: q.bits, qs: q.scaleBits, g: layout.granularity }));
+  out.push(quantizedWeightsFormula.derive({ Nq: q.quantizedParams, qw: q.bits, ng: q.scaleGroups, qs: q.scaleBits, N16: q.sixteenBitParams }));
+  return out;
 }

@@ -24,7 +24,12 @@ export type WarningCode =
   | 'prompt-limited-by-context'
   | 'no-gpu-count-fits'
   | 'extrapolated-beyond-fit'
-  | 'checkpoint-slower-than-failures';
+  | 'checkpoint-slower-than-failures'
+  // Serving techniques (./serving.ts techniques, ../serving/).
+  | 'prefix-not-cached'
+  | 'chunk-exceeds-prompt'
+  | 'speculation-always-accepted'
+  | 'speculation-vocabulary-mismatch';
 
 export interface Warning {
   code: WarningCode;
