@@ -24,10 +24,14 @@ export function Calculator<F extends FieldSpecs, R>({ def }: CalculatorProps<F, 
   const live = useHydrated();
   const names = Object.keys(def.fields) as (keyof F & string)[];
   const values = state.values;
+  // A field the definition hides (e.g. the config box while a preset is chosen) cannot hold
+  // the result hostage: only the errors of fields on screen stop the compute.
+  const raw = state.raw as Readonly<Record<keyof F & string, string>>;
+  const blocking = names.some((n) => state.errors[n] !== undefined && (!def.shown || def.shown(n, raw)));
   const computed = useComputed(
     () => def.compute(values),
     names.map((n) => values[n]),
-    !state.hasErrors,
+    !blocking,
   );
 
   const ownField = (field: string | null): (keyof F & string) | null => {
@@ -49,7 +53,7 @@ export function Calculator<F extends FieldSpecs, R>({ def }: CalculatorProps<F, 
         if (!fill) return state.set(field, text);
         let patch: Partial<Record<keyof F & string, string>> = {};
         try {
-          patch = fill(text);
+          patch = fill(text, state.raw as Readonly<Record<keyof F & string, string>>);
         } catch {
           // A part without the figure: leave the fields it would fill as they are.
         }
@@ -59,7 +63,6 @@ export function Calculator<F extends FieldSpecs, R>({ def }: CalculatorProps<F, 
   }, [state, def.linked]);
 
   const groups: readonly InputGroup<F>[] = def.groups ?? [{ names }];
-  const raw = state.raw as Readonly<Record<keyof F & string, string>>;
   const field = (name: keyof F & string) =>
     def.shown && !def.shown(name, raw) ? null : (
       <Field key={name} ns={def.ns} name={name} spec={def.fields[name]!} state={fieldState} coreError={coreError(name)} />
@@ -96,7 +99,7 @@ export function Calculator<F extends FieldSpecs, R>({ def }: CalculatorProps<F, 
     <CalculatorShell anchor={def.anchor} title={def.title} inputs={inputs} error={general} stale={stale} linkUrl={state.linkUrl} live={live}>
       {view && (
         <>
-          <Results items={view.results} />
+          {view.results.length > 0 && <Results items={view.results} />}
           {view.warnings?.map((w) => (
             <p className="note warning" key={w.code} data-testid={`${def.ns}-warning-${w.code}`}>
               {w.message}

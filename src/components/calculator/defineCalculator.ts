@@ -49,7 +49,8 @@ export interface CalculatorDefinition<F extends FieldSpecs, R> {
    */
   shown?: (name: keyof F & string, raw: Readonly<Record<keyof F & string, string>>) => boolean;
   /** Fields a change of this field fills too (a GPU fills its peak and bandwidth); they stay editable. */
-  linked?: Partial<Record<keyof F & string, (value: string) => Partial<Record<keyof F & string, string>>>>;
+  /** A field that fills others when it changes, e.g. a GPU filling its peak; gets the new value and every field's raw text. */
+  linked?: Partial<Record<keyof F & string, (value: string, raw: Readonly<Record<keyof F & string, string>>) => Partial<Record<keyof F & string, string>>>>;
   /**
    * The core names an InputError may carry that are not this calculator's field names,
    * mapped to the field a reader can change (a formula's `M` is the field `rows`).
