@@ -16,8 +16,11 @@ describe('<CapacityPlannerCalculator>', () => {
     expect(screen.getByTestId('cap-batch').textContent).toMatch(/^48set by the TPOT target; 4\.75 requests\/s per replica/);
     // 4.747 / 4 = 1.19 requests/s per GPU
     expect(screen.getByTestId('cap-goodput').textContent).toMatch(/^1\.19 requests\/s/);
-    expect(screen.getByTestId('cap-tp-gpus-2').textContent).toBe('44');
-    expect(screen.getByTestId('cap-tp-gpus-0').textContent).toBe('—');
+    // every degree tried: 4 GPUs per replica → 11 × 4 = 44, 2 → 30 × 2 = 60; one GPU cannot hold the weights
+    expect(screen.getByTestId('cap-tp-gpus-4').textContent).toBe('44');
+    expect(screen.getByTestId('cap-tp-gpus-2').textContent).toBe('60');
+    expect(screen.getByTestId('cap-tp-gpus-1').textContent).toBe('—');
+    expect(screen.getByTestId('cap-degrees').textContent).toContain('no fit');
     // the monthly bill: 44 · $2 · 730 = $64,240
     expect(screen.getByTestId('cap-usd-month').textContent).toMatch(/^\$64\.2k/);
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
@@ -27,7 +30,7 @@ describe('<CapacityPlannerCalculator>', () => {
     window.history.replaceState(null, '', '/?cap.tp=8');
     render(<CapacityPlannerCalculator />);
     expect(screen.getByTestId('cap-gpus').textContent).toBe('486 replicas × 8 GPUs');
-    expect(screen.queryByTestId('cap-tp-gpus-0')).toBeNull();
+    expect(screen.queryByTestId('cap-degrees')).toBeNull();
   });
 
   it('a memory-bound degree shows its warning; an impossible TTFT target shows that no layout meets it', () => {

@@ -6,7 +6,6 @@ import { planCapacity, solveTensorParallel, type CapacityPlan, type Limit } from
 import { formatInteger, formatPercent, formatQuantity, formatSeconds, formatUsd } from '../../core/units';
 import { Calculator } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
-import { ComparisonTable } from '../controls/ComparisonTable';
 import { dtypeOptions, type FieldSpecs } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
 
@@ -49,10 +48,34 @@ const LIMIT_TEXT: Record<Limit, string> = {
   candidates: 'the degrees tried',
 };
 
-/** What limits a degree, or why it has no answer at all. */
-function limitCell(p: CapacityPlan): string {
-  if (p.concurrency === null) return p.limitedBy === 'memory' ? 'does not fit' : `misses ${LIMIT_TEXT[p.limitedBy ?? 'ttft']}`;
-  return p.limitedBy === null ? '—' : LIMIT_TEXT[p.limitedBy];
+/** Short words for the degrees table, so that it fits a phone. */
+const LIMIT_SHORT: Record<Limit, string> = { ttft: 'TTFT', tpot: 'TPOT', memory: 'memory', context: 'context', bound: 'range', candidates: 'degrees' };
+
+/** Every degree tried, one row each: what it holds, what stops it, and the GPUs it comes to (four columns: it fits a phone). */
+function DegreeTable({ plans }: { plans: readonly CapacityPlan[] }) {
+  return (
+    <table className="comparison" data-testid="cap-degrees">
+      <caption>Every tensor-parallel degree tried</caption>
+      <thead>
+        <tr>
+          <th scope="col">GPUs per replica</th>
+          <th scope="col">In flight</th>
+          <th scope="col">Limit</th>
+          <th scope="col">GPUs in all</th>
+        </tr>
+      </thead>
+      <tbody>
+        {plans.map((x) => (
+          <tr key={x.gpusPerReplica}>
+            <th scope="row">{formatInteger(x.gpusPerReplica)}</th>
+            <td>{x.concurrency === null ? '—' : formatInteger(x.concurrency)}</td>
+            <td>{x.concurrency === null ? (x.limitedBy === 'memory' ? 'no fit' : `misses ${LIMIT_SHORT[x.limitedBy ?? 'ttft']}`) : x.limitedBy === null ? '—' : LIMIT_SHORT[x.limitedBy]}</td>
+            <td data-testid={`cap-tp-gpus-${x.gpusPerReplica}`}>{x.gpusTotal === null ? '—' : formatInteger(x.gpusTotal)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
 function titled(d: Derivation, title: string): Derivation {
@@ -157,21 +180,7 @@ export const CAPACITY_PLANNER = defineCalculator({
     return {
       results,
       warnings: r.warnings,
-      extra:
-        r.plans.length > 1 ? (
-          <ComparisonTable
-            caption="Every tensor-parallel degree tried"
-            columns={r.plans.map((x) => `${formatInteger(x.gpusPerReplica)} GPU${x.gpusPerReplica === 1 ? '' : 's'}`)}
-            rows={[
-              { label: 'Requests in flight per replica', cells: r.plans.map((x) => (x.concurrency === null ? '—' : formatInteger(x.concurrency))), testId: 'cap-tp-batch' },
-              { label: 'Limited by', cells: r.plans.map(limitCell) },
-              { label: 'Requests/s per replica', cells: r.plans.map((x) => (x.steady === null ? '—' : formatQuantity(x.steady.requestsPerSecond, 'requests/s'))) },
-              { label: 'Replicas', cells: r.plans.map((x) => (x.replicas === null ? '—' : formatInteger(x.replicas))) },
-              { label: 'GPUs in all', cells: r.plans.map((x) => (x.gpusTotal === null ? '—' : formatInteger(x.gpusTotal))), testId: 'cap-tp-gpus' },
-              { label: '$ per M output tokens', cells: r.plans.map((x) => (x.cost === null ? '—' : formatUsd(x.cost.usdPerMillionOutputTokens))) },
-            ]}
-          />
-        ) : undefined,
+      extra: r.plans.length > 1 ? <DegreeTable plans={r.plans} /> : undefined,
       derivations: open,
       more,
       result: r,
