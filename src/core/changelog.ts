@@ -107,6 +107,20 @@ export const CHANGELOG: readonly ChangelogEntry[] = [
     change:
       'New chapter 11, Serving in practice: continuous batching\u2019s throughput\u2013latency curve (Little\u2019s law on the engine\u2019s steady state), a paged KV cache (blocks, blocks in flight, requests that fit), prefix caching, chunked prefill (the worst gap between tokens), speculative decoding (Leviathan et al.\u2019s Eq. (1) and Theorem 3.8, with the draft\u2019s cost coefficient and the verification pass timed by the engine), quantized checkpoints (scales and 16-bit embeddings counted) and prefill/decode disaggregation (KV transfer, an M/D/1 prefill pool, a decode pool by Little\u2019s law, goodput per GPU). The scenario engine gains `techniques` (kvAllocation, kvBlockTokens, prefixCache, prefillChunkTokens, speculative, weightQuantization), all off by default: every earlier answer is unchanged (Llama 2 70B on 2\u00d7A800, 3,000 + 1,000 tokens: 10 requests reserved as before; 12 paged; 16 paged with a 1,000-token prefix hit by 90%).',
   },
+  {
+    version: '2.0.0',
+    date: '2026-12-03',
+    formulas: [],
+    change:
+      'Training on a part without the asked tensor-core rate falls back to its nearest one with a peak-dtype-fallback warning, as serving does. Before: trainingScenario (the CLI\u2019s training, the playground and the training calculators) refused a V100 with \u201cNVIDIA V100 SXM2 has no datasheet bf16 peak\u201d, even for a memory-only question. After: Llama 2 7B on 64 V100s at an assumed 40% MFU is timed at the 125 TFLOP/s fp16 peak (146 days for 1T tokens), its memory unchanged. Display: an arithmetic intensity from 10 million FLOP/B up reads as a power of ten (3.33e11: \u201c333000000000 FLOP/B\u201d \u2192 \u201c3.33 \u00d7 10\u00b9\u00b9 FLOP/B\u201d); a bound message prints the value it refused the way it prints the bound (\u201cgot 1e+300\u201d \u2192 \u201cgot 1e300\u201d, \u201cgot 1000000000000000\u201d \u2192 \u201cgot 1,000,000,000,000,000\u201d).',
+  },
+  {
+    version: '2.0.0',
+    date: '2026-12-03',
+    formulas: ['matmul.ridgePoint', 'flops.perToken'],
+    change:
+      'One formula per quantity. gpu.ridgePoint (P/W, registered a second time in the GPU chapter) is merged into matmul.ridgePoint, and variants.moeFlopsPerToken (2\u00b7N_active) into flops.perToken (2N, N the parameters a token passes through). The old ids still resolve and the old anchors (/gpu-peak/#gpu-ridge-point, /variants/#moe-flops-per-token) still land on the same derivation with the same numbers (295 FLOP/B for an H100; 25.8 GFLOPs for Mixtral 8x7B). No number changed: every formula now computes through the same functions the per-model figures use (one site for the KV-cache product, the weight counts, 2 FLOPs per weight per token, the attention matmuls, F/(G\u00b7P\u00b7\u03b7), GPU-hours).',
+  },
 ];
 
 /** The current formulas version: the newest changelog entry. */

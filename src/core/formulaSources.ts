@@ -26,12 +26,11 @@ export const FORMULA_SOURCES: Readonly<Record<string, readonly FormulaSource[]>>
   'matmul.batchedFlops': [article('1.2')],
   'matmul.batchedBytes': [article('1.2')],
   'matmul.intensity': [cite('williams-2009'), cite('nvidia-matmul-guide')],
-  'matmul.ridgePoint': [cite('williams-2009')],
+  'matmul.ridgePoint': [cite('williams-2009'), cite('nvidia-a100-datasheet'), cite('nvidia-h100-datasheet')],
   'matmul.rooflineTime': [cite('williams-2009')],
 
   // Chapter 2: GPU peak
   'gpu.peakFlops': [article('1.3'), cite('nvidia-a100-whitepaper')],
-  'gpu.ridgePoint': [cite('williams-2009'), cite('nvidia-h100-datasheet')],
   'gpu.perDirectionBandwidth': [cite('nvidia-a100-whitepaper'), cite('nvidia-h100-whitepaper')],
   'gpu.tensorCoreFlopsPerClock': [article('1.3'), cite('nvidia-a100-whitepaper')],
   'gpu.tensorCoreCount': [article('1.3'), cite('nvidia-a100-whitepaper')],
@@ -63,7 +62,7 @@ export const FORMULA_SOURCES: Readonly<Record<string, readonly FormulaSource[]>>
   // Chapter 5: parameters and FLOPs
   'params.approx': [article('2.10')],
   'flops.forward': [article('2.11')],
-  'flops.perToken': [article('2.11'), cite('kaplan-2020', '§2.1')],
+  'flops.perToken': [article('2.11'), cite('kaplan-2020', '§2.1'), cite('jiang-2024'), cite('fedus-2021')],
   'flops.attentionCrossover': [article('2.11'), cite('kaplan-2020', '§2.1')],
 
   // Chapter 6: inference memory
@@ -149,7 +148,6 @@ export const FORMULA_SOURCES: Readonly<Record<string, readonly FormulaSource[]>>
   'variants.kvHeadSaving': [cite('shazeer-2019'), cite('ainslie-2023')],
   'variants.mixedWindowKvCache': [cite('gemma2-2024'), cite('beltagy-2020')],
   'variants.mlaCompression': [cite('deepseek-v2-2024', '§2.1')],
-  'variants.moeFlopsPerToken': [cite('jiang-2024'), cite('fedus-2021')],
   'variants.expertParallelWeights': [cite('lepikhin-2020'), cite('fedus-2021')],
   'variants.swigluWidth': [cite('shazeer-2020'), cite('touvron-2023-llama', '§2.2'), cite('meta-llama-model-py')],
   'params.moeActive': [cite('jiang-2024')],

@@ -1,12 +1,12 @@
 import { gpuProvenance } from '../../src/core/gpu/sources';
 import { describe, expect, it } from 'vitest';
+import { getFormula } from '../../src/core/registry';
 import {
   customGpu,
   derivedPeakFlops,
   getGpu,
   gpuMemoryBytes,
   gpuPeakFlops,
-  gpuRidgePointFormula,
   gpuSummary,
   listGpus,
   peakFlopsFormula,
@@ -160,9 +160,10 @@ describe('GPU table', () => {
     expect(gpuPeakFlops(getGpu('h100-sxm'), 'fp8')).toBe(1978.9e12);
   });
 
-  it('gpuRidgePointFormula(h100) = 295.3 FLOP/B', () => {
+  it("getFormula('gpu.ridgePoint') (retired id: matmul.ridgePoint) on an H100 = 295.3 FLOP/B", () => {
     // 989.4e12 / 3.35e12 = 295.343…
-    expect(gpuRidgePointFormula.derive({ P: 989.4e12, W: 3.35e12 }).value).toBeCloseTo(295.343, 3);
+    expect(getFormula('gpu.ridgePoint').derive({ P: 989.4e12, W: 3.35e12 }).value).toBeCloseTo(295.343, 3);
+    expect(getFormula('gpu.ridgePoint').id).toBe('matmul.ridgePoint');
   });
 
   it('gpuSummary(a800) has the CLI fields', () => {

@@ -48,9 +48,9 @@ describe('matmul cost', () => {
   });
 
   it('rooflineSeconds takes the slower of compute and memory', () => {
-    expect(rooflineSeconds({ flops: 312e12, bytes: 1, peak: 312e12, bandwidth: 2e12 })).toBe(1);
-    expect(rooflineSeconds({ flops: 1, bytes: 4e12, peak: 312e12, bandwidth: 2e12 })).toBe(2);
-    expect(() => rooflineSeconds({ flops: 1, bytes: 1, peak: 0, bandwidth: 1 })).toThrow(InputError);
+    expect(rooflineSeconds({ flops: 312e12, bytes: 1, peakFlopsPerSecond: 312e12, bandwidth: 2e12 })).toBe(1);
+    expect(rooflineSeconds({ flops: 1, bytes: 4e12, peakFlopsPerSecond: 312e12, bandwidth: 2e12 })).toBe(2);
+    expect(() => rooflineSeconds({ flops: 1, bytes: 1, peakFlopsPerSecond: 0, bandwidth: 1 })).toThrow(InputError);
   });
 
   it('the derivation shows symbols, the substituted numbers and the result', () => {

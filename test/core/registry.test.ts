@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALIASES, FORMULAS, getFormula, hasFormula } from '../../src/core/registry';
+import { ALIASES, FORMULAS, ID_ALIASES, getFormula, hasFormula } from '../../src/core/registry';
 import { CHAPTERS } from '../../src/core/chapters';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -44,13 +44,30 @@ describe('formula registry', () => {
     expect(d.substituted).not.toMatch(/NaN|Infinity|undefined/);
   });
 
-  it('aliases point at registered formulas on the same page and never shadow a current anchor', () => {
+  it('aliases point at registered formulas and never shadow a current anchor; one on another page stands beside a showing of the formula there', () => {
+    const pageText = (slug: string) => {
+      const file = readdirSync('content').find((f) => f.replace(/^\d+-/, '').replace(/\.mdx$/, '') === slug);
+      return file === undefined ? '' : readFileSync(join('content', file), 'utf8');
+    };
     for (const [key, target] of Object.entries(ALIASES)) {
       const [page, anchor] = key.split('#') as [string, string];
       const formula = getFormula(target.id);
-      expect(formula.page, key).toBe(page);
+      expect(formula.id, `${key} names a retired id`).toBe(target.id);
       expect(anchor).toMatch(SLUG);
       expect(FORMULAS.some((f) => f.page === page && f.anchor === anchor), `${key} is a current anchor`).toBe(false);
+      if (formula.page === page) continue;
+      // <span id="old-anchor" /> right before <Derivation id="…" primary={false} …/> on the old page.
+      const shown = new RegExp(`<span id="${anchor}" />\\s*<Derivation id="${target.id.replace('.', '\\.')}"[^>]*primary=\\{false\\}`);
+      expect(pageText(page), `${key}: ${page} shows ${target.id} beside the old anchor`).toMatch(shown);
+    }
+  });
+
+  it('retired ids (ID_ALIASES) resolve to a registered formula and are not registered themselves', () => {
+    for (const [old, id] of Object.entries(ID_ALIASES)) {
+      expect(old).toMatch(ID);
+      expect(hasFormula(old), old).toBe(true);
+      expect(getFormula(old).id).toBe(id);
+      expect(FORMULAS.some((f) => f.id === old), `${old} is registered again`).toBe(false);
     }
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { getFormula } from '../../src/core/registry';
 import { getPreset } from '../../src/core/model/presets';
 import { getGpu } from '../../src/core/gpu/gpu';
 import {
@@ -216,7 +217,10 @@ describe('variants formulas (worked examples)', () => {
   });
   // 2·128·128 / 576 = 56.89
   it('variants.mlaCompression(DeepSeek V3) = 56.9', () => expect(value('variants.mlaCompression')).toBeCloseTo(56.889, 3));
-  it('variants.moeFlopsPerToken(Mixtral) = 25,759,850,496 FLOPs', () => expect(value('variants.moeFlopsPerToken')).toBe(25_759_850_496));
+  // 2 · 12,879,925,248 active parameters (the retired id variants.moeFlopsPerToken resolves to flops.perToken)
+  it('flops.perToken(N = Mixtral’s active 12,879,925,248) = 25,759,850,496 FLOPs', () => {
+    expect(getFormula('variants.moeFlopsPerToken').derive({ N: 12_879_925_248 }).value).toBe(25_759_850_496);
+  });
   // (46,702,792,704 − 45,097,156,608 + 5,637,144,576)·2
   it('variants.expertParallelWeights(Mixtral, e 8, bf16) = 14,485,561,344 B', () => expect(value('variants.expertParallelWeights')).toBe(14_485_561_344));
   it('variants.swigluWidth(H 4096) = 11,008', () => expect(value('variants.swigluWidth')).toBe(11_008));

@@ -12,7 +12,7 @@ import { checkInputs, defineFormula } from '../formula';
 import { getPreset } from '../model/presets';
 import { parseHfConfigText } from '../model/parseHfConfig';
 import type { ModelSpec } from '../model/spec';
-import { countParams, paramsApprox } from '../params/params';
+import { attentionWeights, countParams, embeddingWeights, ffnWeights, paramsApprox } from '../params/params';
 import { paramsApproxFormula } from '../params/formulas';
 import { perTokenFlopsFormula } from '../flops/formulas';
 import { trainingFlopsPerTokenFormula } from '../training/compute';
@@ -32,7 +32,11 @@ export const llamaParamsFormula = defineFormula({
   labels: { V: 'Vocabulary V', H: 'Hidden size H', L: 'Layers L', I: 'FFN width I' },
   domains: { V: 'positiveInt', H: 'positiveInt', L: 'positiveInt', I: 'positiveInt' },
   tex: (v) => String.raw`2 \cdot ${v.V} \cdot ${v.H} + ${v.L} \cdot (4 \cdot ${v.H}^2 + 3 \cdot ${v.H} \cdot ${v.I} + 2 \cdot ${v.H}) + ${v.H}`,
-  compute: ({ V, H, L, I }) => 2 * V * H + L * (4 * H * H + 3 * H * I + 2 * H) + H,
+  // The parts' own arithmetic (../params/params.ts): two tables, L layers of MHA attention, a gated FFN and two norms, a final norm.
+  compute: ({ V, H, L, I }) =>
+    2 * embeddingWeights({ vocab: V, hidden: H }) +
+    L * (attentionWeights({ hidden: H, heads: 1, kvHeads: 1, headDim: H }) + ffnWeights({ hidden: H, width: I, gated: true }) + 2 * H) +
+    H,
   // Llama 2 7B: 6,738,415,616
   example: { V: 32000, H: 4096, L: 32, I: 11008 },
   notes: ['Holds for MHA Llama models (Llama 2 7B/13B); GQA shrinks K and V to H·h_kv·d each.'],

@@ -26,7 +26,7 @@
  * is below 1e45, finite.
  */
 import { checkSpec, type ModelSpec } from '../model/spec';
-import { countParams, layerCounts } from '../params/params';
+import { countParams, embeddingWeights, ffnWeights, layerCounts, outWeights, qkvWeights } from '../params/params';
 import { InputError } from '../units';
 import { checkInputs } from '../formula';
 import { checkBound } from '../bounds';
@@ -88,6 +88,34 @@ export interface FlopsBreakdown {
   /** True when `total` (hence every component) is an exact integer: total ≤ 2^53 − 1. */
   exact: boolean;
   assumptions: string[];
+}
+
+/**
+ * FLOPs of the matmuls with `weights` weights over `tokens` tokens: one multiply and one
+ * add per weight per token, 2·T·W. Every weight term of the course is this (projections,
+ * FFN, experts, LM head, and 2N per token).
+ * @example weightFlops(1024, 50331648) //=> 103079215104
+ */
+export function weightFlops(tokens: number, weights: number): number {
+  return 2 * tokens * weights;
+}
+
+/**
+ * Forward FLOPs per token of the matmuls with weights, short context: 2N, N the parameters a
+ * token passes through (MoE: the active ones).
+ * @example weightFlopsPerToken(6738415616) //=> 13476831232
+ */
+export function weightFlopsPerToken(params: number): number {
+  return weightFlops(1, params);
+}
+
+/**
+ * FLOPs of one attention matmul (Q·Kᵀ or softmax·V) of B sequences over `pairs` (query, key)
+ * pairs per sequence and head, with `width` = h·d numbers per token over all heads: 2·B·width·pairs.
+ * @example attentionMatmulFlops({ batch: 1, width: 4096, pairs: 1024 * 1024 }) //=> 8589934592
+ */
+export function attentionMatmulFlops(p: { batch: number; width: number; pairs: number }): number {
+  return 2 * p.batch * p.width * p.pairs;
 }
 
 /**
@@ -153,11 +181,11 @@ export function forwardFlops(input: ForwardInput): FlopsBreakdown {
     dV = mla.vHeadDim;
     const q = mla.qLoraRank === null ? H * h * dQK : H * mla.qLoraRank + mla.qLoraRank * h * dQK;
     const kv = H * (mla.kvLoraRank + mla.qkRopeHeadDim) + mla.kvLoraRank * h * (mla.qkNopeHeadDim + mla.vHeadDim);
-    qkv = 2 * T * (q + kv);
-    out = 2 * T * h * dV * H;
+    qkv = weightFlops(T, q + kv);
+    out = weightFlops(T, outWeights({ hidden: H, heads: h, headDim: dV }));
   } else {
-    qkv = 2 * T * H * (h * d + 2 * hkv * d);
-    out = 2 * T * h * d * H;
+    qkv = weightFlops(T, qkvWeights({ hidden: H, heads: h, kvHeads: hkv, headDim: d }));
+    out = weightFlops(T, outWeights({ hidden: H, heads: h, headDim: d }));
   }
 
   // Attention matmuls, per layer kind (windowed or not).
@@ -167,26 +195,26 @@ export function forwardFlops(input: ForwardInput): FlopsBreakdown {
     ? attentionPairs({ newTokens: S, contextTokens: Sc, attention, window: spec.slidingWindow.size })
     : fullPairs;
   const pairs = (L - nWindow) * fullPairs + nWindow * windowPairs;
-  const scores = 2 * B * h * dQK * pairs;
-  const av = 2 * B * h * dV * pairs;
+  const scores = attentionMatmulFlops({ batch: B, width: h * dQK, pairs });
+  const av = attentionMatmulFlops({ batch: B, width: h * dV, pairs });
 
   // FFN.
   const counts = layerCounts(spec);
-  const ffnPerLayer = 2 * T * (spec.ffn === 'gated' ? 3 : 2) * H * spec.ffnWidth;
+  const ffnPerLayer = weightFlops(T, ffnWeights({ hidden: H, width: spec.ffnWidth, gated: spec.ffn === 'gated' }));
   let experts = 0;
   let sharedExperts = 0;
   let router = 0;
   const moe = spec.moe;
   if (moe) {
-    experts = counts.moe * 2 * T * moe.topK * 3 * H * moe.expertWidth;
-    sharedExperts = counts.moe * 2 * T * 3 * H * moe.sharedExperts * moe.sharedExpertWidth;
-    router = counts.moe * 2 * T * H * (moe.experts + (moe.sharedExpertGate ? 1 : 0));
+    experts = counts.moe * weightFlops(T, moe.topK * ffnWeights({ hidden: H, width: moe.expertWidth, gated: true }));
+    sharedExperts = counts.moe * weightFlops(T, ffnWeights({ hidden: H, width: moe.sharedExperts * moe.sharedExpertWidth, gated: true }));
+    router = counts.moe * weightFlops(T, H * (moe.experts + (moe.sharedExpertGate ? 1 : 0)));
   }
   const ffn = counts.dense * ffnPerLayer;
 
   const logitTokens = input.logits === 'last' ? B : T;
   const E = spec.embeddingDim;
-  const lmHead = 2 * logitTokens * E * V + (E !== H ? 2 * T * E * H + 2 * logitTokens * H * E : 0);
+  const lmHead = weightFlops(logitTokens, embeddingWeights({ vocab: V, hidden: E })) + (E !== H ? weightFlops(T, E * H) + weightFlops(logitTokens, H * E) : 0);
 
   const components: FlopsComponents = {
     qkv: L * qkv,
@@ -204,7 +232,7 @@ export function forwardFlops(input: ForwardInput): FlopsBreakdown {
   const total = layersTotal + lmHead;
   const uniform = (counts.dense === 0 || counts.moe === 0) && (nWindow === 0 || nWindow === L || fullPairs === windowPairs);
   const N = countParams(spec).active;
-  const articleFlops = B * S * (2 * N + 4 * L * H * Sc);
+  const articleFlops = articleForwardFlops({ B, S, N, L, H, Sc });
 
   return {
     components,
@@ -214,7 +242,7 @@ export function forwardFlops(input: ForwardInput): FlopsBreakdown {
     articleFlops,
     articleRelativeError: (articleFlops - total) / total,
     perToken: total / T,
-    twoN: 2 * N,
+    twoN: weightFlopsPerToken(N),
     attention,
     exact: total <= Number.MAX_SAFE_INTEGER,
     assumptions: [
@@ -258,5 +286,5 @@ export function decodeStepFlops(p: { spec: ModelSpec; batch: number; contextToke
  * @example articleForwardFlops({ B: 1, S: 1, N: 6738415616, L: 32, H: 4096, Sc: 4096 }) //=> 15624314880
  */
 export function articleForwardFlops({ B, S, N, L, H, Sc }: { B: number; S: number; N: number; L: number; H: number; Sc: number }): number {
-  return B * S * (2 * N + 4 * L * H * Sc);
+  return B * S * (weightFlopsPerToken(N) + 4 * L * H * Sc);
 }

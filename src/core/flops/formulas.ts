@@ -3,7 +3,30 @@
  * derivation. The exact per-component count for a real model is `forwardFlops`.
  */
 import { defineFormula, type AnyFormula } from '../formula';
-import { articleForwardFlops } from './flops';
+import { attentionWeights, embeddingWeights, ffnWeights, outWeights, qkvWeights } from '../params/params';
+import { articleForwardFlops, attentionMatmulFlops, attentionPairs, weightFlops, weightFlopsPerToken } from './flops';
+
+/** The article's MHA layer: h·d = H, so one head of width H stands for all of them. */
+const mha = (H: number) => ({ hidden: H, heads: 1, kvHeads: 1, headDim: H });
+
+/**
+ * Q·Kᵀ and softmax·V together over full attention, 2·(2·B·H·S·S'): the score-and-value
+ * FLOPs of one MHA layer. The arithmetic of flops.attentionScores and the article's layer.
+ * @example fullAttentionFlops({ B: 1, S: 1024, Sc: 1024, H: 4096 }) //=> 17179869184
+ */
+export function fullAttentionFlops({ B, S, Sc, H }: { B: number; S: number; Sc: number; H: number }): number {
+  return 2 * attentionMatmulFlops({ batch: B, width: H, pairs: attentionPairs({ newTokens: S, contextTokens: Sc, attention: 'full', window: null }) });
+}
+
+/**
+ * One MHA layer with a 4H FFN, as the article counts it: QKV 6·B·S·H², output 2·B·S·H²,
+ * FFN 16·B·S·H² and attention 4·B·S·S'·H: 24·B·S·H² + 4·B·S·S'·H.
+ * @example articleLayerFlops({ B: 1, S: 1024, Sc: 1024, H: 4096 }) //=> 429496729600
+ */
+export function articleLayerFlops({ B, S, Sc, H }: { B: number; S: number; Sc: number; H: number }): number {
+  const T = B * S;
+  return weightFlops(T, attentionWeights(mha(H))) + weightFlops(T, ffnWeights({ hidden: H, width: 4 * H, gated: false })) + fullAttentionFlops({ B, S, Sc, H });
+}
 
 const BS = { B: 'positiveInt', S: 'positiveInt' } as const;
 const BSLabels = { B: 'Batch B', S: 'New tokens S' } as const;
@@ -21,7 +44,7 @@ export const qkvFlopsFormula = defineFormula({
   labels: { ...BSLabels, H: 'Hidden size H' },
   domains: { ...BS, H: 'positiveInt' },
   tex: (v) => String.raw`3 \cdot 2 \cdot ${v.B} \cdot ${v.S} \cdot ${v.H}^2`,
-  compute: ({ B, S, H }) => 6 * B * S * H * H,
+  compute: ({ B, S, H }) => weightFlops(B * S, qkvWeights(mha(H))),
   example: { B: 1, S: 1024, H: 4096 },
 });
 
@@ -39,7 +62,7 @@ export const attentionScoresFlopsFormula = defineFormula({
   labels: { ...BSLabels, Sc: "Context S'", H: 'Hidden size H' },
   domains: { ...BS, Sc: 'positiveInt', H: 'positiveInt' },
   tex: (v) => String.raw`4 \cdot ${v.B} \cdot ${v.S} \cdot ${v.Sc} \cdot ${v.H}`,
-  compute: ({ B, S, Sc, H }) => 4 * B * S * Sc * H,
+  compute: fullAttentionFlops,
   example: { B: 1, S: 1024, Sc: 1024, H: 4096 },
 });
 
@@ -56,7 +79,7 @@ export const outProjectionFlopsFormula = defineFormula({
   labels: { ...BSLabels, H: 'Hidden size H' },
   domains: { ...BS, H: 'positiveInt' },
   tex: (v) => String.raw`2 \cdot ${v.B} \cdot ${v.S} \cdot ${v.H}^2`,
-  compute: ({ B, S, H }) => 2 * B * S * H * H,
+  compute: ({ B, S, H }) => weightFlops(B * S, outWeights(mha(H))),
   example: { B: 1, S: 1024, H: 4096 },
 });
 
@@ -73,7 +96,7 @@ export const ffnFlopsFormula = defineFormula({
   labels: { ...BSLabels, H: 'Hidden size H' },
   domains: { ...BS, H: 'positiveInt' },
   tex: (v) => String.raw`16 \cdot ${v.B} \cdot ${v.S} \cdot ${v.H}^2`,
-  compute: ({ B, S, H }) => 16 * B * S * H * H,
+  compute: ({ B, S, H }) => weightFlops(B * S, ffnWeights({ hidden: H, width: 4 * H, gated: false })),
   example: { B: 1, S: 1024, H: 4096 },
 });
 
@@ -90,7 +113,7 @@ export const lmHeadFlopsFormula = defineFormula({
   labels: { ...BSLabels, H: 'Hidden size H', V: 'Vocabulary V' },
   domains: { ...BS, H: 'positiveInt', V: 'positiveInt' },
   tex: (v) => String.raw`2 \cdot ${v.B} \cdot ${v.S} \cdot ${v.H} \cdot ${v.V}`,
-  compute: ({ B, S, H, V }) => 2 * B * S * H * V,
+  compute: ({ B, S, H, V }) => weightFlops(B * S, embeddingWeights({ vocab: V, hidden: H })),
   example: { B: 1, S: 1024, H: 4096, V: 32000 },
 });
 
@@ -119,14 +142,15 @@ export const perTokenFlopsFormula = defineFormula({
   anchor: 'flops-per-token',
   page: 'parameters-and-flops',
   title: 'Forward FLOPs per token',
-  description: "Each parameter takes part in one multiply and one add per token; the attention term 4·L·H·S' is small while S' ≪ 6H.",
+  description:
+    "Each parameter a token passes through takes part in one multiply and one add: all of them in a dense model, the active ones (the k chosen experts, not all E) in an MoE. The attention term 4·L·H·S' is small while S' ≪ 6H.",
   lhs: 'F_{\\text{token}}',
   unit: 'FLOPs',
   symbols: { N: 'N' },
   labels: { N: 'Parameters N' },
   domains: { N: 'positiveInt' },
   tex: (v) => String.raw`2 \cdot ${v.N}`,
-  compute: ({ N }) => 2 * N,
+  compute: ({ N }) => weightFlopsPerToken(N),
   example: { N: 6738415616 },
   approximate: true,
 });

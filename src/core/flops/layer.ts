@@ -17,13 +17,13 @@
  */
 import { defineFormula, type Derivation } from '../formula';
 import type { FfnKind, ModelSpec, NormKind } from '../model/spec';
-import { countParams } from '../params/params';
+import { attentionWeights, countParams, ffnWeights } from '../params/params';
 import { attentionParamsGqaFormula, ffnGatedParamsFormula, ffnParamsFormula } from '../params/formulas';
 import { layerParamsApproxFormula } from '../params/layer';
 import { InputError } from '../units';
 import { checkBound, type BoundKind } from '../bounds';
-import { forwardFlops, type AttentionMode } from './flops';
-import { attentionScoresFlopsFormula } from './formulas';
+import { attentionMatmulFlops, attentionPairs, forwardFlops, weightFlops, type AttentionMode } from './flops';
+import { articleLayerFlops, attentionScoresFlopsFormula } from './formulas';
 
 /**
  * Q, K, V and O projections of one layer: 2·B·S·(2·H·h·d + 2·H·h_kv·d), i.e. 2 FLOPs per
@@ -43,7 +43,7 @@ export const attentionProjectionsGqaFlopsFormula = defineFormula({
   labels: { B: 'Batch B', S: 'New tokens S', H: 'Hidden size H', h: 'Query heads h', hKv: 'KV heads h_kv', d: 'Head dim d' },
   domains: { B: 'positiveInt', S: 'positiveInt', H: 'positiveInt', h: 'positiveInt', hKv: 'positiveInt', d: 'positiveInt' },
   tex: (v) => String.raw`2 \cdot ${v.B} \cdot ${v.S} \cdot (2 \cdot ${v.H} \cdot ${v.h} \cdot ${v.d} + 2 \cdot ${v.H} \cdot ${v.hKv} \cdot ${v.d})`,
-  compute: ({ B, S, H, h, hKv, d }) => 2 * B * S * (2 * H * h * d + 2 * H * hKv * d),
+  compute: ({ B, S, H, h, hKv, d }) => weightFlops(B * S, attentionWeights({ hidden: H, heads: h, kvHeads: hKv, headDim: d })),
   example: { B: 1, S: 1024, H: 8192, h: 64, hKv: 8, d: 128 }, // Llama 2 70B
 });
 
@@ -68,7 +68,7 @@ export const attentionScoresCausalFlopsFormula = defineFormula({
   tex: (v) => String.raw`4 \cdot ${v.B} \cdot ${v.H} \cdot \left(${v.S} \cdot ${v.Sc} - \tfrac{${v.S} \cdot (${v.S} - 1)}{2}\right)`,
   compute: ({ B, S, Sc, H }) => {
     if (Sc < S) throw new InputError('Sc', "Context S' counts the new tokens too, so it must be at least S");
-    return 4 * B * H * (S * Sc - (S * (S - 1)) / 2);
+    return 2 * attentionMatmulFlops({ batch: B, width: H, pairs: attentionPairs({ newTokens: S, contextTokens: Sc, attention: 'causal', window: null }) });
   },
   example: { B: 1, S: 1024, Sc: 1024, H: 4096 },
 });
@@ -90,7 +90,7 @@ export const ffnPlainFlopsFormula = defineFormula({
   labels: { B: 'Batch B', S: 'New tokens S', H: 'Hidden size H', I: 'FFN width I' },
   domains: { B: 'positiveInt', S: 'positiveInt', H: 'positiveInt', I: 'positiveInt' },
   tex: (v) => String.raw`2 \cdot 2 \cdot ${v.B} \cdot ${v.S} \cdot ${v.H} \cdot ${v.I}`,
-  compute: ({ B, S, H, I }) => 4 * B * S * H * I,
+  compute: ({ B, S, H, I }) => weightFlops(B * S, ffnWeights({ hidden: H, width: I, gated: false })),
   example: { B: 1, S: 1024, H: 4096, I: 16384 },
 });
 
@@ -111,7 +111,7 @@ export const ffnGatedFlopsFormula = defineFormula({
   labels: { B: 'Batch B', S: 'New tokens S', H: 'Hidden size H', I: 'FFN width I' },
   domains: { B: 'positiveInt', S: 'positiveInt', H: 'positiveInt', I: 'positiveInt' },
   tex: (v) => String.raw`3 \cdot 2 \cdot ${v.B} \cdot ${v.S} \cdot ${v.H} \cdot ${v.I}`,
-  compute: ({ B, S, H, I }) => 6 * B * S * H * I,
+  compute: ({ B, S, H, I }) => weightFlops(B * S, ffnWeights({ hidden: H, width: I, gated: true })),
   example: { B: 1, S: 1024, H: 4096, I: 11008 }, // Llama 2 7B
 });
 
@@ -133,7 +133,7 @@ export const layerFlopsFormula = defineFormula({
   labels: { B: 'Batch B', S: 'New tokens S', Sc: "Context S'", H: 'Hidden size H' },
   domains: { B: 'positiveInt', S: 'positiveInt', Sc: 'positiveInt', H: 'positiveInt' },
   tex: (v) => String.raw`24 \cdot ${v.B} \cdot ${v.S} \cdot ${v.H}^2 + 4 \cdot ${v.B} \cdot ${v.S} \cdot ${v.Sc} \cdot ${v.H}`,
-  compute: ({ B, S, Sc, H }) => 24 * B * S * H * H + 4 * B * S * Sc * H,
+  compute: articleLayerFlops,
   example: { B: 1, S: 1024, Sc: 1024, H: 4096 },
   approximate: true,
 });
@@ -290,9 +290,10 @@ export function layerCost(shape: LayerShape, work: LayerWorkload): LayerCost {
   const T = B * S;
   const f = forwardFlops({ spec, batch: B, newTokens: S, contextTokens: Sc, attention });
   const flops: Record<LayerFlopsKey, number> = {
-    q: 2 * T * H * h * d,
-    k: 2 * T * H * hKv * d,
-    v: 2 * T * H * hKv * d,
+    // Each projection is a weight matmul of its own shape: [H, h·d] for Q, [H, h_kv·d] for K and V.
+    q: weightFlops(T, H * h * d),
+    k: weightFlops(T, H * hKv * d),
+    v: weightFlops(T, H * hKv * d),
     scores: f.components.scores,
     av: f.components.av,
     o: f.components.out,

@@ -10,6 +10,7 @@
  */
 import { defineFormula, texGigahertz, type Domain } from '../formula';
 import { InputError, GiB } from '../units';
+import { ridgePointFlopsPerByte } from '../matmul/matmul';
 import { GPUS } from '../../data/gpus';
 import { GPU_DTYPES, type GpuDtype, type GpuSpec } from './spec';
 
@@ -202,7 +203,15 @@ export function perDirectionBandwidth(gpu: GpuSpec): number {
   if (gpu.interconnect.bandwidth === null) {
     throw new InputError('gpu', `${gpu.name} has no GPU-to-GPU interconnect in the table (${gpu.interconnect.name})`);
   }
-  return gpu.interconnect.bandwidth / 2;
+  return oneDirection(gpu.interconnect.bandwidth);
+}
+
+/**
+ * One direction of a link quoted as the sum of both: W/2.
+ * @example oneDirection(400e9) //=> 200000000000
+ */
+export function oneDirection(bidirectionalBandwidth: number): number {
+  return bidirectionalBandwidth / 2;
 }
 
 /**
@@ -295,8 +304,8 @@ export function gpuSummary(gpu: GpuSpec): GpuSummary {
     memoryGiB: gpu.memoryBinaryBytes === null ? null : gpu.memoryBinaryBytes / GiB,
     memoryBandwidth: gpu.memoryBandwidth,
     interconnectBandwidth: gpu.interconnect.bandwidth,
-    interconnectBandwidthPerDirection: gpu.interconnect.bandwidth === null ? null : gpu.interconnect.bandwidth / 2,
-    ridgePoint: headline === null ? null : headline / gpu.memoryBandwidth,
+    interconnectBandwidthPerDirection: gpu.interconnect.bandwidth === null ? null : oneDirection(gpu.interconnect.bandwidth),
+    ridgePoint: headline === null ? null : ridgePointFlopsPerByte({ peakFlopsPerSecond: headline, bandwidth: gpu.memoryBandwidth }),
     parts: peakParts(gpu, gpu.flopsPerClockPerUnit.bf16 === null ? 'fp16' : 'bf16'),
     sparsePrinted: gpu.sparsePrinted,
     datasheetAsPrinted: gpu.datasheetAsPrinted,
@@ -333,25 +342,6 @@ export const peakFlopsFormula = defineFormula({
   ],
 });
 
-export const gpuRidgePointFormula = defineFormula({
-  id: 'gpu.ridgePoint',
-  anchor: 'gpu-ridge-point',
-  page: 'gpu-peak',
-  title: 'Ridge point of a GPU',
-  description:
-    'FLOPs a kernel must do per byte it moves to be limited by compute rather than by memory bandwidth: peak over bandwidth.',
-  lhs: 'I^{*}',
-  unit: 'FLOP/B',
-  symbols: { P: 'P_{\\text{peak}}', W: 'W_{\\text{mem}}' },
-  labels: { P: 'Peak FLOP/s', W: 'Memory bandwidth (B/s)' },
-  domains: { P: 'positive', W: 'positive' },
-  tex: (v) => String.raw`\frac{${v.P}}{${v.W}}`,
-  compute: ({ P, W }) => P / W,
-  // H100 SXM: 989.4 TFLOP/s dense bf16, 3.35 TB/s HBM3.
-  example: { P: 989.4e12, W: 3.35e12 },
-  notes: ['Decode (one token per sequence) sits far below the ridge, so it is memory-bound; prefill sits far above it.'],
-});
-
 export const perDirectionBandwidthFormula = defineFormula({
   id: 'gpu.perDirectionBandwidth',
   anchor: 'interconnect-per-direction',
@@ -364,9 +354,9 @@ export const perDirectionBandwidthFormula = defineFormula({
   labels: { W: 'Bidirectional interconnect bandwidth (B/s)' },
   domains: { W: 'positive' },
   tex: (v) => String.raw`\frac{${v.W}}{2}`,
-  compute: ({ W }) => W / 2,
+  compute: ({ W }) => oneDirection(W),
   // A800: NVLink capped at 400 GB/s bidirectional (A100: 600).
   example: { W: 400e9 },
 });
 
-export const gpuFormulas = [peakFlopsFormula, gpuRidgePointFormula, perDirectionBandwidthFormula];
+export const gpuFormulas = [peakFlopsFormula, perDirectionBandwidthFormula];

@@ -11,7 +11,7 @@
  */
 import { bytesPerElement } from '../dtypes';
 import { defineFormula } from '../formula';
-import { matmulBytes, matmulFlops, matmulIntensity } from '../matmul/matmul';
+import { boundBy, matmulBytes, matmulFlops, matmulIntensity, ridgePointFlopsPerByte, rooflineSeconds } from '../matmul/matmul';
 import { PRACTICAL_MFU_CEILING } from '../mfu/mfu';
 import { InputError } from '../units';
 import { gpuPeakFlops, type GpuDtype, type GpuSpec } from './gpu';
@@ -114,7 +114,7 @@ export function matmulOnGpu(
   const bytes = matmulBytes(p);
   const intensity = matmulIntensity(p);
   const bandwidth = gpu.memoryBandwidth;
-  const ridge = peak / bandwidth;
+  const ridge = ridgePointFlopsPerByte({ peakFlopsPerSecond: peak, bandwidth });
   const attainable = attainableFlopsPerSecond({ intensity, peak, bandwidth });
   return {
     available: true,
@@ -127,8 +127,8 @@ export function matmulOnGpu(
     intensity,
     attainable,
     fractionOfPeak: attainable / peak,
-    seconds: Math.max(flops / peak, bytes / bandwidth),
-    bound: intensity >= ridge ? 'compute' : 'memory',
+    seconds: rooflineSeconds({ flops, bytes, peakFlopsPerSecond: peak, bandwidth }),
+    bound: boundBy(intensity, ridge),
   };
 }
 
@@ -152,7 +152,7 @@ export function rooflineSpan(intensities: readonly number[]): [number, number] {
  */
 export function rooflinePoints(p: { peak: number; bandwidth: number; from: number; to: number }): { x: number; y: number }[] {
   if (!(p.from > 0 && p.to > p.from)) throw new InputError('span', 'the intensity span must be positive and increasing');
-  const ridge = Math.min(Math.max(p.peak / p.bandwidth, p.from), p.to);
+  const ridge = Math.min(Math.max(ridgePointFlopsPerByte({ peakFlopsPerSecond: p.peak, bandwidth: p.bandwidth }), p.from), p.to);
   const at = (x: number) => ({ x, y: attainableFlopsPerSecond({ intensity: x, peak: p.peak, bandwidth: p.bandwidth }) });
   return [at(p.from), at(ridge), at(p.to)];
 }

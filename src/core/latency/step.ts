@@ -13,6 +13,7 @@
  * @see Pope et al., "Efficiently Scaling Transformer Inference" (2022), §2
  */
 import { InputError } from '../units';
+import { computeSeconds, transferSeconds } from '../matmul/matmul';
 import type { LatencyCalibration } from './calibration';
 
 /** What one step does, summed over the G GPUs of the replica. */
@@ -84,22 +85,8 @@ export interface StepTime {
   arithmeticIntensity: number;
 }
 
-/**
- * Seconds to do `flops` on G GPUs at a share η of the peak: F/(G·P·η).
- * @example computeSeconds(9.5e15, 8, 312e12, 1) //=> 3.806…
- */
-export function computeSeconds(flops: number, gpus: number, peak: number, efficiency: number): number {
-  return flops / (gpus * peak * efficiency);
-}
-
-/**
- * Seconds to move `bytes` through the HBM of G GPUs at a share η of the bandwidth: Q/(G·W·η).
- * @example transferSeconds(1.38e11, 8, 2.039e12, 1) //=> 0.00846…
- */
-export function transferSeconds(bytes: number, gpus: number, bandwidth: number, efficiency: number): number {
-  return bytes / (gpus * bandwidth * efficiency);
-}
-
+// The two sides of a roofline live with the matmul's (../matmul/matmul.ts); a step uses them per kernel class.
+export { computeSeconds, transferSeconds } from '../matmul/matmul';
 /**
  * A kernel class on its roofline: the slower of its FLOPs and its bytes,
  * max(F/(G·P·η_c), Q/(G·W·η_m)).

@@ -55,14 +55,41 @@ export function matmulIntensity(p: MatmulShape & { s: number }): number {
 }
 
 /**
+ * Seconds to do `flops` on G GPUs at a share η of a peak of P FLOP/s each: F/(G·P·η). The
+ * compute side of every roofline in the course (a matmul, a serving step, a training run).
+ * @example computeSeconds(9.5e15, 8, 312e12, 1) //=> 3.806…
+ */
+export function computeSeconds(flops: number, gpus: number, peakFlopsPerSecond: number, efficiency: number): number {
+  return flops / (gpus * peakFlopsPerSecond * efficiency);
+}
+
+/**
+ * Seconds to move `bytes` through the memory of G GPUs at a share η of W B/s each: Q/(G·W·η).
+ * The memory side of every roofline.
+ * @example transferSeconds(1.38e11, 8, 2.039e12, 1) //=> 0.00846…
+ */
+export function transferSeconds(bytes: number, gpus: number, bandwidth: number, efficiency: number): number {
+  return bytes / (gpus * bandwidth * efficiency);
+}
+
+/**
  * Roofline time: the slower of doing the FLOPs at peak and moving the bytes at full
  * bandwidth, max(F/P, Q/W). A lower bound: real kernels reach a fraction of both.
- * @example rooflineSeconds({ flops: 312e12, bytes: 1, peak: 312e12, bandwidth: 2.039e12 }) //=> 1
+ * @example rooflineSeconds({ flops: 312e12, bytes: 1, peakFlopsPerSecond: 312e12, bandwidth: 2.039e12 }) //=> 1
  */
-export function rooflineSeconds(p: { flops: number; bytes: number; peak: number; bandwidth: number }): number {
-  if (!(p.peak > 0)) throw new InputError('peak', 'peak must be greater than 0 FLOP/s');
+export function rooflineSeconds(p: { flops: number; bytes: number; peakFlopsPerSecond: number; bandwidth: number }): number {
+  if (!(p.peakFlopsPerSecond > 0)) throw new InputError('peakFlopsPerSecond', 'peak must be greater than 0 FLOP/s');
   if (!(p.bandwidth > 0)) throw new InputError('bandwidth', 'bandwidth must be greater than 0 B/s');
-  return Math.max(p.flops / p.peak, p.bytes / p.bandwidth);
+  return Math.max(computeSeconds(p.flops, 1, p.peakFlopsPerSecond, 1), transferSeconds(p.bytes, 1, p.bandwidth, 1));
+}
+
+/**
+ * The ridge point of a part: the arithmetic intensity at which compute and memory take
+ * equally long, P/W FLOP/B.
+ * @example ridgePointFlopsPerByte({ peakFlopsPerSecond: 312e12, bandwidth: 2.039e12 }) //=> 153.016…
+ */
+export function ridgePointFlopsPerByte(p: { peakFlopsPerSecond: number; bandwidth: number }): number {
+  return p.peakFlopsPerSecond / p.bandwidth;
 }
 
 export const matmulFlopsFormula = defineFormula({
@@ -160,9 +187,10 @@ export const ridgePointFormula = defineFormula({
   labels: { P: 'Peak FLOP/s', W: 'Memory bandwidth (B/s)' },
   domains: { P: 'positive', W: 'positive' },
   tex: (v) => String.raw`\frac{${v.P}}{${v.W}}`,
-  compute: ({ P, W }) => P / W,
+  compute: ({ P, W }) => ridgePointFlopsPerByte({ peakFlopsPerSecond: P, bandwidth: W }),
   // A800 SXM4 80GB: 312 TFLOP/s dense bf16, 2.039 TB/s HBM2e (NVIDIA A100 datasheet).
   example: { P: 312e12, W: 2.039e12 },
+  notes: ['Decode (one token per sequence) sits far below the ridge, so it is memory-bound; prefill sits far above it.'],
 });
 
 /**
@@ -207,7 +235,7 @@ export const rooflineTimeFormula = defineFormula({
   labels: { F: 'FLOPs F', Q: 'Bytes moved Q', P: 'Peak FLOP/s', W: 'Memory bandwidth (B/s)' },
   domains: { F: 'nonNegative', Q: 'nonNegative', P: 'positive', W: 'positive' },
   tex: (v) => String.raw`\max\left(\frac{${v.F}}{${v.P}}, \frac{${v.Q}}{${v.W}}\right)`,
-  compute: ({ F, Q, P, W }) => rooflineSeconds({ flops: F, bytes: Q, peak: P, bandwidth: W }),
+  compute: ({ F, Q, P, W }) => rooflineSeconds({ flops: F, bytes: Q, peakFlopsPerSecond: P, bandwidth: W }),
   // The 4096³ bf16 matmul above on an A800 (312 TFLOP/s, 2.039 TB/s).
   example: { F: 137438953472, Q: 100663296, P: 312e12, W: 2.039e12 },
 });

@@ -14,6 +14,7 @@ import { countParams, layerCounts } from '../params/params';
 import { windowedLayers } from '../flops/flops';
 import { InputError } from '../units';
 import { checkInputs } from '../formula';
+import { bytesOf, kvCacheBytesOf, kvElementsPerLayerToken, mlaElementsPerLayerToken } from './formulas';
 
 function elementBytes(dtype: Dtype | number, field = 'dtype'): number {
   if (typeof dtype === 'number') {
@@ -30,13 +31,13 @@ function elementBytes(dtype: Dtype | number, field = 'dtype'): number {
  * @example weightsBytes(getPreset('llama-2-7b').spec, 'bf16') //=> 13476831232
  */
 export function weightsBytes(spec: ModelSpec, dtype: Dtype | number): number {
-  return countParams(spec).total * elementBytes(dtype);
+  return bytesOf(countParams(spec).total, elementBytes(dtype));
 }
 
 /** KV-cache elements one token adds in one layer: 2·h_kv·d, or MLA's r_kv + d_rope. */
 export function kvElementsPerTokenPerLayer(spec: ModelSpec): number {
-  if (spec.mla) return spec.mla.kvLoraRank + spec.mla.qkRopeHeadDim;
-  return 2 * spec.kvHeads * spec.headDim;
+  if (spec.mla) return mlaElementsPerLayerToken({ kvLoraRank: spec.mla.kvLoraRank, ropeDim: spec.mla.qkRopeHeadDim });
+  return kvElementsPerLayerToken({ kvHeads: spec.kvHeads, headDim: spec.headDim });
 }
 
 /**
@@ -46,7 +47,7 @@ export function kvElementsPerTokenPerLayer(spec: ModelSpec): number {
  */
 export function kvCacheBytesPerToken(spec: ModelSpec, bytesPerElementValue: number): number {
   const s = elementBytes(bytesPerElementValue, 'bytesPerElement');
-  return spec.layers * kvElementsPerTokenPerLayer(spec) * s;
+  return kvCacheBytesOf({ fullLayers: spec.layers, windowedLayers: 0, contextTokens: 1, window: 1, elements: kvElementsPerTokenPerLayer(spec), bytesPerElement: s });
 }
 
 /**
@@ -57,10 +58,15 @@ export function kvCacheBytesPerToken(spec: ModelSpec, bytesPerElementValue: numb
 export function kvCacheBytes(spec: ModelSpec, contextTokens: number, bytesPerElementValue: number): number {
   checkInputs({ contextTokens }, { contextTokens: 'nonNegativeInt' }, { contextTokens: "S'" });
   const s = elementBytes(bytesPerElementValue, 'bytesPerElement');
-  const perLayerToken = kvElementsPerTokenPerLayer(spec) * s;
   const windowed = windowedLayers(spec);
-  const cap = spec.slidingWindow ? Math.min(contextTokens, spec.slidingWindow.size) : contextTokens;
-  return ((spec.layers - windowed) * contextTokens + windowed * cap) * perLayerToken;
+  return kvCacheBytesOf({
+    fullLayers: spec.layers - windowed,
+    windowedLayers: windowed,
+    contextTokens,
+    window: spec.slidingWindow?.size ?? contextTokens,
+    elements: kvElementsPerTokenPerLayer(spec),
+    bytesPerElement: s,
+  });
 }
 
 export interface ActivationEstimate {

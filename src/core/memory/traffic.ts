@@ -22,14 +22,15 @@
  */
 import type { ModelSpec } from '../model/spec';
 import { layerCounts } from '../params/params';
+import { kvElementsPerTokenPerLayer } from './memory';
 
 /** Activation elements one token moves through the layers (all L of them), logits excluded. */
 export function layerActivationElementsPerToken(spec: ModelSpec): number {
-  const { hidden: H, heads: h, kvHeads: hkv } = spec;
+  const { hidden: H, heads: h } = spec;
   const mla = spec.mla;
   const dQK = mla ? mla.qkNopeHeadDim + mla.qkRopeHeadDim : spec.headDim;
   const dV = mla ? mla.vHeadDim : spec.headDim;
-  const kvWidth = mla ? mla.kvLoraRank + mla.qkRopeHeadDim : 2 * hkv * spec.headDim;
+  const kvWidth = kvElementsPerTokenPerLayer(spec);
   const attention = H + h * dQK + kvWidth + (h * dQK + kvWidth + h * dV) + (h * dV + H);
   const gated = spec.ffn === 'gated';
   const dense = gated ? 3 * H + 3 * spec.ffnWidth : 2 * H + 2 * spec.ffnWidth;

@@ -15,7 +15,8 @@
  * @see Chowdhery et al., "PaLM" (2022), appendix B
  * @see Korthikanti et al., "Reducing Activation Recomputation in Large Transformer Models" (2022), §5
  */
-import { attentionMaskFactor, type AttentionConvention } from '../training/compute';
+import { weightFlopsPerToken } from '../flops/flops';
+import { attentionForwardFlopsPerToken, attentionMaskFactor, trainingFlopsPerTokenWithAttention, type AttentionConvention } from '../training/compute';
 import { checkInputs } from '../formula';
 import { InputError } from '../units';
 
@@ -66,10 +67,10 @@ export function mfuFlopsPerToken(p: MfuFlopsInput): MfuFlops {
     throw new InputError('recompute', `recompute must be one of ${RECOMPUTE_KINDS.join(', ')}`);
   }
   const mask = attentionMaskFactor(p.attention);
-  // Forward attention core per token: Q·Kᵀ and scores·V, 2·S·h·d each per layer, times m.
-  const attentionForward = 4 * mask * p.layers * p.heads * p.headDim * p.seq;
+  const shape = { mask, layers: p.layers, heads: p.heads, headDim: p.headDim, seq: p.seq };
+  const attentionForward = attentionForwardFlopsPerToken(shape);
   const attention = 3 * attentionForward;
-  const model = 6 * p.params + attention;
-  const recompute = p.recompute === 'full' ? 2 * p.params + attentionForward : p.recompute === 'selective' ? attentionForward : 0;
+  const model = trainingFlopsPerTokenWithAttention({ params: p.params, ...shape });
+  const recompute = p.recompute === 'full' ? weightFlopsPerToken(p.params) + attentionForward : p.recompute === 'selective' ? attentionForward : 0;
   return { model, attention, recompute, hardware: model + recompute, mask };
 }

@@ -13,6 +13,7 @@
  * @see Chowdhery et al., "PaLM: Scaling Language Modeling with Pathways" (2022), appendix B
  */
 import { defineFormula } from '../formula';
+import { weightFlopsPerToken } from '../flops/flops';
 
 /**
  * The fraction of peak a well-tuned kernel mix reaches on A800/A100-class parts: the
@@ -42,7 +43,7 @@ export function mfuFromGpuHours(p: { flopsPerToken: number; tokens: number; gpuH
  * @example inferenceCeilingTokensPerSecond({ gpus: 8, peak: 312e12, utilization: 1, params: 70e9 }) //=> 17828.57…
  */
 export function inferenceCeilingTokensPerSecond(p: { gpus: number; peak: number; utilization: number; params: number }): number {
-  return (p.gpus * p.peak * p.utilization) / (2 * p.params);
+  return (p.gpus * p.peak * p.utilization) / weightFlopsPerToken(p.params);
 }
 
 export const mfuFormula = defineFormula({

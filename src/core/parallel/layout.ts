@@ -143,7 +143,7 @@ export function globalBatchSequences(p: { dp: number; microBatches: number; micr
  * @example flopsPerGpuPerStep({ params: 70e9, microBatches: 8, microBatch: 1, seq: 4096, tp: 8, pp: 4, cp: 1 }) //=> 430080000000000
  */
 export function flopsPerGpuPerStep(p: { params: number; microBatches: number; microBatch: number; seq: number; tp: number; pp: number; cp: number }): number {
-  return (6 * p.params * p.microBatches * p.microBatch * p.seq) / (p.tp * p.pp * p.cp);
+  return (trainingFlopsPerToken(p.params) * p.microBatches * p.microBatch * p.seq) / (p.tp * p.pp * p.cp);
 }
 
 export const flopsPerGpuFormula = defineFormula({

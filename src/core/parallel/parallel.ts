@@ -15,6 +15,8 @@
  * @see Huang et al., "GPipe" (2019): bubble (p−1)/(m+p−1)
  */
 import { defineFormula } from '../formula';
+import { flopsPerGpuPerStep, globalBatchSequences, worldSize } from './layout';
+import { kvCacheBytesOf, kvElementsPerLayerToken } from '../memory/formulas';
 import { InputError } from '../units';
 import { zeroModelStateBytes, MIXED_PRECISION_ADAM, type ModelStateBytesPerParam, type ZeroStage } from '../training/memory';
 import { activationBytesDetailed, activationBytesPerLayer, type RecomputeMode } from '../training/activations';
@@ -219,7 +221,17 @@ export function contextParallelBytes(p: {
   bytesPerElement: number;
   cp: number;
 }): number {
-  return 2 * 2 * p.layers * ((p.cp - 1) / p.cp) * p.microBatch * p.seq * p.kvHeads * p.headDim * p.bytesPerElement;
+  // K and V of the micro-batch's b·S tokens in every layer: a KV cache's bytes (../memory/formulas.ts),
+  // (c−1)/c of it from the other GPUs, once forward and once (as gradients) backward.
+  const kv = kvCacheBytesOf({
+    fullLayers: p.layers,
+    windowedLayers: 0,
+    contextTokens: p.microBatch * p.seq,
+    window: p.microBatch * p.seq,
+    elements: kvElementsPerLayerToken({ kvHeads: p.kvHeads, headDim: p.headDim }),
+    bytesPerElement: p.bytesPerElement,
+  });
+  return 2 * ((p.cp - 1) / p.cp) * kv;
 }
 
 export const contextCommFormula = defineFormula({
@@ -384,12 +396,13 @@ export function planParallelism(model: ParallelModel, cfg: ParallelConfig): Para
   const inFlight = Math.min(cfg.microBatches, pp);
   const activationLayers = layersPerStage * inFlight;
   const activationBytes = perLayer * activationLayers;
-  const tokensPerStep = dp * cfg.microBatches * cfg.microBatch * cfg.seq;
-  const flopsPerGpuPerStep = (6 * model.activeParams * tokensPerStep) / (dp * tp * pp * cp);
+  const tokensPerStep = globalBatchSequences({ dp, microBatches: cfg.microBatches, microBatch: cfg.microBatch }) * cfg.seq;
+  // Data parallelism buys tokens per step, not FLOPs per GPU: each replica does its own m·b sequences.
+  const flopsPerGpu = flopsPerGpuPerStep({ params: model.activeParams, microBatches: cfg.microBatches, microBatch: cfg.microBatch, seq: cfg.seq, tp, pp, cp });
   const microTokens = cfg.microBatch * seqPerGpu;
   const stageFraction = layersPerStage / model.layers;
   return {
-    gpus: dp * tp * pp * cp,
+    gpus: worldSize({ dp, tp, pp, cp }),
     paramsPerGpu: densePerGpu + expertPerGpu,
     modelStateBytes: states,
     modelStates,
@@ -397,7 +410,7 @@ export function planParallelism(model: ParallelModel, cfg: ParallelConfig): Para
     activationLayers,
     activationBytes,
     totalBytes: states + activationBytes,
-    flopsPerGpuPerStep,
+    flopsPerGpuPerStep: flopsPerGpu,
     tokensPerStep,
     bubble: pipelineBubbleFraction(pp, cfg.microBatches),
     commBytes: {

@@ -5,7 +5,7 @@
  */
 import { defineFormula, type AnyFormula } from '../formula';
 import { InputError } from '../units';
-import { approxParams } from './params';
+import { approxParams, attentionWeights, embeddingWeights, ffnWeights, idleExpertWeights } from './params';
 
 /** N ≈ 12·L·H² + V·H. @see content/05-parameters-and-flops.mdx @example //=> 6,573,522,944 for L=32, H=4096, V=32000 */
 export const paramsApproxFormula = defineFormula({
@@ -39,7 +39,8 @@ export const attentionParamsFormula = defineFormula({
   labels: { H: 'Hidden size H' },
   domains: { H: 'positiveInt' },
   tex: (v) => String.raw`4 \cdot ${v.H}^2`,
-  compute: ({ H }) => 4 * H * H,
+  // MHA with h·d = H: one head of width H is the same count.
+  compute: ({ H }) => attentionWeights({ hidden: H, heads: 1, kvHeads: 1, headDim: H }),
   example: { H: 4096 },
 });
 
@@ -56,7 +57,7 @@ export const attentionParamsGqaFormula = defineFormula({
   labels: { H: 'Hidden size H', h: 'Query heads h', hKv: 'KV heads h_kv', d: 'Head dim d' },
   domains: { H: 'positiveInt', h: 'positiveInt', hKv: 'positiveInt', d: 'positiveInt' },
   tex: (v) => String.raw`2 \cdot ${v.H} \cdot ${v.h} \cdot ${v.d} + 2 \cdot ${v.H} \cdot ${v.hKv} \cdot ${v.d}`,
-  compute: ({ H, h, hKv, d }) => 2 * H * h * d + 2 * H * hKv * d,
+  compute: ({ H, h, hKv, d }) => attentionWeights({ hidden: H, heads: h, kvHeads: hKv, headDim: d }),
   example: { H: 8192, h: 64, hKv: 8, d: 128 }, // Llama 2 70B
 });
 
@@ -73,7 +74,7 @@ export const ffnParamsFormula = defineFormula({
   labels: { H: 'Hidden size H' },
   domains: { H: 'positiveInt' },
   tex: (v) => String.raw`8 \cdot ${v.H}^2`,
-  compute: ({ H }) => 8 * H * H,
+  compute: ({ H }) => ffnWeights({ hidden: H, width: 4 * H, gated: false }),
   example: { H: 4096 },
 });
 
@@ -90,7 +91,7 @@ export const ffnGatedParamsFormula = defineFormula({
   labels: { H: 'Hidden size H', I: 'FFN width I' },
   domains: { H: 'positiveInt', I: 'positiveInt' },
   tex: (v) => String.raw`3 \cdot ${v.H} \cdot ${v.I}`,
-  compute: ({ H, I }) => 3 * H * I,
+  compute: ({ H, I }) => ffnWeights({ hidden: H, width: I, gated: true }),
   example: { H: 4096, I: 11008 }, // Llama 2 7B
 });
 
@@ -107,7 +108,7 @@ export const embeddingParamsFormula = defineFormula({
   labels: { V: 'Vocabulary V', H: 'Hidden size H' },
   domains: { V: 'positiveInt', H: 'positiveInt' },
   tex: (v) => String.raw`${v.V} \cdot ${v.H}`,
-  compute: ({ V, H }) => V * H,
+  compute: ({ V, H }) => embeddingWeights({ vocab: V, hidden: H }),
   example: { V: 32000, H: 4096 },
 });
 
@@ -127,7 +128,7 @@ export const moeActiveParamsFormula = defineFormula({
   compute: ({ N, Lm, E, k, H, Ie }) => {
     if (k > E) throw new InputError('k', `Experts per token k (${k}) cannot exceed the routed experts E (${E})`);
     // The idle experts are a part of N: checking it keeps every intermediate below N (exact within 2^53).
-    const idle = Lm * (E - k) * 3 * H * Ie;
+    const idle = idleExpertWeights({ moeLayers: Lm, experts: E, topK: k, hidden: H, expertWidth: Ie });
     if (idle > N) throw new InputError('N', 'Total parameters N must include the routed experts: N is smaller than the idle experts alone');
     return N - idle;
   },

@@ -6,6 +6,7 @@
  * @see content/04-attention-ffn.mdx
  */
 import { defineFormula } from '../formula';
+import { articleLayerWeights } from './params';
 
 /** 12·H² per layer. @example //=> 201,326,592 for H=4096 */
 export const layerParamsApproxFormula = defineFormula({
@@ -20,7 +21,7 @@ export const layerParamsApproxFormula = defineFormula({
   labels: { H: 'Hidden size H' },
   domains: { H: 'positiveInt' },
   tex: (v) => String.raw`4 \cdot ${v.H}^2 + 8 \cdot ${v.H}^2 = 12 \cdot ${v.H}^2`,
-  compute: ({ H }) => 12 * H * H,
+  compute: ({ H }) => articleLayerWeights(H),
   example: { H: 4096 },
   approximate: true,
 });

@@ -74,6 +74,64 @@ export interface ParamLedger {
   rows: ParamRow[];
 }
 
+/**
+ * Weights of one layer's Q, K and V projections: H·(h + 2·h_kv)·d (K and V have h_kv heads).
+ * The arithmetic the textbook formulas (./formulas.ts) and the FLOP counts (../flops/flops.ts) share.
+ * @example qkvWeights({ hidden: 4096, heads: 32, kvHeads: 32, headDim: 128 }) //=> 50331648
+ */
+export function qkvWeights(p: { hidden: number; heads: number; kvHeads: number; headDim: number }): number {
+  return p.hidden * (p.heads + 2 * p.kvHeads) * p.headDim;
+}
+
+/**
+ * Weights of one layer's output projection: h·d·H.
+ * @example outWeights({ hidden: 4096, heads: 32, headDim: 128 }) //=> 16777216
+ */
+export function outWeights(p: { hidden: number; heads: number; headDim: number }): number {
+  return p.heads * p.headDim * p.hidden;
+}
+
+/**
+ * Weights of one layer's attention, Q, K, V and O: 2·H·h·d + 2·H·h_kv·d; with MHA and
+ * h·d = H (heads 1, head dim H) it is 4·H².
+ * @example attentionWeights({ hidden: 8192, heads: 64, kvHeads: 8, headDim: 128 }) //=> 150994944
+ */
+export function attentionWeights(p: { hidden: number; heads: number; kvHeads: number; headDim: number }): number {
+  return qkvWeights(p) + outWeights(p);
+}
+
+/**
+ * Weights of an FFN of width I: 2·H·I for up and down, 3·H·I gated (gate, up, down).
+ * @example ffnWeights({ hidden: 4096, width: 11008, gated: true }) //=> 135266304
+ */
+export function ffnWeights(p: { hidden: number; width: number; gated: boolean }): number {
+  return (p.gated ? 3 : 2) * p.hidden * p.width;
+}
+
+/**
+ * Weights of a V×H embedding table (and of an untied LM head of the same shape): V·H.
+ * @example embeddingWeights({ vocab: 32000, hidden: 4096 }) //=> 131072000
+ */
+export function embeddingWeights(p: { vocab: number; hidden: number }): number {
+  return p.vocab * p.hidden;
+}
+
+/**
+ * One layer as the article counts it: MHA attention 4·H² plus a 4H-wide two-matrix FFN 8·H², 12·H².
+ * @example articleLayerWeights(4096) //=> 201326592
+ */
+export function articleLayerWeights(hidden: number): number {
+  return attentionWeights({ hidden, heads: 1, kvHeads: 1, headDim: hidden }) + ffnWeights({ hidden, width: 4 * hidden, gated: false });
+}
+
+/**
+ * Routed experts a token skips: L_moe·(E − k)·3·H·I_e (each expert a gated FFN).
+ * @example idleExpertWeights({ moeLayers: 32, experts: 8, topK: 2, hidden: 4096, expertWidth: 14336 }) //=> 33822867456
+ */
+export function idleExpertWeights(p: { moeLayers: number; experts: number; topK: number; hidden: number; expertWidth: number }): number {
+  return p.moeLayers * (p.experts - p.topK) * ffnWeights({ hidden: p.hidden, width: p.expertWidth, gated: true });
+}
+
 function product(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
@@ -256,7 +314,9 @@ export function countParams(spec: ModelSpec): ParamLedger {
   }
 
   // Routed experts a token skips in every MoE layer: a part of `total`, so no larger than it.
-  const idle = spec.moe ? counts.moe * (spec.moe.experts - spec.moe.topK) * expertParams(spec) : 0;
+  const idle = spec.moe
+    ? idleExpertWeights({ moeLayers: counts.moe, experts: spec.moe.experts, topK: spec.moe.topK, hidden: H, expertWidth: spec.moe.expertWidth })
+    : 0;
   return {
     total,
     exact: total <= Number.MAX_SAFE_INTEGER && mtp <= Number.MAX_SAFE_INTEGER,
@@ -281,7 +341,7 @@ export function countParams(spec: ModelSpec): ParamLedger {
 
 /** Parameters of one routed expert (gated: gate, up, down). */
 export function expertParams(spec: ModelSpec): number {
-  return spec.moe ? 3 * spec.hidden * spec.moe.expertWidth : 0;
+  return spec.moe ? ffnWeights({ hidden: spec.hidden, width: spec.moe.expertWidth, gated: true }) : 0;
 }
 
 /**
@@ -301,7 +361,7 @@ export function activeParams(spec: ModelSpec): number {
  * @example approxParams({ L: 32, H: 4096, V: 32000 }) //=> 6573522944
  */
 export function approxParams({ L, H, V }: { L: number; H: number; V: number }): number {
-  return 12 * L * H * H + V * H;
+  return L * articleLayerWeights(H) + embeddingWeights({ vocab: V, hidden: H });
 }
 
 export interface ParamsApprox {
@@ -332,12 +392,12 @@ export function paramsApprox(spec: ModelSpec): ParamsApprox {
   const approx = approxParams({ L, H, V });
   const gap = (pred: (r: ParamRow) => boolean) => sum(ledger.rows, pred);
   const isProjectionBias = (r: ParamRow) => r.bias && r.group !== 'norms' && r.group !== 'router';
-  const attentionWeights = gap((r) => r.group === 'attention' && !r.bias);
-  const ffnWeights = gap((r) => (r.group === 'mlp' && !r.bias) || r.group === 'router');
+  const attentionWeightsCounted = gap((r) => r.group === 'attention' && !r.bias);
+  const ffnWeightsCounted = gap((r) => (r.group === 'mlp' && !r.bias) || r.group === 'router');
   const terms = [
     {
       term: 'attention',
-      params: attentionWeights - 4 * L * H * H,
+      params: attentionWeightsCounted - L * attentionWeights({ hidden: H, heads: 1, kvHeads: 1, headDim: H }),
       why: spec.mla
         ? 'MLA low-rank Q and KV projections instead of four H×H matrices'
         : spec.kvHeads !== spec.heads || spec.heads * spec.headDim !== H
@@ -346,7 +406,7 @@ export function paramsApprox(spec: ModelSpec): ParamsApprox {
     },
     {
       term: 'ffn',
-      params: ffnWeights - 8 * L * H * H,
+      params: ffnWeightsCounted - L * ffnWeights({ hidden: H, width: 4 * H, gated: false }),
       why: spec.moe
         ? `${spec.moe.experts} routed experts of width ${spec.moe.expertWidth}${spec.moe.sharedExperts ? ', shared experts' : ''}${spec.moe.denseLayers ? ', dense layers' : ''} and a router, instead of one 4H FFN`
         : spec.ffn === 'gated'
@@ -360,7 +420,7 @@ export function paramsApprox(spec: ModelSpec): ParamsApprox {
     },
     {
       term: 'embedding',
-      params: ledger.embedding - V * H,
+      params: ledger.embedding - embeddingWeights({ vocab: V, hidden: H }),
       why: `embedding width ${spec.embeddingDim} with project_in/out, instead of V×H`,
     },
     { term: 'positionEmbedding', params: ledger.positionEmbedding, why: 'learned position table' },

@@ -7,7 +7,7 @@
  */
 import { getGpu } from '../gpu/gpu';
 import { mfuFromGpuHours, modelFlopsUtilization } from '../mfu/mfu';
-import { trainingFlopsPerTokenWithAttention } from '../training/compute';
+import { trainingFlopsPerToken, trainingFlopsPerTokenWithAttention } from '../training/compute';
 import { TRAINING_RECORDS, type TrainingRecord } from '../../data/measurements';
 
 /** The site's GPU id for a record's accelerator name, or null when the table has no such part. */
@@ -53,7 +53,7 @@ export function compareTrainingRecord(r: TrainingRecord): TrainingComparison {
   const heads = num(arch['heads']);
   const headDim = num(arch['head_dim']) ?? (num(arch['hidden']) !== null && heads !== null ? num(arch['hidden'])! / heads : null);
   const seq = num(arch['seq_len']);
-  const perToken6N = N === null ? null : 6 * N;
+  const perToken6N = N === null ? null : trainingFlopsPerToken(N);
   const perTokenAttn =
     N !== null && layers !== null && heads !== null && headDim !== null && seq !== null
       ? trainingFlopsPerTokenWithAttention({ params: N, layers, heads, headDim, seq, mask: 1 })

@@ -16,13 +16,13 @@ import { checkBound } from '../bounds';
 import { gpuMemoryBytes, gpuPeakFlops as gpuPeakFlopsPerSecond, isPeakDtype, type PeakDtype } from '../gpu/gpu';
 import type { GpuSpec } from '../gpu/spec';
 import { mfuFlopsPerToken } from '../mfu/conventions';
-import { PRACTICAL_MFU_CEILING } from '../mfu/mfu';
+import { PRACTICAL_MFU_CEILING, mfuFromGpuHours } from '../mfu/mfu';
 import type { ModelSpec } from '../model/spec';
-import { checkParallelLayout, parallelModelFromSpec } from '../parallel/layout';
+import { checkParallelLayout, globalBatchSequences, parallelModelFromSpec } from '../parallel/layout';
 import { planParallelism, type ParallelPlan } from '../parallel/parallel';
 import { activeParams, countParams } from '../params/params';
 import { RECOMPUTE_MODES, type RecomputeMode } from '../training/activations';
-import { ATTENTION_CONVENTIONS, type AttentionConvention } from '../training/compute';
+import { ATTENTION_CONVENTIONS, gpuHoursFromSeconds, secondsFromGpuHours, trainingSeconds, trainingTotalFlops, type AttentionConvention } from '../training/compute';
 import { TRAINING_PRECISIONS, type TrainingPrecision } from '../training/perGpu';
 import type { ZeroStage } from '../training/memory';
 import { InputError, formatBytes, formatInteger, formatPercent, formatQuantity } from '../units';
@@ -206,7 +206,7 @@ export function trainingScenario(input: TrainingInput): TrainingResult {
   const chosen = conv(a.attention);
   const flopsPerToken = chosen.model;
   const hardwareFlopsPerToken = chosen.hardware;
-  const totalFlops = flopsPerToken * tokens;
+  const totalFlops = trainingTotalFlops({ flopsPerToken, tokens });
 
   // The run.
   let seconds: number | null = null;
@@ -216,32 +216,28 @@ export function trainingScenario(input: TrainingInput): TrainingResult {
   if (run.kind === 'gpu-hours') {
     gpuHours = checkBound(run.gpuHours, 'gpuHours', 'gpuHours', 'GPU-hours');
     if (runGpus !== undefined) {
-      seconds = (gpuHours * 3600) / gpus;
+      seconds = secondsFromGpuHours({ gpuHours, gpus });
       tokensPerSecond = tokens / seconds;
     }
   } else if (run.kind === 'throughput') {
     tokensPerSecond = checkBound(run.tokensPerSecond, 'flops', 'tokensPerSecond', 'Tokens per second');
     if (!(tokensPerSecond > 0)) throw new InputError('tokensPerSecond', 'Tokens per second must be greater than 0');
     seconds = tokens / tokensPerSecond;
-    gpuHours = (seconds * gpus) / 3600;
+    gpuHours = gpuHoursFromSeconds({ seconds, gpus });
   } else {
     checkBound(run.mfu, 'fraction', 'mfu', 'MFU');
-    seconds = totalFlops / (gpus * peak * run.mfu);
-    gpuHours = (seconds * gpus) / 3600;
+    seconds = trainingSeconds({ flops: totalFlops, gpus, peak, mfu: run.mfu });
+    gpuHours = gpuHoursFromSeconds({ seconds, gpus });
     tokensPerSecond = tokens / seconds;
   }
-  const gpuSeconds = gpuHours === null ? null : gpuHours * 3600;
-  const utilization = (f: number) => (gpuSeconds === null ? null : (f * tokens) / (gpuSeconds * peak));
+  const utilization = (f: number) => mfuFromGpuHours({ flopsPerToken: f, tokens, gpuHours, peak });
   const mfu = run.kind === 'mfu' ? run.mfu : utilization(flopsPerToken);
   const hfu = mfu === null ? null : mfu * (hardwareFlopsPerToken / flopsPerToken);
-  const mfuByConvention =
-    gpuSeconds === null
-      ? null
-      : {
-          none: utilization(conv('none').model)!,
-          causal: utilization(conv('causal').model)!,
-          full: utilization(conv('full').model)!,
-        };
+  const mfuByConvention = {
+    none: utilization(conv('none').model),
+    causal: utilization(conv('causal').model),
+    full: utilization(conv('full').model),
+  };
   if (mfu !== null && mfu > 1) {
     const suspect = run.kind === 'gpu-hours' ? 'gpuHours' : 'tokensPerSecond';
     warnings.push(
@@ -337,7 +333,7 @@ export function trainingScenario(input: TrainingInput): TrainingResult {
     gpuHours,
     seconds,
     tokensPerSecond,
-    parallel: { dp, tp, pp, cp, ep, sp, zero: p.zero, recompute: p.recompute, microBatch, microBatches, globalBatch: dp * microBatch * microBatches },
+    parallel: { dp, tp, pp, cp, ep, sp, zero: p.zero, recompute: p.recompute, microBatch, microBatches, globalBatch: globalBatchSequences({ dp, microBatches, microBatch }) },
     memory,
     bubbleFraction: plan.bubble,
     communicationBytesPerStep: plan.commBytes,

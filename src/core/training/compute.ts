@@ -12,7 +12,28 @@
  * @see Chowdhery et al., "PaLM" (2022), appendix B
  */
 import { defineFormula } from '../formula';
+import { attentionMatmulFlops, weightFlopsPerToken } from '../flops/flops';
+import { computeSeconds } from '../matmul/matmul';
 import { InputError } from '../units';
+
+/** 60 · 60. */
+export const SECONDS_PER_HOUR = 3600;
+
+/**
+ * GPU-hours of `gpus` GPUs busy for `seconds`: seconds·G/3600.
+ * @example gpuHoursFromSeconds({ seconds: 86400, gpus: 8 }) //=> 192
+ */
+export function gpuHoursFromSeconds(p: { seconds: number; gpus: number }): number {
+  return (p.seconds * p.gpus) / SECONDS_PER_HOUR;
+}
+
+/**
+ * Wall-clock seconds in which `gpus` GPUs spend `gpuHours`: GPU-h·3600/G.
+ * @example secondsFromGpuHours({ gpuHours: 192, gpus: 8 }) //=> 86400
+ */
+export function secondsFromGpuHours(p: { gpuHours: number; gpus: number }): number {
+  return (p.gpuHours * SECONDS_PER_HOUR) / p.gpus;
+}
 
 /** Which attention FLOPs count. 'none': 6N only. 'causal': half the score matrix. 'full': all of it (PaLM). */
 export type AttentionConvention = 'none' | 'causal' | 'full';
@@ -42,7 +63,18 @@ export function parseAttentionConvention(value: string): AttentionConvention {
  * @example trainingFlopsPerToken(6738415616) //=> 40430493696
  */
 export function trainingFlopsPerToken(params: number): number {
-  return 6 * params;
+  // Forward 2N, backward twice that: 3 × the forward pass.
+  return 3 * weightFlopsPerToken(params);
+}
+
+/**
+ * Forward FLOPs per token of attention's two parameter-free matmuls (Q·Kᵀ and scores·V,
+ * 2·h·d per key each) over m·S keys in each of L layers: 4·m·L·h·d·S (PaLM appendix B's
+ * forward term; m = 1 full, 1/2 causal, 0 none).
+ * @example attentionForwardFlopsPerToken({ mask: 1, layers: 80, heads: 64, headDim: 128, seq: 8192 }) //=> 21474836480
+ */
+export function attentionForwardFlopsPerToken(p: { mask: number; layers: number; heads: number; headDim: number; seq: number }): number {
+  return p.layers * 2 * attentionMatmulFlops({ batch: 1, width: p.heads * p.headDim, pairs: p.mask * p.seq });
 }
 
 /**
@@ -58,7 +90,16 @@ export function trainingFlopsPerTokenWithAttention(p: {
   seq: number;
   mask: number;
 }): number {
-  return 6 * p.params + 12 * p.mask * p.layers * p.heads * p.headDim * p.seq;
+  // The attention matmuls train like any other: forward, then twice that backward.
+  return trainingFlopsPerToken(p.params) + 3 * attentionForwardFlopsPerToken(p);
+}
+
+/**
+ * FLOPs of a training run: F per token times D tokens.
+ * @example trainingTotalFlops({ flopsPerToken: 6 * 70e9, tokens: 15e12 }) //=> 6.3e24
+ */
+export function trainingTotalFlops(p: { flopsPerToken: number; tokens: number }): number {
+  return p.flopsPerToken * p.tokens;
 }
 
 export const trainingFlopsPerTokenFormula = defineFormula({
@@ -92,7 +133,8 @@ export const trainingFlopsPerTokenRecomputeFormula = defineFormula({
   labels: { N: 'Parameters' },
   domains: { N: 'positive' },
   tex: (v) => String.raw`8 \cdot ${v.N}`,
-  compute: ({ N }) => 8 * N,
+  // The training FLOPs and the forward pass once more.
+  compute: ({ N }) => trainingFlopsPerToken(N) + weightFlopsPerToken(N),
   example: { N: 6_738_415_616 },
   approximate: true,
   notes: ['These extra 2N count toward HFU, not MFU.'],
@@ -142,7 +184,7 @@ export const trainingTotalFlopsFormula = defineFormula({
   labels: { F: 'Training FLOPs per token', D: 'Training tokens' },
   domains: { F: 'positive', D: 'positive' },
   tex: (v) => String.raw`${v.F} \cdot ${v.D}`,
-  compute: ({ F, D }) => F * D,
+  compute: ({ F, D }) => trainingTotalFlops({ flopsPerToken: F, tokens: D }),
   // Llama 3 70B: 6N with N = 70e9, 15T tokens.
   example: { F: 6 * 70e9, D: 15e12 },
 });
@@ -152,7 +194,7 @@ export const trainingTotalFlopsFormula = defineFormula({
  * @example trainingSeconds({ flops: 6.3e24, gpus: 16384, peak: 989e12, mfu: 0.4 }) //=> 971995.66…
  */
 export function trainingSeconds(p: { flops: number; gpus: number; peak: number; mfu: number }): number {
-  return p.flops / (p.gpus * p.peak * p.mfu);
+  return computeSeconds(p.flops, p.gpus, p.peak, p.mfu);
 }
 
 /**
@@ -160,7 +202,8 @@ export function trainingSeconds(p: { flops: number; gpus: number; peak: number; 
  * @example trainingGpuHours({ flops: 6.3e24, peak: 989e12, mfu: 0.4 }) //=> 4423660.26…
  */
 export function trainingGpuHours(p: { flops: number; peak: number; mfu: number }): number {
-  return p.flops / (p.peak * p.mfu * 3600);
+  // One GPU's seconds are its GPU-seconds: how many GPUs share them does not change the sum.
+  return gpuHoursFromSeconds({ seconds: trainingSeconds({ flops: p.flops, gpus: 1, peak: p.peak, mfu: p.mfu }), gpus: 1 });
 }
 
 export const trainingTimeFormula = defineFormula({

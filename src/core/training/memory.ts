@@ -85,7 +85,8 @@ export const modelStateBytesFormula = defineFormula({
   },
   domains: { w: 'nonNegative', g: 'nonNegative', m: 'nonNegative', o: 'nonNegative', N: 'positive' },
   tex: (v) => String.raw`(${v.w} + ${v.g} + ${v.m} + ${v.o}) \cdot ${v.N}`,
-  compute: ({ w, g, m, o, N }) => (w + g + m + o) * N,
+  // Unsharded (stage 0, one rank): the optimizer state is the master copy and the moments.
+  compute: ({ w, g, m, o, N }) => zeroModelStateBytes({ params: N, ranks: 1, stage: 0, bytes: { weights: w, grads: g, optimizer: m + o } }).total,
   // Llama 2 7B: 16 bytes × 6,738,415,616 parameters.
   example: { w: 2, g: 2, m: 4, o: 8, N: 6_738_415_616 },
   notes: [

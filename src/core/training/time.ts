@@ -10,7 +10,7 @@
  */
 import { checkInputs, defineFormula } from '../formula';
 import { InputError } from '../units';
-import { trainingGpuHours, trainingSeconds } from './compute';
+import { gpuHoursFromSeconds, trainingGpuHours, trainingSeconds, trainingTotalFlops } from './compute';
 
 export const SECONDS_PER_DAY = 86_400; // 24 · 60 · 60
 
@@ -32,7 +32,7 @@ export function trainingTimeFromMfu(p: { flopsPerToken: number; tokens: number; 
     { flopsPerToken: 'positive', tokens: 'positive', gpus: 'positiveInt', peak: 'positive', mfu: 'fraction' },
     { flopsPerToken: 'FLOPs per token', tokens: 'Training tokens', gpus: 'GPUs', peak: 'Peak FLOP/s', mfu: 'MFU' },
   );
-  const totalFlops = p.flopsPerToken * p.tokens;
+  const totalFlops = trainingTotalFlops(p);
   const seconds = trainingSeconds({ flops: totalFlops, gpus: p.gpus, peak: p.peak, mfu: p.mfu });
   return {
     totalFlops,
@@ -62,14 +62,14 @@ export function trainingTimeFromDays(p: { flopsPerToken: number; tokens: number;
     { flopsPerToken: 'positive', tokens: 'positive', gpus: 'positiveInt', peak: 'positive', days: 'positive' },
     { flopsPerToken: 'FLOPs per token', tokens: 'Training tokens', gpus: 'GPUs', peak: 'Peak FLOP/s', days: 'Days' },
   );
-  const totalFlops = p.flopsPerToken * p.tokens;
+  const totalFlops = trainingTotalFlops(p);
   const seconds = p.days * SECONDS_PER_DAY;
   const mfu = mfuFromTrainingTime({ C: totalFlops, n: p.gpus, P: p.peak, T: seconds });
   if (mfu > 1) {
     const fastest = trainingSeconds({ flops: totalFlops, gpus: p.gpus, peak: p.peak, mfu: 1 }) / SECONDS_PER_DAY;
     throw new InputError('days', `Days: that would need an MFU above 100%; at peak these GPUs need at least ${fastest.toPrecision(3)} days`);
   }
-  return { totalFlops, seconds, days: p.days, gpuHours: (p.gpus * seconds) / 3600, mfu };
+  return { totalFlops, seconds, days: p.days, gpuHours: gpuHoursFromSeconds({ seconds, gpus: p.gpus }), mfu };
 }
 
 /**
@@ -78,7 +78,7 @@ export function trainingTimeFromDays(p: { flopsPerToken: number; tokens: number;
  * @example runGpuHours({ days: 30, gpus: 16384 }) //=> 11796480
  */
 export function runGpuHours(p: { days: number; gpus: number }): number {
-  return (p.days * SECONDS_PER_DAY * p.gpus) / 3600;
+  return gpuHoursFromSeconds({ seconds: p.days * SECONDS_PER_DAY, gpus: p.gpus });
 }
 
 export const mfuFromTrainingTimeFormula = defineFormula({

@@ -1,12 +1,13 @@
 /**
  * The formulas the variants chapter introduces (ids `variants.*`, anchors on /variants/):
  * the KV saving of grouped attention, a cache with full and windowed layers, MLA's
- * compression, an MoE's FLOPs per token and weights per GPU under expert parallelism,
+ * compression, an MoE's weights per GPU under expert parallelism,
  * and Llama's SwiGLU width. Registered in ../registry.ts through ./index.ts.
  */
 import { defineFormula, type AnyFormula } from '../formula';
 import { InputError } from '../units';
 import { swigluWidth } from './transform';
+import { kvCacheBytesOf } from '../memory/formulas';
 
 
 /** KV shrink factor of grouped attention: h / h_kv. @example //=> 8 for Llama 2 70B (64 query heads, 8 KV heads) */
@@ -43,7 +44,7 @@ export const mixedWindowKvCacheFormula = defineFormula({
   labels: { Lf: 'Full-attention layers L_f', Lw: 'Windowed layers L_w', Sc: "Context S'", W: 'Window W', e: 'Numbers cached per layer and token n_kv', s: 'Bytes per element s' },
   domains: { Lf: 'nonNegativeInt', Lw: 'nonNegativeInt', Sc: 'nonNegativeInt', W: 'positiveInt', e: 'positiveInt', s: 'positive' },
   tex: (v) => String.raw`(${v.Lf} \cdot ${v.Sc} + ${v.Lw} \cdot \min(${v.Sc}, ${v.W})) \cdot ${v.e} \cdot ${v.s}`,
-  compute: ({ Lf, Lw, Sc, W, e, s }) => (Lf * Sc + Lw * Math.min(Sc, W)) * e * s,
+  compute: ({ Lf, Lw, Sc, W, e, s }) => kvCacheBytesOf({ fullLayers: Lf, windowedLayers: Lw, contextTokens: Sc, window: W, elements: e, bytesPerElement: s }),
   // Gemma 2 9B: 42 layers alternating, W = 4096, 8 KV heads × 256 → e = 2·8·256 = 4096.
   example: { Lf: 21, Lw: 21, Sc: 8192, W: 4096, e: 4096, s: 2 },
 });
@@ -65,24 +66,6 @@ export const mlaCompressionFormula = defineFormula({
   compute: ({ h, d, r, dR }) => (2 * h * d) / (r + dR),
   example: { h: 128, d: 128, r: 512, dR: 64 }, // DeepSeek V3: 32,768 / 576
   sig: 3,
-});
-
-/** MoE forward FLOPs per token, short context: 2·N_active. @example //=> 25.8 GFLOPs for Mixtral 8x7B */
-export const moeFlopsPerTokenFormula = defineFormula({
-  id: 'variants.moeFlopsPerToken',
-  anchor: 'moe-flops-per-token',
-  page: 'variants',
-  title: 'Forward FLOPs per token of an MoE model',
-  description: "Only the parameters a token passes through do arithmetic on it: 2 FLOPs per active parameter, plus attention over S' as for a dense model.",
-  lhs: 'F_{\\text{token}}',
-  unit: 'FLOPs',
-  symbols: { Na: 'N_{\\text{active}}' },
-  labels: { Na: 'Active parameters N_active' },
-  domains: { Na: 'positiveInt' },
-  tex: (v) => String.raw`2 \cdot ${v.Na}`,
-  compute: ({ Na }) => 2 * Na,
-  example: { Na: 12879925248 }, // Mixtral 8x7B
-  approximate: true,
 });
 
 /**
@@ -131,7 +114,6 @@ export const variantFormulas: AnyFormula[] = [
   kvHeadSavingFormula,
   mixedWindowKvCacheFormula,
   mlaCompressionFormula,
-  moeFlopsPerTokenFormula,
   expertParallelWeightsFormula,
   swigluWidthFormula,
 ];
