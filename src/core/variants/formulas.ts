@@ -7,7 +7,7 @@
 import { defineFormula, type AnyFormula } from '../formula';
 import { InputError } from '../units';
 import { swigluWidth } from './transform';
-import { kvCacheBytesOf } from '../memory/formulas';
+import { kvCacheBytesOf, kvElementsPerLayerToken, mlaElementsPerLayerToken } from '../memory/formulas';
 
 
 /** KV shrink factor of grouped attention: h / h_kv. @example //=> 8 for Llama 2 70B (64 query heads, 8 KV heads) */
@@ -63,7 +63,8 @@ export const mlaCompressionFormula = defineFormula({
   labels: { h: 'Heads h', d: 'Head dim d_h', r: 'KV latent rank r_kv', dR: 'Rope key dim d_R' },
   domains: { h: 'positiveInt', d: 'positiveInt', r: 'positiveInt', dR: 'nonNegativeInt' },
   tex: (v) => String.raw`\frac{2 \cdot ${v.h} \cdot ${v.d}}{${v.r} + ${v.dR}}`,
-  compute: ({ h, d, r, dR }) => (2 * h * d) / (r + dR),
+  // Numbers per layer and token: full K and V of h heads against MLA's latent and rope key.
+  compute: ({ h, d, r, dR }) => kvElementsPerLayerToken({ kvHeads: h, headDim: d }) / mlaElementsPerLayerToken({ kvLoraRank: r, ropeDim: dR }),
   example: { h: 128, d: 128, r: 512, dR: 64 }, // DeepSeek V3: 32,768 / 576
   sig: 3,
 });
