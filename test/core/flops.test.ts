@@ -116,10 +116,6 @@ describe('forwardFlops', () => {
 });
 
 describe('FLOP formulas', () => {
-  it.each(flopsFormulas.map((f) => [f.id, f] as const))('%s: derive(example).value === compute(example)', (_id, f) => {
-    expect(f.derive(f.example).value).toBe(f.compute(f.example));
-  });
-
   it("flops.forward derive(Llama 2 7B, B=1, S=1, S'=4096).value = 15,624,314,880 FLOPs", () => {
     // 2·6,738,415,616 + 4·32·4096·4096 = 13,476,831,232 + 2,147,483,648
     const f = flopsFormulas.find((x) => x.id === 'flops.forward');

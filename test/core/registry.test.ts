@@ -37,9 +37,9 @@ describe('formula registry', () => {
     for (const k of keys) expect(tex, `${f.id} does not use ${k}`).toContain(markers[k]);
   });
 
-  it.each(FORMULAS.map((f) => [f.id, f] as const))('%s: derive(example).value === compute(example), finite', (_id, f) => {
+  // The value of each worked example is checked against a hand-worked literal in ./examples.test.ts.
+  it.each(FORMULAS.map((f) => [f.id, f] as const))('%s: derive(example) is finite and its substituted TeX holds no NaN, Infinity or undefined', (_id, f) => {
     const d = f.derive(f.example);
-    expect(d.value).toBe(f.compute(f.example));
     expect(Number.isFinite(d.value)).toBe(true);
     expect(d.substituted).not.toMatch(/NaN|Infinity|undefined/);
   });

@@ -64,7 +64,8 @@ describe('training memory per GPU', () => {
     expect(m.modelStates).toBe(13_476_831_232);
     expect(m.activationsPerLayer).toBe(33_554_432);
     expect(m.total).toBe(13_476_831_232 + 32 * 33_554_432);
-    expect(trainingMemoryPerGpuFormula.derive(trainingMemoryPerGpuFormula.example).value).toBe(m.total);
+    // The formula's worked example is this case: 13,476,831,232 + 32 · 33,554,432 = 14,550,573,056 B.
+    expect(trainingMemoryPerGpuFormula.derive(trainingMemoryPerGpuFormula.example).value).toBe(14_550_573_056);
   });
 
   it('t = 4 with sequence parallelism and selective recompute: 34·s·b·H/t = 142,606,336 B per layer; states / 4', () => {
