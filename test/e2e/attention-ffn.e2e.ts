@@ -1,36 +1,21 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { hydrate, launchBrowser, openPage } from './browser';
+import { describe } from 'vitest';
 import { FORMULAS } from '../../src/core/registry';
-
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { expect, hydrate, hydrateAll, restores, test, urlWith } from './fixture';
 
 describe('attention-ffn chapter', () => {
-  it('renders its math and the anchor of every formula of the page, with no console error', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}attention-ffn/`);
+  test('renders its math and the anchor of every formula of the page, with no console error', async ({ open }) => {
+    const page = await open('attention-ffn/');
     await expect(page.locator('.katex').count()).resolves.toBeGreaterThan(20);
     const ids = FORMULAS.filter((x) => x.page === 'attention-ffn');
     expect(ids.length).toBeGreaterThanOrEqual(14);
     for (const f of ids) await expect(page.locator(`[id="${f.anchor}"]`).count(), f.anchor).resolves.toBe(1);
     // 12·4096² = 201,326,592 params
     await expect(page.locator('section[data-formula="params.layerApprox"] .result').textContent()).resolves.toContain('201,326,592');
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await page.waitForLoadState('networkidle');
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await hydrateAll(page);
   });
 
-  it('layer cost: 423 GFLOPs for a Llama 2 7B layer; h_kv = 8 gives 371,523,059,712 FLOPs; the link restores it', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}attention-ffn/`);
+  test('layer cost: 423 GFLOPs for a Llama 2 7B layer; h_kv = 8 gives 371,523,059,712 FLOPs; the link restores it', async ({ open }) => {
+    const page = await open('attention-ffn/');
     await hydrate(page, '#lc-hKv');
     // 8·1024·4096² + 4·4096·524,800 + 6·1024·4096·11008 = 137,438,953,472 + 8,598,323,200 + 277,025,390,592
     await expect(page.getByTestId('lc-flops').textContent()).resolves.toContain('423,062,667,264 FLOPs');
@@ -40,21 +25,11 @@ describe('attention-ffn chapter', () => {
     await expect(page.getByTestId('lc-flops').textContent()).resolves.toContain('371,523,059,712 FLOPs');
     // 2·4096² + 2·4096·1024 + 3·4096·11008 + 2·4096
     await expect(page.getByTestId('lc-params').textContent()).resolves.toContain('177,217,536');
-    expect(page.url()).toContain('lc.hKv=8');
-    const fresh = await openPage(browser, baseUrl);
-    await fresh.page.goto(page.url());
-    await hydrate(fresh.page, '#lc-hKv');
-    await fresh.page.waitForFunction(() => (document.querySelector('#lc-hKv') as HTMLInputElement).value === '8');
-    await expect(fresh.page.getByTestId('lc-flops').textContent()).resolves.toContain('371,523,059,712 FLOPs');
-    expect(consoleErrors).toEqual([]);
-    expect(fresh.consoleErrors).toEqual([]);
-    await fresh.page.context().close();
-    await page.context().close();
+    await restores(open, await urlWith(page, 'lc.hKv=8'), { 'lc.hKv': '8' }, { 'lc-flops': '371,523,059,712 FLOPs' });
   });
 
-  it('layer cost: picking BLOOM 7B1 fills the shape (201,379,840 params); bad input shows a message, never NaN', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}attention-ffn/`);
+  test('layer cost: picking BLOOM 7B1 fills the shape (201,379,840 params); bad input shows a message, never NaN', async ({ open }) => {
+    const page = await open('attention-ffn/');
     await hydrate(page, '#lc-model');
     await page.selectOption('#lc-model', 'bloom-7b1');
     // 12·4096² + 36,864 bias + 16,384 LayerNorm
@@ -66,32 +41,24 @@ describe('attention-ffn chapter', () => {
     await expect(page.locator('#lc-config-error').textContent()).resolves.toContain('config.json');
     const text = await page.locator('#layer-cost-calculator').textContent();
     expect(text).not.toMatch(/NaN|Infinity/);
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
   });
 
-  it("layer cost: B = 1e6, S = S' = 1e7 reads 823 ZFLOPs and ≈ 8.23 × 10²³ FLOPs, never a broken digit string; a hostile link gives messages by the fields", async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}attention-ffn/?lc.B=1e6&lc.S=1e7&lc.Sc=1e7`);
+  test("layer cost: B = 1e6, S = S' = 1e7 reads 823 ZFLOPs and ≈ 8.23 × 10²³ FLOPs, never a broken digit string; a hostile link gives messages by the fields", async ({ open }) => {
+    const page = await open('attention-ffn/?lc.B=1e6&lc.S=1e7&lc.Sc=1e7');
     await hydrate(page, '#lc-hKv');
     // T = 1e13 tokens: projections 1.342e21 + causal attention 8.192e23 + gated FFN 2.705e21 = 8.232e23 FLOPs
     await expect.poll(() => page.getByTestId('lc-flops').textContent()).toBe('823 ZFLOPs≈ 8.23 × 10²³ FLOPs');
     // 24·1e13·4096² + 4·1e20·4096 = 1.642e24, past 2^53: no digits
     await expect(page.getByTestId('lc-article-flops').textContent()).resolves.toContain('≈ 1.64 × 10²⁴ FLOPs');
     await expect(page.locator('#layer-cost-calculator').textContent()).resolves.not.toMatch(/e\+\d|\d,\d{3}e|NaN|Infinity/);
-    await page.context().close();
 
     const query = new URLSearchParams({ 'lc.H': '1e300', 'lc.h': 'NaN', 'lc.hKv': '"><svg onload=alert(1)>', 'lc.S': '9'.repeat(10_000), 'lc.model': 'llama-9', 'lc.B': '1e-320' });
-    const hostile = await openPage(browser, baseUrl);
-    await hostile.page.goto(`${baseUrl}attention-ffn/?${query.toString()}`);
-    await hydrate(hostile.page, '#lc-hKv');
-    for (const field of ['H', 'h', 'hKv', 'S', 'model', 'B']) await expect.poll(() => hostile.page.locator(`#lc-${field}-error`).count(), { message: `lc.${field}` }).toBe(1);
+    const hostile = await open(`attention-ffn/?${query.toString()}`);
+    await hydrate(hostile, '#lc-hKv');
+    for (const field of ['H', 'h', 'hKv', 'S', 'model', 'B']) await expect.poll(() => hostile.locator(`#lc-${field}-error`).count(), { message: `lc.${field}` }).toBe(1);
     // The defaults' result, marked stale: 423,062,667,264 FLOPs.
-    await expect(hostile.page.getByTestId('lc-flops').textContent()).resolves.toContain('423,062,667,264 FLOPs');
-    await expect(hostile.page.locator('#layer-cost-calculator .stale-note').isVisible()).resolves.toBe(true);
-    await expect(hostile.page.locator('svg[onload]').count()).resolves.toBe(0);
-    expect(consoleErrors).toEqual([]);
-    expect(hostile.consoleErrors).toEqual([]);
-    await hostile.page.context().close();
+    await expect(hostile.getByTestId('lc-flops').textContent()).resolves.toContain('423,062,667,264 FLOPs');
+    await expect(hostile.locator('#layer-cost-calculator .stale-note').isVisible()).resolves.toBe(true);
+    await expect(hostile.locator('svg[onload]').count()).resolves.toBe(0);
   });
 });

@@ -1,28 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hydrate, launchBrowser, openPage } from './browser';
+import { describe } from 'vitest';
+import { copyMarkdown, expect, expectText, hydrate, hydrateAll, linkOf, restores, test as it, urlWith } from './fixture';
 import { builtPages } from './site';
 import { main } from '../../src/cli';
 import { CASE_IDS } from '../../src/core/cases/types';
 import { CASE_UIS, answerValue, formatAnswer } from '../../src/components/state/cases';
 
-/** Waits until the element with this test id shows `expected` (islands re-render asynchronously), then checks it. */
-async function expectText(p: Page, testId: string, expected: string): Promise<void> {
-  await p
-    .waitForFunction(([id, exp]) => document.querySelector(`[data-testid="${id}"]`)?.textContent === exp, [testId, expected] as const, { timeout: 10000 })
-    .catch(() => undefined);
-  await expect(p.getByTestId(testId).textContent()).resolves.toBe(expected);
-}
-
-const baseUrl = inject('baseUrl');
 const page = builtPages().find((p) => p.path === 'cases/');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** `npm run --silent cli -- case <id> --json`, run in-process through the CLI's main(). */
 function cli(id: string): Record<string, unknown> {
@@ -85,9 +68,8 @@ describe('cases page: the numbers are the CLI’s', () => {
 });
 
 describe('cases page in the browser', () => {
-  it('renders with no console error, and each case calculator responds and restores from its URL', async () => {
-    const { page: p, consoleErrors } = await openPage(browser, baseUrl);
-    await p.goto(`${baseUrl}cases/`, { waitUntil: 'networkidle' });
+  it('renders with no console error, and each case calculator responds and restores from its URL', async ({ open }) => {
+    const p = await open('cases/');
     await expect(p.locator('h1').first().textContent()).resolves.toContain('Four worked questions');
     expect(await p.locator('.katex-error').count()).toBe(0);
 
@@ -113,42 +95,31 @@ describe('cases page in the browser', () => {
     await p.selectOption('#conc-memoryReading', 'GB');
     await expectText(p, 'conc-maxConcurrency', '3');
 
-    const link = p.url();
-    expect(link).toContain('mfu.gpuHours=4M');
-    expect(link).toContain('p7.model=llama-2-13b');
-    expect(link).toContain('ttft.requests=1');
-    expect(link).toContain('conc.memoryReading=GB');
-    const fresh = await openPage(browser, baseUrl);
-    await fresh.page.goto(link);
+    const link = await urlWith(p, 'mfu.gpuHours=4M', 'p7.model=llama-2-13b', 'ttft.requests=1', 'conc.memoryReading=GB');
+    const fresh = await open(link);
     for (const [sel, testId, expected] of [
       ['#mfu-gpuHours', 'mfu-mfu', '44.2%'],
       ['#p7-model', 'p7-params', '13,015,864,320'],
       ['#ttft-requests', 'ttft-ttftSeconds', '415 ms'],
       ['#conc-memoryReading', 'conc-maxConcurrency', '3'],
     ] as const) {
-      await hydrate(fresh.page, sel);
-      await expectText(fresh.page, testId, expected);
+      await hydrate(fresh, sel);
+      await expectText(fresh, testId, expected);
     }
-    await p.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await p.waitForLoadState('networkidle');
-    expect(consoleErrors).toEqual([]);
-    expect(fresh.consoleErrors).toEqual([]);
-    await fresh.page.context().close();
-    await p.context().close();
+    // Every island of the page hydrates without a console error (checked when the test ends).
+    await hydrateAll(p);
   });
 
-  it('shows a message by a bad assumption and never NaN', async () => {
-    const { page: p } = await openPage(browser, baseUrl);
-    await p.goto(`${baseUrl}cases/`);
+  it('shows a message by a bad assumption and never NaN', async ({ open }) => {
+    const p = await open('cases/');
     await hydrate(p, '#conc-utilization');
     await p.fill('#conc-utilization', '1.5');
     await expect(p.locator('#conc-utilization-error').textContent()).resolves.toContain('at most 1');
     const text = await p.locator('#llama2-70b-concurrency-calculator').textContent();
     expect(text).not.toMatch(/NaN|Infinity/);
-    await p.context().close();
   });
 
-  it('a hostile link is refused by the fields it belongs to (ttft.gpus=1e300 is no longer a silent dash), with the defaults and no console error', async () => {
+  it('a hostile link is refused by the fields it belongs to (ttft.gpus=1e300 is no longer a silent dash), with the defaults and no console error', async ({ open }) => {
     const query = [
       'ttft.gpus=1e300',
       'ttft.requests=NaN',
@@ -158,8 +129,7 @@ describe('cases page in the browser', () => {
       'conc.dtype=%7B%22a%22%3A1%7D',
       'p7.model=nope',
     ].join('&');
-    const { page: p, consoleErrors } = await openPage(browser, baseUrl);
-    await p.goto(`${baseUrl}cases/?${query}`);
+    const p = await open(`cases/?${query}`);
     await hydrate(p, '#ttft-gpus');
     for (const id of ['ttft-gpus', 'ttft-requests', 'ttft-gpu']) await expect.poll(() => p.locator(`#${id}-error`).count(), { message: id }).toBe(1);
     await expect(p.locator('#ttft-gpus-error').textContent()).resolves.toBe(
@@ -175,13 +145,10 @@ describe('cases page in the browser', () => {
     await hydrate(p, '#p7-model');
     await expect.poll(() => p.locator('#p7-model-error').count()).toBe(1);
     await expect(p.locator('.calculator img').count()).resolves.toBe(0);
-    expect(consoleErrors).toEqual([]);
-    await p.context().close();
   });
 
-  it('refuses a TTFT target whose low end is above its high end by the low field, and flags an impossible MFU with a warning', async () => {
-    const { page: p, consoleErrors } = await openPage(browser, baseUrl);
-    await p.goto(`${baseUrl}cases/?mfu.gpu=a800-sxm-80gb&mfu.peak=312T&mfu.gpuHours=4M`);
+  it('refuses a TTFT target whose low end is above its high end by the low field, and flags an impossible MFU with a warning', async ({ open }) => {
+    const p = await open('cases/?mfu.gpu=a800-sxm-80gb&mfu.peak=312T&mfu.gpuHours=4M');
     await hydrate(p, '#ttft-targetLowSeconds');
     await p.fill('#ttft-targetLowSeconds', '0.8');
     await expect(p.locator('#ttft-targetLowSeconds-error').textContent()).resolves.toBe('the low end of the target (800 ms) is above its high end (700 ms)');
@@ -190,35 +157,19 @@ describe('cases page in the browser', () => {
     await hydrate(p, '#mfu-gpuHours');
     await expectText(p, 'mfu-mfu', '140%');
     await expect(p.getByTestId('mfu-warning-mfu-above-peak').textContent()).resolves.toMatch(/^An MFU of 140% is impossible/);
-    expect(consoleErrors).toEqual([]);
-    await p.context().close();
   });
 
-  it('Copy Markdown from a case names its setup and opens, in a fresh context, on that case with the same numbers', async () => {
-    const { page: p, consoleErrors } = await openPage(browser, baseUrl);
-    await p.addInitScript(() => {
-      const copied: string[] = [];
-      (window as unknown as { __copied: string[] }).__copied = copied;
-      Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void copied.push(t) }, configurable: true });
-    });
-    await p.goto(`${baseUrl}cases/`);
+  it('Copy Markdown from a case names its setup and opens, in a fresh context, on that case with the same numbers', async ({ open }) => {
+    const p = await open('cases/', { clipboard: true });
     await hydrate(p, '#conc-gpus');
     await p.fill('#conc-gpus', '8');
     await p.locator('#llama2-70b-concurrency-calculator details.more-derivations > summary').click();
-    await p.locator('#llama2-70b-concurrency-calculator button', { hasText: 'Copy Markdown' }).first().click();
-    const md = await p.evaluate(() => (window as unknown as { __copied: string[] }).__copied.at(-1) ?? '');
+    const md = await copyMarkdown(p, '#llama2-70b-concurrency-calculator');
     expect(md).toContain('Llama 2 70B in fp16 on 8 × NVIDIA A800 SXM4 80GB, requests of up to 4,000 tokens');
-    const link = /\(\[derivation\]\(([^)\s]+)\)\)/.exec(md)?.[1] ?? '';
+    const link = linkOf(md);
     expect(link).toMatch(/#llama2-70b-concurrency-calculator$/);
     const shown = await p.getByTestId('conc-maxConcurrency').textContent();
-    const fresh = await openPage(browser, baseUrl);
-    await fresh.page.goto(link);
-    await hydrate(fresh.page, '#conc-gpus');
-    await fresh.page.waitForFunction(() => (document.querySelector('#conc-gpus') as HTMLInputElement).value === '8');
+    const fresh = await restores(open, link, { 'conc.gpus': '8' });
     await expectText(fresh.page, 'conc-maxConcurrency', shown ?? '');
-    expect(consoleErrors).toEqual([]);
-    expect(fresh.consoleErrors).toEqual([]);
-    await fresh.page.context().close();
-    await p.context().close();
   });
 });

@@ -1,81 +1,34 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe } from 'vitest';
 import { FORMULAS } from '../../src/core/registry';
-import { hydrate, launchBrowser, openPage } from './browser';
-
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Records what the page copies instead of touching the system clipboard. */
-async function captureClipboard(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const copied: string[] = [];
-    (window as unknown as { __copied: string[] }).__copied = copied;
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void copied.push(t) }, configurable: true });
-  });
-}
-const lastCopied = (page: Page) => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.at(-1) ?? '');
-/** The link of a copied Markdown derivation: `([derivation](…))`. */
-const linkOf = (markdown: string) => /\(\[derivation\]\(([^)\s]+)\)\)/.exec(markdown)?.[1] ?? '';
-/** SVG attributes inside `selector` that hold something other than a finite number or a path. */
-const badSvgAttributes = (page: Page, selector: string) =>
-  page.evaluate((sel) => {
-    const bad: string[] = [];
-    for (const el of document.querySelectorAll(`${sel} svg *`)) {
-      for (const attr of ['x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'width', 'height', 'd', 'transform', 'points']) {
-        const v = el.getAttribute(attr);
-        if (v !== null && /NaN|Infinity/.test(v)) bad.push(`${el.tagName} ${attr}=${v}`);
-      }
-    }
-    return bad;
-  }, selector);
+import { badSvgAttributes, clippedChartText, copyMarkdown, expect, hydrate, hydrateAll, linkOf, restores, test, waitForValue, urlWith } from './fixture';
 
 describe('gpu-peak chapter', () => {
-  it('renders its math and an anchor for every formula registered on the page', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}gpu-peak/`);
+  test('renders its math and an anchor for every formula registered on the page', async ({ open }) => {
+    const page = await open('gpu-peak/');
     expect(await page.locator('.katex').count()).toBeGreaterThan(20);
     for (const f of FORMULAS.filter((x) => x.page === 'gpu-peak')) {
       expect(await page.locator(`#${f.anchor}`).count(), f.id).toBe(1);
     }
     // A800: 512·4·108·1.41e9 = 311,869,440,000,000 FLOP/s, rendered at build time.
     await expect(page.locator('section.derivation[data-formula="gpu.peakFlops"] .result').textContent()).resolves.toContain('311.9 TFLOP/s');
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await hydrateAll(page);
   });
 
-  it('peak calculator: 100 SMs → 512·4·100·1.41 GHz = 288.8 TFLOP/s, and the link restores it', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}gpu-peak/`);
+  test('peak calculator: 100 SMs → 512·4·100·1.41 GHz = 288.8 TFLOP/s, and the link restores it', async ({ open }) => {
+    const page = await open('gpu-peak/');
     await hydrate(page, '#peak-n');
     await expect(page.getByTestId('peak-derived').textContent()).resolves.toContain('311.9 TFLOP/s');
     await page.fill('#peak-n', '100');
     // 512·4·100·1.41e9 = 288,768,000,000,000 FLOP/s
     await expect(page.getByTestId('peak-derived').textContent()).resolves.toContain('288.8 TFLOP/s');
-    expect(page.url()).toContain('peak.n=100');
-    const fresh = await openPage(browser, baseUrl);
-    await fresh.page.goto(page.url());
-    await hydrate(fresh.page, '#peak-n');
-    await fresh.page.waitForFunction(() => (document.querySelector('#peak-n') as HTMLInputElement).value === '100');
-    await expect(fresh.page.getByTestId('peak-derived').textContent()).resolves.toContain('288.8 TFLOP/s');
+    await restores(open, await urlWith(page, 'peak.n=100'), { 'peak.n': '100' }, { 'peak-derived': '288.8 TFLOP/s' });
     await page.fill('#peak-t', '0');
     await expect(page.locator('#peak-t-error').textContent()).resolves.toContain('must be a whole number from 1 to 10,000,000');
     expect(await page.locator('#peak-flops-calculator').textContent()).not.toMatch(/NaN|Infinity/);
-    expect(consoleErrors).toEqual([]);
-    expect(fresh.consoleErrors).toEqual([]);
-    await fresh.page.context().close();
-    await page.context().close();
   });
 
-  it('comparison: picking a GPU fills the peak calculator; M = 4096 is compute-bound on the A800 and survives a reload', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}gpu-peak/`);
+  test('comparison: picking a GPU fills the peak calculator; M = 4096 is compute-bound on the A800 and survives a reload', async ({ open }) => {
+    const page = await open('gpu-peak/');
     await hydrate(page, '#peak-gpu');
     await page.selectOption('#peak-gpu', 'h100-sxm');
     // 1024·4·132·1.83e9 = 989,429,760,000,000 FLOP/s
@@ -89,13 +42,11 @@ describe('gpu-peak chapter', () => {
     expect(await page.locator('#gpu-comparison-calculator svg.chart path').count()).toBeGreaterThanOrEqual(3);
     await page.reload();
     await hydrate(page, '#cmp-M');
-    await page.waitForFunction(() => (document.querySelector('#cmp-M') as HTMLInputElement).value === '4096');
+    await waitForValue(page, '#cmp-M', '4096');
     await expect(page.getByTestId('cmp-gpu-1').textContent()).resolves.toContain('312 TFLOP/s');
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
   });
 
-  it('a hostile link is refused field by field in both calculators, with the defaults kept, nothing injected and no console error', async () => {
+  test('a hostile link is refused field by field in both calculators, with the defaults kept, nothing injected and no console error', async ({ open }) => {
     const query = [
       'peak.n=1e300',
       'peak.clock=NaN',
@@ -107,8 +58,7 @@ describe('gpu-peak chapter', () => {
       'cmp.gpuB=%3Cscript%3E',
       'cmp.dtype=%7B%22a%22%3A1%7D',
     ].join('&');
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}gpu-peak/?${query}`);
+    const page = await open(`gpu-peak/?${query}`);
     await hydrate(page, '#peak-n');
     for (const field of ['n', 'clock', 't', 'f', 'gpu']) await expect.poll(() => page.locator(`#peak-${field}-error`).count(), { message: `peak.${field}` }).toBe(1);
     await expect(page.locator('#peak-n-error').textContent()).resolves.toMatch(/^SMs must be a whole number from 1 to 10,000,000/);
@@ -121,69 +71,37 @@ describe('gpu-peak chapter', () => {
     await expect(page.getByTestId('cmp-gpu-1').textContent()).resolves.toContain('2.04 TFLOP/s');
     await expect(page.locator('img[src="x"], script:not([src]):not([type])').evaluateAll((els) => els.filter((e) => e.closest('.calculator')).length)).resolves.toBe(0);
     await expect(badSvgAttributes(page, '#gpu-comparison-calculator')).resolves.toEqual([]);
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
   });
 
-  it('the roofline of the largest shape the bounds allow (M = K = N = 1e12) has only finite coordinates', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}gpu-peak/?cmp.M=1e12&cmp.K=1e12&cmp.N=1e12`);
+  test('the roofline of the largest shape the bounds allow (M = K = N = 1e12) has only finite coordinates', async ({ open }) => {
+    const page = await open('gpu-peak/?cmp.M=1e12&cmp.K=1e12&cmp.N=1e12');
     await hydrate(page, '#cmp-M');
-    await page.waitForFunction(() => (document.querySelector('#cmp-M') as HTMLInputElement).value === '1e12');
+    await waitForValue(page, '#cmp-M', '1e12');
     await expect(page.getByTestId('cmp-gpu-1').textContent()).resolves.toContain('compute-bound');
     await expect(page.locator('#gpu-comparison-calculator svg.chart path').count()).resolves.toBeGreaterThanOrEqual(3);
     await expect(badSvgAttributes(page, '#gpu-comparison-calculator')).resolves.toEqual([]);
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
   });
 
-  it('Copy Markdown from the peak calculator names the hardware and opens, in a fresh context, on the calculator with 288.8 TFLOP/s', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await captureClipboard(page);
-    await page.goto(`${baseUrl}gpu-peak/`);
+  test('Copy Markdown from the peak calculator names the hardware and opens, in a fresh context, on the calculator with 288.8 TFLOP/s', async ({ open }) => {
+    const page = await open('gpu-peak/', { clipboard: true });
     await hydrate(page, '#peak-n');
     await page.fill('#peak-n', '100');
     // 512·4·100·1.41e9 = 288,768,000,000,000 FLOP/s
     await expect(page.getByTestId('peak-derived').textContent()).resolves.toContain('288.8 TFLOP/s');
-    await page.locator('#peak-flops-calculator button', { hasText: 'Copy Markdown' }).first().click();
-    const md = await lastCopied(page);
+    const md = await copyMarkdown(page, '#peak-flops-calculator');
     expect(md).toContain('custom hardware: 100 SMs × 4 tensor cores × 512 FLOPs per clock × 1.410 GHz, dense bf16');
     const link = linkOf(md);
     expect(link).toMatch(/#peak-flops-calculator$/);
-    const fresh = await openPage(browser, baseUrl);
-    await fresh.page.goto(link);
-    await hydrate(fresh.page, '#peak-n');
-    await fresh.page.waitForFunction(() => (document.querySelector('#peak-n') as HTMLInputElement).value === '100');
-    await expect(fresh.page.getByTestId('peak-derived').textContent()).resolves.toContain('288.8 TFLOP/s');
+    const fresh = await restores(open, link, { 'peak.n': '100' }, { 'peak-derived': '288.8 TFLOP/s' });
     await expect(fresh.page.evaluate(() => window.location.hash)).resolves.toBe('#peak-flops-calculator');
-    expect(consoleErrors).toEqual([]);
-    expect(fresh.consoleErrors).toEqual([]);
-    await fresh.page.context().close();
-    await page.context().close();
   });
 
-  it('the roofline keeps its tick labels inside the chart at 1366 and 390 px, and the page never scrolls sideways', async () => {
+  test('the roofline keeps its tick labels inside the chart at 1366 and 390 px, and the page never scrolls sideways', async ({ open }) => {
     for (const width of [1366, 390]) {
-      const { page, consoleErrors } = await openPage(browser, baseUrl);
-      await page.setViewportSize({ width, height: 844 });
-      await page.goto(`${baseUrl}gpu-peak/`);
+      const page = await open('gpu-peak/', { viewport: { width, height: 844 } });
       await hydrate(page, '#cmp-M');
-      const clipped = await page.evaluate(() =>
-        [...document.querySelectorAll('#gpu-comparison-calculator svg.chart')].flatMap((svg) => {
-          const box = svg.getBoundingClientRect();
-          return [...svg.querySelectorAll('text')]
-            .filter((t) => (t.textContent ?? '') !== '')
-            .filter((t) => {
-              const r = t.getBoundingClientRect();
-              return r.left < box.left - 0.5 || r.right > box.right + 0.5;
-            })
-            .map((t) => t.textContent);
-        }),
-      );
-      expect(clipped, `clipped roofline text at ${width} px`).toEqual([]);
+      expect(await clippedChartText(page, '#gpu-comparison-calculator'), `clipped roofline text at ${width} px`).toEqual([]);
       await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
-      expect(consoleErrors).toEqual([]);
-      await page.context().close();
     }
   });
 });

@@ -1,49 +1,23 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hydrate, launchBrowser, openPage } from './browser';
+import { describe } from 'vitest';
+import { copyMarkdown, expect, hydrate, hydrateAll, linkOf, restores, test, textOf, urlWith } from './fixture';
 import { FORMULAS } from '../../src/core/registry';
 import deepseekV3 from '../../src/data/models/deepseek-v3.json';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Records what the page copies instead of touching the system clipboard. */
-async function captureClipboard(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const copied: string[] = [];
-    (window as unknown as { __copied: string[] }).__copied = copied;
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void copied.push(t) }, configurable: true });
-  });
-}
-const lastCopied = (page: Page) => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.at(-1) ?? '');
-/** The link of a copied Markdown derivation: `([derivation](…))`. */
-const linkOf = (markdown: string) => /\(\[derivation\]\(([^)\s]+)\)\)/.exec(markdown)?.[1] ?? '';
-
 describe('memory chapter', () => {
-  it('renders its math and the anchor of every memory formula', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}memory/`);
+  test('renders its math and the anchor of every memory formula', async ({ open }) => {
+    const page = await open('memory/');
     await expect(page.locator('.katex').count()).resolves.toBeGreaterThan(10);
     for (const f of FORMULAS.filter((x) => x.page === 'memory')) {
       await expect(page.locator(`[id="${f.anchor}"]`).count(), f.anchor).resolves.toBe(1);
     }
     // Llama 2 70B in fp16: 68,976,648,192 × 2 B = 137,953,296,384 B → "138 GB".
     await expect(page.locator('section.derivation[data-formula="memory.weights"] .result').textContent()).resolves.toContain('138 GB');
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await page.waitForLoadState('networkidle');
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    // Every island hydrates without a console error (checked when the test ends).
+    await hydrateAll(page);
   });
 
-  it('KV-cache calculator: 327,680 B per token for Llama 2 70B; h_kv = 64 gives 2,621,440 B; the link restores it', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}memory/`);
+  test('KV-cache calculator: 327,680 B per token for Llama 2 70B; h_kv = 64 gives 2,621,440 B; the link restores it', async ({ open }) => {
+    const page = await open('memory/');
     await hydrate(page, '#kv-hKv');
     // 2·80·8·128·2 = 327,680 B
     await expect(page.getByTestId('kv-per-token').textContent()).resolves.toContain('327,680 B');
@@ -51,76 +25,46 @@ describe('memory chapter', () => {
     // 2·80·64·128·2 = 2,621,440 B; × 4000 = 10,485,760,000 B
     await expect(page.getByTestId('kv-per-token').textContent()).resolves.toContain('2,621,440 B');
     await expect(page.getByTestId('kv-per-sequence').textContent()).resolves.toContain('10,485,760,000 B');
-    expect(page.url()).toContain('kv.hKv=64');
-    const fresh = await openPage(browser, baseUrl);
-    await fresh.page.goto(page.url());
-    await hydrate(fresh.page, '#kv-hKv');
-    await fresh.page.waitForFunction(() => (document.querySelector('#kv-hKv') as HTMLInputElement).value === '64');
-    await expect(fresh.page.getByTestId('kv-per-token').textContent()).resolves.toContain('2,621,440 B');
-    expect(consoleErrors).toEqual([]);
-    expect(fresh.consoleErrors).toEqual([]);
-    await fresh.page.context().close();
-    await page.context().close();
+    await restores(open, await urlWith(page, 'kv.hKv=64'), { 'kv.hKv': '64' }, { 'kv-per-token': '2,621,440 B' });
   });
 
-  it("KV-cache calculator: Copy Markdown for Qwen2.5 7B at S' = 32,768 names the model and opens, in a fresh context, on the calculator with 57,344 B per token", async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await captureClipboard(page);
-    await page.goto(`${baseUrl}memory/`);
+  test("KV-cache calculator: Copy Markdown for Qwen2.5 7B at S' = 32,768 names the model and opens, in a fresh context, on the calculator with 57,344 B per token", async ({ open }) => {
+    const page = await open('memory/', { clipboard: true });
     await hydrate(page, '#kv-model');
     await page.selectOption('#kv-model', 'qwen2.5-7b');
     await page.fill('#kv-S', '32768');
     // 2·28·4·128·2 = 57,344 B per token; × 32,768 = 1,879,048,192 B
     await expect(page.getByTestId('kv-per-sequence').textContent()).resolves.toContain('1,879,048,192 B');
-    await page.locator('#kv-cache-calculator button', { hasText: 'Copy Markdown' }).first().click();
-    const md = await lastCopied(page);
+    const md = await copyMarkdown(page, '#kv-cache-calculator');
     expect(md).toContain('Qwen2.5 7B');
     const link = linkOf(md);
     expect(link).toMatch(/#kv-cache-calculator$/);
-    const fresh = await openPage(browser, baseUrl);
-    await fresh.page.goto(link);
-    await hydrate(fresh.page, '#kv-S');
-    await fresh.page.waitForFunction(() => (document.querySelector('#kv-S') as HTMLInputElement).value === '32768');
-    await expect(fresh.page.getByTestId('kv-per-token').textContent()).resolves.toContain('57,344 B');
-    await expect(fresh.page.getByTestId('kv-per-sequence').textContent()).resolves.toContain('1,879,048,192 B');
+    const fresh = await restores(open, link, { 'kv.S': '32768' }, { 'kv-per-token': '57,344 B', 'kv-per-sequence': '1,879,048,192 B' });
     // The calculator itself is where the link lands, not the static card.
     await expect(fresh.page.evaluate(() => window.location.hash)).resolves.toBe('#kv-cache-calculator');
-    expect(consoleErrors).toEqual([]);
-    expect(fresh.consoleErrors).toEqual([]);
-    await fresh.page.context().close();
-    await page.context().close();
   });
 
-  it('memory breakdown: 2×A800 (runtime reading) fit 10 requests of 4,000 tokens, with a warning for 100; 8 fit 360; the link restores it; a bad paste is reported', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}memory/`);
+  test('memory breakdown: 2×A800 (runtime reading) fit 10 requests of 4,000 tokens, with a warning for 100; 8 fit 360; the link restores it; a bad paste is reported', async ({ open }) => {
+    const page = await open('memory/');
     await hydrate(page, '#mem-G');
     // (2·84,986,691,584·0.9 − 137,953,296,384 − 950,400,000) / 1,310,720,000 = 10.7 → 10
-    await expect(page.getByTestId('mem-fit').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('10');
+    await expect(textOf(page, 'mem-fit', 'headline')).resolves.toBe('10');
     await expect(page.getByTestId('mem-warning-batch-does-not-fit').textContent()).resolves.toContain('Only 10 of the 100 requests');
     await expect(page.locator('#memory-breakdown-calculator svg.chart').count()).resolves.toBe(1);
     await page.fill('#mem-G', '8');
     // (8·84,986,691,584·0.9 − 137,953,296,384 − 1,736,832,000) / 1,310,720,000 = 360.3 → 360
-    await expect(page.getByTestId('mem-fit').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('360');
-    await expect(page.getByTestId('mem-verdict').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('fit');
-    expect(page.url()).toContain('mem.G=8');
-    const fresh = await openPage(browser, baseUrl);
-    await fresh.page.goto(page.url());
-    await hydrate(fresh.page, '#mem-G');
-    await fresh.page.waitForFunction(() => (document.querySelector('#mem-G') as HTMLInputElement).value === '8');
-    await expect(fresh.page.getByTestId('mem-fit').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('360');
+    await expect(textOf(page, 'mem-fit', 'headline')).resolves.toBe('360');
+    await expect(textOf(page, 'mem-verdict', 'headline')).resolves.toBe('fit');
+    const fresh = await restores(open, await urlWith(page, 'mem.G=8'), { 'mem.G': '8' }, { 'mem-fit': '360' }, { part: 'headline' });
+    expect(fresh.results['mem-fit']).toBe('360');
     await page.selectOption('#mem-model', 'custom');
     await page.fill('#mem-config', '{"model_type": "llama"');
     await expect(page.locator('#mem-config-error').textContent()).resolves.toContain('not valid JSON');
     const text = await page.locator('#memory-breakdown-calculator').textContent();
     expect(text).not.toMatch(/NaN|Infinity/);
-    expect(consoleErrors).toEqual([]);
-    expect(fresh.consoleErrors).toEqual([]);
-    await fresh.page.context().close();
-    await page.context().close();
   });
 
-  it('a hostile link (1e300, NaN, markup, 10,000 digits, unknown ids, a config with num_hidden_layers: 1e15) gives messages by the fields, the defaults, and no console error', async () => {
+  test('a hostile link (1e300, NaN, markup, 10,000 digits, unknown ids, a config with num_hidden_layers: 1e15) gives messages by the fields, the defaults, and no console error', async ({ open }) => {
     const query = new URLSearchParams({
       'kv.L': '1e300',
       'kv.hKv': 'NaN',
@@ -132,9 +76,8 @@ describe('memory chapter', () => {
       'mem.G': '1e300',
       'mem.u': '1e-320',
     });
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
     const started = Date.now();
-    await page.goto(`${baseUrl}memory/?${query.toString()}`);
+    const page = await open(`memory/?${query.toString()}`);
     await hydrate(page, '#kv-L');
     await hydrate(page, '#mem-G');
     for (const field of ['L', 'hKv', 'd', 'S']) await expect.poll(() => page.locator(`#kv-${field}-error`).count(), { message: `kv.${field}` }).toBe(1);
@@ -151,7 +94,5 @@ describe('memory chapter', () => {
     for (const id of ['#kv-cache-calculator', '#memory-breakdown-calculator']) {
       await expect(page.locator(`${id} [aria-live]`).first().textContent()).resolves.not.toMatch(/NaN|Infinity|e\+\d/);
     }
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
   });
 });

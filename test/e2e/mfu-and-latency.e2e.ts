@@ -1,29 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hydrate, launchBrowser, openPage } from './browser';
-
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Records what the page copies instead of touching the system clipboard. */
-async function captureMfuClipboard(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const copied: string[] = [];
-    (window as unknown as { __copied: string[] }).__copied = copied;
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void copied.push(t) }, configurable: true });
-  });
-}
+import { describe } from 'vitest';
+import { clippedChartText, copyMarkdown, expect, hydrate, hydrateAll, linkOf, restores, test, waitForValue, urlWith } from './fixture';
 
 describe('mfu-and-latency chapter', () => {
-  it('renders its math and every derivation anchor', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}mfu-and-latency/`);
+  test('renders its math and every derivation anchor', async ({ open }) => {
+    const page = await open('mfu-and-latency/');
     await expect(page.locator('h1').first().textContent()).resolves.toContain('MFU and latency');
     expect(await page.locator('.katex').count()).toBeGreaterThan(20);
     for (const id of ['mfu', 'mfu-from-gpu-hours', 'hfu', 'inference-ceiling', 'prefill-flops', 'prefill-latency', 'decode-latency', 'all-reduce-time', 'tensor-parallel-comm-time', 'decode-critical-batch', 'decode-throughput', 'kv-per-request', 'kv-budget', 'max-concurrency', 'serving-activations']) {
@@ -31,44 +11,30 @@ describe('mfu-and-latency chapter', () => {
     }
     // Llama 3 70B, 6N with N = 70e9: 4.2e11 · 15e12 / (6.4e6 · 3600 · 989e12) = 27.6%
     await expect(page.locator('section.derivation[data-formula="mfu.fromGpuHours"] .result').textContent()).resolves.toContain('27.6%');
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await hydrateAll(page);
   });
 
-  it('MFU calculator: 6.4M → 3.2M GPU-hours doubles Llama 3 70B MFU from 27.9% to 55.7%, and a link restores it', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}mfu-and-latency/`);
+  test('MFU calculator: 6.4M → 3.2M GPU-hours doubles Llama 3 70B MFU from 27.9% to 55.7%, and a link restores it', async ({ open }) => {
+    const page = await open('mfu-and-latency/');
     await hydrate(page, '#mfu-gpuHours');
     // 6 · 70,553,706,496 · 15e12 / (6.4e6 · 3600 · 989.4e12) = 0.27855
     await expect(page.getByTestId('mfu-result').textContent()).resolves.toContain('27.9%');
     await page.fill('#mfu-gpuHours', '3.2e6');
     await expect(page.getByTestId('mfu-result').textContent()).resolves.toContain('55.7%');
-    expect(page.url()).toContain('mfu.gpuHours=3.2e6');
-    const fresh = await openPage(browser, baseUrl);
-    await fresh.page.goto(page.url());
-    await hydrate(fresh.page, '#mfu-gpuHours');
-    await fresh.page.waitForFunction(() => (document.querySelector('#mfu-gpuHours') as HTMLInputElement).value === '3.2e6');
-    await expect(fresh.page.getByTestId('mfu-result').textContent()).resolves.toContain('55.7%');
-    expect(consoleErrors).toEqual([]);
-    expect(fresh.consoleErrors).toEqual([]);
-    await fresh.page.context().close();
-    await page.context().close();
+    await restores(open, await urlWith(page, 'mfu.gpuHours=3.2e6'), { 'mfu.gpuHours': '3.2e6' }, { 'mfu-result': '55.7%' });
   });
 
-  it('MFU calculator: 15T tokens in 1M H100-hours would be 178% MFU: shown with a warning that names the inputs to check, no console error', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}mfu-and-latency/?mfu.gpuHours=1M`);
+  test('MFU calculator: 15T tokens in 1M H100-hours would be 178% MFU: shown with a warning that names the inputs to check, no console error', async ({ open }) => {
+    const page = await open('mfu-and-latency/?mfu.gpuHours=1M');
     await hydrate(page, '#mfu-gpuHours');
-    await page.waitForFunction(() => (document.querySelector('#mfu-gpuHours') as HTMLInputElement).value === '1M');
+    await waitForValue(page, '#mfu-gpuHours', '1M');
     // 423,322,238,976 · 15e12 / (1e6 · 3600 · 989.4e12) = 1.7827
     await expect(page.getByTestId('mfu-result').textContent()).resolves.toBe('178%');
     await expect(page.getByTestId('mfu-warning-mfu-above-peak').textContent()).resolves.toMatch(/^An MFU of 178% is impossible: .*the GPU-hours and the token count\.$/);
     await expect(page.getByTestId('mfu-warning-mfu-above-peak').isVisible()).resolves.toBe(true);
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
   });
 
-  it('MFU calculator: a hostile link is refused field by field (a field the direction hides included), with the defaults kept and no console error', async () => {
+  test('MFU calculator: a hostile link is refused field by field (a field the direction hides included), with the defaults kept and no console error', async ({ open }) => {
     const query = [
       'mfu.gpuHours=1e300',
       'mfu.tokens=NaN',
@@ -76,8 +42,7 @@ describe('mfu-and-latency chapter', () => {
       `mfu.throughput=${'8'.repeat(10_000)}`,
       'mfu.dtype=%7B%22a%22%3A1%7D',
     ].join('&');
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}mfu-and-latency/?${query}`);
+    const page = await open(`mfu-and-latency/?${query}`);
     await hydrate(page, '#mfu-gpuHours');
     for (const field of ['gpuHours', 'tokens', 'model', 'throughput', 'dtype']) {
       await expect.poll(() => page.locator(`#mfu-${field}-error`).count(), { message: `mfu.${field}` }).toBe(1);
@@ -87,37 +52,24 @@ describe('mfu-and-latency chapter', () => {
     // The defaults: 27.9% for Llama 3 70B, 15T tokens, 6.4M H100-hours
     await expect(page.getByTestId('mfu-result').textContent()).resolves.toBe('27.9%');
     await expect(page.locator('#mfu-calculator img').count()).resolves.toBe(0);
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
   });
 
-  it('MFU calculator: Copy Markdown names the model and the run and opens, in a fresh context, on the calculator with 55.7%', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await captureMfuClipboard(page);
-    await page.goto(`${baseUrl}mfu-and-latency/`);
+  test('MFU calculator: Copy Markdown names the model and the run and opens, in a fresh context, on the calculator with 55.7%', async ({ open }) => {
+    const page = await open('mfu-and-latency/', { clipboard: true });
     await hydrate(page, '#mfu-gpuHours');
     await page.fill('#mfu-gpuHours', '3.2M');
     // 0.27855 × 2 = 0.55711
     await expect(page.getByTestId('mfu-result').textContent()).resolves.toBe('55.7%');
-    await page.locator('#mfu-calculator button', { hasText: 'Copy Markdown' }).first().click();
-    const md = await page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.at(-1) ?? '');
+    const md = await copyMarkdown(page, '#mfu-calculator');
     expect(md).toContain('Llama 3 70B, 15.0T tokens in 3.20M GPU-h of NVIDIA H100 SXM5 80GB, dense bf16 peak, counting 6N');
-    const link = /\(\[derivation\]\(([^)\s]+)\)\)/.exec(md)?.[1] ?? '';
+    const link = linkOf(md);
     expect(link).toMatch(/#mfu-calculator$/);
-    const fresh = await openPage(browser, baseUrl);
-    await fresh.page.goto(link);
-    await hydrate(fresh.page, '#mfu-gpuHours');
-    await fresh.page.waitForFunction(() => (document.querySelector('#mfu-gpuHours') as HTMLInputElement).value === '3.2M');
-    await expect(fresh.page.getByTestId('mfu-result').textContent()).resolves.toBe('55.7%');
-    expect(consoleErrors).toEqual([]);
-    expect(fresh.consoleErrors).toEqual([]);
-    await fresh.page.context().close();
-    await page.context().close();
+    const fresh = await restores(open, link, { 'mfu.gpuHours': '3.2M' }, { 'mfu-result': '55.7%' });
+    expect(fresh.results['mfu-result']).toBe('55.7%');
   });
 
-  it('latency calculator: 16 → 1 request cuts TTFT from 6.53 s to 415 ms, and a link restores it', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}mfu-and-latency/`);
+  test('latency calculator: 16 → 1 request cuts TTFT from 6.53 s to 415 ms, and a link restores it', async ({ open }) => {
+    const page = await open('mfu-and-latency/');
     await hydrate(page, '#lat-batch');
     // The scenario engine's answer: compute 4.556 + elementwise 0.130 + all-reduces 1.837 + fixed 0.006 = 6.528 s
     await expect(page.getByTestId('lat-ttft').textContent()).resolves.toContain('6.53 s');
@@ -126,24 +78,14 @@ describe('mfu-and-latency chapter', () => {
     await page.fill('#lat-batch', '1');
     // compute 0.28475 + elementwise 0.00812 + all-reduces 0.11629 + fixed 0.00592 = 0.415 s
     await expect(page.getByTestId('lat-ttft').textContent()).resolves.toContain('415 ms');
-    expect(page.url()).toContain('lat.batch=1');
-    const fresh = await openPage(browser, baseUrl);
-    await fresh.page.goto(page.url());
-    await hydrate(fresh.page, '#lat-batch');
-    await fresh.page.waitForFunction(() => (document.querySelector('#lat-batch') as HTMLInputElement).value === '1');
-    await expect(fresh.page.getByTestId('lat-ttft').textContent()).resolves.toContain('415 ms');
+    await restores(open, await urlWith(page, 'lat.batch=1'), { 'lat.batch': '1' }, { 'lat-ttft': '415 ms' });
     await page.fill('#lat-input', 'abc');
     await expect(page.locator('#lat-input-error').textContent()).resolves.toContain('is not a number');
     expect(await page.locator('#inference-latency-calculator').textContent()).not.toMatch(/NaN|Infinity/);
-    expect(consoleErrors).toEqual([]);
-    expect(fresh.consoleErrors).toEqual([]);
-    await fresh.page.context().close();
-    await page.context().close();
   });
 
-  it('latency calculator: a hostile link is refused field by field, with the defaults kept and no console error', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}mfu-and-latency/?lat.gpus=1e300&lat.batch=NaN&lat.model=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&lat.ec=2&lat.tlayer=-1&lat.output=${'7'.repeat(10_000)}`);
+  test('latency calculator: a hostile link is refused field by field, with the defaults kept and no console error', async ({ open }) => {
+    const page = await open(`mfu-and-latency/?lat.gpus=1e300&lat.batch=NaN&lat.model=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&lat.ec=2&lat.tlayer=-1&lat.output=${'7'.repeat(10_000)}`);
     await hydrate(page, '#lat-gpus');
     await page.waitForSelector('#lat-gpus-error');
     await expect(page.locator('#lat-gpus-error').textContent()).resolves.toContain('must be a whole number from 1 to 10,000,000');
@@ -154,30 +96,14 @@ describe('mfu-and-latency chapter', () => {
     await expect(page.locator('#lat-output-error').textContent()).resolves.toContain('10,000 characters');
     await expect(page.getByTestId('lat-ttft').textContent()).resolves.toContain('6.53 s');
     await expect(page.locator('#inference-latency-calculator img').count()).resolves.toBe(0);
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
   });
 
-  it('latency calculator: the charts keep their ticks inside the plot, the sweep table scrolls in its own box on a phone', async () => {
+  test('latency calculator: the charts keep their ticks inside the plot, the sweep table scrolls in its own box on a phone', async ({ open }) => {
     for (const width of [1366, 390]) {
-      const { page, consoleErrors } = await openPage(browser, baseUrl);
-      await page.setViewportSize({ width, height: 844 });
-      await page.goto(`${baseUrl}mfu-and-latency/`);
+      const page = await open('mfu-and-latency/', { viewport: { width, height: 844 } });
       await hydrate(page, '#lat-batch');
       // Every tick label lies within its SVG's box (the roofline's 1 M tick was cut at "1000000").
-      const clipped = await page.evaluate(() =>
-        [...document.querySelectorAll('#inference-latency-calculator svg.chart')].flatMap((svg) => {
-          const box = svg.getBoundingClientRect();
-          return [...svg.querySelectorAll('text')]
-            .filter((t) => (t.textContent ?? '') !== '')
-            .filter((t) => {
-              const r = t.getBoundingClientRect();
-              return r.left < box.left - 0.5 || r.right > box.right + 0.5;
-            })
-            .map((t) => t.textContent);
-        }),
-      );
-      expect(clipped, `clipped chart text at ${width} px`).toEqual([]);
+      expect(await clippedChartText(page, '#inference-latency-calculator'), `clipped chart text at ${width} px`).toEqual([]);
       // The page never scrolls sideways; the sweep table may, inside its own box.
       await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
       await expect(page.locator('#inference-latency-calculator .table-scroll [data-testid="lat-sweep"]').count()).resolves.toBe(1);
@@ -185,8 +111,6 @@ describe('mfu-and-latency chapter', () => {
       const box = await page.locator('#inference-latency-calculator .table-scroll').boundingBox();
       expect(box!.x + box!.width).toBeLessThanOrEqual(width);
       await expect(page.locator('#lat-sweep-title').isVisible()).resolves.toBe(true);
-      expect(consoleErrors).toEqual([]);
-      await page.context().close();
     }
   });
 });

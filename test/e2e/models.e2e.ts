@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { hydrate, launchBrowser, openPage } from './browser';
+import { describe } from 'vitest';
+import { expect, hydrate, test as it, waitForValue } from './fixture';
 import { builtPages } from './site';
 import { PRESETS } from '../../src/core/model/presets';
 
-const baseUrl = inject('baseUrl');
 const built = builtPages().find((p) => p.path === 'models/');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('models page', () => {
   it('is built with a full static table: one row per preset, each linking to the parameter counter', () => {
@@ -29,9 +20,8 @@ describe('models page', () => {
     expect(html).toContain('327,680');
   });
 
-  it('renders with no console error, sorts by a column, and its row link opens the counter on that model', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}models/`);
+  it('renders with no console error, sorts by a column, and its row link opens the counter on that model', async ({ open }) => {
+    const page = await open('models/');
     await hydrate(page, '#models-table');
     const firstRow = () => page.locator('#models-table tbody tr').first().getAttribute('data-model');
     await page.click('button[data-column="exact"]');
@@ -44,9 +34,7 @@ describe('models page', () => {
     await page.click('tr[data-model="bloom-7b1"] a:text("count it")');
     await page.waitForURL(/parameters-and-flops/);
     await hydrate(page, '#pc-model');
-    await page.waitForFunction(() => (document.querySelector('#pc-model') as HTMLSelectElement).value === 'bloom-7b1');
+    await waitForValue(page, '#pc-model', 'bloom-7b1');
     await expect(page.getByTestId('pc-total').textContent()).resolves.toContain('7,069,016,064');
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
   });
 });

@@ -1,32 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hydrate, launchBrowser, openPage } from './browser';
-
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Records what the page copies instead of touching the system clipboard. */
-async function captureClipboard(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const copied: string[] = [];
-    (window as unknown as { __copied: string[] }).__copied = copied;
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void copied.push(t) }, configurable: true });
-  });
-}
-const lastCopied = (page: Page) => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied.at(-1) ?? '');
-/** The link of a copied Markdown derivation: `([derivation](…))`. */
-const linkOf = (markdown: string) => /\(\[derivation\]\(([^)\s]+)\)\)/.exec(markdown)?.[1] ?? '';
+import { describe } from 'vitest';
+import { copyMarkdown, expect, hydrate, hydrateAll, linkOf, restores, test, urlWith } from './fixture';
 
 describe('parallelism chapter', () => {
-  it('renders its math and every derivation anchor', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}parallelism/`);
+  test('renders its math and every derivation anchor', async ({ open }) => {
+    const page = await open('parallelism/');
     await expect(page.locator('h1').first().textContent()).resolves.toContain('Parallelism');
     expect(await page.locator('.katex').count()).toBeGreaterThan(20);
     for (const id of ['pipeline-bubble', 'data-parallel-all-reduce', 'tensor-parallel-comm', 'expert-all-to-all', 'pipeline-p2p', 'context-parallel-comm', 'world-size', 'flops-per-gpu', 'step-time']) {
@@ -34,13 +11,11 @@ describe('parallelism chapter', () => {
     }
     // (4 − 1) / (8 + 4 − 1) = 3/11 = 27.3%
     await expect(page.locator('section.derivation[data-formula="parallel.pipelineBubble"] .result').textContent()).resolves.toContain('27.3%');
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await hydrateAll(page);
   });
 
-  it('planner: ZeRO 1 → 3 cuts Llama 3 70B from 36.8 GB to 28.3 GB per GPU, and a link restores it', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}parallelism/`);
+  test('planner: ZeRO 1 → 3 cuts Llama 3 70B from 36.8 GB to 28.3 GB per GPU, and a link restores it', async ({ open }) => {
+    const page = await open('parallelism/');
     await hydrate(page, '#pp-tp');
     // states 9,646,014,560 B + activations 27,200,061,440 B = 36,846,076,000 B
     await expect(page.getByTestId('pp-memory').textContent()).resolves.toContain('36.8 GB');
@@ -48,21 +23,11 @@ describe('parallelism chapter', () => {
     await page.selectOption('#pp-zero', '3');
     // states 16 · 2,204,803,328 / 32 = 1,102,401,664 B; + 27,200,061,440 B = 28,302,463,104 B
     await expect(page.getByTestId('pp-memory').textContent()).resolves.toContain('28.3 GB');
-    expect(page.url()).toContain('pp.zero=3');
-    const fresh = await openPage(browser, baseUrl);
-    await fresh.page.goto(page.url());
-    await hydrate(fresh.page, '#pp-tp');
-    await fresh.page.waitForFunction(() => (document.querySelector('#pp-zero') as HTMLSelectElement).value === '3');
-    await expect(fresh.page.getByTestId('pp-memory').textContent()).resolves.toContain('28.3 GB');
-    expect(consoleErrors).toEqual([]);
-    expect(fresh.consoleErrors).toEqual([]);
-    await fresh.page.context().close();
-    await page.context().close();
+    await restores(open, await urlWith(page, 'pp.zero=3'), { 'pp.zero': '3' }, { 'pp-memory': '28.3 GB' });
   });
 
-  it('planner: a TP that does not divide the heads is reported next to TP, never NaN', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}parallelism/`);
+  test('planner: a TP that does not divide the heads is reported next to TP, never NaN', async ({ open }) => {
+    const page = await open('parallelism/');
     await hydrate(page, '#pp-tp');
     await page.fill('#pp-tp', '3');
     await expect(page.locator('#pp-tp-error').textContent()).resolves.toContain('must divide the 64 attention heads');
@@ -70,11 +35,9 @@ describe('parallelism chapter', () => {
     await page.fill('#pp-dp', '16');
     await expect(page.locator('#pp-dp-error').textContent()).resolves.toContain('DP must be 32');
     expect(await page.locator('#parallelism-planner').textContent()).not.toMatch(/NaN|Infinity/);
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
   });
 
-  it('planner: a hostile link (pp.inter=1e-320 among it) is refused field by field, never a silent dash, with the defaults and no console error', async () => {
+  test('planner: a hostile link (pp.inter=1e-320 among it) is refused field by field, never a silent dash, with the defaults and no console error', async ({ open }) => {
     const query = [
       'pp.inter=1e-320',
       'pp.gpus=1e300',
@@ -83,8 +46,7 @@ describe('parallelism chapter', () => {
       `pp.seq=${'3'.repeat(10_000)}`,
       'pp.zero=%7B%22a%22%3A1%7D',
     ].join('&');
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}parallelism/?${query}`);
+    const page = await open(`parallelism/?${query}`);
     await hydrate(page, '#pp-tp');
     for (const field of ['inter', 'gpus', 'tp', 'model', 'seq', 'zero']) await expect.poll(() => page.locator(`#pp-${field}-error`).count(), { message: `pp.${field}` }).toBe(1);
     await expect(page.locator('#pp-inter-error').textContent()).resolves.toBe(
@@ -96,48 +58,31 @@ describe('parallelism chapter', () => {
     expect(results).not.toMatch(/—|NaN|Infinity/);
     await expect(page.locator('#parallelism-planner .stale-note').isVisible()).resolves.toBe(true);
     await expect(page.locator('#parallelism-planner img').count()).resolves.toBe(0);
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
   });
 
-  it('planner: fewer micro-batches than stages and a layout that does not fit are flagged (m = 2, b = 8)', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}parallelism/?pp.microBatches=2&pp.microBatch=8`);
+  test('planner: fewer micro-batches than stages and a layout that does not fit are flagged (m = 2, b = 8)', async ({ open }) => {
+    const page = await open('parallelism/?pp.microBatches=2&pp.microBatch=8');
     await hydrate(page, '#pp-tp');
-    await page.waitForFunction(() => document.querySelector('[data-testid="pp-bubble"]')?.textContent === '60.0%');
     // (4 − 1)/(2 + 4 − 1) = 60.0%
-    await expect(page.getByTestId('pp-bubble').textContent()).resolves.toBe('60.0%');
+    await expect.poll(() => page.getByTestId('pp-bubble').textContent()).toBe('60.0%');
     await expect(page.getByTestId('pp-warning-fewer-micro-batches-than-stages').textContent()).resolves.toBe(
       '2 micro-batches for 4 pipeline stages leave the pipeline mostly idle (bubble 60.0%).',
     );
     // 2 of 4 micro-batches in flight: 20 layers · 2 · 8 · 340,000,768 B = 108,800,245,760 B of activations + 9,646,014,560 B of states
     await expect(page.getByTestId('pp-fits').textContent()).resolves.toBe('no');
     await expect(page.getByTestId('pp-warning-training-memory-does-not-fit').isVisible()).resolves.toBe(true);
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
   });
 
-  it('planner: Copy Markdown names the model and the layout and opens, in a fresh context, on the same 28.3 GB', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await captureClipboard(page);
-    await page.goto(`${baseUrl}parallelism/`);
+  test('planner: Copy Markdown names the model and the layout and opens, in a fresh context, on the same 28.3 GB', async ({ open }) => {
+    const page = await open('parallelism/', { clipboard: true });
     await hydrate(page, '#pp-tp');
     await page.selectOption('#pp-zero', '3');
     // 1,102,401,664 + 27,200,061,440 = 28,302,463,104 B
     await expect(page.getByTestId('pp-memory').textContent()).resolves.toContain('28.3 GB');
-    await page.locator('#parallelism-planner button', { hasText: 'Copy Markdown' }).first().click();
-    const md = await lastCopied(page);
+    const md = await copyMarkdown(page, '#parallelism-planner');
     expect(md).toContain('Llama 3 70B on 1,024 × NVIDIA H100 SXM5 80GB: DP 32 · TP 8 · PP 4 · CP 1 · EP 1, ZeRO 3, selective recomputation');
     const link = linkOf(md);
     expect(link).toMatch(/#parallelism-planner$/);
-    const fresh = await openPage(browser, baseUrl);
-    await fresh.page.goto(link);
-    await hydrate(fresh.page, '#pp-tp');
-    await fresh.page.waitForFunction(() => (document.querySelector('#pp-zero') as HTMLSelectElement).value === '3');
-    await expect(fresh.page.getByTestId('pp-memory').textContent()).resolves.toContain('28.3 GB');
-    expect(consoleErrors).toEqual([]);
-    expect(fresh.consoleErrors).toEqual([]);
-    await fresh.page.context().close();
-    await page.context().close();
+    await restores(open, link, { 'pp.zero': '3' }, { 'pp-memory': '28.3 GB' });
   });
 });

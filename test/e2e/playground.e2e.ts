@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { hydrate, launchBrowser, openPage } from './browser';
-
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { describe } from 'vitest';
+import { expect, hydrate, restores, test as it, textOf, urlWith } from './fixture';
 
 describe('playground', () => {
-  it('renders every group of results for the defaults, with live math and two charts, and is linked from the header', async () => {
-    const { page, consoleErrors, offsiteRequests } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}playground/`);
+  it('renders every group of results for the defaults, with live math and two charts, and is linked from the header', async ({ open }) => {
+    const page = await open('playground/');
     await expect(page.locator('h1').textContent()).resolves.toBe('Playground');
     await expect(page.locator('.site-header nav a', { hasText: 'Playground' }).count()).resolves.toBe(1);
     await hydrate(page, '#pg-G');
@@ -29,17 +18,13 @@ describe('playground', () => {
     await expect(page.locator('#playground-calculator svg.chart').count()).resolves.toBe(2);
     const text = await page.locator('#playground-calculator').textContent();
     expect(text).not.toMatch(/NaN|Infinity/);
-    expect(consoleErrors).toEqual([]);
-    expect(offsiteRequests).toEqual([]);
-    await page.context().close();
   });
 
-  it('responds to input, keeps its state in the URL, and restores it from a link', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}playground/`);
+  it('responds to input, keeps its state in the URL, and restores it from a link', async ({ open }) => {
+    const page = await open('playground/');
     await hydrate(page, '#pg-G');
     // servingScenario: (8 × 84,987,084,800 × 0.9 − 13,476,831,232 − 591,488,000) / 2,097,152,000 = 285.07 → 285
-    await expect(page.getByTestId('pg-concurrency').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('285');
+    await expect(textOf(page, 'pg-concurrency', 'headline')).resolves.toBe('285');
     await page.selectOption('#pg-model', 'llama-2-70b');
     await page.fill('#pg-G', '2');
     await page.fill('#pg-dp', '2');
@@ -49,28 +34,16 @@ describe('playground', () => {
     // (152,976,752,640 − 137,953,296,384 − 712,832,000) / 1,310,720,000 = 10.9 → 10
     await expect(page.getByTestId('pg-params').textContent()).resolves.toContain('68,976,648,192');
     await expect(page.getByTestId('pg-capacity').textContent()).resolves.toContain('153 GB');
-    await expect(page.getByTestId('pg-concurrency').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('10');
+    await expect(textOf(page, 'pg-concurrency', 'headline')).resolves.toBe('10');
     await expect(page.getByTestId('pg-mem-verdict').textContent()).resolves.toBe('do not fit');
-    const url = page.url();
-    expect(url).toContain('pg.model=llama-2-70b');
-    expect(url).toContain('pg.G=2');
+    const url = await urlWith(page, 'pg.model=llama-2-70b', 'pg.G=2', 'pg.dp=2');
 
-    const fresh = await openPage(browser, baseUrl);
-    await fresh.page.goto(url);
-    await hydrate(fresh.page, '#pg-G');
-    await fresh.page.waitForFunction(() => (document.querySelector('#pg-G') as HTMLInputElement).value === '2');
-    await expect(fresh.page.locator('#pg-model').inputValue()).resolves.toBe('llama-2-70b');
-    await expect(fresh.page.getByTestId('pg-params').textContent()).resolves.toContain('68,976,648,192');
-    await expect(fresh.page.getByTestId('pg-concurrency').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('10');
-    expect(consoleErrors).toEqual([]);
-    expect(fresh.consoleErrors).toEqual([]);
-    await fresh.page.context().close();
-    await page.context().close();
+    const fresh = await restores(open, url, { 'pg.G': '2', 'pg.model': 'llama-2-70b' }, { 'pg-params': '68,976,648,192' });
+    await expect(textOf(fresh.page, 'pg-concurrency', 'headline')).resolves.toBe('10');
   });
 
-  it('refuses a hostile link field by field, keeps the default numbers, and logs no console error', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}playground/?pg.D=1e300&pg.G=NaN&pg.model=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&pg.Sin=${'3'.repeat(10_000)}&pg.tp=%7B%22a%22%3A1%7D`);
+  it('refuses a hostile link field by field, keeps the default numbers, and logs no console error', async ({ open }) => {
+    const page = await open(`playground/?pg.D=1e300&pg.G=NaN&pg.model=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&pg.Sin=${'3'.repeat(10_000)}&pg.tp=%7B%22a%22%3A1%7D`);
     await hydrate(page, '#pg-G');
     await page.waitForSelector('#pg-D-error');
     await expect(page.locator('#pg-D-error').textContent()).resolves.toContain('Training tokens D must be a number from 1 to 1e18');
@@ -79,16 +52,13 @@ describe('playground', () => {
     await expect(page.locator('#pg-Sin-error').textContent()).resolves.toContain('10,000 characters');
     await expect(page.locator('#pg-tp-error').textContent()).resolves.toContain('is not a number');
     // The defaults' numbers, marked stale.
-    await expect(page.getByTestId('pg-concurrency').evaluate((el) => el.firstChild?.textContent)).resolves.toBe('285');
+    await expect(textOf(page, 'pg-concurrency', 'headline')).resolves.toBe('285');
     await expect(page.locator('#playground-calculator .stale-note').isVisible()).resolves.toBe(true);
     await expect(page.locator('#playground-calculator img').count()).resolves.toBe(0);
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
   });
 
-  it('shows messages next to bad inputs and never NaN', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}playground/`);
+  it('shows messages next to bad inputs and never NaN', async ({ open }) => {
+    const page = await open('playground/');
     await hydrate(page, '#pg-tp');
     await page.fill('#pg-tp', '3');
     await expect(page.locator('#pg-tp-error').textContent()).resolves.toContain('TP = 3 must divide the 32 attention heads');
@@ -102,7 +72,5 @@ describe('playground', () => {
     await expect(page.locator('#pg-config-error').textContent()).resolves.toMatch(/not valid JSON/);
     const text = await page.locator('#playground-calculator').textContent();
     expect(text).not.toMatch(/NaN|Infinity/);
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
   });
 });

@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { hydrate, launchBrowser, openPage } from './browser';
+import { describe } from 'vitest';
+import { expect, hydrate, test as it } from './fixture';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('print and keyboard', () => {
-  it('printing a chapter hides the navigation and keeps the calculator’s current result', async () => {
-    const { page } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}tensors/`);
+  it('printing a chapter hides the navigation and keeps the calculator’s current result', async ({ open }) => {
+    const page = await open('tensors/');
     await hydrate(page, '#mm-M');
     await page.fill('#mm-M', '1');
     await page.emulateMedia({ media: 'print' });
@@ -23,12 +13,10 @@ describe('print and keyboard', () => {
     await expect(page.getByTestId('mm-flops').isVisible()).resolves.toBe(true);
     // 2·1·4096·4096 = 33,554,432 FLOPs
     await expect(page.getByTestId('mm-flops').textContent()).resolves.toContain('33.6 MFLOPs');
-    await page.context().close();
   });
 
-  it('a calculator works with the keyboard alone: Tab to a field, type, read the result', async () => {
-    const { page } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}tensors/`);
+  it('a calculator works with the keyboard alone: Tab to a field, type, read the result', async ({ open }) => {
+    const page = await open('tensors/');
     await hydrate(page, '#mm-A');
     await page.focus('#mm-A');
     await page.keyboard.press('Tab'); // → Rows M
@@ -40,6 +28,5 @@ describe('print and keyboard', () => {
     await page.focus('#mm-dtype');
     await page.keyboard.press('ArrowUp'); // bf16 → tf32 (4 bytes)
     await expect(page.inputValue('#mm-dtype')).resolves.toBe('tf32');
-    await page.context().close();
   });
 });

@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { hydrate, launchBrowser, openPage } from './browser';
-
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { describe } from 'vitest';
+import { expect, hydrate, restores, test, urlWith } from './fixture';
 
 describe('tensors chapter: matmul calculator', () => {
-  it('responds to input, keeps its state in the URL, and restores it from a link', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}tensors/`);
+  test('responds to input, keeps its state in the URL, and restores it from a link', async ({ open }) => {
+    const page = await open('tensors/');
     await hydrate(page, '#mm-M');
     // Default 2048·4096·4096 with A = 1: 2·2048·4096·4096 = 68,719,476,736 FLOPs → "68.7 GFLOPs".
     await expect(page.getByTestId('mm-flops').textContent()).resolves.toContain('68.7 GFLOPs');
@@ -22,30 +11,19 @@ describe('tensors chapter: matmul calculator', () => {
     // [1,4096]@[4096,4096]: 2·4096·4096 = 33,554,432 FLOPs; intensity 33,554,432 / ((4096 + 16,777,216 + 4096)·2) = 0.9995.
     await expect(page.getByTestId('mm-flops').textContent()).resolves.toContain('33.6 MFLOPs');
     await expect(page.getByTestId('mm-bound').textContent()).resolves.toContain('memory bandwidth');
-    expect(page.url()).toContain('mm.M=1');
-    const link = page.url();
-    const fresh = await openPage(browser, baseUrl);
-    await fresh.page.goto(link);
-    await hydrate(fresh.page, '#mm-M');
-    await fresh.page.waitForFunction(() => (document.querySelector('#mm-M') as HTMLInputElement).value === '1');
-    await expect(fresh.page.getByTestId('mm-flops').textContent()).resolves.toContain('33.6 MFLOPs');
-    expect(consoleErrors).toEqual([]);
-    await fresh.page.context().close();
-    await page.context().close();
+    await restores(open, await urlWith(page, 'mm.M=1'), { 'mm.M': '1' }, { 'mm-flops': '33.6 MFLOPs' });
   });
 
-  it('shows a message next to a bad input and never NaN', async () => {
-    const { page } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}tensors/`);
+  test('shows a message next to a bad input and never NaN', async ({ open }) => {
+    const page = await open('tensors/');
     await hydrate(page, '#mm-K');
     await page.fill('#mm-K', '-3');
-    await expect(page.locator('#mm-K-error').textContent()).resolves.toContain('must be a whole number from 1 to');
+    await expect(page.locator('#mm-K-error').textContent()).resolves.toContain('must be a whole number from 1');
     await expect(page.getAttribute('#mm-K', 'aria-invalid')).resolves.toBe('true');
     await page.fill('#mm-N', 'abc');
     await expect(page.locator('#mm-N-error').textContent()).resolves.toContain('is not a number');
     const text = await page.locator('#matmul-calculator').textContent();
     expect(text).not.toMatch(/NaN|Infinity/);
     await expect(page.locator('#matmul-calculator .stale-note').isVisible()).resolves.toBe(true);
-    await page.context().close();
   });
 });

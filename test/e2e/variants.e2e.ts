@@ -1,29 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hydrate, launchBrowser, openPage } from './browser';
-
-
-/** Waits until the element with this test id shows `expected` (islands re-render asynchronously), then checks it. */
-async function expectText(p: Page, testId: string, expected: string): Promise<void> {
-  await p
-    .waitForFunction(([id, exp]) => document.querySelector(`[data-testid="${id}"]`)?.textContent === exp, [testId, expected] as const, { timeout: 10000 })
-    .catch(() => undefined);
-  await expect(p.getByTestId(testId).textContent()).resolves.toBe(expected);
-}
-
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { describe } from 'vitest';
+import { expect, expectText, hydrate, hydrateAll, restores, test, urlWith } from './fixture';
 
 describe('variants chapter', () => {
-  it('renders its math and every derivation anchor, with no console error', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}variants/`, { waitUntil: 'networkidle' });
+  test('renders its math and every derivation anchor, with no console error', async ({ open }) => {
+    const page = await open('variants/');
     await expect(page.locator('h1').first().textContent()).resolves.toContain('Architecture variants');
     expect(await page.locator('.katex').count()).toBeGreaterThan(20);
     expect(await page.locator('.katex-error').count()).toBe(0);
@@ -32,15 +12,11 @@ describe('variants chapter', () => {
     }
     // Gemma 2 9B at 8,192 tokens: (21·8192 + 21·4096)·4096·2 = 2,113,929,216 B.
     await expect(page.locator('section.derivation:has(#mixed-window-kv-cache) .result').textContent()).resolves.toContain('2,113,929,216');
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await page.waitForLoadState('networkidle');
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
+    await hydrateAll(page);
   });
 
-  it('the comparator responds to input, writes the URL and restores it from a link', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}variants/`);
+  test('the comparator responds to input, writes the URL and restores it from a link', async ({ open }) => {
+    const page = await open('variants/');
     await hydrate(page, '#vc-attention');
     // Llama 2 7B with 8 KV heads: 2·32·8·128·2 = 131,072 B per token → "131 kB".
     await expectText(page, 'vc-kv-token-1', '131 kB');
@@ -50,25 +26,14 @@ describe('variants chapter', () => {
     await page.fill('#vc-contextTokens', '8192');
     // Base MHA at 8,192 tokens: 524,288·8192 = 4,294,967,296 B → "4.29 GB".
     await expectText(page, 'vc-kv-request-0', '4.29 GB');
-    expect(page.url()).toContain('vc.attention=mqa');
-    expect(page.url()).toContain('vc.contextTokens=8192');
-    const link = page.url();
-    const fresh = await openPage(browser, baseUrl);
-    await fresh.page.goto(link);
-    await hydrate(fresh.page, '#vc-attention');
-    await fresh.page.waitForFunction(() => (document.querySelector('#vc-attention') as HTMLSelectElement).value === 'mqa');
+    const fresh = await restores(open, await urlWith(page, 'vc.attention=mqa', 'vc.contextTokens=8192'), { 'vc.attention': 'mqa' });
     await expectText(fresh.page, 'vc-kv-token-1', '16.4 kB');
     await expectText(fresh.page, 'vc-kv-request-0', '4.29 GB');
-    expect(consoleErrors).toEqual([]);
-    expect(fresh.consoleErrors).toEqual([]);
-    await fresh.page.context().close();
-    await page.context().close();
   });
 
-  it('refuses a hostile link field by field, keeps the default numbers, and logs no console error', async () => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl);
+  test('refuses a hostile link field by field, keeps the default numbers, and logs no console error', async ({ open }) => {
     const hostile = `?vc.gpus=1e300&vc.contextTokens=NaN&vc.model=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&vc.utilization=${'9'.repeat(10_000)}&vc.attention=%7B%22a%22%3A1%7D`;
-    await page.goto(`${baseUrl}variants/${hostile}`);
+    const page = await open(`variants/${hostile}`);
     await hydrate(page, '#vc-gpus');
     await page.waitForSelector('#vc-gpus-error');
     await expect(page.locator('#vc-gpus-error').textContent()).resolves.toContain('GPUs G must be a whole number from 1 to 10,000,000');
@@ -80,19 +45,15 @@ describe('variants chapter', () => {
     await expectText(page, 'vc-concurrency-1', '119');
     await expect(page.locator('#variant-comparator img').count()).resolves.toBe(0);
     await expect(page.locator('#variant-comparator .stale-note').isVisible()).resolves.toBe(true);
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
   });
 
-  it('shows the core’s message next to a KV-head count that does not divide h, and never NaN', async () => {
-    const { page } = await openPage(browser, baseUrl);
-    await page.goto(`${baseUrl}variants/`);
+  test('shows the core’s message next to a KV-head count that does not divide h, and never NaN', async ({ open }) => {
+    const page = await open('variants/');
     await hydrate(page, '#vc-kvGroups');
     await page.fill('#vc-kvGroups', '5');
     await expect(page.locator('#vc-kvGroups-error').textContent()).resolves.toContain('must divide the 32 query heads');
     const text = await page.locator('#variant-comparator').textContent();
     expect(text).not.toMatch(/NaN|Infinity/);
     await expect(page.locator('#variant-comparator .stale-note').isVisible()).resolves.toBe(true);
-    await page.context().close();
   });
 });
