@@ -2,7 +2,7 @@
 // Usage: node scripts/serve.mjs [--port 4321] [--base /sub/path/] [--dir dist]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -25,18 +25,37 @@ const TYPES = {
   '.pagefind': 'application/octet-stream',
 };
 
+/**
+ * The decoded path of a request target, or null when it cannot be read. The target is a path
+ * ("/a/b?q"), never resolved against a base URL: `new URL('//', base)` reads "//" as a
+ * protocol-relative URL with an empty host and throws, which crashed the server.
+ */
+export function requestPath(target) {
+  const raw = target.split(/[?#]/, 1)[0] ?? '';
+  if (!raw.startsWith('/')) return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null; // malformed percent-encoding
+  }
+}
+
 /** Starts a server; resolves to { server, port, url }. */
 export async function serve({ dir = 'dist', port = 0, base = '/' } = {}) {
   const root = resolve(dir);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = requestPath(req.url ?? '/');
+    if (path === null) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request path');
+      return;
+    }
     if (!path.startsWith(prefix)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('outside base');
       return;
     }
     let file = normalize(join(root, path.slice(prefix.length)));
-    if (!file.startsWith(root)) {
+    if (file !== root && !file.startsWith(root + sep)) {
       res.writeHead(403).end();
       return;
     }
@@ -44,7 +63,8 @@ export async function serve({ dir = 'dist', port = 0, base = '/' } = {}) {
       const info = await stat(file);
       if (info.isDirectory()) {
         if (!path.endsWith('/')) {
-          res.writeHead(301, { location: `${path}/` }).end();
+          // One leading slash: "//name/" would send the browser to another host.
+          res.writeHead(301, { location: `/${path.replace(/^\/+/, '')}/` }).end();
           return;
         }
         file = join(file, 'index.html');
