@@ -34,7 +34,8 @@ import { lastChunkTokens, prefillChunks } from '../serving/chunkedPrefill';
 import { blocksFor, kvBlockBytesOf, kvBlocksThatFit, meanBlocksInFlight, pagedConcurrency } from '../serving/paged';
 import { expectedOverHits, prefixCachedTokens } from '../serving/prefixCache';
 import { isQuantizedDtype, quantizedWeights, type QuantizedWeights, type WeightQuantization } from '../serving/quantization';
-import { speculativeExpectedTokens, speculativeSpeedup } from '../serving/speculative';
+import { costCoefficient, passSecondsPerToken, speculativeExpectedTokens, speculativeSpeedup } from '../serving/speculative';
+import { decodeGapSeconds } from '../serving/chunkedPrefill';
 import { InputError, formatBytes, formatInteger } from '../units';
 import {
   DEFAULT_WEIGHT_DTYPE,
@@ -757,7 +758,12 @@ export function servingStepModel(input: ServingInput): ServingStepModel {
   const E = spec8 === null ? 1 : speculativeExpectedTokens(spec8.acceptance, spec8.draftTokens);
   const decodeSecondsPerToken = (batch: number) => {
     if (spec8 === null || draft === null) return time(target, target.decodeMean(batch, 1));
-    return (spec8.draftTokens * time(draft, draft.decodeMean(batch, 1)) + time(target, target.decodeMean(batch, spec8.draftTokens + 1))) / E;
+    return passSecondsPerToken({
+      draftTokens: spec8.draftTokens,
+      draftStepSeconds: time(draft, draft.decodeMean(batch, 1)),
+      verifySeconds: time(target, target.decodeMean(batch, spec8.draftTokens + 1)),
+      expectedTokens: E,
+    });
   };
 
   // Chunked prefill: each chunk of the uncached prompt rides in a step with the others' decodes.
@@ -802,7 +808,7 @@ export function servingStepModel(input: ServingInput): ServingStepModel {
       chunkedExtraSeconds: Math.max(0, Math.max(miss.heaviest, hit.heaviest) - miss.decodeStep),
       unchunkedExtraSeconds: prefillMarginal,
       maxGapSeconds: Math.max(runningStep, Math.max(miss.heaviest, hit.heaviest)),
-      maxGapUnchunkedSeconds: runningStep + prefillMarginal,
+      maxGapUnchunkedSeconds: decodeGapSeconds(runningStep, prefillMarginal),
       marginalSeconds: mean((x) => x.marginal),
     };
   };
@@ -873,11 +879,11 @@ export function speculativeDecode(m: ServingStepModel, draftTokens: number, plai
   const draftStep = sumStepSeconds((c) => draft.decode(B, 1, c), S + 1, S + steps, draft.breakpoints, draft.hw, cal) / steps;
   const verify = sumStepSeconds((c) => target.decode(B, g + 1, c + g), S + 1, S + steps, target.breakpoints, target.hw, cal) / steps;
   const E = speculativeExpectedTokens(sp.acceptance, g);
-  const tpot = (g * draftStep + verify) / E;
+  const tpot = passSecondsPerToken({ draftTokens: g, draftStepSeconds: draftStep, verifySeconds: verify, expectedTokens: E });
   const prefillOf = (cached: number) => stepTime(draft.prefill(B, S - cached, S), draft.hw, cal).seconds;
   const prefix = m.techniques.prefixCache;
   const draftPrefillSeconds = prefix === null ? prefillOf(0) : expectedOverHits(prefix.hitRate, prefillOf(m.cachedTokens), prefillOf(0));
-  const c = draftStep / plainTpot;
+  const c = costCoefficient(draftStep, plainTpot);
   return {
     draft: sp.draft.id,
     draftTokens: g,

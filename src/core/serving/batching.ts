@@ -16,6 +16,15 @@
  */
 import { defineFormula, type AnyFormula } from '../formula';
 
+/**
+ * Little's law for a replica with B requests in flight, each spending T_req seconds in it for O
+ * tokens: B·O/T_req tokens per second.
+ * @example littleThroughput({ inFlight: 10, outputTokens: 1000, requestSeconds: 50 }) //=> 200
+ */
+export function littleThroughput(p: { inFlight: number; outputTokens: number; requestSeconds: number }): number {
+  return (p.inFlight * p.outputTokens) / p.requestSeconds;
+}
+
 export const continuousThroughputFormula = defineFormula({
   id: 'serving.continuousThroughput',
   anchor: 'continuous-throughput',
@@ -29,7 +38,7 @@ export const continuousThroughputFormula = defineFormula({
   labels: { C: 'Requests in flight B', O: 'Output tokens per request O', R: 'Seconds per request in the replica' },
   domains: { C: 'positiveInt', O: 'positiveInt', R: 'positive' },
   tex: (v) => String.raw`\frac{${v.C} \cdot ${v.O}}{${v.R}}`,
-  compute: ({ C, O, R }) => (C * O) / R,
+  compute: ({ C, O, R }) => littleThroughput({ inFlight: C, outputTokens: O, requestSeconds: R }),
   example: { C: 10, O: 1000, R: 57.8 },
   approximate: true,
   notes: ['T_req grows with B: every decode step carries more requests, and every request waits out more of the others’ prefills.'],

@@ -37,6 +37,15 @@ export function lastChunkTokens(promptTokens: number, chunkTokens: number): numb
   return promptTokens - (prefillChunks(promptTokens, chunkTokens) - 1) * chunkTokens;
 }
 
+/**
+ * The gap a running request sees between two tokens: its decode step plus the prefill work
+ * that shares it.
+ * @example decodeGapSeconds(0.03, 0.5) //=> 0.53
+ */
+export function decodeGapSeconds(decodeStepSeconds: number, extraSeconds: number): number {
+  return decodeStepSeconds + extraSeconds;
+}
+
 export const prefillChunksFormula = defineFormula({
   id: 'serving.prefillChunks',
   anchor: 'prefill-chunks',
@@ -67,7 +76,7 @@ export const decodeGapFormula = defineFormula({
   labels: { Td: 'Decode step of the running batch (s)', dT: 'Time the heaviest prefill work adds (s)' },
   domains: { Td: 'positive', dT: 'nonNegative' },
   tex: (v) => String.raw`${v.Td} + ${v.dT}`,
-  compute: ({ Td, dT }) => Td + dT,
+  compute: ({ Td, dT }) => decodeGapSeconds(Td, dT),
   example: { Td: 0.03, dT: 0.5 },
   approximate: true,
   notes: ['The mean time per output token barely moves: the same prefill work is spread over more steps. The tail (p99 inter-token latency) is what chunking fixes.'],

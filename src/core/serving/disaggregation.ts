@@ -61,6 +61,20 @@ export function decodePoolRate(p: { concurrency: number; outputTokens: number; s
   return p.concurrency / ((p.outputTokens - 1) * p.stepSeconds);
 }
 
+/**
+ * Requests per second per GPU that separate pools serve within both targets: the slower pool's
+ * rate over every GPU of both, min(n_p·λ_p, n_d·λ_d)/(n_p·G_p + n_d·G_d).
+ * @example poolGoodputPerGpu({ prefillInstances: 1, prefillRate: 3.75, decodeInstances: 1, decodeRate: 8, prefillGpus: 4, decodeGpus: 4 }) //=> 0.46875
+ */
+export function poolGoodputPerGpu(p: { prefillInstances: number; prefillRate: number; decodeInstances: number; decodeRate: number; prefillGpus: number; decodeGpus: number }): number {
+  return poolRate(p) / (p.prefillInstances * p.prefillGpus + p.decodeInstances * p.decodeGpus);
+}
+
+/** min(n_p·λ_p, n_d·λ_d): the rate the slower pool allows. */
+function poolRate(p: { prefillInstances: number; prefillRate: number; decodeInstances: number; decodeRate: number }): number {
+  return Math.min(p.prefillInstances * p.prefillRate, p.decodeInstances * p.decodeRate);
+}
+
 /** A number of prefill and decode instances, and the goodput per GPU it reaches. */
 export interface PoolSplit {
   prefillInstances: number;
@@ -80,8 +94,9 @@ export function bestPoolSplit(p: { prefillRate: number; decodeRate: number; pref
   let best: PoolSplit = { prefillInstances: 1, decodeInstances: 1, requestsPerSecond: 0, perGpuRequestsPerSecond: 0 };
   for (let np = 1; np <= max; np += 1) {
     for (let nd = 1; nd <= max; nd += 1) {
-      const rate = Math.min(np * p.prefillRate, nd * p.decodeRate);
-      const perGpu = rate / (np * p.prefillGpus + nd * p.decodeGpus);
+      const split = { prefillInstances: np, prefillRate: p.prefillRate, decodeInstances: nd, decodeRate: p.decodeRate, prefillGpus: p.prefillGpus, decodeGpus: p.decodeGpus };
+      const rate = poolRate(split);
+      const perGpu = poolGoodputPerGpu(split);
       if (perGpu > best.perGpuRequestsPerSecond * (1 + 1e-12)) best = { prefillInstances: np, decodeInstances: nd, requestsPerSecond: rate, perGpuRequestsPerSecond: perGpu };
     }
   }
@@ -231,7 +246,8 @@ export function compareDisaggregation(p: DisaggregationInput): DisaggregationRes
   const ld = cd >= 1 ? decodePoolRate({ concurrency: cd, outputTokens: O, stepSeconds: td }) : 0;
   const prefillSide = p.prefillInstances * lp;
   const decodeSide = p.decodeInstances * ld;
-  const dRate = Math.min(prefillSide, decodeSide);
+  const given = { prefillInstances: p.prefillInstances, prefillRate: lp, decodeInstances: p.decodeInstances, decodeRate: ld, prefillGpus: p.prefillGpus, decodeGpus: p.decodeGpus };
+  const dRate = poolRate(given);
   const dGpus = p.prefillGpus * p.prefillInstances + p.decodeGpus * p.decodeInstances;
   let dLimit: GoodputLimit = 'unreachable';
   if (dRate > 0) dLimit = prefillSide <= decodeSide ? 'prefill' : cd === dMax ? 'memory' : 'decode';
@@ -240,7 +256,7 @@ export function compareDisaggregation(p: DisaggregationInput): DisaggregationRes
 
   const coPerGpu = (coRate * p.colocatedReplicas) / coGpus;
   const best = bestPoolSplit({ prefillRate: lp, decodeRate: ld, prefillGpus: p.prefillGpus, decodeGpus: p.decodeGpus });
-  const dPerGpu = dRate / dGpus;
+  const dPerGpu = poolGoodputPerGpu(given);
   return {
     kvTransferBytes: bytes,
     kvTransferSeconds: transfer,
@@ -343,7 +359,7 @@ export const disaggregatedGoodputFormula = defineFormula({
   labels: { np: 'Prefill instances', lp: 'Rate per prefill instance (1/s)', nd: 'Decode instances', ld: 'Rate per decode instance (1/s)', Gp: 'GPUs per prefill instance', Gd: 'GPUs per decode instance' },
   domains: { np: 'positiveInt', lp: 'nonNegative', nd: 'positiveInt', ld: 'nonNegative', Gp: 'positiveInt', Gd: 'positiveInt' },
   tex: (v) => String.raw`\frac{\min(${v.np} \cdot ${v.lp},\; ${v.nd} \cdot ${v.ld})}{${v.np} \cdot ${v.Gp} + ${v.nd} \cdot ${v.Gd}}`,
-  compute: ({ np, lp, nd, ld, Gp, Gd }) => Math.min(np * lp, nd * ld) / (np * Gp + nd * Gd),
+  compute: ({ np, lp, nd, ld, Gp, Gd }) => poolGoodputPerGpu({ prefillInstances: np, prefillRate: lp, decodeInstances: nd, decodeRate: ld, prefillGpus: Gp, decodeGpus: Gd }),
   example: { np: 1, lp: 3.75, nd: 1, ld: 8, Gp: 4, Gd: 4 },
   approximate: true,
   notes: ['Per GPU, for the mean request; DistServe counts the rate at which 90% of requests meet both targets.'],

@@ -91,6 +91,15 @@ export function kvBlockBytesOf(spec: ModelSpec, blockTokens: number, bytesPerEle
   return kvCacheBytes(spec, blockTokens, bytesPerElement);
 }
 
+/**
+ * The share of a request's reserved token slots that hold tokens, on average while it is in
+ * flight: (S + (O + 1)/2) / S_rsv.
+ * @example kvSlotUtilization({ promptTokens: 3000, outputTokens: 1000, reservedTokens: 4096 }) //=> 0.8546142578125
+ */
+export function kvSlotUtilization(p: { promptTokens: number; outputTokens: number; reservedTokens: number }): number {
+  return (p.promptTokens + (p.outputTokens + 1) / 2) / p.reservedTokens;
+}
+
 /** One allocator's answer for a workload: what a request holds and reserves, and how many fit. */
 export interface KvAllocatorAnswer {
   /** Token slots a request keeps to itself, on average while in flight. */
@@ -135,12 +144,14 @@ export function compareKvAllocation(p: {
 }): KvAllocationComparison {
   const { spec, bytesPerElement: s, promptTokens: S, outputTokens: O, blockTokens: b } = p;
   if (p.maxTokens < S + O) throw new InputError('maxTokens', 'the reserved length must hold the prompt and the output');
-  const held = S + (O + 1) / 2;
   const fit = (bytes: number) => (p.budgetBytes <= 0 ? 0 : Math.floor(p.budgetBytes / bytes));
   const blockBytes = kvBlockBytesOf(spec, b, s);
   const blocks = kvBlocksThatFit(p.budgetBytes, blockBytes);
   const nbar = meanBlocksInFlight({ promptTokens: S, outputTokens: O, blockTokens: b });
-  const answer = (reservedTokens: number, requests: number): KvAllocatorAnswer => ({ reservedTokens, heldTokens: held, utilization: held / reservedTokens, requests });
+  const answer = (reservedTokens: number, requests: number): KvAllocatorAnswer => {
+    const utilization = kvSlotUtilization({ promptTokens: S, outputTokens: O, reservedTokens });
+    return { reservedTokens, heldTokens: utilization * reservedTokens, utilization, requests };
+  };
   return {
     blockTokens: b,
     blockBytes,
@@ -236,7 +247,7 @@ export const kvSlotUtilizationFormula = defineFormula({
   labels: { S: 'Prompt tokens S', O: 'Output tokens O', R: 'Token slots reserved per request' },
   domains: { S: 'positiveInt', O: 'positiveInt', R: 'positive' },
   tex: (v) => String.raw`\frac{${v.S} + (${v.O} + 1)/2}{${v.R}}`,
-  compute: ({ S, O, R }) => (S + (O + 1) / 2) / R,
+  compute: ({ S, O, R }) => kvSlotUtilization({ promptTokens: S, outputTokens: O, reservedTokens: R }),
   // 3,000 + 1,000 tokens in a slot reserved for Llama 2's whole 4,096-token context: 3,500.5 / 4,096 = 85.5%.
   example: { S: 3000, O: 1000, R: 4096 },
   notes: ['Kwon et al. measured 20.4–38.2% in the systems that reserved contiguous slots (their Figure 2) and about 96% in vLLM.'],

@@ -48,7 +48,24 @@ export function speculativeSpeedup(acceptance: number, draftTokens: number, cost
  * @example speculativeTpotSeconds({ acceptance: 0.8, draftTokens: 5, draftStepSeconds: 0.002, verifySeconds: 0.021 }) //=> 0.0084027…
  */
 export function speculativeTpotSeconds(p: { acceptance: number; draftTokens: number; draftStepSeconds: number; verifySeconds: number }): number {
-  return (p.draftTokens * p.draftStepSeconds + p.verifySeconds) / speculativeExpectedTokens(p.acceptance, p.draftTokens);
+  return passSecondsPerToken({ ...p, expectedTokens: speculativeExpectedTokens(p.acceptance, p.draftTokens) });
+}
+
+/**
+ * One pass's time over the tokens it yields: (γ·t_draft + t_verify)/E.
+ * @example passSecondsPerToken({ draftTokens: 5, draftStepSeconds: 0.002, verifySeconds: 0.021, expectedTokens: 3.1 }) //=> 0.01
+ */
+export function passSecondsPerToken(p: { draftTokens: number; draftStepSeconds: number; verifySeconds: number; expectedTokens: number }): number {
+  return (p.draftTokens * p.draftStepSeconds + p.verifySeconds) / p.expectedTokens;
+}
+
+/**
+ * Leviathan et al.'s cost coefficient: a draft decode step over a target decode step.
+ * @example costCoefficient(0.0035, 0.014) //=> 0.25
+ */
+export function costCoefficient(draftStepSeconds: number, targetStepSeconds: number): number {
+  if (!(targetStepSeconds > 0)) throw new InputError('targetStepSeconds', 'a target decode step takes some time');
+  return draftStepSeconds / targetStepSeconds;
 }
 
 /**
@@ -126,7 +143,7 @@ export const speculativeCostFormula = defineFormula({
   labels: { td: 'Draft decode step (s)', tt: 'Target decode step (s)' },
   domains: { td: 'nonNegative', tt: 'positive' },
   tex: (v) => String.raw`\frac{${v.td}}{${v.tt}}`,
-  compute: ({ td, tt }) => td / tt,
+  compute: ({ td, tt }) => costCoefficient(td, tt),
   example: { td: 0.0035, tt: 0.0151 },
   approximate: true,
   notes: ['Fixed costs per step (launches, sampling) do not shrink with the model, so a draft ten times smaller costs far more than a tenth.'],
@@ -146,7 +163,7 @@ export const speculativeTpotFormula = defineFormula({
   tex: (v) => String.raw`\frac{${v.g} \cdot ${v.td} + ${v.tv}}{${v.E}}`,
   compute: ({ g, td, tv, E }) => {
     if (E > g + 1) throw new InputError('E', 'a pass cannot yield more than γ + 1 tokens');
-    return (g * td + tv) / E;
+    return passSecondsPerToken({ draftTokens: g, draftStepSeconds: td, verifySeconds: tv, expectedTokens: E });
   },
   example: { g: 5, td: 0.0035, tv: 0.0158, E: 3.68928 },
   approximate: true,
