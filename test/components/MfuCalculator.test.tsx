@@ -116,11 +116,14 @@ describe('<MfuCalculator>', () => {
     expect(writes[0]).toContain('mfu.gpuHours=3.2M');
   });
 
-  it('says next to the data type when a GPU has no such peak (A800 has no fp8)', () => {
+  it('falls back to the bf16 peak, with a warning, when a GPU has no such peak (A800 has no fp8)', () => {
     render(<MfuCalculator />);
     fireEvent.change(screen.getByLabelText('GPU'), { target: { value: 'a800-sxm-80gb' } });
     fireEvent.change(screen.getByLabelText('Peak for data type'), { target: { value: 'fp8' } });
-    expect(document.getElementById('mfu-dtype-error')?.textContent).toMatch(/fp8/);
+    expect(document.getElementById('mfu-dtype-error')).toBeNull();
+    expect(document.body.textContent).toContain('NVIDIA A800 SXM4 80GB has no fp8 tensor-core rate: MFU and time are computed at its bf16 peak.');
+    // 6·70,553,706,496·15e12 / (6.4e6·3600·312e12) = 0.883
+    expect(document.body.textContent).toContain('88.3%');
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
   });
 });

@@ -112,10 +112,11 @@ describe('<ParallelismPlannerCalculator>', () => {
     expect(screen.getByTestId('pp-comm').textContent).not.toBe('—');
   });
 
-  it('a GPU without a bf16 peak is refused by the GPU select (a core error by its field): V100', () => {
+  it('a GPU without a bf16 peak (V100) is planned at its fp16 peak, with a warning that says so', () => {
     render(<ParallelismPlannerCalculator />);
     fireEvent.change(screen.getByLabelText('GPU'), { target: { value: 'v100-sxm2-32gb' } });
-    expect(document.getElementById('pp-gpu-error')?.textContent).toMatch(/has no datasheet bf16 peak/);
+    expect(document.getElementById('pp-gpu-error')).toBeNull();
+    expect(document.body.textContent).toContain('NVIDIA V100 SXM2 has no bf16 tensor-core rate: MFU and time are computed at its fp16 peak.');
     expect(screen.getByTestId('pp-memory').textContent).toContain('36.8 GB');
   });
 

@@ -133,10 +133,11 @@ describe('<PlaygroundCalculator>', () => {
     expect(stale()).toBe(true);
   });
 
-  it('puts a GPU without a bf16 peak (V100) by the GPU: the training time assumes bf16', () => {
+  it('times a GPU without a bf16 peak (V100) at its fp16 peak and says so, instead of refusing it', () => {
     render(<PlaygroundCalculator />);
     fireEvent.change(screen.getByLabelText('GPU'), { target: { value: 'v100-sxm2-32gb' } });
-    expect(errorOf('gpu')).toBe('NVIDIA V100 SXM2 has no datasheet bf16 peak in the table');
+    expect(errorOf('gpu')).toBeNull();
+    expect(document.body.textContent).toContain('NVIDIA V100 SXM2 has no bf16 tensor-core rate: its matmuls are timed at the fp16 peak.');
     expect(document.querySelector('#playground-calculator > p.error')).toBeNull();
   });
 

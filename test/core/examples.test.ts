@@ -192,6 +192,50 @@ const WORKED: readonly Row[] = [
   ['serving.maxConcurrency', 12, 'exact'],
   // 2·4000·(8192 + 3·28,672/2)·2
   ['serving.activationBytes', 819_200_000, 'exact'],
+  // 10·1000/57.8
+  ['serving.continuousThroughput', 173.01038062283737, 'close'],
+  // 2·32·32·128·2·16
+  ['serving.kvBlockBytes', 8_388_608, 'exact'],
+  // floor(15,846,326,272/5,242,880)
+  ['serving.kvBlocksAvailable', 3_022, 'exact'],
+  // (1/200)·Σ_{j=1..200} ⌈(4,000 + j)/16⌉, each term 250 + ⌈j/16⌉: (200·250 + 16·(1 + … + 12) + 8·13)/200 = 51,352/200
+  ['serving.kvBlocksInFlight', 256.76, 'close'],
+  // floor((3022 - 0)/(256.76 - 0·0))
+  ['serving.pagedConcurrency', 11, 'exact'],
+  // (3000 + (1000 + 1)/2)/4096
+  ['serving.kvSlotUtilization', 0.8546142578125, 'close'],
+  // 16·min(floor(1000/16), floor((4000 - 1)/16))
+  ['serving.prefixCachedTokens', 992, 'exact'],
+  // 0.8·430,000,000,000,000 + (1 - 0.8)·580,000,000,000,000
+  ['serving.prefixPrefillFlops', 460_000_000_000_000, 'exact'],
+  // 0.8·0.15 + (1 - 0.8)·0.2
+  ['serving.prefixTtft', 0.15999999999999998, 'close'],
+  // ceil(4000/512)
+  ['serving.prefillChunks', 8, 'exact'],
+  // 0.03 + 0.5
+  ['serving.decodeGap', 0.53, 'close'],
+  // 8·0.09
+  ['serving.chunkedTtft', 0.72, 'close'],
+  // (1 - 0.8^(5 + 1))/(1 - 0.8)
+  ['serving.speculativeTokens', 3.68928, 'close'],
+  // (1 - 0.8^(5 + 1))/((1 - 0.8)·(5·0.05 + 1))
+  ['serving.speculativeSpeedup', 2.951424, 'close'],
+  // 0.0035/0.0151
+  ['serving.speculativeCost', 0.23178807947019867, 'close'],
+  // (5·0.0035 + 0.0158)/3.68928
+  ['serving.speculativeTpot', 0.009026151444184232, 'close'],
+  // 4 + 20/128
+  ['serving.quantBitsPerWeight', 4.15625, 'close'],
+  // (68,451,041,280·4 + 534,773,760·20)/8 + 525,606,912·2
+  ['serving.quantizedWeights', 36_613_668_864, 'exact'],
+  // 655,360,000/(4·50,000,000,000·0.8)
+  ['serving.kvTransfer', 0.004096, 'close'],
+  // 2·(0.5 - 0 - 0.2)/(0.2·(2·(0.5 - 0) - 0.2))
+  ['serving.prefillPoolRate', 3.749999999999999, 'close'],
+  // 64/((201 - 1)·0.04)
+  ['serving.decodePoolRate', 8, 'exact'],
+  // min(1·3.75, 1·8)/(1·4 + 1·4)
+  ['serving.disaggregatedGoodput', 0.46875, 'close'],
   // 2·32,000·4096 + 32·(4·4096^2 + 3·4096·11,008 + 2·4096) + 4096
   ['cases.llamaParams', 6_738_415_616, 'exact'],
   // 5·10
