@@ -51,6 +51,20 @@ export interface FormulaSpec<K extends string> {
   notes?: readonly string[];
 }
 
+/**
+ * One link of a derivation's chain of relations: `= rhs` or `\approx rhs`. A view lays the
+ * links out one under another, aligned on their relations, so a long equation breaks at a
+ * relation and its result is never pushed out of sight.
+ */
+export interface RelationLink {
+  /** TeX of the relation: `=` or `\approx`. */
+  relation: string;
+  /** TeX of the right-hand side. */
+  rhs: string;
+  /** The symbolic form, the form with the inputs substituted, or the result with its unit. */
+  role: 'symbolic' | 'substituted' | 'result';
+}
+
 /** A formula evaluated for one input: what every view renders. */
 export interface Derivation {
   id: string;
@@ -62,6 +76,14 @@ export interface Derivation {
   symbolic: string;
   /** `lhs = template(inputs) = result` */
   substituted: string;
+  /** TeX of the left-hand side, e.g. `F_{\text{matmul}}`. */
+  lhs: string;
+  /**
+   * The same derivation as a chain, `lhs = symbolic = substituted = result`: what the views
+   * and the copied LaTeX lay out line by line (`symbolic` and `substituted` are the same
+   * text in two single-line formulas).
+   */
+  chain: readonly RelationLink[];
   value: number;
   /** The value for people: 3 significant figures with an SI prefix. */
   formatted: string;
@@ -166,8 +188,12 @@ export function defineFormula<K extends string>(spec: FormulaSpec<K>): Formula<K
       const sig = spec.sig ?? 3;
       const exact = Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER ? formatInteger(value) : null;
       // A result the formatter marks "≈" (a count past 2^53) takes ≈ in place of the final "=".
-      const result = texQuantity(value, spec.unit, sig);
+      const result = texMinus(texQuantity(value, spec.unit, sig));
       const last = result.startsWith('\\approx') ? result : `${relation} ${result}`;
+      const resultRelation = result.startsWith('\\approx') ? '\\approx' : relation;
+      const resultRhs = result.startsWith('\\approx') ? result.slice('\\approx'.length).trim() : result;
+      const symbolicRhs = spec.tex(spec.symbols);
+      const substitutedRhs = spec.tex(formatted as Record<K, string>);
       const inputs: Record<string, number> = {};
       for (const key of Object.keys(spec.symbols) as K[]) inputs[key] = input[key];
       return {
@@ -176,8 +202,14 @@ export function defineFormula<K extends string>(spec: FormulaSpec<K>): Formula<K
         page: spec.page,
         title: spec.title,
         unit: spec.unit,
-        symbolic: `${spec.lhs} ${relation} ${spec.tex(spec.symbols)}`,
-        substituted: `${spec.lhs} ${relation} ${spec.tex(formatted as Record<K, string>)} ${last}`,
+        symbolic: `${spec.lhs} ${relation} ${symbolicRhs}`,
+        substituted: `${spec.lhs} ${relation} ${substitutedRhs} ${last}`,
+        lhs: spec.lhs,
+        chain: [
+          { relation, rhs: symbolicRhs, role: 'symbolic' },
+          { relation, rhs: substitutedRhs, role: 'substituted' },
+          { relation: resultRelation, rhs: resultRhs, role: 'result' },
+        ],
         value,
         formatted: formatQuantity(value, spec.unit, sig),
         exact,
@@ -186,6 +218,15 @@ export function defineFormula<K extends string>(spec: FormulaSpec<K>): Formula<K
       };
     },
   };
+}
+
+/**
+ * A negative result's sign as a math minus (−), not the hyphen text mode would print:
+ * `\text{-0.0418\%}` → `-\text{0.0418\%}`.
+ * @example texMinus('\\text{-0.0418\\%}') //=> '-\\text{0.0418\\%}'
+ */
+export function texMinus(tex: string): string {
+  return tex.replace(/^(\\approx )?\\text\{-/, (_m, approx: string | undefined) => `${approx ?? ''}-\\text{`);
 }
 
 /**
