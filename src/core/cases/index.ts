@@ -10,5 +10,6 @@ export * from './llama2-7b-params';
 export * from './llama2-70b-ttft';
 export * from './llama2-70b-concurrency';
 export * from './run';
+export * from './changes';
 
 export const formulas = [llamaParamsFormula];

@@ -95,15 +95,19 @@ export function llama2ConcurrencyCase(
   // Multi-head attention's cache against the same budget: what GQA alone buys (MHA's extra K/V weights aside).
   const mhaMax = m.kvBudgetBytes > 0 ? maxConcurrency(m.kvBudgetBytes, kvMhaStep.value) : 0;
   const budgetStep = kvBudgetFormula.derive({ G: a.gpus, M: m.memoryBytes / a.gpus, u: a.utilization, W: m.weightsBytes, A: m.activationBytes });
+  // Titles say what each step computes and what differs from the step before (the KV heads, the
+  // GPUs and context), never the same words twice: "Maximum concurrent requests: 2 × A800, …".
+  const where = `${formatInteger(a.gpus)} × ${gpu.name.replace(/^(NVIDIA|AMD|Google|Intel) /, '').split(' ')[0]}`;
+  const context = `${formatInteger(a.maxTokens)}-token contexts`;
   const steps = [
-    { ...kvStep, title: 'KV cache per request (GQA, 8 KV heads)' },
-    { ...kvMhaStep, title: 'KV cache per request had it used multi-head attention (64 KV heads)' },
-    budgetStep,
+    { ...kvStep, title: `KV cache per request of ${formatInteger(a.maxTokens)} tokens: GQA’s ${formatInteger(spec.kvHeads)} KV heads` },
+    { ...kvMhaStep, title: `The same cache had it used multi-head attention: ${formatInteger(spec.heads)} KV heads` },
+    { ...budgetStep, title: `Memory left for the KV cache on ${where}: usable memory − weights − activations` },
   ];
   if (m.kvBudgetBytes > 0) {
     steps.push(
-      { ...maxConcurrencyFormula.derive({ K: m.kvBudgetBytes, r: m.kvCacheBytesPerRequest }), title: 'Maximum concurrent requests (GQA)' },
-      { ...maxConcurrencyFormula.derive({ K: m.kvBudgetBytes, r: kvMhaStep.value }), title: 'Maximum concurrent requests with multi-head attention' },
+      { ...maxConcurrencyFormula.derive({ K: m.kvBudgetBytes, r: m.kvCacheBytesPerRequest }), title: `Maximum concurrent requests: ${where}, ${context} (the answer)` },
+      { ...maxConcurrencyFormula.derive({ K: m.kvBudgetBytes, r: kvMhaStep.value }), title: `Maximum concurrent requests had it used multi-head attention: same memory, ${formatInteger(spec.heads / spec.kvHeads)}× the cache` },
     );
   }
   const n = m.maxConcurrency;

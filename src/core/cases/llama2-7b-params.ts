@@ -88,10 +88,10 @@ export function llama2ParamsCase(overrides?: Partial<Llama2ParamsAssumptions>): 
   // The closed form only describes untied, gated, MHA, RMSNorm Llamas; for others the ledger stands alone.
   const closedFormApplies =
     spec.ffn === 'gated' && !spec.tiedEmbeddings && spec.kvHeads === spec.heads && spec.heads * spec.headDim === H && spec.moe === null;
-  if (closedFormApplies) steps.push(llamaParamsFormula.derive({ V, H, L, I }));
-  const trainStep = trainingFlopsPerTokenFormula.derive({ N });
-  const inferStep = perTokenFlopsFormula.derive({ N });
-  steps.push(approx, trainStep, inferStep);
+  if (closedFormApplies) steps.push({ ...llamaParamsFormula.derive({ V, H, L, I }), title: 'The exact count, by the closed form of a Llama-style model' });
+  const trainStep = { ...trainingFlopsPerTokenFormula.derive({ N }), title: 'Training FLOPs per token: 6N with the exact N' };
+  const inferStep = { ...perTokenFlopsFormula.derive({ N }), title: 'Inference FLOPs per token: 2N with the exact N' };
+  steps.push({ ...approx, title: 'The article’s approximation, 12LH² + VH' }, trainStep, inferStep);
   const gap = paramsApprox(spec);
   const err = gap.relativeError;
   // The term that explains most of the gap, named in the verdict.

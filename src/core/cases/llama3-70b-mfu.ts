@@ -82,14 +82,18 @@ export function llama3MfuCase(overrides?: Partial<Llama3MfuAssumptions>): Worked
   const byConvention = headline.mfuByConvention!;
   const F = headline.flopsPerToken;
   const withFull = F + (byConvention.full / byConvention.none - 1) * F;
+  // Titles say what each step changes, so the three MFUs read as three conventions, not one step thrice.
   const steps = [
-    trainingFlopsPerTokenFormula.derive({ N: a.params }),
-    trainingTotalFlopsFormula.derive({ F, D: a.tokens }),
-    { ...mfuFromGpuHoursFormula.derive({ F, D: a.tokens, G: a.gpuHours, P: a.peak }), title: 'MFU from GPU-hours, 6N with N = 70e9' },
-    { ...trainingFlopsPerTokenFormula.derive({ N: exactParams }), title: 'Training FLOPs per token with the exact parameter count' },
-    { ...mfuFromGpuHoursFormula.derive({ F: exact.flopsPerToken, D: a.tokens, G: a.gpuHours, P: a.peak }), title: 'MFU from GPU-hours, 6N with the exact count' },
-    trainingAttentionFlopsFormula.derive({ N: a.params, m: 1, L: spec.layers, h: spec.heads, d: spec.headDim, S: a.seq }),
-    { ...mfuFromGpuHoursFormula.derive({ F: withFull, D: a.tokens, G: a.gpuHours, P: a.peak }), title: 'MFU from GPU-hours, counting every attention score (PaLM)' },
+    { ...trainingFlopsPerTokenFormula.derive({ N: a.params }), title: 'FLOPs per token: 6N with the assumed N' },
+    { ...trainingTotalFlopsFormula.derive({ F, D: a.tokens }), title: 'FLOPs of the whole run: per-token FLOPs × tokens' },
+    { ...mfuFromGpuHoursFormula.derive({ F, D: a.tokens, G: a.gpuHours, P: a.peak }), title: 'MFU with 6N and the assumed N (the headline)' },
+    { ...trainingFlopsPerTokenFormula.derive({ N: exactParams }), title: 'FLOPs per token: 6N with the checkpoint’s exact N' },
+    { ...mfuFromGpuHoursFormula.derive({ F: exact.flopsPerToken, D: a.tokens, G: a.gpuHours, P: a.peak }), title: 'MFU with the exact N' },
+    {
+      ...trainingAttentionFlopsFormula.derive({ N: a.params, m: 1, L: spec.layers, h: spec.heads, d: spec.headDim, S: a.seq }),
+      title: 'FLOPs per token: 6N plus every attention score (PaLM)',
+    },
+    { ...mfuFromGpuHoursFormula.derive({ F: withFull, D: a.tokens, G: a.gpuHours, P: a.peak }), title: 'MFU with the attention scores counted (PaLM)' },
   ];
   const mfu = headline.mfu!;
   return {
