@@ -26,7 +26,7 @@ export const peakDeviationFormula = defineFormula({
   title: 'Derived peak against the datasheet',
   description:
     'The relative gap between the peak built from the hardware and the figure the vendor prints (dense, no sparsity).',
-  lhs: '\\delta',
+  lhs: '\\Delta_{\\text{peak}}',
   unit: 'ratio',
   symbols: { D: 'P_{\\text{derived}}', P: 'P_{\\text{sheet}}' },
   labels: { D: 'Derived peak (FLOP/s)', P: 'Datasheet peak (FLOP/s)' },

@@ -81,7 +81,7 @@ export const decodeThroughputFormula = defineFormula({
   lhs: 'X_{\\text{decode}}',
   unit: 'tokens/s',
   symbols: { B: 'B', T: 'T_{\\text{TPOT}}' },
-  labels: { B: 'Sequences in the batch', T: 'Time per output token (s)' },
+  labels: { B: 'Batch B (sequences decoding together)', T: 'Time per output token (s)' },
   domains: { B: 'positiveInt', T: 'positive' },
   tex: (v) => String.raw`\frac{${v.B}}{${v.T}}`,
   compute: ({ B, T }) => B / T,

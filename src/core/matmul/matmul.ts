@@ -22,12 +22,13 @@ const shapeDomains = { A: 'positiveInt', M: 'positiveInt', K: 'positiveInt', N: 
   keyof MatmulShape,
   Domain
 >;
+// [M,K]@[K,N] as the article and every BLAS writes it; in a matmul N is the output width, never a parameter count.
 const shapeSymbols = { A: 'A', M: 'M', K: 'K', N: 'N' } as const;
 const shapeLabels = {
   A: 'Batch copies A',
   M: 'Rows M',
   K: 'Inner dimension K',
-  N: 'Columns N',
+  N: 'Output columns N',
 } as const;
 
 /**
@@ -100,7 +101,7 @@ export const matmulFlopsFormula = defineFormula({
   description: 'Floating-point operations of [M,K]@[K,N]: one multiply and one add per term of each output.',
   lhs: 'F',
   unit: 'FLOPs',
-  symbols: { M: 'M', K: 'K', N: 'N' },
+  symbols: { M: 'M', K: 'K', N: shapeSymbols.N },
   labels: { M: shapeLabels.M, K: shapeLabels.K, N: shapeLabels.N },
   domains: { M: 'positiveInt', K: 'positiveInt', N: 'positiveInt' },
   tex: (v) => String.raw`2 \cdot ${v.M} \cdot ${v.K} \cdot ${v.N}`,
@@ -116,7 +117,7 @@ export const matmulBytesFormula = defineFormula({
   description: 'Bytes read and written by [M,K]@[K,N]: both operands read once, the result written once.',
   lhs: 'Q',
   unit: 'B',
-  symbols: { M: 'M', K: 'K', N: 'N', s: 's' },
+  symbols: { M: 'M', K: 'K', N: shapeSymbols.N, s: 's' },
   labels: { M: shapeLabels.M, K: shapeLabels.K, N: shapeLabels.N, s: 'Bytes per element s' },
   domains: { M: 'positiveInt', K: 'positiveInt', N: 'positiveInt', s: 'positive' },
   tex: (v) => String.raw`(${v.M} \cdot ${v.K} + ${v.K} \cdot ${v.N} + ${v.M} \cdot ${v.N}) \cdot ${v.s}`,
@@ -229,7 +230,7 @@ export const rooflineTimeFormula = defineFormula({
   title: 'Roofline time',
   description:
     'A lower bound on a kernel’s time: the larger of its FLOPs at peak compute and its bytes at full memory bandwidth.',
-  lhs: 't',
+  lhs: 'T_{\\text{roof}}',
   unit: 's',
   symbols: { F: 'F', Q: 'Q', P: 'P_{\\text{peak}}', W: 'W_{\\text{mem}}' },
   labels: { F: 'FLOPs F', Q: 'Bytes moved Q', P: 'Peak FLOP/s', W: 'Memory bandwidth (B/s)' },

@@ -56,7 +56,7 @@ export const weightsMemoryFormula = defineFormula({
   lhs: 'M_{w}',
   unit: 'B',
   symbols: { N: 'N', s: 's' },
-  labels: { N: 'Parameters N', s: 'Bytes per parameter s' },
+  labels: { N: 'Parameters N', s: 'Bytes per element s (per parameter)' },
   domains: { N: 'positiveInt', s: 'positive' },
   tex: (v) => String.raw`${v.N} \cdot ${v.s}`,
   compute: ({ N, s }) => bytesOf(N, s),

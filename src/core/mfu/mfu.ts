@@ -3,9 +3,9 @@
  * needs (6N per trained token, 2N per generated one, plus attention if you choose),
  * over the FLOP/s the GPUs could do at their dense peak.
  *
- *   MFU = F_token · X / (n · P)           from throughput X (tokens/s) on n GPUs
- *   MFU = F_token · D / (G · 3600 · P)    from a token budget D and G GPU-hours
- *   HFU = (F_token + F_recompute) · X / (n · P)   counts recomputed FLOPs too
+ *   MFU = F_token · X / (G · P)           from throughput X (tokens/s) on G GPUs
+ *   MFU = F_token · D / (GPU-h · 3600 · P)    from a token budget D and the run's GPU-hours
+ *   HFU = (F_token + F_recompute) · X / (G · P)   counts recomputed FLOPs too
  *
  * Which FLOPs count is a convention and is always an explicit input here: 6N alone
  * (Kaplan et al. 2020), or 6N + attention with full or causal scores (PaLM, Chowdhery
@@ -30,7 +30,7 @@ export function modelFlopsUtilization(p: { flopsPerToken: number; tokensPerSecon
 }
 
 /**
- * MFU from a finished run: F·D / (G·3600·P), G in GPU-hours.
+ * MFU from a finished run: F·D / (GPU-h·3600·P).
  * @example mfuFromGpuHours({ flopsPerToken: 6 * 70e9, tokens: 15e12, gpuHours: 6.4e6, peak: 989e12 }) //=> 0.2765…
  */
 export function mfuFromGpuHours(p: { flopsPerToken: number; tokens: number; gpuHours: number; peak: number }): number {
@@ -38,8 +38,8 @@ export function mfuFromGpuHours(p: { flopsPerToken: number; tokens: number; gpuH
 }
 
 /**
- * Inference throughput ceiling: M GPUs at peak P and utilisation u, 2N FLOPs per token
- * (short contexts, where attention is negligible): M·P·u / (2N) tokens/s.
+ * Inference throughput ceiling: G GPUs at peak P and a share η_c of it, 2N FLOPs per token
+ * (short contexts, where attention is negligible): G·P·η_c / (2N) tokens/s.
  * @example inferenceCeilingTokensPerSecond({ gpus: 8, peak: 312e12, utilization: 1, params: 70e9 }) //=> 17828.57…
  */
 export function inferenceCeilingTokensPerSecond(p: { gpus: number; peak: number; utilization: number; params: number }): number {
@@ -54,7 +54,7 @@ export const mfuFormula = defineFormula({
   description: 'Useful FLOP/s achieved over the peak FLOP/s of the GPUs doing the work.',
   lhs: '\\text{MFU}',
   unit: 'ratio',
-  symbols: { F: 'F_{\\text{token}}', X: 'X', n: 'n', P: 'P_{\\text{peak}}' },
+  symbols: { F: 'F_{\\text{token}}', X: 'X', n: 'G', P: 'P_{\\text{peak}}' },
   labels: {
     F: 'Model FLOPs per token',
     X: 'Throughput (tokens/s)',
@@ -80,7 +80,7 @@ export const mfuFromGpuHoursFormula = defineFormula({
   description: 'MFU of a finished run: the FLOPs the token budget needed over what the GPU-hours could have done at peak.',
   lhs: '\\text{MFU}',
   unit: 'ratio',
-  symbols: { F: 'F_{\\text{token}}', D: 'D', G: 'G', P: 'P_{\\text{peak}}' },
+  symbols: { F: 'F_{\\text{token}}', D: 'D', G: '\\text{GPU-h}', P: 'P_{\\text{peak}}' },
   labels: {
     F: 'Model FLOPs per token',
     D: 'Training tokens',
@@ -102,7 +102,7 @@ export const hfuFormula = defineFormula({
   description: 'Like MFU, but counting every FLOP the hardware executes, including the forward passes recomputed to save memory.',
   lhs: '\\text{HFU}',
   unit: 'ratio',
-  symbols: { F: 'F_{\\text{token}}', R: 'F_{\\text{recomp}}', X: 'X', n: 'n', P: 'P_{\\text{peak}}' },
+  symbols: { F: 'F_{\\text{token}}', R: 'F_{\\text{recomp}}', X: 'X', n: 'G', P: 'P_{\\text{peak}}' },
   labels: {
     F: 'Model FLOPs per token',
     R: 'Recomputed FLOPs per token',
@@ -122,14 +122,14 @@ export const inferenceCeilingFormula = defineFormula({
   anchor: 'inference-ceiling',
   page: 'mfu-and-latency',
   title: 'Inference throughput ceiling',
-  description: 'Tokens per second M GPUs could generate if every FLOP went into the 2N per token.',
+  description: 'Tokens per second G GPUs could generate if every FLOP went into the 2N per token.',
   lhs: 'X_{\\max}',
   unit: 'tokens/s',
-  symbols: { M: 'M', P: 'P_{\\text{peak}}', u: 'u', N: 'N' },
+  symbols: { M: 'G', P: 'P_{\\text{peak}}', u: '\\eta_c', N: 'N' },
   labels: {
     M: 'GPUs',
     P: 'Peak FLOP/s per GPU',
-    u: 'Utilisation ceiling',
+    u: 'Share of the peak reached η_c (the ceiling)',
     N: 'Parameters',
   },
   domains: { M: 'positiveInt', P: 'positive', u: 'fraction', N: 'positive' },
@@ -140,7 +140,7 @@ export const inferenceCeilingFormula = defineFormula({
   approximate: true,
   notes: [
     '2N per token holds while the context is short next to H; longer contexts add 4·L·H·S′ per token.',
-    'u = 1 is the theoretical ceiling; about 0.8 is what the reference article reports reachable on A800.',
+    'η_c = 1 is the theoretical ceiling; about 0.8 is what the reference article reports reachable on A800.',
   ],
 });
 

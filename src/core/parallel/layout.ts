@@ -111,14 +111,14 @@ export const worldSizeFormula = defineFormula({
   description: 'Every GPU holds one position in each split: its data-parallel replica, tensor rank, pipeline stage and sequence chunk.',
   lhs: 'G',
   unit: 'count',
-  symbols: { D: 'D', t: 't', p: 'p', c: 'c' },
-  labels: { D: 'Data-parallel size', t: 'Tensor-parallel size', p: 'Pipeline stages', c: 'Context-parallel size' },
+  symbols: { D: '\\mathrm{DP}', t: '\\mathrm{TP}', p: '\\mathrm{PP}', c: '\\mathrm{CP}' },
+  labels: { D: 'Data-parallel size DP', t: 'Tensor-parallel size TP', p: 'Pipeline stages PP', c: 'Context-parallel size CP' },
   domains: { D: 'positiveInt', t: 'positiveInt', p: 'positiveInt', c: 'positiveInt' },
   tex: (v) => String.raw`${v.D} \cdot ${v.t} \cdot ${v.p} \cdot ${v.c}`,
   compute: ({ D, t, p, c }) => worldSize({ dp: D, tp: t, pp: p, cp: c }),
   // 16 replicas of an 8-way tensor × 4-stage pipeline.
   example: { D: 16, t: 8, p: 4, c: 1 },
-  notes: ['Expert parallelism does not add a factor: its groups are carved out of the data-parallel GPUs (e divides D).'],
+  notes: ['Expert parallelism does not add a factor: its groups are carved out of the data-parallel GPUs (EP divides DP).'],
 });
 
 /**
@@ -155,20 +155,20 @@ export const flopsPerGpuFormula = defineFormula({
     'Each replica trains m micro-batches of b sequences of S tokens at 6N FLOPs per token; tensor, pipeline and context parallelism share that work, data parallelism does not.',
   lhs: 'F_{\\text{GPU}}',
   unit: 'FLOPs',
-  symbols: { N: 'N', m: 'm', b: 'b', S: 'S', t: 't', p: 'p', c: 'c' },
+  symbols: { N: 'N', m: 'm', b: 'b', S: 'S', t: '\\mathrm{TP}', p: '\\mathrm{PP}', c: '\\mathrm{CP}' },
   labels: {
     N: 'Parameters per token (active)',
     m: 'Micro-batches per step',
     b: 'Micro-batch size',
     S: 'Sequence length',
-    t: 'Tensor-parallel size',
-    p: 'Pipeline stages',
-    c: 'Context-parallel size',
+    t: 'Tensor-parallel size TP',
+    p: 'Pipeline stages PP',
+    c: 'Context-parallel size CP',
   },
   domains: { N: 'positive', m: 'positiveInt', b: 'positiveInt', S: 'positiveInt', t: 'positiveInt', p: 'positiveInt', c: 'positiveInt' },
   tex: (v) => String.raw`\frac{6 \cdot ${v.N} \cdot ${v.m} \cdot ${v.b} \cdot ${v.S}}{${v.t} \cdot ${v.p} \cdot ${v.c}}`,
   compute: ({ N, m, b, S, t, p, c }) => flopsPerGpuPerStep({ params: N, microBatches: m, microBatch: b, seq: S, tp: t, pp: p, cp: c }),
-  // A 70e9-parameter model, 8 micro-batches of one 4,096-token sequence, t = 8, p = 4.
+  // A 70e9-parameter model, 8 micro-batches of one 4,096-token sequence, TP = 8, PP = 4.
   example: { N: 70e9, m: 8, b: 1, S: 4096, t: 8, p: 4, c: 1 },
   approximate: true,
   notes: ['6N per token leaves out attention’s score and value matmuls; see the MFU chapter for the conventions that add them.'],
@@ -190,11 +190,11 @@ export const stepTimeFormula = defineFormula({
   page: 'parallelism',
   title: 'Time per training step',
   description:
-    'The GPU’s share of the step’s FLOPs at a fraction u of its peak, divided by the fraction of the step that is not pipeline bubble.',
+    'The GPU’s share of the step’s FLOPs at a share η_c of its peak, divided by the fraction of the step that is not pipeline bubble.',
   lhs: 'T_{\\text{step}}',
   unit: 's',
-  symbols: { F: 'F_{\\text{GPU}}', P: 'P_{\\text{peak}}', u: 'u', f: 'f_{\\text{bubble}}' },
-  labels: { F: 'FLOPs per GPU per step', P: 'Peak FLOP/s per GPU', u: 'Kernel efficiency (busy time)', f: 'Bubble fraction' },
+  symbols: { F: 'F_{\\text{GPU}}', P: 'P_{\\text{peak}}', u: '\\eta_c', f: 'f_{\\text{bubble}}' },
+  labels: { F: 'FLOPs per GPU per step', P: 'Peak FLOP/s per GPU', u: 'Share of the peak reached η_c (while busy)', f: 'Bubble fraction' },
   domains: { F: 'positive', P: 'positive', u: 'fraction', f: 'nonNegative' },
   tex: (v) => String.raw`\frac{${v.F}}{${v.P} \cdot ${v.u}} \cdot \frac{1}{1 - ${v.f}}`,
   compute: ({ F, P, u, f }) => {
@@ -207,7 +207,7 @@ export const stepTimeFormula = defineFormula({
   approximate: true,
   notes: [
     'Assumes communication overlaps with compute; exposed communication adds to this.',
-    'The MFU of the whole run is then u·(1 − f), less any exposed communication.',
+    'The MFU of the whole run is then η_c·(1 − f_bubble), less any exposed communication.',
   ],
 });
 

@@ -165,15 +165,16 @@ export function activationBytesDetailed(p: DetailedActivationShape): number {
   return total;
 }
 
-const shapeSymbols = { s: 's', b: 'b', H: 'H', a: 'a' } as const;
+// Korthikanti et al. write s, b, h, a, t; the course's letters are S (sequence), b, H (hidden), h (heads), TP.
+const shapeSymbols = { s: 'S', b: 'b', H: 'H', a: 'h' } as const;
 const shapeLabels = {
-  s: 'Sequence length s',
+  s: 'Sequence length S',
   b: 'Micro-batch size b',
   H: 'Hidden size H',
-  a: 'Attention heads a',
+  a: 'Attention heads h',
 } as const;
 const shapeDomains = { s: 'positiveInt', b: 'positiveInt', H: 'positiveInt', a: 'positiveInt' } as const;
-const korthikantiNote = 'Korthikanti et al. 2022, §4; 16-bit activations, 1-byte dropout masks, GPT block (I = 4H, MHA, dropout).';
+const korthikantiNote = 'Korthikanti et al. 2022, §4 (their s, a, t are S, h, TP here); 16-bit activations, 1-byte dropout masks, GPT block (I = 4H, MHA, dropout).';
 
 export const activationBytesFormula = defineFormula({
   id: 'training.activationBytes',
@@ -192,7 +193,7 @@ export const activationBytesFormula = defineFormula({
   example: { s: 2048, b: 1, H: 12288, a: 96 },
   notes: [
     korthikantiNote,
-    '34 = 11 (attention) + 19 (MLP) + 4 (norms); 5·a·s/H is the softmax output, its dropout mask and the dropped-out scores.',
+    '34 = 11 (attention) + 19 (MLP) + 4 (norms); 5·h·S/H is the softmax output, its dropout mask and the dropped-out scores.',
     'Gated FFNs, GQA, no dropout and FlashAttention change the constants; see the term-by-term count.',
   ],
 });
@@ -202,11 +203,11 @@ export const activationBytesTpFormula = defineFormula({
   anchor: 'activation-memory-tp',
   page: 'training',
   title: 'Activation memory per layer with tensor parallelism',
-  description: 'Tensor parallelism over t GPUs splits 24 of the 34 and the attention scores; 10·s·b·H stays on every GPU.',
+  description: 'Tensor parallelism over TP GPUs splits 24 of the 34 and the attention scores; 10·S·b·H stays on every GPU.',
   lhs: 'M_{\\text{act}}^{\\text{TP}}',
   unit: 'B',
-  symbols: { ...shapeSymbols, t: 't' },
-  labels: { ...shapeLabels, t: 'Tensor-parallel size t' },
+  symbols: { ...shapeSymbols, t: '\\mathrm{TP}' },
+  labels: { ...shapeLabels, t: 'Tensor-parallel size TP' },
   domains: { ...shapeDomains, t: 'positiveInt' },
   tex: (v) =>
     String.raw`${v.s} \cdot ${v.b} \cdot ${v.H} \cdot \left(10 + \frac{24}{${v.t}} + \frac{5 \cdot ${v.a} \cdot ${v.s}}{${v.H} \cdot ${v.t}}\right)`,
@@ -220,11 +221,11 @@ export const activationBytesTpSpFormula = defineFormula({
   anchor: 'activation-memory-tp-sp',
   page: 'training',
   title: 'Activation memory per layer with tensor and sequence parallelism',
-  description: 'Sequence parallelism splits the norms and dropouts along s, so every term is divided by t.',
+  description: 'Sequence parallelism splits the norms and dropouts along S, so every term is divided by TP.',
   lhs: 'M_{\\text{act}}^{\\text{TP+SP}}',
   unit: 'B',
-  symbols: { ...shapeSymbols, t: 't' },
-  labels: { ...shapeLabels, t: 'Tensor-parallel size t' },
+  symbols: { ...shapeSymbols, t: '\\mathrm{TP}' },
+  labels: { ...shapeLabels, t: 'Tensor-parallel size TP' },
   domains: { ...shapeDomains, t: 'positiveInt' },
   tex: (v) =>
     String.raw`\frac{${v.s} \cdot ${v.b} \cdot ${v.H}}{${v.t}} \cdot \left(34 + \frac{5 \cdot ${v.a} \cdot ${v.s}}{${v.H}}\right)`,
@@ -239,11 +240,11 @@ export const activationBytesSelectiveFormula = defineFormula({
   page: 'training',
   title: 'Activation memory per layer with selective recomputation',
   description:
-    'Recomputing only the attention scores (cheap in FLOPs, large in memory) removes the 5·a·s/H term; with TP and SP what remains is 34·s·b·H/t.',
+    'Recomputing only the attention scores (cheap in FLOPs, large in memory) removes the 5·h·S/H term; with TP and SP what remains is 34·S·b·H/TP.',
   lhs: 'M_{\\text{act}}^{\\text{sel}}',
   unit: 'B',
-  symbols: { s: 's', b: 'b', H: 'H', t: 't' },
-  labels: { s: shapeLabels.s, b: shapeLabels.b, H: shapeLabels.H, t: 'Tensor-parallel size t' },
+  symbols: { s: 'S', b: 'b', H: 'H', t: '\\mathrm{TP}' },
+  labels: { s: shapeLabels.s, b: shapeLabels.b, H: shapeLabels.H, t: 'Tensor-parallel size TP' },
   domains: { s: 'positiveInt', b: 'positiveInt', H: 'positiveInt', t: 'positiveInt' },
   tex: (v) => String.raw`\frac{34 \cdot ${v.s} \cdot ${v.b} \cdot ${v.H}}{${v.t}}`,
   compute: ({ s, b, H, t }) => activationBytesPerLayer({ seq: s, microBatch: b, hidden: H, heads: 1, tp: t, sp: true, recompute: 'selective' }),
@@ -257,11 +258,11 @@ export const activationBytesFullFormula = defineFormula({
   page: 'training',
   title: 'Activation memory per layer with full recomputation',
   description:
-    'Keeping only each layer’s input and recomputing the rest in the backward pass: 2·s·b·H bytes, split by t under sequence parallelism (t = 1 otherwise).',
+    'Keeping only each layer’s input and recomputing the rest in the backward pass: 2·S·b·H bytes, split by TP under sequence parallelism (TP = 1 otherwise).',
   lhs: 'M_{\\text{act}}^{\\text{full}}',
   unit: 'B',
-  symbols: { s: 's', b: 'b', H: 'H', t: 't' },
-  labels: { s: shapeLabels.s, b: shapeLabels.b, H: shapeLabels.H, t: 'Sequence-parallel split t' },
+  symbols: { s: 'S', b: 'b', H: 'H', t: '\\mathrm{TP}' },
+  labels: { s: shapeLabels.s, b: shapeLabels.b, H: shapeLabels.H, t: 'Tensor-parallel size TP (with sequence parallelism; 1 without)' },
   domains: { s: 'positiveInt', b: 'positiveInt', H: 'positiveInt', t: 'positiveInt' },
   tex: (v) => String.raw`\frac{2 \cdot ${v.s} \cdot ${v.b} \cdot ${v.H}}{${v.t}}`,
   compute: ({ s, b, H, t }) => activationBytesPerLayer({ seq: s, microBatch: b, hidden: H, heads: 1, tp: t, sp: true, recompute: 'full' }),

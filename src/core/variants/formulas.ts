@@ -49,18 +49,18 @@ export const mixedWindowKvCacheFormula = defineFormula({
   example: { Lf: 21, Lw: 21, Sc: 8192, W: 4096, e: 4096, s: 2 },
 });
 
-/** MLA's cache saving against MHA with the same heads: 2·h·d_h / (r_kv + d_R). @example //=> 56.9 for DeepSeek V3 */
+/** MLA's cache saving against MHA with the same heads: 2·h·d / (r_kv + d_R). @example //=> 56.9 for DeepSeek V3 */
 export const mlaCompressionFormula = defineFormula({
   id: 'variants.mlaCompression',
   anchor: 'mla-compression',
   page: 'variants',
   title: 'MLA cache compression against MHA',
   description:
-    'Full multi-head K and V hold 2·h·d_h numbers per layer and token; MLA holds a latent of r_kv numbers and one shared rope key of d_R.',
+    'Full multi-head K and V hold 2·h·d numbers per layer and token; MLA holds a latent of r_kv numbers and one shared rope key of d_R.',
   lhs: '\\frac{M_{KV}^{\\text{MHA}}}{M_{KV}^{\\text{MLA}}}',
   unit: 'count',
-  symbols: { h: 'h', d: 'd_h', r: 'r_{kv}', dR: 'd_R' },
-  labels: { h: 'Heads h', d: 'Head dim d_h', r: 'KV latent rank r_kv', dR: 'Rope key dim d_R' },
+  symbols: { h: 'h', d: 'd', r: 'r_{kv}', dR: 'd_R' },
+  labels: { h: 'Heads h', d: 'Head dim d', r: 'KV latent rank r_kv', dR: 'Rope key dim d_R' },
   domains: { h: 'positiveInt', d: 'positiveInt', r: 'positiveInt', dR: 'nonNegativeInt' },
   tex: (v) => String.raw`\frac{2 \cdot ${v.h} \cdot ${v.d}}{${v.r} + ${v.dR}}`,
   // Numbers per layer and token: full K and V of h heads against MLA's latent and rope key.
@@ -70,8 +70,8 @@ export const mlaCompressionFormula = defineFormula({
 });
 
 /**
- * Weights per GPU under expert parallelism of degree e: (N − N_exp + N_exp/e)·s.
- * @example //=> 14,485,561,344 B for Mixtral 8x7B in bf16 with e = 8 (N = 46.7B, routed experts 45.1B)
+ * Weights per GPU under expert parallelism of degree EP: (N − N_exp + N_exp/EP)·s.
+ * @example //=> 14,485,561,344 B for Mixtral 8x7B in bf16 with EP = 8 (N = 46.7B, routed experts 45.1B)
  */
 export const expertParallelWeightsFormula = defineFormula({
   id: 'variants.expertParallelWeights',
@@ -79,11 +79,11 @@ export const expertParallelWeightsFormula = defineFormula({
   page: 'variants',
   title: 'Weights per GPU with expert parallelism',
   description:
-    'Every GPU keeps the shared parts (embedding, attention, norms, router, shared experts) and 1/e of the routed experts; the rest live on the other e − 1 GPUs of the group.',
+    'Every GPU keeps the shared parts (embedding, attention, norms, router, shared experts) and 1/EP of the routed experts; the rest live on the other EP − 1 GPUs of the group.',
   lhs: 'M_{w}^{\\text{GPU}}',
   unit: 'B',
-  symbols: { N: 'N', Ne: 'N_{\\text{exp}}', e: 'e', s: 's' },
-  labels: { N: 'Total parameters N', Ne: 'Routed-expert parameters N_exp', e: 'Expert-parallel degree e', s: 'Bytes per parameter s' },
+  symbols: { N: 'N', Ne: 'N_{\\text{exp}}', e: '\\mathrm{EP}', s: 's' },
+  labels: { N: 'Parameters N (all of them)', Ne: 'Routed-expert parameters N_exp', e: 'Expert-parallel size EP', s: 'Bytes per element s (per parameter)' },
   domains: { N: 'positiveInt', Ne: 'nonNegativeInt', e: 'positiveInt', s: 'positive' },
   tex: (v) => String.raw`\left(${v.N} - ${v.Ne} + \frac{${v.Ne}}{${v.e}}\right) \cdot ${v.s}`,
   compute: ({ N, Ne, e, s }) => {
