@@ -1,0 +1,186 @@
+/**
+ * Finds, by reading the source (TypeScript's parser, no execution), every place the core,
+ * the islands and the CLI produce text for people, and turns each into the template the
+ * Chinese catalogues are keyed by: the English with `{}` where a value is interpolated.
+ *
+ * Message sites:
+ * - `new InputError(field, MESSAGE)` and `warning(code, MESSAGE, field?)` anywhere in src/core,
+ *   src/components and src/cli;
+ * - `throw new UsageError(MESSAGE)` / `new Error(MESSAGE)` in src/cli;
+ * - `{ ok: false, error: MESSAGE }` in src/components/state (a field's own validation).
+ * Calculator strings (src/components/islands and src/components/state): the values of the
+ * properties a calculator declaration shows — title, label, hint, legend, detail, caption —
+ * and string `value`s of result rows, plus `columns: [...]` of comparison tables.
+ *
+ * A MESSAGE that is a string or a template literal gives one template; a conditional gives
+ * one per branch; a template whose placeholder is a conditional between strings gives one
+ * per branch too (`${n === 1 ? 'request' : 'requests'}` → two templates). Any other
+ * expression (a call such as `boundMessage(...)`, a variable) is a dynamic site, returned
+ * separately so the test can hold it to a list of builders it covers another way.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+
+export interface Site {
+  file: string;
+  line: number;
+  template: string;
+  kind: 'message' | 'calculator';
+}
+
+export interface DynamicSite {
+  file: string;
+  line: number;
+  expression: string;
+}
+
+const ROOT = join(__dirname, '..', '..');
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...walk(p));
+    else if (/\.tsx?$/.test(name) && !name.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+/** Files the scan reads, relative to the repository. */
+export function sourceFiles(): string[] {
+  return ['src/core', 'src/components', 'src/cli']
+    .flatMap((d) => walk(join(ROOT, d)))
+    .filter((f) => !f.includes(`${join('src', 'core', 'i18n')}`) && !f.includes(`${join('src', 'components', 'i18n')}`))
+    .map((f) => relative(ROOT, f));
+}
+
+const MAX_VARIANTS = 16;
+
+/** The templates an expression stands for, or null when it is not built from literals. */
+export function templatesOf(node: ts.Expression): string[] | null {
+  if (ts.isParenthesizedExpression(node)) return templatesOf(node.expression);
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
+  if (ts.isConditionalExpression(node)) {
+    const a = templatesOf(node.whenTrue);
+    const b = templatesOf(node.whenFalse);
+    return a && b ? [...a, ...b] : null;
+  }
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const a = templatesOf(node.left) ?? ['{}'];
+    const b = templatesOf(node.right) ?? ['{}'];
+    if (a.length === 1 && a[0] === '{}' && b.length === 1 && b[0] === '{}') return null;
+    return a.flatMap((x) => b.map((y) => x + y)).slice(0, MAX_VARIANTS);
+  }
+  if (ts.isTemplateExpression(node)) {
+    let variants = [node.head.text];
+    for (const span of node.templateSpans) {
+      const inner = placeholderVariants(span.expression);
+      variants = variants.flatMap((v) => inner.map((i) => v + i + span.literal.text)).slice(0, MAX_VARIANTS);
+    }
+    return variants;
+  }
+  return null;
+}
+
+/** A placeholder's text: its literal branches when it chooses between strings, else `{}`. */
+function placeholderVariants(node: ts.Expression): string[] {
+  if (ts.isParenthesizedExpression(node)) return placeholderVariants(node.expression);
+  if (ts.isConditionalExpression(node)) {
+    const a = templatesOf(node.whenTrue);
+    const b = templatesOf(node.whenFalse);
+    if (a && b) return [...a, ...b];
+  }
+  return ['{}'];
+}
+
+function lineOf(sf: ts.SourceFile, node: ts.Node): number {
+  return sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+}
+
+const MESSAGE_FUNCTIONS = new Set(['tooLarge', 'tooSmall']);
+
+const CALCULATOR_PROPS = new Set(['title', 'label', 'hint', 'legend', 'detail', 'caption']);
+
+/** Is this template text for people (has a letter), not a number, an id or empty? */
+export function isText(t: string): boolean {
+  return /[A-Za-z]/.test(t.replace(/\{\}/g, ''));
+}
+
+export interface Scan {
+  sites: Site[];
+  dynamic: DynamicSite[];
+}
+
+export function scan(files: readonly string[] = sourceFiles()): Scan {
+  const sites: Site[] = [];
+  const dynamic: DynamicSite[] = [];
+  for (const file of files) {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const isCli = file.startsWith('src/cli');
+    const isCalculatorFile = file.startsWith('src/components/islands') || file.startsWith('src/components/state') || file.startsWith('src/components/charts');
+    const add = (node: ts.Node, expr: ts.Expression, kind: Site['kind']) => {
+      const t = templatesOf(expr);
+      if (t === null) {
+        dynamic.push({ file, line: lineOf(sf, node), expression: expr.getText(sf) });
+        return;
+      }
+      for (const template of t) if (isText(template)) sites.push({ file, line: lineOf(sf, node), template, kind });
+    };
+    const visit = (node: ts.Node): void => {
+      if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) {
+        const name = node.expression.text;
+        const args = node.arguments ?? [];
+        if (name === 'InputError' && args[1]) add(node, args[1], 'message');
+        if (isCli && (name === 'UsageError' || name === 'Error') && args[0]) add(node, args[0], 'message');
+      }
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'warning' && node.arguments[1]) {
+        add(node, node.arguments[1], 'message');
+      }
+      // parseQuantity's local `fail(message)`.
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'fail' && node.arguments[0]) {
+        const t = templatesOf(node.arguments[0]);
+        if (t) for (const template of t) if (isText(template)) sites.push({ file, line: lineOf(sf, node), template, kind: 'message' });
+      }
+      // Functions that only build a message (parse.ts's tooLarge, tooSmall).
+      if (ts.isFunctionDeclaration(node) && node.name && MESSAGE_FUNCTIONS.has(node.name.text) && node.body) {
+        for (const st of node.body.statements) if (ts.isReturnStatement(st) && st.expression) add(st, st.expression, 'message');
+      }
+      if (ts.isObjectLiteralExpression(node)) {
+        const okFalse = node.properties.some((p) => ts.isPropertyAssignment(p) && p.name.getText(sf) === 'ok' && p.initializer.kind === ts.SyntaxKind.FalseKeyword);
+        const err = node.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(sf) === 'error');
+        if (okFalse && err) add(err, err.initializer, 'message');
+      }
+      if (isCalculatorFile && ts.isPropertyAssignment(node)) {
+        const prop = node.name.getText(sf);
+        const init = node.initializer;
+        if (CALCULATOR_PROPS.has(prop)) {
+          const t = templatesOf(init);
+          if (t) for (const template of t) if (isText(template)) sites.push({ file, line: lineOf(sf, node), template, kind: 'calculator' });
+        }
+        // A result row's shown value ('compute', 'yes'), not an option's URL value ({ value: 'mlp', label: … }).
+        const siblings = ts.isObjectLiteralExpression(node.parent) ? node.parent.properties.map((p) => p.name?.getText(sf)) : [];
+        const isOption = siblings.includes('label') && !siblings.includes('testId') && !siblings.includes('detail');
+        if (prop === 'value' && !isOption) {
+          const t = templatesOf(init);
+          if (t) for (const template of t) if (isText(template) && /[a-z]{2,}/.test(template)) sites.push({ file, line: lineOf(sf, node), template, kind: 'calculator' });
+        }
+        if (prop === 'columns' && ts.isArrayLiteralExpression(init)) {
+          for (const el of init.elements) {
+            const t = templatesOf(el as ts.Expression);
+            if (t) for (const template of t) if (isText(template)) sites.push({ file, line: lineOf(sf, el), template, kind: 'calculator' });
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  return { sites, dynamic };
+}
+
+/** Distinct templates of one kind. */
+export function templates(s: Scan, kind: Site['kind']): string[] {
+  return [...new Set(s.sites.filter((x) => x.kind === kind).map((x) => x.template))];
+}
