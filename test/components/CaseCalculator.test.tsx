@@ -2,7 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import CaseCalculator from '../../src/components/islands/CaseCalculator';
-import { assumptionLabel } from '../../src/components/state/cases';
+import { CASE_UIS, assumptionLabel, assumptionRows } from '../../src/components/state/cases';
+import { runCase } from '../../src/core/cases/run';
+import { CASE_IDS } from '../../src/core/cases/types';
 
 afterEach(() => {
   cleanup();
@@ -190,5 +192,51 @@ describe('<CaseCalculator caseId="llama2-70b-concurrency">', () => {
     );
     expect(text('conc-maxConcurrency')).toBe('10');
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
+  });
+});
+
+describe('live hints and the assumptions in the calculator’s words', () => {
+  it('the GPU’s figures follow the select: H100 989T, then A800 312T, and say when the field holds another figure', async () => {
+    render(<CaseCalculator caseId="llama3-70b-mfu" />);
+    // The datasheet's dense bf16 is 989.4 TFLOP/s; the question rounds it to 989T, and the hint says so.
+    expect(text('mfu-gpu-fills')).toBe('From the NVIDIA H100 SXM5 80GB datasheet: Peak per GPU (FLOP/s) 989.4T (the field holds 989T).');
+    fireEvent.change(screen.getByLabelText('GPU (sets the peak)'), { target: { value: 'a800-sxm-80gb' } });
+    expect(await screen.findByText(/From the NVIDIA A800 SXM4 80GB datasheet/)).toBeTruthy();
+    expect(text('mfu-gpu-fills')).toBe('From the NVIDIA A800 SXM4 80GB datasheet: Peak per GPU (FLOP/s) 312T.');
+    fireEvent.change(screen.getByLabelText('Peak per GPU (FLOP/s)'), { target: { value: '300T' } });
+    expect(await screen.findByText(/the field holds 300T/)).toBeTruthy();
+  });
+
+  it('lists what differs from the question, in the field’s own text: GPU-hours 4M (question: 6.4M)', async () => {
+    render(<CaseCalculator caseId="llama3-70b-mfu" />);
+    expect(screen.queryByTestId('mfu-changed')).toBeNull();
+    fireEvent.change(screen.getByLabelText('GPU-hours'), { target: { value: '4M' } });
+    expect(await screen.findByTestId('mfu-changed')).toBeTruthy();
+    expect(text('mfu-changed')).toBe('Changed from the question: GPU-hours 4M (question: 6.4M).');
+  });
+
+  it.each(CASE_IDS.map((id) => [id] as const))('%s: the assumptions table uses the calculator’s labels, no code name and no blank row', (id) => {
+    const c = runCase(id, {});
+    const rows = assumptionRows(id, c.assumptions, c.assumptionNotes as Record<string, string | undefined>);
+    const labels = Object.values(CASE_UIS[id].fields).map((f) => f.label);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(labels).toContain(r.label);
+      expect(r.value).not.toBe('');
+      expect(r.label).not.toMatch(/^(gpuHours|maskFactor|config|bytesPerElement|memoryReading|activationTokens)$/);
+    }
+  });
+
+  it('the MFU case’s rows read as the calculator shows them: GPU-hours 6.4M, the GPU by name', () => {
+    const c = runCase('llama3-70b-mfu', {});
+    const rows = assumptionRows('llama3-70b-mfu', c.assumptions, c.assumptionNotes as Record<string, string | undefined>);
+    expect(rows.map((r) => [r.label, r.value])).toEqual([
+      ['GPU (sets the peak)', 'NVIDIA H100 SXM5 80GB'],
+      ['Peak per GPU (FLOP/s)', '989T'],
+      ['Parameters N', '70G'],
+      ['Training tokens D', '15T'],
+      ['GPU-hours', '6.4M'],
+      ['Sequence length S', '8192'],
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { runCase } from '../../core/cases/run';
 import { CASE_IDS, type CaseId, type WorkedCase } from '../../core/cases/types';
 import { Calculator } from '../calculator/Calculator';
 import { defineCalculator, type CalculatorDefinition } from '../calculator/defineCalculator';
-import { CASE_UIS, answerValue, formatAnswer, type CaseUi } from '../state/cases';
+import { CASE_UIS, answerValue, changedFromQuestion, formatAnswer, gpuFills, type CaseUi, type ChangedInput } from '../state/cases';
 import type { FieldSpecs } from '../state/fields';
 import { CUSTOM_MODEL } from '../state/pickers';
 
@@ -30,7 +30,7 @@ function caseDefinition(ui: CaseUi): CalculatorDefinition<FieldSpecs, WorkedCase
     ...(ui.fieldFor ? { fieldFor: ui.fieldFor } : {}),
     setup: (values) => ui.setup(values),
     compute: (values) => runCase(ui.id, ui.toOverrides(values)),
-    view: (c) => ({
+    view: (c, values) => ({
       results: ui.answers.map((row) => {
         const f = formatAnswer(answerValue(c.answer, row.path), row.format);
         return { label: row.label, value: f.text, ...(f.exact ? { detail: f.exact } : {}), testId: `${ui.ns}-${row.path.replace('.', '-')}` };
@@ -38,12 +38,51 @@ function caseDefinition(ui: CaseUi): CalculatorDefinition<FieldSpecs, WorkedCase
       warnings: c.warnings,
       more: c.steps,
       extra: (
-        <p className="verdict" data-testid={`${ui.ns}-verdict`}>
-          {c.verdict}
-        </p>
+        <>
+          <GpuFills fills={gpuFills(ui, values)} ns={ui.ns} />
+          <ChangedInputs changed={changedFromQuestion(ui, values)} ns={ui.ns} />
+          <p className="verdict" data-testid={`${ui.ns}-verdict`}>
+            {c.verdict}
+          </p>
+        </>
       ),
     }),
   });
+}
+
+/** The live hint of the fields the GPU fills: this GPU's figures now, and a word where the reader typed another. */
+function GpuFills({ fills, ns }: { fills: ReturnType<typeof gpuFills>; ns: string }) {
+  if (!fills || fills.fills.length === 0) return null;
+  return (
+    <p className="case-changed case-gpu" data-testid={`${ns}-gpu-fills`}>
+      From the {fills.gpu} datasheet:{' '}
+      {fills.fills.map((f, i) => (
+        <span key={f.label}>
+          {i > 0 && '; '}
+          {f.label} <strong>{f.fromGpu}</strong>
+          {f.now !== f.fromGpu && ` (the field holds ${f.now})`}
+        </span>
+      ))}
+      .
+    </p>
+  );
+}
+
+/** What the results answer instead of the question: each input the reader changed, with the question's value. */
+function ChangedInputs({ changed, ns }: { changed: readonly ChangedInput[]; ns: string }) {
+  if (changed.length === 0) return null;
+  return (
+    <p className="case-changed" data-testid={`${ns}-changed`}>
+      Changed from the question:{' '}
+      {changed.map((c, i) => (
+        <span key={c.label}>
+          {i > 0 && '; '}
+          {c.label} <strong>{c.now}</strong> (question: {c.question})
+        </span>
+      ))}
+      .
+    </p>
+  );
 }
 
 /** The four cases' calculators, one per case id. */

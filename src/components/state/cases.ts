@@ -16,7 +16,7 @@ import type { CaseId } from '../../core/cases/types';
 import { MEMORY_READINGS, gpuPeakFlops, perDirectionBandwidth, type MemoryReading } from '../../core/gpu/gpu';
 import { parseNumber } from '../../core/parse';
 import { InputError, formatInteger, formatPercent, formatQuantity, formatSI, formatSeconds, type Unit } from '../../core/units';
-import { modelFields } from './pickers';
+import { CUSTOM_MODEL, modelFields } from './pickers';
 import { fieldText, type FieldSpecs, type NumberFieldSpec, dtypeOptions } from './fields';
 import { gpuField, resolveGpu } from './pickers';
 
@@ -78,12 +78,15 @@ const text = (value: number) => fieldText({ kind: 'number', label: '', default: 
 const si = (value: number) => formatSI(value, '').trim().replace(' ', '');
 const gpuName = (id: number | string) => resolveGpu(String(id)).name;
 
+// Hints say what a field means, never a value that goes stale once it is edited: the question's
+// figures and their sources are in the case's assumptions table, and the calculator lists what
+// differs from the question (changedFromQuestion).
 const MFU_FIELDS = {
   gpu: gpuField('h100-sxm', 'GPU (sets the peak)'),
-  peak: num('Peak per GPU (FLOP/s)', M.peak, 'flopsPerSecond', { hint: 'dense bf16, filled from the GPU; the question says 989T' }),
-  params: num('Parameters N', M.params, 'params', { hint: 'the article rounds Llama 3 70B to 70G' }),
-  tokens: num('Training tokens D', M.tokens, 'trainingTokens', { hint: 'the model card: 15T' }),
-  gpuHours: num('GPU-hours', M.gpuHours, 'gpuHours', { hint: 'the model card: 6.4M H100-hours' }),
+  peak: num('Peak per GPU (FLOP/s)', M.peak, 'flopsPerSecond', { hint: 'dense bf16, filled in from the GPU chosen' }),
+  params: num('Parameters N', M.params, 'params', { hint: 'the N of 6N; the checkpoint’s exact count is answered beside it' }),
+  tokens: num('Training tokens D', M.tokens, 'trainingTokens', { hint: 'the whole run’s; 15T = 15e12' }),
+  gpuHours: num('GPU-hours', M.gpuHours, 'gpuHours', { hint: 'the whole run’s, stalls and restarts included' }),
   seq: num('Sequence length S', M.seq, 'sequence', { hint: 'only the attention-inclusive MFU uses it' }),
 } satisfies FieldSpecs;
 
@@ -110,7 +113,7 @@ const TTFT_FIELDS = {
       { value: '1', label: 'every key (as the article)' },
     ],
   },
-  mfu: num('Share of peak the matmuls reach η_c', T.mfu, 'efficiency', { hint: 'calibrated default 0.8' }),
+  mfu: num('Share of peak the matmuls reach η_c', T.mfu, 'efficiency', { hint: 'the latency model’s calibrated share is the default' }),
   memoryBandwidth: num('HBM bandwidth per GPU (B/s)', T.memoryBandwidth, 'bandwidth', { hint: 'filled from the GPU' }),
   linkBandwidth: num('NVLink per direction (B/s)', T.linkBandwidth, 'bandwidth', { hint: 'half the bidirectional figure, filled from the GPU' }),
   commEfficiency: num('All-reduce efficiency', T.commEfficiency, 'efficiency'),
@@ -133,7 +136,7 @@ const CONCURRENCY_FIELDS = {
     default: C.memoryReading,
     options: MEMORY_READINGS.map((r) => ({ value: r, label: READING_LABELS[r] })),
   },
-  utilization: num('Usable fraction u', C.utilization, 'fraction', { hint: 'vLLM default 0.9; 1 = no reserve' }),
+  utilization: num('Usable fraction u', C.utilization, 'fraction', { hint: 'vLLM’s gpu_memory_utilization; 1 = no reserve' }),
   dtype: {
     kind: 'select',
     label: 'Data type (weights and KV)',
@@ -303,6 +306,131 @@ export function assumptionLabel(id: CaseId, key: string): string {
   const ui = CASE_UIS[id];
   const field = Object.hasOwn(ui.fields, key) ? key : ui.fieldFor?.[key];
   return field !== undefined && Object.hasOwn(ui.fields, field) ? ui.fields[field]!.label : key;
+}
+
+/** The text a field shows for its value: a number as typed (`6.4M`), a choice by its label. */
+function shownValue(spec: FieldSpecs[string], fieldValue: string): string {
+  if (spec.kind === 'select') return spec.options.find((o) => o.value === fieldValue)?.label ?? fieldValue;
+  return fieldValue;
+}
+
+/** One row of a case's assumptions table, in the calculator's words. */
+export interface AssumptionRow {
+  /** The case's assumption name (the CLI's `assumptions` key). */
+  key: string;
+  /** The calculator's label for it. */
+  label: string;
+  /** As the calculator shows it: `6.4M`, `NVIDIA H100 SXM5 80GB`, `fp16 (2 B)`. */
+  value: string;
+  /** Where it comes from, or why. */
+  note: string;
+}
+
+/**
+ * A case's assumptions as the calculator names and shows them, each with its source; the
+ * rows follow the calculator's field order, and fields the calculator hides for these
+ * values (the config box unless "Paste a config.json…" is chosen) are left out.
+ * @example assumptionRows('llama3-70b-mfu', LLAMA3_MFU_DEFAULTS, notes)[4] //=> { key: 'gpuHours', label: 'GPU-hours', value: '6.4M', note: '6.4M H100-80GB GPU-hours, from the Llama 3 model card; …' }
+ */
+export function assumptionRows(id: CaseId, assumptions: object, notes: Readonly<Record<string, string | undefined>>): AssumptionRow[] {
+  const ui = CASE_UIS[id];
+  const texts = assumptionFieldTexts(id, assumptions);
+  const keyOf = new Map<string, string>();
+  for (const key of Object.keys(assumptions)) {
+    const field = Object.hasOwn(ui.fields, key) ? key : ui.fieldFor?.[key];
+    if (field !== undefined && Object.hasOwn(ui.fields, field)) keyOf.set(field, key);
+  }
+  const rows: AssumptionRow[] = [];
+  for (const [field, spec] of Object.entries(ui.fields)) {
+    const key = keyOf.get(field);
+    const text = texts[field];
+    if (key === undefined || text === undefined) continue;
+    if (field === 'config' && texts['model'] !== CUSTOM_MODEL) continue;
+    rows.push({ key, label: spec.label, value: shownValue(spec, text), note: notes[key] ?? '' });
+  }
+  return rows;
+}
+
+/**
+ * The field texts for a case's assumptions (the inverse of `toOverrides`): what the calculator
+ * shows when it opens on them.
+ * @example assumptionFieldTexts('llama2-70b-concurrency', LLAMA2_CONCURRENCY_DEFAULTS).dtype //=> 'fp16'
+ */
+export function assumptionFieldTexts(id: CaseId, assumptions: object): Record<string, string> {
+  const ui = CASE_UIS[id];
+  const a = assumptions as Record<string, unknown>;
+  const out: Record<string, string> = {};
+  for (const [field, spec] of Object.entries(ui.fields)) {
+    let value: unknown = a[field];
+    if (field === 'dtype' && typeof a['bytesPerElement'] === 'number') value = DTYPE_OF_BYTES[a['bytesPerElement']];
+    if (value === undefined) continue;
+    out[field] = typeof value === 'number' && spec.kind === 'number' ? text(value) : String(value);
+  }
+  return out;
+}
+
+/** The concurrency case's bytes per element → its data type select's value. */
+const DTYPE_OF_BYTES: Readonly<Record<number, Dtype>> = Object.fromEntries(SERVING_DTYPES.map((d) => [bytesPerElement(d), d]));
+
+/** One input the reader changed from the question's value. */
+export interface ChangedInput {
+  label: string;
+  /** As the field shows it now. */
+  now: string;
+  /** As the question had it. */
+  question: string;
+}
+
+/**
+ * The inputs that differ from the question's, in the calculator's words: what the results now
+ * answer instead of the question (computed from the current values, so it never goes stale).
+ * @example changedFromQuestion(CASE_UIS['llama3-70b-mfu'], { ...defaults, gpuHours: 4e6 }) //=> [{ label: 'GPU-hours', now: '4M', question: '6.4M' }]
+ */
+export function changedFromQuestion(ui: CaseUi, values: Record<string, number | string>): ChangedInput[] {
+  const changed: ChangedInput[] = [];
+  for (const [field, spec] of Object.entries(ui.fields)) {
+    const value = values[field];
+    if (value === undefined) continue;
+    const now = typeof value === 'number' ? text(value) : value;
+    const question = spec.kind === 'number' ? text(spec.default) : spec.default;
+    if (now === question || (spec.kind === 'number' && typeof value === 'number' && value === spec.default)) continue;
+    if (field === 'config' && values['model'] !== CUSTOM_MODEL) continue;
+    changed.push({ label: spec.label, now: field === 'config' ? 'pasted' : shownValue(spec, now), question: field === 'config' ? 'none' : shownValue(spec, question) });
+  }
+  return changed;
+}
+
+/** A field the GPU select fills: what the chosen GPU's datasheet gives, and whether the field still holds it. */
+export interface GpuFill {
+  label: string;
+  /** The GPU's figure, as the field would show it. */
+  fromGpu: string;
+  /** What the field holds now (equal to `fromGpu` unless the reader typed another figure). */
+  now: string;
+}
+
+/**
+ * The live hint of the fields the GPU select fills, computed from the current values: the GPU
+ * chosen now and its figures, so it can never say "A800: 312T" under an H100.
+ * @example gpuFills(CASE_UIS['llama3-70b-mfu'], { gpu: 'a800-sxm-80gb', peak: 312e12 }) //=> { gpu: 'NVIDIA A800 SXM4 80GB', fills: [{ label: 'Peak per GPU (FLOP/s)', fromGpu: '312T', now: '312T' }] }
+ */
+export function gpuFills(ui: CaseUi, values: Record<string, number | string>): { gpu: string; fills: GpuFill[] } | null {
+  const id = values['gpu'];
+  if (!ui.onGpu || typeof id !== 'string' || id === '') return null;
+  let fill: Record<string, string>;
+  try {
+    fill = ui.onGpu(id);
+  } catch {
+    return null;
+  }
+  const fills: GpuFill[] = [];
+  for (const [field, fromGpu] of Object.entries(fill)) {
+    const spec = ui.fields[field];
+    const value = values[field];
+    if (!spec || value === undefined) continue;
+    fills.push({ label: spec.label, fromGpu, now: typeof value === 'number' ? text(value) : value });
+  }
+  return { gpu: gpuName(id), fills };
 }
 
 /** The value at `path` in an answer object (undefined when absent). */
