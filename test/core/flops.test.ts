@@ -4,6 +4,7 @@ import { getPreset, PRESETS } from '../../src/core/model/presets';
 import { attentionPairs, decodeStepFlops, forwardFlops, prefillFlops } from '../../src/core/flops/flops';
 import { flopsFormulas } from '../../src/core/flops/formulas';
 import { InputError } from '../../src/core/units';
+import { HANG_GUARD_MS } from '../support/hangGuard';
 
 const llama7b = getPreset('llama-2-7b').spec;
 
@@ -145,10 +146,10 @@ describe('forwardFlops: bounded inputs, exact or marked not exact', () => {
     expect(f.total / 9.0172817408e15).toBeCloseTo(1, 12);
   });
 
-  it("forwardFlops(llama-2-7b, B=1e8, S=S'=1e9, causal) is finite and not exact, in under 100 ms", () => {
+  it("forwardFlops(llama-2-7b, B=1e8, S=S'=1e9, causal) is finite and not exact, without unbounded work", () => {
     const t0 = performance.now();
     const f = forwardFlops({ spec: llama7b, batch: 1e8, newTokens: 1e9, contextTokens: 1e9 });
-    expect(performance.now() - t0).toBeLessThan(100);
+    expect(performance.now() - t0).toBeLessThan(HANG_GUARD_MS);
     expect(Number.isFinite(f.total)).toBe(true);
     expect(f.exact).toBe(false);
     // scores and A·V: 4·B·(h·d)·L·(S·S' − S(S−1)/2) = 4·1e8·4096·32·(1e18 − (1e18 − 1e9)/2)

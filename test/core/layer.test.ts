@@ -15,6 +15,7 @@ import { getPreset } from '../../src/core/model/presets';
 import { countParams } from '../../src/core/params/params';
 import { forwardFlops } from '../../src/core/flops/flops';
 import { InputError } from '../../src/core/units';
+import { HANG_GUARD_MS } from '../support/hangGuard';
 
 const LLAMA2_7B: LayerShape = { H: 4096, h: 32, hKv: 32, d: 128, I: 11008, ffn: 'gated', norm: 'rmsnorm', biases: 'none' };
 const BLOOM_7B1: LayerShape = { H: 4096, h: 32, hKv: 32, d: 128, I: 16384, ffn: 'mlp', norm: 'layernorm', biases: 'all' };
@@ -146,10 +147,10 @@ describe('layerCost', () => {
 });
 
 describe('layerCost at the edge of the bounds', () => {
-  it("layerCost(Llama 2 7B layer, B=1e6, S=S'=1e7, causal) is finite and not exact, in under 100 ms (was \"8.2,324,758,528e+23\")", () => {
+  it("layerCost(Llama 2 7B layer, B=1e6, S=S'=1e7, causal) is finite and not exact, without unbounded work (was \"8.2,324,758,528e+23\")", () => {
     const t0 = performance.now();
     const c = layerCost(LLAMA2_7B, { B: 1e6, S: 1e7, Sc: 1e7, attention: 'causal' });
-    expect(performance.now() - t0).toBeLessThan(100);
+    expect(performance.now() - t0).toBeLessThan(HANG_GUARD_MS);
     expect(c.exact).toBe(false);
     // scores + A·V: 4·B·h·d·(S·S' − S(S−1)/2) = 4·1e6·4096·(1e14 − (1e14 − 1e7)/2) = 8.192e23 + 8.192e16
     expect((c.flops.scores + c.flops.av) / 8.1920008192e23).toBeCloseTo(1, 10);

@@ -3,6 +3,7 @@ import { MAX_CONFIG_CHARS, deepseekMoeLayers, parseHfConfig, parseHfConfigText }
 import { PRESETS, getPreset, resolveModel } from '../../src/core/model/presets';
 import { checkSpec, type ModelSpec } from '../../src/core/model/spec';
 import { InputError } from '../../src/core/units';
+import { HANG_GUARD_MS } from '../support/hangGuard';
 
 /** The InputError a call throws (fails the test when it throws nothing or something else). */
 function inputErrorOf(fn: () => unknown): InputError {
@@ -301,12 +302,12 @@ describe('parseHfConfig: hostile sizes are refused by name, at once', () => {
     ['qwen2_moe', QWEN_MOE, 'decoder_sparse_step', 1e15],
     ['qwen2_moe', QWEN_MOE, 'shared_expert_intermediate_size', 1e15],
     ['mixtral', { ...LLAMA, model_type: 'mixtral', num_local_experts: 8, num_experts_per_tok: 2 }, 'sliding_window', 2e9],
-  ] as const)('parseHfConfig(%s, %s = %d) throws InputError naming the key and its bound, in under 100 ms', (_type, base, key, value) => {
+  ] as const)('parseHfConfig(%s, %s = %d) throws InputError naming the key and its bound, without unbounded work', (_type, base, key, value) => {
     const cfg = { ...base, [key]: value };
     const err = inputErrorOf(() => parseHfConfig(cfg));
     expect(err.field).toBe(key);
     expect(err.message).toMatch(new RegExp(`^${key} must be a whole number from [01] to [0-9,]+ \\(`));
-    expect(timed(() => parseHfConfig(cfg))).toBeLessThan(100);
+    expect(timed(() => parseHfConfig(cfg))).toBeLessThan(HANG_GUARD_MS);
   });
 
   it('parseHfConfig(num_hidden_layers 1e15) names the bound: "from 1 to 10,000 (the deepest published LLMs have under 200 layers)"', () => {
@@ -318,7 +319,7 @@ describe('parseHfConfig: hostile sizes are refused by name, at once', () => {
     const err = inputErrorOf(() => parseHfConfig({ ...FALCON_40B, num_ln_in_parallel_attn: value }));
     expect(err.field).toBe('num_ln_in_parallel_attn');
     expect(err.message).toMatch(/must be 1 or 2/);
-    expect(timed(() => parseHfConfig({ ...FALCON_40B, num_ln_in_parallel_attn: value }))).toBeLessThan(100);
+    expect(timed(() => parseHfConfig({ ...FALCON_40B, num_ln_in_parallel_attn: value }))).toBeLessThan(HANG_GUARD_MS);
   });
 
   it.each([
@@ -345,18 +346,18 @@ describe('parseHfConfig: per-layer structure is counted, never looped over', () 
     expect(deepseekMoeLayers(L, k, f)).toBe(moe);
   });
 
-  it('parseHfConfig(deepseek_v3, num_hidden_layers 10,000, moe_layer_freq 2).moe.denseLayers = 5,001 in under 100 ms', () => {
+  it('parseHfConfig(deepseek_v3, num_hidden_layers 10,000, moe_layer_freq 2).moe.denseLayers = 5,001 without unbounded work', () => {
     // MoE iff i ≥ 3 and i even: 4, 6, …, 9998 → ⌊9999/2⌋ − ⌈3/2⌉ + 1 = 4999 − 2 + 1 = 4998 MoE, 10,000 − 4998 = 5002 dense
     const cfg = { ...DEEPSEEK_V3, num_hidden_layers: 10_000, moe_layer_freq: 2 };
     expect(parseHfConfig(cfg).moe?.denseLayers).toBe(5002);
-    expect(timed(() => parseHfConfig(cfg))).toBeLessThan(100);
+    expect(timed(() => parseHfConfig(cfg))).toBeLessThan(HANG_GUARD_MS);
   });
 
   it('parseHfConfig(qwen2_moe, L 10,000, decoder_sparse_step 3, mlp_only_layers [2, 5, 6]).moe.denseLayers = 6,669', () => {
     // on the step: (i+1) % 3 = 0 → ⌊10000/3⌋ = 3333 layers; listed among them: 2, 5 (not 6) → 3331 sparse
     const cfg = { ...QWEN_MOE, num_hidden_layers: 10_000, decoder_sparse_step: 3, mlp_only_layers: [2, 5, 6] };
     expect(parseHfConfig(cfg).moe?.denseLayers).toBe(10_000 - 3331);
-    expect(timed(() => parseHfConfig(cfg))).toBeLessThan(100);
+    expect(timed(() => parseHfConfig(cfg))).toBeLessThan(HANG_GUARD_MS);
   });
 
   it.each([
@@ -374,7 +375,7 @@ describe('parseHfConfig: per-layer structure is counted, never looped over', () 
   it('parseHfConfig(qwen2_moe, mlp_only_layers of 1,000,000 entries, 24 layers) throws InputError before reading the list', () => {
     const cfg = { ...QWEN_MOE, mlp_only_layers: new Array<number>(1_000_000).fill(0) };
     expect(inputErrorOf(() => parseHfConfig(cfg)).field).toBe('mlp_only_layers');
-    expect(timed(() => parseHfConfig(cfg))).toBeLessThan(100);
+    expect(timed(() => parseHfConfig(cfg))).toBeLessThan(HANG_GUARD_MS);
   });
 
   const QWEN2_WINDOWED = { ...LLAMA, model_type: 'qwen2', num_hidden_layers: 4, use_sliding_window: true, sliding_window: 4096 };
@@ -444,11 +445,11 @@ describe('parseHfConfigText: absurd text fails fast with a message', () => {
     ['a 10 MB string', `{"model_type": "${'x'.repeat(10_000_000)}"}`, /characters long/],
     ['100,000 nested lists', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, /nested more than 32 levels deep/],
     ['100,000 nested objects', `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`, /nested more than 32 levels deep/],
-  ])('parseHfConfigText(%s) throws InputError on config in under 100 ms', (_what, text, message) => {
+  ])('parseHfConfigText(%s) throws InputError on config without unbounded work', (_what, text, message) => {
     const err = inputErrorOf(() => parseHfConfigText(text));
     expect(err.field).toBe('config');
     expect(err.message).toMatch(message);
-    expect(timed(() => parseHfConfigText(text))).toBeLessThan(100);
+    expect(timed(() => parseHfConfigText(text))).toBeLessThan(HANG_GUARD_MS);
   });
 
   it('parseHfConfigText(a list nested 32 levels below the top) parses; 33 levels throw, as checkConfigBounds counts them', () => {

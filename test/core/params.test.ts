@@ -5,6 +5,7 @@ import { parseHfConfig } from '../../src/core/model/parseHfConfig';
 import { activeParams, countParams, paramsApprox } from '../../src/core/params/params';
 import { paramsFormulas } from '../../src/core/params/formulas';
 import { formatCount, InputError } from '../../src/core/units';
+import { HANG_GUARD_MS } from '../support/hangGuard';
 
 /**
  * Reference table: official parameter counts of real checkpoints, with their sources
@@ -295,7 +296,7 @@ describe('exact counts are exact, or marked not exact', () => {
     expect(() => countParams(parseHfConfig({ ...HUGE, hidden_size: 2 ** 53, num_attention_heads: 1 }))).toThrow(InputError);
   });
 
-  it('countParams(largest accepted MoE: L 10,000, H 1e7, E 1e5, I_e 1e7, V 1e8) is finite, not exact, in under 100 ms', () => {
+  it('countParams(largest accepted MoE: L 10,000, H 1e7, E 1e5, I_e 1e7, V 1e8) is finite, not exact, without unbounded work', () => {
     const cfg = {
       model_type: 'qwen3_moe',
       num_hidden_layers: 10_000,
@@ -310,7 +311,7 @@ describe('exact counts are exact, or marked not exact', () => {
     };
     const t0 = performance.now();
     const l = countParams(parseHfConfig(cfg));
-    expect(performance.now() - t0).toBeLessThan(100);
+    expect(performance.now() - t0).toBeLessThan(HANG_GUARD_MS);
     // experts alone: 10,000 · 100,000 · 3 · 1e7 · 1e7 = 3e23
     expect(l.experts / 3e23).toBeCloseTo(1, 12);
     expect(Number.isFinite(l.total)).toBe(true);

@@ -4,6 +4,7 @@ import { getPreset } from '../../src/core/model/presets';
 import { servingScenario } from '../../src/core/scenario/serving';
 import { trainingScenario } from '../../src/core/scenario/training';
 import { InputError } from '../../src/core/units';
+import { HANG_GUARD_MS } from '../support/hangGuard';
 
 const llama70 = getPreset('llama-2-70b').spec;
 const a800 = getGpu('a800-sxm-80gb');
@@ -66,7 +67,7 @@ describe('servingScenario: bounded work and input checks', () => {
   it('a hundred million output tokens answer at once (the decode steps are summed in closed form)', () => {
     const t0 = performance.now();
     const r = servingScenario({ model: llama70, gpu: a800, gpus: 8, batch: 16, inputTokens: 4000, outputTokens: 100_000_000 });
-    expect(performance.now() - t0).toBeLessThan(200);
+    expect(performance.now() - t0).toBeLessThan(HANG_GUARD_MS);
     expect(Number.isFinite(r.tpotSeconds)).toBe(true);
   });
   it.each([

@@ -3,6 +3,7 @@ import { PRESETS, getPreset } from '../../src/core/model/presets';
 import { decoderStages, PASSES } from '../../src/core/flops/stages';
 import { countParams } from '../../src/core/params/params';
 import { InputError } from '../../src/core/units';
+import { HANG_GUARD_MS } from '../support/hangGuard';
 
 const gpt2 = getPreset('gpt2').spec;
 
@@ -94,10 +95,10 @@ describe('decoderStages at the edge of the bounds', () => {
     expect(decoderStages({ spec: gpt2, batch: 1, seq: 1024, pass: 'training' }).exact).toBe(true);
   });
 
-  it('decoderStages(gpt2, B=1e8, S=1e9, training) is finite and not exact, in under 100 ms', () => {
+  it('decoderStages(gpt2, B=1e8, S=1e9, training) is finite and not exact, without unbounded work', () => {
     const t0 = performance.now();
     const t = decoderStages({ spec: gpt2, batch: 1e8, seq: 1e9, pass: 'training' });
-    expect(performance.now() - t0).toBeLessThan(100);
+    expect(performance.now() - t0).toBeLessThan(HANG_GUARD_MS);
     expect(t.exact).toBe(false);
     expect(Number.isFinite(t.totalFlops)).toBe(true);
   });

@@ -19,6 +19,7 @@ import { kvCacheBytes, kvCacheBytesPerToken } from '../../src/core/memory/memory
 import { decodeStepFlops } from '../../src/core/flops/flops';
 import { InputError } from '../../src/core/units';
 import type { AnyFormula } from '../../src/core/formula';
+import { HANG_GUARD_MS } from '../support/hangGuard';
 
 const llama7b = getPreset('llama-2-7b').spec;
 const variant = (patch: Partial<VariantOptions>) => applyVariant(llama7b, { ...KEEP_ALL, ...patch });
@@ -253,10 +254,10 @@ describe('variants: bounded options, bounded work', () => {
     [{ moe: 'moe', experts: 8, topK: 1e6 }, 'topK'],
     [{ moe: 'moe', experts: 8, topK: 2, expertWidthRatio: 1e6 }, 'expertWidthRatio'],
     [{ block: 'gpt2', learnedPositions: 1e12 }, 'learnedPositions'],
-  ] as const)('applyVariant(llama-2-7b, %o) throws InputError on %s, in under 100 ms', (patch, field) => {
+  ] as const)('applyVariant(llama-2-7b, %o) throws InputError on %s, without unbounded work', (patch, field) => {
     const t0 = performance.now();
     expect(inputErrorOf(() => variant(patch)).field).toBe(field);
-    expect(performance.now() - t0).toBeLessThan(100);
+    expect(performance.now() - t0).toBeLessThan(HANG_GUARD_MS);
   });
 
   it('applyVariant(a base spec with 1e15 layers) throws InputError on layers', () => {
