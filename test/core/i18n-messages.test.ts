@@ -11,6 +11,7 @@ import { CAPACITY_BOUNDS } from '../../src/core/capacity/bounds';
 import { domainMessage, type Domain } from '../../src/core/formula';
 import { getGpu } from '../../src/core/gpu/gpu';
 import { hasTranslation, translate } from '../../src/core/i18n/messages';
+import { FORMULA_LABELS_ZH } from '../../src/core/i18n/formulasZh';
 import { ZH_MESSAGES } from '../../src/core/i18n/zh';
 import { getPreset } from '../../src/core/model/presets';
 import { checkParallelLayout } from '../../src/core/parallel/layout';
@@ -82,6 +83,10 @@ describe('the Chinese catalogue of core and CLI messages', () => {
 
   it('has no entry whose message is gone (stale keys)', () => {
     expect(keys.filter((k) => !expected.has(k)), 'remove these from src/core/i18n/zh.ts, or update them to the new English').toEqual([]);
+  });
+
+  it('keeps one entry per message: no key both here and among the formula labels', () => {
+    expect(keys.filter((k) => k in FORMULA_LABELS_ZH)).toEqual([]);
   });
 
   it('builds messages only through the builders it covers', () => {
@@ -161,6 +166,10 @@ describe('translate: real messages from the core, in Chinese', () => {
       expect(hasTranslation(w.message), w.message).toBe(true);
       expect(englishLeft(zh), `${w.message} → ${zh}`).toEqual([]);
     }
+  });
+
+  it('a formula input out of its domain is named by its Chinese label', () => {
+    expect(translate(domainMessage('Hidden size H', 'positiveInt'), 'zh')).toBe('隐藏维度 H 必须是不小于 1 的整数');
   });
 
   it('English stays English, and an unknown message comes back unchanged (never empty)', () => {

@@ -5,11 +5,13 @@
  * @example translate('anything', 'en') //=> 'anything'
  */
 import { translator, type Lang } from './translate';
+import { FORMULA_LABELS_ZH } from './formulasZh';
 import { ZH_MESSAGES } from './zh';
 
 export { isLang, LANGS, type Lang } from './translate';
 
-const zh = translator(ZH_MESSAGES);
+// Formula labels too: a domain message names its input by label ("Hidden size H must be …").
+const zh = translator(ZH_MESSAGES, FORMULA_LABELS_ZH);
 
 /** A runtime English message in `lang`: unchanged for English or when no template matches. */
 export function translate(english: string, lang: Lang): string {
