@@ -1,19 +1,10 @@
 // The course figures in the built site, at a phone and a laptop width, in both themes:
 // present, named for assistive technology, no text below 11 px, nothing wider than its box,
 // and no axe violation.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe } from 'vitest';
+import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launchBrowser, openPage } from './browser';
-
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { expect, test as it } from './fixture';
 
 const FIGURES = [
   { path: 'gpu-peak/', id: 'fig-roofline' },
@@ -93,10 +84,8 @@ function measure(page: Page, id: string): Promise<Measured> {
 }
 
 describe.each(VIEWPORTS.flatMap((v) => THEMES.map((theme) => [`${v.width}×${v.height}`, theme, v] as const)))('figures at %s in the %s theme', (_label, theme, viewport) => {
-  it.each(FIGURES)('$path#$id: one named image, text ≥ 11 px, nothing clipped or overflowing, no axe violation', async ({ path, id }) => {
-    const { page, consoleErrors } = await openPage(browser, baseUrl, { colorScheme: theme });
-    await page.setViewportSize({ width: viewport.width, height: viewport.height });
-    await page.goto(`${baseUrl}${path}`);
+  it.for(FIGURES)('$path#$id: one named image, text ≥ 11 px, nothing clipped or overflowing, no axe violation', async ({ path, id }, { open }) => {
+    const page = await open(path, { colorScheme: theme, viewport: { width: viewport.width, height: viewport.height } });
     await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
     const figure = page.locator(`#${id}`);
     expect(await figure.count()).toBe(1);
@@ -122,7 +111,5 @@ describe.each(VIEWPORTS.flatMap((v) => THEMES.map((theme) => [`${v.width}×${v.h
 
     const result = await new AxeBuilder({ page }).include(`#${id}`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
   });
 });

@@ -1,19 +1,9 @@
 // Problems on every chapter page, over the built site: the question shows, the worked solution waits behind its own
 // control until it is asked for, every problem has a linkable #problem-<id> anchor that lands in view, and the numbers
 // the core computed at build time rendered (no NaN, no Infinity, no undefined, none lifted out of its sentence).
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe } from 'vitest';
 import { CHAPTERS } from '../../src/core/chapters';
-import { launchBrowser, openPage } from './browser';
-
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { baseUrl, expect, test as it, type Open } from './fixture';
 
 const WIDTHS = [
   { width: 390, height: 844 },
@@ -33,11 +23,9 @@ interface ProblemDom {
   strayValues: number;
 }
 
-async function problemsOn(slug: string, viewport: { width: number; height: number }) {
-  const watched = await openPage(browser, baseUrl);
-  await watched.page.setViewportSize(viewport);
-  await watched.page.goto(`${baseUrl}${slug}/`);
-  const problems = await watched.page.$$eval('section.problem', (sections) =>
+async function problemsOn(open: Open, slug: string, viewport: { width: number; height: number }) {
+  const page = await open(`${slug}/`, { viewport });
+  const problems = await page.$$eval('section.problem', (sections) =>
     sections.map((s) => {
       const details = s.querySelector('details.solution');
       const body = details?.querySelector('.solution-body');
@@ -53,13 +41,13 @@ async function problemsOn(slug: string, viewport: { width: number; height: numbe
       };
     }),
   );
-  return { ...watched, problems: problems as ProblemDom[] };
+  return { page, problems: problems as ProblemDom[] };
 }
 
 describe('problems', () => {
   for (const viewport of WIDTHS) {
-    it.each(CHAPTERS.map((c) => c.slug))(`/%s/ at ${viewport.width} px: five or more problems, questions shown, solutions folded until asked, anchors that land in view`, async (slug) => {
-      const { page, problems, consoleErrors } = await problemsOn(slug, viewport);
+    it.for(CHAPTERS.map((c) => c.slug))(`/%s/ at ${viewport.width} px: five or more problems, questions shown, solutions folded until asked, anchors that land in view`, async (slug, { open }) => {
+      const { page, problems } = await problemsOn(open, slug, viewport);
 
       // The contract: at least five problems, two of them multi-step, each with a title, a question and a folded solution.
       expect(problems.length, slug).toBeGreaterThanOrEqual(5);
@@ -119,9 +107,6 @@ describe('problems', () => {
       expect(box!.y, `${slug}#${last}`).toBeLessThan(viewport.height);
       await expect(page.locator(`#${last} .problem-title`).isVisible()).resolves.toBe(true);
       await expect(page.locator(`#${last} .problem-title a`).getAttribute('href')).resolves.toBe(`#${last}`);
-
-      expect(consoleErrors).toEqual([]);
-      await page.context().close();
     });
   }
 });
