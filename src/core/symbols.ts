@@ -31,13 +31,14 @@ export const SYMBOLS: readonly SymbolEntry[] = [
   { tex: 'W_{\\text{mem}}', name: 'memory bandwidth', meaning: 'Bytes per second between HBM and the chip.' },
   { tex: 'Q', name: 'bytes moved', meaning: 'Memory traffic of a kernel: operands read plus results written.' },
   { tex: 'G', name: 'GPUs', meaning: 'Accelerators a model is split over (tensor-parallel degree when serving).' },
+  { tex: 'D', name: 'training tokens', meaning: 'Tokens a training run consumes (the token budget: 15T for Llama 3).' },
   {
-    tex: 'D,\\,t,\\,p,\\,c',
+    tex: '\\mathrm{DP},\\,\\mathrm{TP},\\,\\mathrm{PP},\\,\\mathrm{CP},\\,\\mathrm{EP}',
     name: 'parallel degrees',
     meaning:
-      'Data-, tensor-, pipeline- and context-parallel group sizes; the GPUs used are D·t·p·c. (In the training-time formulas D is the token budget instead; each formula labels its inputs.)',
+      'Data-, tensor-, pipeline-, context- and expert-parallel group sizes; the GPUs used are DP·TP·PP·CP (expert groups are carved out of the data-parallel GPUs).',
   },
-  { tex: 'm', name: 'micro-batches', meaning: 'Micro-batches per pipeline step; the bubble is (p−1)/(m+p−1).' },
+  { tex: 'm', name: 'micro-batches', meaning: 'Micro-batches per pipeline step; the bubble is (PP−1)/(m+PP−1).' },
   // Serving in practice (chapter 11).
   { tex: 'O', name: 'output tokens', meaning: 'Tokens a request generates; the first comes from the prefill, the other O − 1 from decode steps.' },
   { tex: 'T_{\\text{req}}', name: 'time per request', meaning: 'Seconds a request spends in the replica, from arrival to its last token (Little’s law: B = λ·T_req).' },
@@ -62,5 +63,5 @@ export const SYMBOLS: readonly SymbolEntry[] = [
   { tex: '\\alpha_N,\\,\\beta_D', name: 'loss exponents (Chinchilla)', meaning: 'How fast the fitted loss falls with parameters and with tokens (0.34 and 0.28 as published).' },
   { tex: 'N_{\\text{opt}},\\,D_{\\text{opt}}', name: 'compute-optimal size', meaning: 'Parameters and training tokens minimising the fitted loss for a budget of 6·N·D FLOPs.' },
   { tex: '\\delta,\\,\\tau', name: 'checkpoint write and interval', meaning: 'Seconds the job waits to write a checkpoint, and seconds of training between checkpoints.' },
-  { tex: '\\text{MTBF}', name: 'mean time between failures', meaning: 'Of one GPU (hours, MTBF_GPU) or of a synchronous job of n GPUs (MTBF_GPU/n).' },
+  { tex: '\\text{MTBF}', name: 'mean time between failures', meaning: 'Of one GPU (hours, MTBF_GPU) or of a synchronous job of G GPUs (MTBF_GPU/G).' },
 ];

@@ -135,13 +135,13 @@ export const servingActivationFormula = defineFormula({
   page: 'mfu-and-latency',
   title: 'Activation working set of one forward pass',
   description:
-    'Inference keeps no activations between layers, only the widest moment of one layer: the FFN’s input and its c intermediate tensors, for T tokens, on each of G GPUs.',
+    'Inference keeps no activations between layers, only the widest moment of one layer: the FFN’s input and its c intermediate tensors, for N_tok tokens, on each of G GPUs.',
   lhs: 'M_{\\text{act}}',
   unit: 'B',
-  symbols: { G: 'G', T: 'T', H: 'H', c: 'c', I: 'I', s: 's' },
+  symbols: { G: 'G', T: 'N_{\\text{tok}}', H: 'H', c: 'c', I: 'I', s: 's' },
   labels: {
     G: 'GPUs (tensor parallel)',
-    T: 'Tokens in the forward pass',
+    T: 'Tokens in the pass N_tok',
     H: 'Hidden size',
     c: 'FFN tensors alive at once (gated 3, plain 2)',
     I: 'FFN width',
