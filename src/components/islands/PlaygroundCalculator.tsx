@@ -1,428 +1,312 @@
-import type { ReactNode } from 'react';
-import { DTYPES, type Dtype } from '../../core/dtypes';
-import { forwardFlopsFormula, perTokenFlopsFormula } from '../../core/flops/formulas';
-import { decodeStepFlops, prefillFlops } from '../../core/flops/flops';
-import type { Derivation } from '../../core/formula';
-import { MEMORY_READINGS, type MemoryReading } from '../../core/gpu/gpu';
-import { requestCounts } from '../../core/memory/inference';
-import { dataAllReduceFormula, pipelineBubbleFormula } from '../../core/parallel/parallel';
-import { globalBatchSequences } from '../../core/parallel/layout';
-import { paramsApproxFormula } from '../../core/params/formulas';
-import { activeParams, countParams, paramsApprox } from '../../core/params/params';
-import { SERVING_DEFAULTS } from '../../core/scenario/defaults';
-import { servingScenario, type ServingInput } from '../../core/scenario/serving';
-import { servingDerivations } from '../../core/scenario/servingSteps';
-import { trainingScenario, type TrainingInput } from '../../core/scenario/training';
-import type { Warning } from '../../core/scenario/warnings';
-import { RECOMPUTE_MODES, type RecomputeMode } from '../../core/training/activations';
-import {
-  trainingFlopsPerTokenFormula,
-  trainingFlopsPerTokenRecomputeFormula,
-  trainingFlopsPerTokenWithAttention,
-  trainingGpuHoursFormula,
-  trainingTimeFormula,
-  trainingTotalFlopsFormula,
-} from '../../core/training/compute';
-import { ZERO_STAGES, zeroFormula, type ZeroStage } from '../../core/training/memory';
-import { TRAINING_PRECISIONS } from '../../core/training/perGpu';
-import { formatBytes, formatInteger, formatPercent, formatQuantity, formatSI, formatSeconds } from '../../core/units';
-import { Calculator } from '../calculator/Calculator';
-import { defineCalculator } from '../calculator/defineCalculator';
-import { StackedBarChart } from '../charts/StackedBarChart';
-import { Results } from '../controls/Results';
-import { dtypeOptions, type SelectFieldSpec } from '../state/fields';
-import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
+import { useEffect, type ReactNode } from 'react';
+import { useHydrated } from '../calculator/useHydrated';
+import { CopyButton } from '../controls/CopyButton';
+import { writeQuery, type FieldSpec } from '../state/fields';
+import { installSearchShortcut } from '../state/shortcuts';
+import { useCalculatorState, useComputed, type CalculatorState } from '../state/useCalculatorState';
+import { CUSTOM_MODEL } from '../state/pickers';
+import { PLAYGROUND, PLAYGROUND_FIELDS, computePlayground, labelOf, type PlaygroundValues } from './playground/definition';
+import { CompareResults, compareWarnings } from './playground/compare';
+import { ScenarioForm, ViewBody, coreErrorOf } from './playground/form';
+import { B_NS, MODES, MODE_FIELDS, REVERSE_FIELDS, REVERSE_FIELD_FOR, REVERSE_NS, SOLVED, USES, type Mode } from './playground/modes';
+import { ReverseResults, computeReverse } from './playground/reverse';
 
-const MODEL = modelFields('llama-2-7b');
-const GPU = gpuField('a800-sxm-80gb');
-const SERVING_DTYPES = dtypeOptions(DTYPES.filter((d) => d !== 'tf32'));
-const READING_LABELS: Readonly<Record<MemoryReading, string>> = {
-  runtime: 'as the CUDA runtime reports it',
-  GiB: 'GiB (2³⁰ B, physical HBM)',
-  GB: 'GB (10⁹ B, as marketed)',
-};
-const ZERO_LABELS: Readonly<Record<ZeroStage, string>> = {
-  0: '0 (no sharding)',
-  1: '1 (optimizer state)',
-  2: '2 (+ gradients)',
-  3: '3 (+ weights)',
-};
-const MEMORY_KEYS = [
-  { key: 'weights', label: 'Weights' },
-  { key: 'kv', label: 'KV cache' },
-  { key: 'activations', label: 'Activations' },
-] as const;
-const TRAINING_KEYS = [
-  { key: 'weights', label: 'Weights' },
-  { key: 'grads', label: 'Gradients' },
-  { key: 'optimizer', label: 'Optimizer' },
-  { key: 'activations', label: 'Activations' },
-] as const;
+export { PLAYGROUND } from './playground/definition';
 
-const labelOf = (spec: SelectFieldSpec, value: string) => spec.options.find((o) => o.value === value)?.label ?? value;
-const requestsText = (n: number) => `${formatInteger(n)} request${n === 1 ? '' : 's'}`;
-const regimeText = (regime: string) => (regime === 'compute-bound' ? 'compute-bound' : 'memory-bound');
-const tokensText = (n: number) => `${formatSI(n, '', 3).trim()} tokens`;
-/** Derivations shown open, one or two per group; the rest are folded under "More derivations". */
-const OPEN = new Set(['params.approx', 'flops.forward', 'serving.maxConcurrency', 'latency.prefill', 'latency.decode', 'training.time', 'training.zero']);
+type Fields = typeof PLAYGROUND_FIELDS;
+type Name = keyof Fields & string;
+type ReverseName = keyof typeof REVERSE_FIELDS & string;
 
-/** Serving and training warnings together, each saying which question it is about (one per code). */
-function allWarnings(serving: readonly Warning[], training: readonly Warning[]): Warning[] {
-  const byCode = new Map<string, Warning>();
-  for (const w of serving) byCode.set(w.code, { ...w, message: `Serving: ${w.message}` });
-  for (const w of training) if (!byCode.has(w.code)) byCode.set(w.code, { ...w, message: `Training: ${w.message}` });
-  return [...byCode.values()];
+const NAMES = Object.keys(PLAYGROUND_FIELDS) as Name[];
+const REVERSE_NAMES = Object.keys(REVERSE_FIELDS) as ReverseName[];
+/** The inputs a serving question reads: reverse mode shows these and hides the training run's. */
+const SERVING_NAMES: readonly Name[] = ['model', 'config', 'wdtype', 'gpu', 'G', 'B', 'Sin', 'Sout', 'kvdtype', 'reading', 'u'];
+const SERVING_GROUPS = (PLAYGROUND.groups ?? [])
+  .map((g) => ({ ...g, names: g.names.filter((n) => SERVING_NAMES.includes(n)), ...(g.advanced ? { legend: 'More: KV-cache type, memory reading' } : {}) }))
+  .filter((g) => g.names.length > 0);
+const GROUPS = PLAYGROUND.groups ?? [{ names: NAMES }];
+/** Compare mode folds the training run too, so A and B stay short; a folded group says how many of its inputs differ. */
+const COMPARE_GROUPS = GROUPS.map((g) => (g.names.includes('D') ? { ...g, advanced: true } : g));
+const REVERSE_GROUPS = [{ legend: 'Question', names: REVERSE_NAMES }];
+const ANCHOR = PLAYGROUND.anchor;
+
+/** The same fields labelled for one scenario ("B · GPUs G"), so two sets on one page never share a label. */
+function labelled<F extends Record<string, FieldSpec>>(fields: F, prefix: string): F {
+  return Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, { ...f, label: `${prefix}${f.label}` }])) as F;
 }
+const FIELDS_A = labelled(PLAYGROUND_FIELDS, 'A · ');
+const FIELDS_B = labelled(PLAYGROUND_FIELDS, 'B · ');
 
-function Group({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+const textOf = (spec: FieldSpec, raw: string) => (spec.kind === 'select' ? labelOf(spec, raw) : raw);
+
+/** What differs between A's and B's value of a field, said in words under the field. */
+function differsNote(name: Name, mine: CalculatorState<Fields>, other: CalculatorState<Fields>, otherName: 'A' | 'B', ns: string): ReactNode | null {
+  const spec: FieldSpec = PLAYGROUND_FIELDS[name];
+  if (mine.values[name] === other.values[name]) return null;
+  if (name === 'config' && mine.values.model !== CUSTOM_MODEL) return null;
+  const value = name === 'config' ? 'another config.json' : textOf(spec, other.raw[name]);
   return (
-    <section className="pg-group" aria-labelledby={`${id}-title`}>
-      <h4 id={`${id}-title`}>{title}</h4>
-      {children}
-    </section>
+    <p className="pg-differs-note" data-testid={`${ns}-differs-${name}`}>
+      <span aria-hidden="true">≠ </span>differs from {otherName}: {value}
+    </p>
   );
 }
 
 /**
- * Every result for one model × hardware × workload: parameters, FLOPs per token, and the
- * scenario engine's serving answer (memory, concurrency, latency) and training answer (time
- * at an MFU, a parallel plan), each with its warnings.
+ * The playground: one model × hardware × workload in three modes. Forward (the default, and
+ * every link without `pg.mode`): every result for the inputs. Reverse: solve for GPUs, the
+ * tensor-parallel degree, the batch or the longest prompt within TTFT and TPOT targets, with
+ * why and the forward scenario at the answer. Compare: scenario A (`pg.*`) and scenario B
+ * (`pgb.*`) side by side, every result row with its difference. One link keeps it all.
  */
-export const PLAYGROUND = defineCalculator({
-  ns: 'pg',
-  anchor: 'playground-calculator',
-  title: 'Model × hardware × workload',
-  fields: {
-    ...MODEL,
-    wdtype: { kind: 'select', label: 'Weight dtype', default: 'bf16', options: SERVING_DTYPES, hint: 'serving; it sets the peak the matmuls run at' },
-    kvdtype: { kind: 'select', label: 'KV-cache dtype', default: 'bf16', options: SERVING_DTYPES },
-    gpu: GPU,
-    G: { kind: 'number', label: 'GPUs G', default: 8, bound: 'gpus', hint: 'serving: tensor parallel over all G; training: DP·TP·PP = G' },
-    reading: {
-      kind: 'select',
-      label: 'Read "80GB" as',
-      default: SERVING_DEFAULTS.memoryReading,
-      options: MEMORY_READINGS.map((r) => ({ value: r, label: READING_LABELS[r] })),
-    },
-    u: { kind: 'number', label: 'Usable fraction u', default: SERVING_DEFAULTS.utilization, bound: 'fraction', hint: 'of each GPU, serving and training; the rest is a reserve (vLLM default 0.9)' },
-    B: { kind: 'number', label: 'Concurrent requests B', default: 16, bound: 'batch' },
-    Sin: { kind: 'number', label: 'Input tokens S', default: 3000, bound: 'sequence', hint: 'prompt per request' },
-    Sout: { kind: 'number', label: 'Output tokens O', default: 1000, bound: 'sequence', hint: 'generated per request' },
-    D: { kind: 'number', label: 'Training tokens D', default: 2e12, bound: 'trainingTokens', hint: 'e.g. 2T = 2e12' },
-    mfu: { kind: 'number', label: 'MFU', default: 0.4, bound: 'efficiency', hint: 'fraction of the bf16 peak the run sustains' },
-    seq: { kind: 'number', label: 'Training sequence length', default: 4096, bound: 'sequence' },
-    mb: { kind: 'number', label: 'Micro-batch size b', default: 1, bound: 'batch', hint: 'sequences per micro-batch' },
-    m: { kind: 'number', label: 'Micro-batches per step m', default: 8, bound: 'batch', hint: 'per data-parallel replica' },
-    dp: { kind: 'number', label: 'Data parallel DP', default: 8, bound: 'gpus' },
-    tp: { kind: 'number', label: 'Tensor parallel TP', default: 1, bound: 'gpus' },
-    pp: { kind: 'number', label: 'Pipeline parallel PP', default: 1, bound: 'gpus' },
-    zero: { kind: 'select', label: 'ZeRO stage', default: '1', options: ZERO_STAGES.map((z) => ({ value: String(z), label: ZERO_LABELS[z] })) },
-    recompute: { kind: 'select', label: 'Activation recomputation', default: 'none', options: RECOMPUTE_MODES.map((r) => ({ value: r, label: r })) },
-  },
-  groups: [
-    { legend: 'Model and hardware', names: ['model', 'config', 'wdtype', 'gpu', 'G'] },
-    { legend: 'Serving workload', names: ['B', 'Sin', 'Sout'] },
-    { legend: 'Training run and parallel plan', names: ['D', 'mfu', 'seq', 'dp', 'tp', 'pp'] },
-    { legend: 'More: KV-cache type, memory reading, ZeRO, recomputation, micro-batches', names: ['kvdtype', 'reading', 'u', 'zero', 'recompute', 'mb', 'm'], advanced: true },
-  ],
-  shown: (name, raw) => name !== 'config' || raw.model === CUSTOM_MODEL,
-  // What the scenarios and formulas call the inputs this page names otherwise.
-  fieldFor: {
-    gpus: 'G',
-    batch: 'B',
-    inputTokens: 'Sin',
-    outputTokens: 'Sout',
-    contextTokens: 'Sout',
-    activationTokens: 'Sin',
-    weightDtype: 'wdtype',
-    kvDtype: 'kvdtype',
-    memoryReading: 'reading',
-    utilization: 'u',
-    tokens: 'D',
-    microBatch: 'mb',
-    microBatches: 'm',
-    globalBatch: 'm',
-    // A part without a bf16 peak (V100) cannot run the bf16 training the time assumes.
-    dtype: 'gpu',
-    N: 'model',
-    L: 'model',
-    H: 'model',
-    V: 'model',
-    S: 'Sin',
-    Sc: 'Sout',
-    n: 'G',
-    P: 'gpu',
-    z: 'zero',
-    p: 'pp',
-    b: 'mb',
-  },
-  setup: (v) =>
-    `${v.model === CUSTOM_MODEL ? 'the pasted config.json' : labelOf(MODEL.model, v.model)} on ${formatInteger(v.G)} × ${labelOf(GPU, v.gpu)}: serving ${requestsText(v.B)} of ${formatInteger(v.Sin)} + ${formatInteger(v.Sout)} tokens in ${v.wdtype}; training on ${tokensText(v.D)} at ${formatPercent(v.mfu)} MFU, DP ${formatInteger(v.dp)} × TP ${formatInteger(v.tp)} × PP ${formatInteger(v.pp)}`,
-  compute: (v) => {
-    const spec = resolveModelChoice(v.model, v.config);
-    const hw = resolveGpu(v.gpu);
-    const reading = v.reading as MemoryReading;
-
-    // Parameters and FLOPs per token: the model alone.
-    const active = activeParams(spec);
-    const context = v.Sin + v.Sout;
-    const params = {
-      ledger: countParams(spec),
-      approx: paramsApprox(spec),
-      active,
-      approxD: paramsApproxFormula.derive({ L: spec.layers, H: spec.hidden, V: spec.vocab }),
-    };
-    const flops = {
-      twoN: perTokenFlopsFormula.derive({ N: active }),
-      decode: decodeStepFlops({ spec, batch: 1, contextTokens: context }),
-      articleD: forwardFlopsFormula.derive({ B: 1, S: 1, N: active, L: spec.layers, H: spec.hidden, Sc: context }),
-      prefill: prefillFlops({ spec, batch: 1, promptTokens: v.Sin, logits: 'last' }),
-      sixN: trainingFlopsPerTokenFormula.derive({ N: active }),
-      eightN: trainingFlopsPerTokenRecomputeFormula.derive({ N: active }),
-      withAttention: trainingFlopsPerTokenWithAttention({ params: active, layers: spec.layers, heads: spec.heads, headDim: spec.headDim, seq: v.seq, mask: 0.5 }),
-    };
-
-    // Serving: the scenario engine's one answer, and its memory at 1…B requests for the chart.
-    const servingInput: ServingInput = {
-      model: spec,
-      gpu: hw,
-      gpus: v.G,
-      batch: v.B,
-      inputTokens: v.Sin,
-      outputTokens: v.Sout,
-      weightDtype: v.wdtype as Dtype,
-      kvDtype: v.kvdtype as Dtype,
-      assumptions: { memoryReading: reading, utilization: v.u },
-    };
-    const serving = servingScenario(servingInput);
-    const memoryBars = requestCounts(v.B, 4).map((requests) => ({ requests, memory: requests === v.B ? serving.memory : servingScenario({ ...servingInput, batch: requests }).memory }));
-
-    // Training: the time at this MFU on all G GPUs, and the plan; the chart compares the recomputation modes.
-    const trainingInput = (recompute: RecomputeMode): TrainingInput => ({
-      model: spec,
-      gpu: hw,
-      tokens: v.D,
-      seq: v.seq,
-      run: { kind: 'mfu', gpus: v.G, mfu: v.mfu },
-      parallel: {
-        dp: v.dp,
-        tp: v.tp,
-        pp: v.pp,
-        zero: Number(v.zero) as ZeroStage,
-        recompute,
-        microBatch: v.mb,
-        globalBatch: globalBatchSequences({ dp: v.dp, microBatches: v.m, microBatch: v.mb }),
-      },
-      assumptions: { memoryReading: reading, utilization: v.u },
-    });
-    const training = trainingScenario(trainingInput(v.recompute as RecomputeMode));
-    const byMode = RECOMPUTE_MODES.map((mode) => ({ mode, r: mode === training.parallel.recompute ? training : trainingScenario(trainingInput(mode)) }));
-    const stateBytes = TRAINING_PRECISIONS[training.assumptions.precision];
-    const p = training.parallel;
-    const trainingDerivations = [
-      trainingTotalFlopsFormula.derive({ F: training.flopsPerToken, D: training.tokens }),
-      trainingTimeFormula.derive({ C: training.totalFlops, n: training.gpus, P: training.peakFlops, u: v.mfu }),
-      trainingGpuHoursFormula.derive({ C: training.totalFlops, P: training.peakFlops, u: v.mfu }),
-      zeroFormula.derive({ N: training.memory.paramsPerGpu, w: stateBytes.bytes.weights, g: stateBytes.bytes.grads, k: stateBytes.bytes.optimizer, D: p.dp, z: p.zero }),
-      p.pp > 1 ? pipelineBubbleFormula.derive({ p: p.pp, m: p.microBatches }) : null,
-      p.dp > 1 ? dataAllReduceFormula.derive({ N: training.memory.paramsPerGpu, s: stateBytes.bytes.grads, D: p.dp }) : null,
-    ];
-
-    return { spec, hw, params, flops, serving, servingSteps: servingDerivations(spec, serving), memoryBars, training, byMode, precision: stateBytes.label, trainingDerivations };
-  },
-  view: (r, v) => {
-    const { params, flops, serving, training } = r;
-    const m = serving.memory;
-    const t = training.memory;
-    const derivations: (Derivation | null)[] = [params.approxD, flops.articleD, ...r.servingSteps, ...r.trainingDerivations];
-    const throughput = r.servingSteps.find((d) => d.id === 'latency.decodeThroughput');
-    const recomputeText = training.parallel.recompute === 'none' ? 'without recomputation' : `with ${training.parallel.recompute} recomputation`;
-    return {
-      results: [],
-      warnings: allWarnings(serving.warnings, training.warnings),
-      extra: (
-        <>
-          <Group id="pg-params" title="Parameters">
-            <Results
-              items={[
-                { label: 'Parameters (exact)', value: formatInteger(params.ledger.total), detail: 'counted tensor by tensor', testId: 'pg-params' },
-                {
-                  label: '12·L·H² + V·H',
-                  value: formatInteger(params.approx.approx),
-                  detail: `${params.approx.error >= 0 ? 'undercounts' : 'overcounts'} by ${formatInteger(Math.abs(params.approx.error))} (${formatPercent(params.approx.relativeError)})`,
-                  testId: 'pg-approx',
-                },
-                {
-                  label: 'Active per token',
-                  value: formatInteger(params.active),
-                  detail: r.spec.moe ? `${r.spec.moe.topK} of ${r.spec.moe.experts} routed experts` : 'dense: every parameter',
-                  testId: 'pg-active',
-                },
-              ]}
-            />
-            {params.approx.terms.length > 0 && (
-              <details className="pg-more">
-                <summary>Where the approximation’s gap comes from</summary>
-                <ul>
-                  {params.approx.terms.map((term) => (
-                    <li key={term.term}>
-                      {formatInteger(term.params)}: {term.why}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            )}
-          </Group>
-          <Group id="pg-flops" title="FLOPs per token">
-            <Results
-              items={[
-                { label: 'Inference, 2N', value: flops.twoN.formatted, detail: 'the short-context limit', testId: 'pg-flops-2n' },
-                {
-                  label: `Decode token, exact at S' = ${formatInteger(v.Sin)} + ${formatInteger(v.Sout)}`,
-                  value: formatQuantity(flops.decode.total, 'FLOPs'),
-                  detail: `${formatInteger(flops.decode.total)} FLOPs: causal attention and logits included`,
-                  testId: 'pg-flops-exact',
-                },
-                { label: 'Prefill of one prompt (exact)', value: formatQuantity(flops.prefill.total, 'FLOPs'), detail: `${formatQuantity(flops.prefill.perToken, 'FLOPs')} per prompt token`, testId: 'pg-flops-prefill' },
-                { label: 'Training, 6N', value: flops.sixN.formatted, detail: `8N with full recomputation: ${flops.eightN.formatted}`, testId: 'pg-flops-6n' },
-                { label: `Training, causal attention at S = ${formatInteger(v.seq)}`, value: formatQuantity(flops.withAttention, 'FLOPs'), detail: '6N + 12·½·L·h·d·S (PaLM appendix B)', testId: 'pg-flops-train-attn' },
-              ]}
-            />
-          </Group>
-          <Group id="pg-memory" title="Serving memory and concurrency">
-            <Results
-              items={[
-                { label: 'Weights', value: formatBytes(m.weightsBytes), detail: `${formatInteger(m.weightsBytes)} B`, testId: 'pg-weights' },
-                { label: 'KV cache per request', value: formatBytes(m.kvCacheBytesPerRequest), detail: `${formatInteger(m.kvCacheBytesPerRequest)} B`, testId: 'pg-kv-request' },
-                { label: `KV cache, ${requestsText(v.B)}`, value: formatBytes(m.kvCacheBytes), detail: `${formatInteger(m.kvCacheBytes)} B`, testId: 'pg-kv-total' },
-                { label: 'Activations (one prefill)', value: formatBytes(m.activationBytes), testId: 'pg-act' },
-                { label: 'Total', value: formatBytes(m.totalBytes), detail: formatBytes(m.totalBytes, { binary: true }), testId: 'pg-mem-total' },
-                {
-                  label: `Usable on ${formatInteger(v.G)} × ${r.hw.name}`,
-                  value: formatBytes(m.usableBytes),
-                  detail: `${formatInteger(v.G)} × ${formatBytes(serving.hardware.memoryPerGpuBytes, { binary: v.reading !== 'GB' })} (${serving.hardware.memoryReadingUsed}) × ${v.u}`,
-                  testId: 'pg-capacity',
-                },
-                {
-                  label: 'Max concurrent requests',
-                  value: formatInteger(m.maxConcurrency),
-                  detail: m.kvBudgetBytes > 0 ? `${formatBytes(m.kvBudgetBytes)} left for KV caches` : 'the weights and activations alone do not fit',
-                  testId: 'pg-concurrency',
-                },
-                { label: requestsText(v.B), value: m.fits ? 'fit' : 'do not fit', testId: 'pg-mem-verdict' },
-              ]}
-            />
-            {r.spec.mla && <p className="note">This model caches MLA’s compressed latent per layer and token, not full K and V.</p>}
-            {r.spec.slidingWindow && <p className="note">Sliding window of {formatInteger(r.spec.slidingWindow.size)} tokens: the cache of the windowed layers stops growing there.</p>}
-            <StackedBarChart
-              title={`Serving memory on ${formatInteger(v.G)} GPUs by number of requests`}
-              keys={MEMORY_KEYS}
-              bars={r.memoryBars.map(({ requests, memory }) => ({
-                label: `${formatInteger(requests)} req.`,
-                segments: [
-                  { key: 'weights', value: memory.weightsBytes },
-                  { key: 'kv', value: memory.kvCacheBytes },
-                  { key: 'activations', value: memory.activationBytes },
-                ],
-                text: formatBytes(memory.totalBytes),
-              }))}
-              limit={{ value: m.usableBytes, label: `usable: ${formatBytes(m.usableBytes)}` }}
-              summary={r.memoryBars
-                .map(({ requests, memory }) => `${requestsText(requests)}: weights ${formatBytes(memory.weightsBytes)}, KV cache ${formatBytes(memory.kvCacheBytes)}, activations ${formatBytes(memory.activationBytes)}, total ${formatBytes(memory.totalBytes)}`)
-                .join('; ')
-                .concat(`. Usable memory: ${formatBytes(m.usableBytes)}; at most ${formatInteger(m.maxConcurrency)} requests fit.`)}
-            />
-          </Group>
-          <Group id="pg-latency" title="Latency by roofline">
-            <Results
-              items={[
-                { label: 'Time to first token', value: formatSeconds(serving.ttftSeconds), detail: `prefill is ${regimeText(serving.prefill.regime)}`, testId: 'pg-ttft' },
-                { label: 'Time per output token', value: formatSeconds(serving.tpotSeconds), detail: `decode is ${regimeText(serving.decodeLast.regime)}`, testId: 'pg-tpot' },
-                { label: 'Decode throughput', value: throughput?.formatted ?? formatSI(serving.decodeTokensPerSecond, 'tokens/s'), detail: `${formatInteger(v.B)} sequences per step`, testId: 'pg-throughput' },
-                { label: 'Whole request', value: formatSeconds(serving.totalSeconds), detail: 'TTFT + (O − 1) × TPOT', testId: 'pg-request-time' },
-                {
-                  label: 'Peak used',
-                  value: formatQuantity(serving.hardware.matmulPeakFlopsPerSecond, 'FLOP/s'),
-                  detail: `${serving.hardware.matmulPeakDtype} per GPU, chosen by the scenario for ${serving.weightDtype} weights; HBM ${formatQuantity(serving.hardware.memoryBandwidth, 'B/s')}`,
-                  testId: 'pg-peak',
-                },
-              ]}
-            />
-            <p className="note">
-              Estimates: {v.G > 1 ? `${formatInteger(v.G)}-way tensor parallel; ` : ''}
-              {serving.assumptions.attention} attention; the calibrated latency model (the site’s defaults; see the reality-check page for its error against published measurements). Time per
-              output token is the mean over the O − 1 decode steps; its derivation below shows the last, longest-context one.
-            </p>
-          </Group>
-          <Group id="pg-training" title="Training time">
-            <Results
-              items={[
-                { label: 'Training FLOPs, 6N·D', value: formatQuantity(training.totalFlops, 'FLOPs'), testId: 'pg-train-flops' },
-                {
-                  label: `Time on ${formatInteger(training.gpus)} GPUs`,
-                  value: formatSeconds(training.seconds ?? Number.NaN),
-                  detail: `at ${formatPercent(v.mfu)} MFU of ${formatQuantity(training.peakFlops, 'FLOP/s')} (${training.peakDtype})`,
-                  testId: 'pg-train-time',
-                },
-                { label: 'GPU-hours', value: formatQuantity(training.gpuHours ?? Number.NaN, 'GPU-h'), testId: 'pg-gpu-hours' },
-                {
-                  label: 'HFU',
-                  value: formatPercent(training.hfu ?? Number.NaN),
-                  detail: `${recomputeText}: ${formatQuantity(training.hardwareFlopsPerToken, 'FLOPs')} per token done`,
-                  testId: 'pg-hfu',
-                },
-              ]}
-            />
-          </Group>
-          <Group id="pg-plan" title="Parallel plan (training)">
-            <Results
-              items={[
-                { label: 'Memory per GPU', value: formatBytes(t.totalBytes), detail: `model states ${formatBytes(t.modelStatesBytes)} + activations ${formatBytes(t.activationsBytes)}`, testId: 'pg-plan-memory' },
-                {
-                  label: 'Fits?',
-                  value: t.fits ? 'fits' : 'does not fit',
-                  detail: `${formatBytes(Math.abs(t.headroomBytes))} ${t.fits ? 'to spare of' : 'over'} ${formatBytes(t.usableBytes)} usable`,
-                  testId: 'pg-plan-fits',
-                },
-                { label: 'Parameters per GPU', value: formatQuantity(t.paramsPerGpu, 'params'), testId: 'pg-plan-params' },
-                { label: 'FLOPs per GPU per step', value: formatQuantity(training.flopsPerGpuPerStep, 'FLOPs'), detail: `${formatInteger(training.tokensPerStep)} tokens per step`, testId: 'pg-plan-flops' },
-                { label: 'Pipeline bubble', value: formatPercent(training.bubbleFraction), detail: `${formatInteger(training.parallel.microBatches)} micro-batches, global batch ${formatInteger(training.parallel.globalBatch)}`, testId: 'pg-plan-bubble' },
-                { label: 'Gradient all-reduce, per GPU per step', value: formatBytes(training.communicationBytesPerStep.data), testId: 'pg-plan-dp-comm' },
-                { label: 'Tensor-parallel traffic, per GPU per step', value: formatBytes(training.communicationBytesPerStep.tensor), testId: 'pg-plan-tp-comm' },
-                { label: 'Pipeline traffic, per boundary per step', value: formatBytes(training.communicationBytesPerStep.pipeline), testId: 'pg-plan-pp-comm' },
-              ]}
-            />
-            <p className="note">
-              {r.precision}; bf16 activations, FlashAttention{training.parallel.sp ? ', sequence parallelism alongside TP' : ''}, 1F1B schedule.
-            </p>
-            <StackedBarChart
-              title="Training memory per GPU by recomputation"
-              keys={TRAINING_KEYS}
-              bars={r.byMode.map(({ mode, r: plan }) => ({
-                label: mode === training.parallel.recompute ? `${mode} (chosen)` : mode,
-                segments: [
-                  { key: 'weights', value: plan.memory.weightsBytes },
-                  { key: 'grads', value: plan.memory.gradsBytes },
-                  { key: 'optimizer', value: plan.memory.optimizerBytes },
-                  { key: 'activations', value: plan.memory.activationsBytes },
-                ],
-                text: formatBytes(plan.memory.totalBytes),
-              }))}
-              limit={{ value: t.usableBytes, label: `usable per GPU: ${formatBytes(t.usableBytes)}` }}
-              summary={r.byMode
-                .map(({ mode, r: plan }) => `recomputation ${mode}: ${formatBytes(plan.memory.totalBytes)} per GPU, of which activations ${formatBytes(plan.memory.activationsBytes)}`)
-                .join('; ')
-                .concat(`. Model states: ${formatBytes(t.modelStatesBytes)} per GPU. Usable per GPU: ${formatBytes(t.usableBytes)}.`)}
-            />
-          </Group>
-        </>
-      ),
-      derivations: derivations.filter((d) => d !== null && OPEN.has(d.id)),
-      more: derivations.filter((d) => d !== null && !OPEN.has(d.id)),
-    };
-  },
-});
-
 export default function PlaygroundCalculator() {
-  return <Calculator def={PLAYGROUND} />;
+  useEffect(installSearchShortcut, []);
+  const live = useHydrated();
+  const modeState = useCalculatorState('pg', MODE_FIELDS);
+  const a = useCalculatorState('pg', PLAYGROUND_FIELDS);
+  const b = useCalculatorState(B_NS, FIELDS_B);
+  const rq = useCalculatorState(REVERSE_NS, REVERSE_FIELDS);
+  const mode = modeState.values.mode as Mode;
+  const solve = rq.values.solve;
+
+  const solved = mode === 'reverse' ? (SOLVED[solve] ?? []) : [];
+  // As Calculator.tsx: only the errors of fields on screen stop a computation (a hidden config box, a solved input, the training run in reverse mode do not).
+  const onScreen = (n: Name, raw: Readonly<Record<Name, string>>) => (PLAYGROUND.shown?.(n, raw) ?? true) && (mode !== 'reverse' || (SERVING_NAMES.includes(n) && !solved.includes(n)));
+  const blocks = (st: CalculatorState<Fields>) => NAMES.some((n) => st.errors[n] !== undefined && onScreen(n, st.raw));
+  const computedA = useComputed(() => (mode === 'reverse' ? null : computePlayground(a.values)), [...NAMES.map((n) => a.values[n]), mode], !blocks(a));
+  const computedB = useComputed(() => (mode === 'compare' ? computePlayground(b.values) : null), [...NAMES.map((n) => b.values[n]), mode], !blocks(b));
+  const computedR = useComputed(
+    () => (mode === 'reverse' ? computeReverse(a.values, rq.values) : null),
+    [...SERVING_NAMES.map((n) => a.values[n]), ...REVERSE_NAMES.map((n) => rq.values[n]), mode],
+    !(blocks(a) || rq.hasErrors),
+  );
+
+  // When compare mode opens on a link without scenario B, B starts as a copy of A.
+  useEffect(() => {
+    if (mode !== 'compare') return;
+    const params = new URLSearchParams(window.location.search);
+    if (NAMES.some((n) => params.has(`${B_NS}.${n}`))) return;
+    b.setMany(a.raw);
+    // Only when the mode changes: a B the reader edits stays theirs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [mode]);
+
+  const link = (anchor: string = ANCHOR) => {
+    const url = new URL(a.linkUrl(anchor));
+    let query = url.search;
+    if (mode !== 'forward' || url.searchParams.has('pg.mode')) query = writeQuery(query, 'pg', { mode });
+    if (mode === 'compare') query = writeQuery(query, B_NS, b.raw);
+    if (mode === 'reverse') query = writeQuery(query, REVERSE_NS, rq.raw);
+    return `${url.origin}${url.pathname}${query}${url.hash}`;
+  };
+  const setup = (v: PlaygroundValues) => PLAYGROUND.setup?.(v) ?? '';
+
+  // Core errors by field: A's from whichever computation ran on it, B's from B's, the question's from the reverse answer.
+  const errorA = mode === 'reverse' ? coreErrorOf(computedR, PLAYGROUND_FIELDS, PLAYGROUND.fieldFor) : coreErrorOf(computedA, PLAYGROUND_FIELDS, PLAYGROUND.fieldFor);
+  const errorB = coreErrorOf(computedB, PLAYGROUND_FIELDS, PLAYGROUND.fieldFor);
+  const errorR = coreErrorOf(computedR, REVERSE_FIELDS, REVERSE_FIELD_FOR);
+  const generalOf = (c: typeof computedA | typeof computedR, owned: (field: string | null) => boolean) =>
+    c.status === 'error' && c.error !== '' && !owned(c.field) ? c.error : null;
+  const ownsA = (field: string | null) => field !== null && (field in PLAYGROUND_FIELDS || (PLAYGROUND.fieldFor?.[field] ?? null) !== null);
+  const ownsAShown = (field: string | null) => {
+    if (!ownsA(field)) return false;
+    const name = (field! in PLAYGROUND_FIELDS ? field : PLAYGROUND.fieldFor![field!]) as Name;
+    return !solved.includes(name) && (mode !== 'reverse' || SERVING_NAMES.includes(name));
+  };
+  const ownsR = (field: string | null) => ownsAShown(field) || (field !== null && (field in REVERSE_FIELDS || field in REVERSE_FIELD_FOR));
+
+  const differing = (names: readonly Name[]) => {
+    const n = names.filter((name) => a.values[name] !== b.values[name] && (name !== 'config' || a.values.model === CUSTOM_MODEL || b.values.model === CUSTOM_MODEL)).length;
+    return n === 0 ? '' : ` (${n} differ${n === 1 ? 's' : ''})`;
+  };
+  const formA = (prefix: string) => (
+    <ScenarioForm
+      ns="pg"
+      fields={PLAYGROUND_FIELDS}
+      groups={mode === 'reverse' ? SERVING_GROUPS : mode === 'compare' ? COMPARE_GROUPS : GROUPS}
+      {...(mode === 'compare' ? { legendSuffix: differing } : {})}
+      state={a}
+      coreError={errorA}
+      shown={(name, raw) => (PLAYGROUND.shown ? PLAYGROUND.shown(name, raw) : true)}
+      legendPrefix={prefix}
+      {...(mode === 'compare' ? { specOf: (name: Name) => FIELDS_A[name] } : {})}
+      replace={(name) =>
+        solved.includes(name) ? (
+          <div className="field pg-solved" data-testid={`pg-solved-${name}`}>
+            <span className="pg-solved-label">{PLAYGROUND_FIELDS[name].label}</span>
+            <p className="hint">solved for: see the answer below</p>
+          </div>
+        ) : null
+      }
+      {...(mode === 'compare' ? { after: (name: Name) => differsNote(name, a, b, 'B', 'pg') } : {})}
+    />
+  );
+  const formB = (
+    <ScenarioForm
+      ns={B_NS}
+      fields={FIELDS_B}
+      groups={COMPARE_GROUPS}
+      legendSuffix={differing}
+      state={b}
+      coreError={errorB}
+      shown={(name, raw) => (PLAYGROUND.shown ? PLAYGROUND.shown(name, raw) : true)}
+      legendPrefix="B · "
+      after={(name) => differsNote(name, b, a, 'A', B_NS)}
+    />
+  );
+  const uses = USES[solve] ?? REVERSE_NAMES;
+  const formR = (
+    <ScenarioForm
+      ns={REVERSE_NS}
+      fields={REVERSE_FIELDS}
+      groups={REVERSE_GROUPS}
+      state={rq}
+      coreError={errorR}
+      disabled={(name) => !uses.includes(name)}
+      specOf={(name) => (uses.includes(name) ? REVERSE_FIELDS[name] : { ...REVERSE_FIELDS[name], hint: `not used for this question` })}
+    />
+  );
+
+  let results: ReactNode = null;
+  let stale: boolean;
+  let general: string | null;
+  if (mode === 'forward') {
+    stale = computedA.stale;
+    general = generalOf(computedA, ownsA);
+    const r = computedA.result;
+    if (r) results = <ViewBody ns="pg" view={PLAYGROUND.view(r, a.values, stale)} stale={stale} link={() => link()} context={setup(a.values)} />;
+  } else if (mode === 'reverse') {
+    stale = computedR.stale;
+    general = generalOf(computedR, ownsR);
+    const r = computedR.result;
+    if (r) {
+      const apply = () => {
+        a.setMany({ G: String(r.at.G), B: String(r.at.B), Sin: String(r.at.Sin) });
+        modeState.set('mode', 'forward');
+      };
+      results = <ReverseResults r={r} stale={stale} link={() => link()} context={setup(r.at)} onApply={apply} />;
+    }
+  } else {
+    stale = computedA.stale || computedB.stale;
+    general = generalOf(computedA, ownsA) ?? generalOf(computedB, ownsA);
+    const ra = computedA.result;
+    const rb = computedB.result;
+    if (ra && rb) {
+      results = (
+        <>
+          {compareWarnings(ra.serving.warnings.concat(ra.training.warnings), rb.serving.warnings.concat(rb.training.warnings)).map(({ ns, warning: w }) => (
+            <p className="note warning" key={`${ns}-${w.code}`} data-testid={`${ns}-warning-${w.code}`}>
+              {w.message}
+            </p>
+          ))}
+          <CompareResults ra={ra} va={a.values} rb={rb} vb={b.values} />
+        </>
+      );
+    }
+  }
+
+  return (
+    <section className="calculator" id={ANCHOR} aria-labelledby={`${ANCHOR}-title`} aria-busy={live ? undefined : true} data-live={live ? 'true' : 'false'} data-mode={mode}>
+      <h3 className="calc-title" id={`${ANCHOR}-title`}>
+        {PLAYGROUND.title}
+      </h3>
+      <noscript>
+        <p className="note">This calculator needs JavaScript to respond to its inputs: the results below are its defaults, computed when the page was built.</p>
+      </noscript>
+      {/* A disabled fieldset disables every input in it until the island runs. The mode and the question come first;
+          on phones the results follow them and the scenario's long list of inputs comes after (playground.astro's CSS). */}
+      <fieldset className="calc-inputs pg-top" disabled={!live}>
+        <legend className="sr-only">Mode</legend>
+        <fieldset className="pg-modes">
+          <legend>Mode</legend>
+          <div className="pg-mode-options">
+            {MODES.map((m, i) => (
+              // The first option's id is `pg-mode`, so the URL-key snapshot pins `pg.mode`.
+              <label key={m.value} className="pg-mode">
+                <input
+                  type="radio"
+                  name="pg-mode"
+                  id={i === 0 ? 'pg-mode' : `pg-mode-${m.value}`}
+                  value={m.value}
+                  checked={mode === m.value}
+                  onChange={() => modeState.set('mode', m.value)}
+                />
+                <span>
+                  <strong>{m.label}</strong> <small>{m.hint}</small>
+                </span>
+              </label>
+            ))}
+          </div>
+          {modeState.errors.mode && (
+            <p className="error" role="alert" id="pg-mode-error">
+              {modeState.errors.mode}
+            </p>
+          )}
+        </fieldset>
+        <div hidden={mode !== 'reverse'} className="pg-reverse-inputs">
+          {formR}
+        </div>
+        {mode === 'compare' && (
+          <div className="pg-compare-actions">
+            <button type="button" onClick={() => b.setMany(a.raw)} data-testid="pg-copy-a-to-b">
+              Copy A to B
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                const [ra, rb] = [a.raw, b.raw];
+                a.setMany(rb);
+                b.setMany(ra);
+              }}
+              data-testid="pg-swap"
+            >
+              Swap A and B
+            </button>
+          </div>
+        )}
+        {mode !== 'reverse' && (
+          <p className="pg-skip">
+            <a href="#pg-results">Skip to the results</a>
+          </p>
+        )}
+      </fieldset>
+      <fieldset className="calc-inputs pg-scenario" disabled={!live}>
+        <legend className="sr-only">{mode === 'reverse' ? 'The serving scenario' : 'Inputs'}</legend>
+        {mode === 'compare' ? (
+          <div className="pg-compare-inputs">
+            <section className="pg-col" aria-labelledby="pg-col-a">
+              <h4 id="pg-col-a">Scenario A</h4>
+              {formA('A · ')}
+            </section>
+            <section className="pg-col" aria-labelledby="pg-col-b">
+              <h4 id="pg-col-b">Scenario B</h4>
+              {formB}
+            </section>
+          </div>
+        ) : (
+          <>
+            {formA('')}
+            {/* Scenario B's inputs stay in the page (hidden) so their URL keys are pinned and their state kept. */}
+            <div hidden className="pg-b-inputs">
+              {formB}
+            </div>
+          </>
+        )}
+      </fieldset>
+      <div className="pg-output" id="pg-results" tabIndex={-1}>
+        {general && (
+          <p className="error" role="alert">
+            {general}
+          </p>
+        )}
+        {stale && <p className="stale-note">Showing the last valid result: fix the highlighted input to update it.</p>}
+        <div className={stale ? 'stale' : undefined} aria-live="polite">
+          {results}
+        </div>
+      </div>
+      <div className="calc-actions">
+        <CopyButton label="Copy link to these numbers" text={() => link(ANCHOR)} />
+      </div>
+    </section>
+  );
 }
