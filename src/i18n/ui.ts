@@ -95,6 +95,7 @@ export const UI = {
   'lang.label': { en: 'Language', zh: '语言' },
   'lang.other': { en: '中文', zh: 'English' },
   'lang.otherTitle': { en: 'Read this page in Chinese', zh: '阅读本页的英文版' },
+  'lang.noTwin': { en: 'This page is not in Chinese yet: opens the Chinese home page', zh: '本页尚无英文版：打开英文首页' },
   'lang.thisEdition': { en: 'English', zh: '中文' },
   // 404
   'notFound.title': { en: 'Page not found', zh: '页面不存在' },
@@ -121,6 +122,7 @@ export const UI = {
   'glossary.colZh': { en: 'Chinese', zh: '中文' },
   'glossary.colEn': { en: 'English', zh: '英文' },
   'glossary.colWhere': { en: 'First explained', zh: '首次讲解' },
+  'glossary.inEnglish': { en: '(in English)', zh: '（英文版，中文尚未译出）' },
   'glossary.caption': { en: '{n} terms, in the order the course introduces them', zh: '共 {n} 个术语，按课程中出现的先后排列' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

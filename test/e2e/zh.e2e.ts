@@ -1,0 +1,205 @@
+/**
+ * The Chinese edition in the browser (issue 15), over the built site:
+ * - every /zh/ page: <html lang="zh-CN">, hreflang both ways with its English twin, math rendered,
+ *   islands hydrated with no console error (the fixture), axe 0 violations in both themes, and the
+ *   same JavaScript budget as the English pages (and about the English twin's weight);
+ * - the glossary links only to sections that exist;
+ * - the language switch carries the anchor and the calculator's state (query) both ways and is
+ *   remembered; the English home page follows a Chinese browser to /zh/ on a first visit only;
+ * - Pagefind: Chinese queries land on /zh/ sections, English searches never show /zh/ pages.
+ */
+import { describe } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, hydrate, hydrateAll, siteUrl, test as it, urlWith, waitForValue } from './fixture';
+import { builtPages, idsIn, type BuiltPage } from './site';
+import { measurePage } from './measure';
+import type { Page } from 'playwright-core';
+
+const all = builtPages();
+const byPath = new Map(all.map((p) => [p.path, p]));
+const zhPages = all.filter((p) => p.path.startsWith('zh/') && p.path.endsWith('/'));
+const enTwin = (p: BuiltPage) => byPath.get(p.path.slice('zh/'.length));
+/** The JS budgets of test/e2e/budgets.e2e.ts: the same numbers hold for the Chinese pages. */
+const budget = (path: string) => (path.replace(/^zh\//, '') === 'playground/' ? 120_000 : 100_000);
+const alternates = (html: string) => Object.fromEntries([...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1] as string, m[2] as string]));
+const pathOf = (href: string) => new URL(href, 'http://site.invalid/').pathname;
+const base = new URL(siteUrl('')).pathname;
+
+describe('the Chinese edition: built pages', () => {
+  it('has Chinese pages', () => {
+    console.info(`built pages: ${all.filter((p) => !p.path.startsWith('zh/')).length} English, ${zhPages.length} Chinese (${zhPages.map((p) => p.path).join(' ')})`);
+    expect(zhPages.map((p) => p.path)).toEqual(expect.arrayContaining(['zh/', 'zh/glossary/', 'zh/search/', 'zh/tensors/']));
+  });
+
+  it.for(zhPages.map((p) => [p.path, p] as const))('%s is zh-CN, linked both ways to its English twin, with rendered math', ([path, p]) => {
+    expect(p.html).toMatch(/<html lang="zh-CN"/);
+    const en = enTwin(p);
+    if (!en) return; // A Chinese-only page would have no twin: none exists today (the next test checks).
+    expect(en.html).toMatch(/<html lang="en"/);
+    const here = alternates(p.html);
+    const there = alternates(en.html);
+    expect(pathOf(here['zh-CN'] ?? ''), `${path}: hreflang zh-CN`).toBe(`${base}${path}`);
+    expect(pathOf(here['en'] ?? ''), `${path}: hreflang en`).toBe(`${base}${en.path}`);
+    expect(pathOf(here['x-default'] ?? ''), `${path}: x-default`).toBe(`${base}${en.path}`);
+    expect(there, `${en.path || '/'} links back`).toEqual(here);
+    // Math: KaTeX rendered at build time, never an error box; the same number of formulas as the English page.
+    expect(p.html).not.toMatch(/class="katex-error"/);
+    const formulas = (h: string) => (h.match(/class="katex"/g) ?? []).length;
+    if (formulas(en.html) > 0) expect(formulas(p.html), `${path}: KaTeX formulas`).toBeGreaterThan(0);
+  });
+
+  it('every Chinese page has an English twin', () => {
+    expect(zhPages.filter((p) => !enTwin(p)).map((p) => p.path)).toEqual([]);
+  });
+
+  it('English pages are lang="en" and name their Chinese twin only when it exists', () => {
+    for (const p of all.filter((q) => !q.path.startsWith('zh/') && q.path.endsWith('/'))) {
+      expect(p.html, p.path).toMatch(/<html lang="en"/);
+      const zh = alternates(p.html)['zh-CN'];
+      if (zh) expect(byPath.has(pathOf(zh).slice(base.length)), `${p.path || '/'} → ${zh}`).toBe(true);
+      else expect(byPath.has(`zh/${p.path}`), `${p.path || '/'} has a twin but no hreflang`).toBe(false);
+    }
+  });
+
+  it.for(['glossary/', 'zh/glossary/'])('%s links every term to a section that exists', (path) => {
+    const p = byPath.get(path);
+    expect(p, path).toBeDefined();
+    const links = [...(p?.html ?? '').matchAll(/<td>\s*<a href="([^"#]+)#([^"]+)"/g)].map((m) => [m[1] as string, m[2] as string] as const);
+    expect(links.length).toBeGreaterThanOrEqual(80);
+    for (const [href, anchor] of links) {
+      const target = byPath.get(href.slice(base.length));
+      expect(target, `${path}: ${href}`).toBeDefined();
+      expect(idsIn(target?.html ?? '').has(anchor), `${path}: ${href}#${anchor}`).toBe(true);
+      // The Chinese glossary links to Chinese sections wherever the chapter is translated.
+      if (path.startsWith('zh/') && byPath.has(`zh/${href.slice(base.length)}`)) expect(href, anchor).toMatch(/\/zh\//);
+    }
+  });
+});
+
+describe('the Chinese edition in the browser', () => {
+  it.for(zhPages.map((p) => [p.path] as const))('%s hydrates with no console error and has no axe violation in either theme', async ([path], { open }) => {
+    const page = await open(path, { colorScheme: 'light' });
+    await hydrateAll(page);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      await expect.poll(() => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(theme === 'dark');
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`), `${path} in the ${theme} theme`).toEqual([]);
+    }
+  });
+
+  it.for(zhPages.filter((p) => p.html.includes('<astro-island')).map((p) => [p.path] as const))('%s ships no more JavaScript than its budget and about its English twin', async ([path], { browser }) => {
+    const zh = await measurePage(browser, siteUrl(path));
+    expect(zh.islands).toBeGreaterThan(0);
+    expect(zh.jsGzipBytes, `${path}: ${zh.jsFiles.map((f) => f.split('/').pop()).join(', ')}`).toBeLessThanOrEqual(budget(path));
+    const enPath = path.slice('zh/'.length);
+    if (byPath.has(enPath)) {
+      const en = await measurePage(browser, siteUrl(enPath));
+      console.info(`JS ${path}: ${(zh.jsGzipBytes / 1000).toFixed(1)} KB (English ${(en.jsGzipBytes / 1000).toFixed(1)} KB)`);
+      // Chinese messages may add a little; not a second copy of the page's code.
+      expect(zh.jsGzipBytes, `${path} against ${enPath}`).toBeLessThanOrEqual(en.jsGzipBytes + 8_000);
+    }
+  });
+
+  it.for(zhPages.filter((p) => !p.html.includes('<astro-island')).map((p) => [p.path] as const))('%s (no islands) ships only the language switch’s inline script', async ([path], { browser }) => {
+    const m = await measurePage(browser, siteUrl(path));
+    expect(m.jsFiles, path).toEqual([]);
+    expect(m.jsGzipBytes, path).toBeLessThanOrEqual(600);
+  });
+});
+
+describe('the language switch', () => {
+  it('keeps the anchor and the calculator’s state both ways, and remembers the choice', async ({ open }) => {
+    const page = await open('tensors/#intensity');
+    await hydrate(page, '#mm-M');
+    await page.fill('#mm-M', '1234');
+    const enUrl = await urlWith(page, 'mm.M=1234');
+    expect(new URL(enUrl).hash).toBe('#intensity');
+    await page.locator('a[data-lang-switch]').first().click();
+    await page.waitForURL(/\/zh\/tensors\//);
+    const zhUrl = new URL(page.url());
+    expect(zhUrl.pathname).toBe(`${base}zh/tensors/`);
+    expect(zhUrl.searchParams.get('mm.M')).toBe('1234');
+    expect(zhUrl.hash).toBe('#intensity');
+    expect(await page.evaluate(() => localStorage.getItem('tbn-lang'))).toBe('zh');
+    await hydrate(page, '#mm-M');
+    await waitForValue(page, '#mm-M', '1234');
+    // And back, with a state changed on the Chinese page.
+    await page.fill('#mm-M', '4321');
+    await urlWith(page, 'mm.M=4321');
+    await page.locator('a[data-lang-switch]').first().click();
+    await page.waitForURL((u) => u.pathname === `${base}tensors/`);
+    expect(new URL(page.url()).searchParams.get('mm.M')).toBe('4321');
+    expect(new URL(page.url()).hash).toBe('#intensity');
+    expect(await page.evaluate(() => localStorage.getItem('tbn-lang'))).toBe('en');
+    await hydrate(page, '#mm-M');
+    await waitForValue(page, '#mm-M', '4321');
+  });
+
+  it('is a plain link to the twin without JavaScript, on every Chinese page', () => {
+    for (const p of zhPages) {
+      const en = enTwin(p);
+      const m = /<a class="lang-switch[^"]*" href="([^"]+)"[^>]*data-lang-switch="en"/.exec(p.html);
+      expect(m, `${p.path}: language switch`).not.toBeNull();
+      if (en) expect(pathOf(m?.[1] ?? ''), p.path).toBe(`${base}${en.path}`);
+    }
+  });
+
+  it('sends a Chinese browser from the English home to /zh/ on a first visit only', async ({ browser }) => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    try {
+      const page = await context.newPage();
+      await page.goto(siteUrl(''));
+      await page.waitForURL((u) => u.pathname === `${base}zh/`);
+      expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+      // The reader picks English: the home page stays English from then on.
+      await page.locator('a[data-lang-switch]').first().click();
+      await page.waitForURL((u) => u.pathname === base);
+      await page.goto(siteUrl(''));
+      await page.waitForLoadState('load');
+      expect(new URL(page.url()).pathname).toBe(base);
+      // Other pages never redirect.
+      await page.evaluate(() => localStorage.removeItem('tbn-lang'));
+      await page.goto(siteUrl('tensors/'));
+      await page.waitForLoadState('load');
+      expect(new URL(page.url()).pathname).toBe(`${base}tensors/`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('leaves an English browser on the English home', async ({ open }) => {
+    const page = await open('');
+    await page.waitForLoadState('load');
+    expect(new URL(page.url()).pathname).toBe(base);
+  });
+});
+
+describe('search in Chinese (Pagefind)', () => {
+  const found = async (open: (p: string) => Promise<Page>, path: string) => {
+    const page = await open(path);
+    await page.waitForSelector('.search-results a, #search-status:has-text("0")', { timeout: 15_000 });
+    return page.$$eval('.search-results a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
+  };
+
+  it.for([
+    ['显存', 'memory/'],
+    ['首 Token 时延', 'mfu-and-latency/'],
+    ['张量并行', 'training/'],
+  ] as const)('“%s” lands on a /zh/ section (%s among them)', async ([query, page], { open }) => {
+    const hrefs = await found(open, `zh/search/?q=${encodeURIComponent(query)}`);
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.filter((h) => !h.startsWith(`${base}zh/`)), 'results outside the Chinese edition').toEqual([]);
+    expect(hrefs.some((h) => h.startsWith(`${base}zh/${page}#`)), `a section of /zh/${page}: ${hrefs.join(' ')}`).toBe(true);
+  });
+
+  it.for(['KV cache', 'tensor parallelism', '显存'])('the English search for “%s” shows no /zh/ page', async (query, { open }) => {
+    const page = await open(`search/?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.match(/\d|found|No /) !== null, undefined, { timeout: 15_000 });
+    await page.waitForTimeout(300);
+    const hrefs = await page.$$eval('.search-results a', (as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(hrefs.filter((h) => h.startsWith(`${base}zh/`))).toEqual([]);
+    if (query !== '显存') expect(hrefs.length).toBeGreaterThan(0);
+  });
+});
