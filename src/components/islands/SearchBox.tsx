@@ -1,25 +1,48 @@
 import { useEffect, useRef, useState } from 'react';
+import { expandQuery, mergeResults, type PageHit, type RankedPage } from '../../lib/search';
 
-interface SubResult {
+interface PagefindSubResult {
   title: string;
   url: string;
-  excerpt: string;
+  weighted_locations?: { balanced_score: number }[];
+  locations?: number[];
 }
-interface Result {
+interface PagefindData {
   url: string;
-  title: string;
+  meta: { title?: string };
   excerpt: string;
-  subResults: SubResult[];
+  sub_results?: PagefindSubResult[];
 }
 interface PagefindApi {
   init(): Promise<void>;
-  search(query: string): Promise<{ results: { data(): Promise<{ url: string; meta: { title?: string }; excerpt: string; sub_results?: SubResult[] }> }[] }>;
+  search(query: string): Promise<{ results: { data(): Promise<PagefindData> }[] }>;
 }
 
-/** Full-text search over the chapters with Pagefind's self-hosted index (built after astro build). */
+/** Pages read per query variant (each costs one small fragment download). */
+const PER_VARIANT = 12;
+
+function toHit(d: PagefindData): PageHit {
+  return {
+    url: d.url,
+    title: d.meta.title ?? d.url,
+    excerpt: d.excerpt,
+    sections: (d.sub_results ?? []).map((s) => ({
+      title: s.title,
+      url: s.url,
+      score: s.weighted_locations?.reduce((sum, w) => sum + w.balanced_score, 0) ?? s.locations?.length ?? 0,
+    })),
+  };
+}
+
+/**
+ * Full-text search over the chapters with Pagefind's self-hosted index (built after astro build).
+ * The query is normalised and expanded with synonyms (TTFT ↔ time to first token …), each variant
+ * searched, and the results merged so that a page with a section titled by the query comes first
+ * and each result lists its best-matching sections (src/lib/search.ts).
+ */
 export default function SearchBox({ base }: { base: string }) {
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<Result[] | null>(null);
+  const [results, setResults] = useState<RankedPage[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const api = useRef<Promise<PagefindApi> | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -43,20 +66,20 @@ export default function SearchBox({ base }: { base: string }) {
       await m.init();
       return m;
     });
+    const plan = expandQuery(q);
     api.current
-      .then((pagefind) => pagefind.search(q))
-      .then((found) => Promise.all(found.results.slice(0, 10).map((r) => r.data())))
-      .then((pages) => {
+      .then((pagefind) =>
+        Promise.all(
+          plan.searches.map(async (v) => {
+            const found = await pagefind.search(v);
+            return (await Promise.all(found.results.slice(0, PER_VARIANT).map((r) => r.data()))).map(toHit);
+          }),
+        ),
+      )
+      .then((lists) => {
         if (cancelled) return;
         setError(null);
-        setResults(
-          pages.map((p) => ({
-            url: p.url,
-            title: p.meta.title ?? p.url,
-            excerpt: p.excerpt,
-            subResults: (p.sub_results ?? []).filter((s) => s.url !== p.url).slice(0, 4),
-          })),
-        );
+        setResults(mergeResults(lists, plan.forms));
       })
       .catch(() => {
         if (!cancelled) setError('The search index is missing: build the site with `npm run build` (it runs Pagefind).');
@@ -89,9 +112,9 @@ export default function SearchBox({ base }: { base: string }) {
             <li key={r.url}>
               <a href={r.url}>{r.title}</a>
               <p dangerouslySetInnerHTML={{ __html: r.excerpt }} />
-              {r.subResults.length > 0 && (
+              {r.sections.length > 0 && (
                 <ul>
-                  {r.subResults.map((s) => (
+                  {r.sections.slice(0, 4).map((s) => (
                     <li key={s.url}>
                       <a href={s.url}>{s.title}</a>
                     </li>
