@@ -21,24 +21,6 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** @deprecated Use `open` from ./fixture.ts (kept until the last files move over). A fresh page that records console errors, page errors and off-site requests. */
-export async function openPage(browser: Browser, siteUrl: string, opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; consoleErrors: string[]; offsiteRequests: string[] }> {
-  const context = await browser.newContext({ colorScheme: opts.colorScheme ?? 'light' });
-  const page = await context.newPage();
-  const host = new URL(siteUrl).host;
-  const consoleErrors: string[] = [];
-  const offsiteRequests: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') consoleErrors.push(`${msg.type()}: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
-  page.on('request', (req) => {
-    const url = new URL(req.url());
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.host !== host) offsiteRequests.push(req.url());
-  });
-  return { page, consoleErrors, offsiteRequests };
-}
-
 /**
  * Brings each island into view in turn and waits until it has hydrated — its `astro-island` has
  * lost its `ssr` attribute and, for a calculator, the section says `data-live="true"` — before

@@ -4,6 +4,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
+import { hydrateAll, networkQuiet } from './browser';
 
 export interface PageMeasurement {
   url: string;
@@ -51,19 +52,14 @@ export async function measurePage(browser: Browser, url: string): Promise<PageMe
       for (const e of list.getEntries()) w.__tbt += Math.max(0, e.duration - 50);
     }).observe({ type: 'longtask', buffered: true });
   });
-  await page.goto(url, { waitUntil: 'networkidle' });
-  // Bring each island into view so client:visible hydrates all of them.
-  const islands = await page.evaluate(async () => {
-    const all = [...document.querySelectorAll('astro-island')];
-    for (const island of all) {
-      (island.firstElementChild ?? island).scrollIntoView();
-      await new Promise((r) => setTimeout(r, 30));
-    }
-    return all.length;
-  });
-  if (islands > 0) await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'), undefined, { timeout: 20000 });
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
+  const network = networkQuiet(page);
+  await page.goto(url, { waitUntil: 'load' });
+  // Bring each island into view in turn and wait until it has hydrated (client:visible), then
+  // until nothing is loading: every chunk an island pulls in on hydration is counted.
+  const islands = await hydrateAll(page, { timeout: 20_000 });
+  await network.quiet(200);
+  // Two frames, so a layout shift caused by the last hydration is recorded.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const metrics = await page.evaluate(() => {
     const w = window as unknown as { __cls: number; __lcp: number | null; __tbt: number };
     const js = performance
