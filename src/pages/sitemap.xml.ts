@@ -8,8 +8,10 @@ export const GET: APIRoute = async ({ site }) => {
   const extra = Object.keys(import.meta.glob('./*.astro'))
     .map((f) => f.replace('./', '').replace('.astro', ''))
     .filter((name) => !['index', '404', '[slug]'].includes(name));
-  const paths = ['', ...pages.map((p) => `${p.id}/`), ...extra.map((name) => `${name}/`)];
-  const urls = paths.map((p) => `  <url><loc>${new URL(href(p), site).href}</loc></url>`).join('\n');
+  const paths = ['', ...pages.map((p: { id: string }) => `${p.id}/`), ...extra.map((name) => `${name}/`)];
+  // Without SITE_URL (astro.config.mjs) there is no host to name: the paths stay root-relative (a
+  // crawler needs absolute ones, so a deployed site sets SITE_URL; README "Hosting").
+  const urls = paths.map((p) => `  <url><loc>${site ? new URL(href(p), site).href : href(p)}</loc></url>`).join('\n');
   return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`, {
     headers: { 'content-type': 'application/xml' },
   });

@@ -5,17 +5,22 @@ export interface ModelsCell {
   text: string;
   /** Numbers sort numerically, strings alphabetically; null sorts last. */
   sort: number | string | null;
-  /** Extra title text (e.g. the source of an official count). */
+  /** Extra title text (e.g. the exact value behind a compact one, or a source). */
   title?: string;
+  /** A second, smaller line under the text (e.g. the model family under its name). */
+  sub?: string;
 }
 
 export interface ModelsColumn {
   key: string;
+  /** The header as shown: a symbol or a short word. */
   label: string;
   /** Right-aligned, tabular figures. */
   numeric?: boolean;
-  /** A longer description for screen readers and tooltips. */
+  /** What the label stands for: the header is an <abbr> with this title. */
   description?: string;
+  /** The label of each value on a phone's card (default: the header). */
+  cardLabel?: string;
 }
 
 export interface ModelsRow {
@@ -50,6 +55,11 @@ function compare(a: ModelsCell | undefined, b: ModelsCell | undefined): number {
 /**
  * The models table. Rendered in full at build time (every row, every number from the
  * core); once hydrated, the column headers sort it. Sorting only reorders rows.
+ *
+ * Laid out for its question (does the exact count match the official one, how far off is the
+ * estimate): compact headers with their meaning in <abbr title>, a sticky first column, and on
+ * phones one card per model (CSS in models.astro). Explicit table roles keep the table's
+ * semantics when a phone's CSS lays rows out as cards.
  */
 export default function ModelsTableSorter({ columns, rows, caption }: ModelsTableSorterProps) {
   const [sort, setSort] = useState<{ key: string; dir: Direction } | null>(null);
@@ -65,59 +75,67 @@ export default function ModelsTableSorter({ columns, rows, caption }: ModelsTabl
   }, [rows, sort]);
   const onSort = (key: string) =>
     setSort((prev) => (prev?.key === key ? { key, dir: prev.dir === 'ascending' ? 'descending' : 'ascending' } : { key, dir: 'ascending' }));
+  const labelOf = (c: ModelsColumn) => c.cardLabel ?? c.label;
   return (
-    <div className="table-scroll" style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Models table">
-      <table className="models-table" id="models-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined} aria-sort={sort?.key === c.key ? sort.dir : undefined} title={c.description}>
-                <button type="button" className="sort-button" onClick={() => onSort(c.key)} data-column={c.key}>
-                  {c.label}
-                  <span aria-hidden="true">{sort?.key === c.key ? (sort.dir === 'ascending' ? ' ▲' : ' ▼') : ''}</span>
-                </button>
+    <div className="models-table-wrap">
+      <p className="models-caption" id="models-table-caption">
+        {caption}
+      </p>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="models-table-caption">
+        <table className="models-table" id="models-table" role="table" aria-labelledby="models-table-caption">
+          <thead role="rowgroup">
+            <tr role="row">
+              {columns.map((c) => (
+                <th key={c.key} scope="col" role="columnheader" className={c.numeric ? 'num' : undefined} aria-sort={sort?.key === c.key ? sort.dir : undefined}>
+                  <button type="button" className="sort-button" onClick={() => onSort(c.key)} data-column={c.key}>
+                    {c.description ? <abbr title={c.description}>{c.label}</abbr> : c.label}
+                    <span aria-hidden="true">{sort?.key === c.key ? (sort.dir === 'ascending' ? ' ▲' : ' ▼') : ''}</span>
+                  </button>
+                </th>
+              ))}
+              <th scope="col" role="columnheader">
+                Ledger
               </th>
-            ))}
-            <th scope="col">Ledger</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((r) => (
-            <tr key={r.id} data-model={r.id}>
-              {columns.map((c, i) => {
-                const cell = r.cells[c.key];
-                const content = (
-                  <>
-                    {cell?.text ?? ''}
-                    {c.key === 'official' && r.note !== null && (
-                      <sup>
-                        <a href={`#source-${r.id}`} aria-label={`Source of the official count, note ${r.note}`}>
-                          {r.note}
-                        </a>
-                      </sup>
-                    )}
-                  </>
-                );
-                return i === 0 ? (
-                  <th key={c.key} scope="row" title={cell?.title}>
-                    {content}
-                  </th>
-                ) : (
-                  <td key={c.key} className={c.numeric ? 'num' : undefined} title={cell?.title}>
-                    {content}
-                  </td>
-                );
-              })}
-              <td>
-                <a href={r.href} aria-label={`Count ${r.name} tensor by tensor`}>
-                  count it
-                </a>
-              </td>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody role="rowgroup">
+            {sorted.map((r) => (
+              <tr key={r.id} data-model={r.id} role="row">
+                {columns.map((c, i) => {
+                  const cell = r.cells[c.key];
+                  const content = (
+                    <>
+                      {cell?.text ?? ''}
+                      {c.key === 'official' && r.note !== null && (
+                        <sup>
+                          <a href={`#source-${r.id}`} aria-label={`Source of the official count, note ${r.note}`}>
+                            {r.note}
+                          </a>
+                        </sup>
+                      )}
+                      {cell?.sub && <small>{cell.sub}</small>}
+                    </>
+                  );
+                  return i === 0 ? (
+                    <th key={c.key} scope="row" role="rowheader" title={cell?.title}>
+                      {content}
+                    </th>
+                  ) : (
+                    <td key={c.key} role="cell" className={c.numeric ? 'num' : undefined} title={cell?.title} data-label={labelOf(c)}>
+                      {content}
+                    </td>
+                  );
+                })}
+                <td role="cell" className="ledger" data-label="Ledger">
+                  <a href={r.href} aria-label={`Count ${r.name} tensor by tensor`}>
+                    count it
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
