@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import type { Derivation } from '../core/formula';
 import { derivationAsLatex, derivationAsMarkdown } from '../core/cite';
 import { CopyButton } from './controls/CopyButton';
-import { texToMathml } from './math/texToMathml';
+import { chainRows, linkTex } from './math/chain';
+import { texToMathmlChunks } from './math/texToMathml';
+import './math/math.css';
 
 interface DerivationViewProps {
   derivation: Derivation | null;
@@ -23,26 +25,36 @@ const rendered = new Map<string, string>();
 function renderTex(tex: string): string {
   let html = rendered.get(tex);
   if (html === undefined) {
-    html = texToMathml(tex).mathml;
+    // Pieces that may wrap between them (after an operator), as KaTeX's inline formulas do.
+    html = texToMathmlChunks(tex).chunks.join('<wbr>');
     if (rendered.size > 500) rendered.clear();
     rendered.set(tex, html);
   }
   return html;
 }
 
-/** A derivation rendered live in an island: symbolic form, substituted form, result, copy as LaTeX or Markdown. */
+/** A derivation rendered live in an island: its chain of relations, the result, copy as LaTeX or Markdown. */
 export function DerivationView({ derivation: d, stale = false, link, context }: DerivationViewProps) {
-  const html = useMemo(() => (d ? { symbolic: renderTex(d.symbolic), substituted: renderTex(d.substituted) } : null), [d]);
-  if (!d || !html) return null;
+  const chain = useMemo(
+    () => (d ? { lhs: renderTex(d.lhs), rows: chainRows(d).map((row) => row.map((l) => ({ role: l.role, html: renderTex(linkTex(l)) }))) } : null),
+    [d],
+  );
+  if (!d || !chain) return null;
   const showExact = d.exact !== null && !d.formatted.includes(d.exact);
   const url = () => (link ? link() : `${(typeof window !== 'undefined' ? window.location.href : '').split('#')[0]}#${d.anchor}`);
   return (
     <div className={stale ? 'derivation live stale' : 'derivation live'} data-formula={d.id}>
       <div className="title">{d.title}</div>
-      {/* One keyboard-scrollable box for both forms: wide formulas scroll instead of widening the page. */}
-      <div className="math-scroll" tabIndex={0}>
-        <div dangerouslySetInnerHTML={{ __html: html.symbolic }} />
-        <div dangerouslySetInnerHTML={{ __html: html.substituted }} />
+      {/* The same layout as the static cards (math/MathChain.astro): rows aligned on their relations. */}
+      <div className="math-chain live" data-math-chain>
+        <div className="mc-lhs" dangerouslySetInnerHTML={{ __html: chain.lhs }} />
+        {chain.rows.map((row, r) => (
+          <div className="mc-row" key={r}>
+            {row.map((l) => (
+              <div className="mc-link" data-role={l.role} key={l.role} tabIndex={l.role === 'result' ? undefined : 0} dangerouslySetInnerHTML={{ __html: l.html }} />
+            ))}
+          </div>
+        ))}
       </div>
       <p className="result" data-testid={`result-${d.id}`}>
         {d.title}: {d.formatted}
