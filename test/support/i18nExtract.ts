@@ -26,7 +26,13 @@ export interface Site {
   file: string;
   line: number;
   template: string;
-  kind: 'message' | 'calculator';
+  /**
+   * message: errors and warnings; calculator: what the calculator framework renders through
+   * the catalogue (declared titles, labels, hints, options, legends, result rows, table
+   * columns, chart titles and legends, and the framework's own words); markup: words an
+   * island writes into its own JSX (not yet translated: see the report in the test).
+   */
+  kind: 'message' | 'calculator' | 'markup';
 }
 
 export interface DynamicSite {
@@ -100,7 +106,26 @@ function lineOf(sf: ts.SourceFile, node: ts.Node): number {
 
 const MESSAGE_FUNCTIONS = new Set(['tooLarge', 'tooSmall']);
 
+const UI_ATTRIBUTES = new Set(['aria-label', 'title', 'label', 'caption', 'legend', 'placeholder', 'xLabel', 'yLabel', 'summary']);
+/** Attributes the framework's charts and tables render through the catalogue. */
+const TRANSLATED_ATTRIBUTES = new Set(['title', 'caption', 'xLabel', 'yLabel', 'summary']);
+
+/** Properties whose strings are not shown as words. */
+const NOT_WORDS = new Set(['className', 'testId', 'anchor', 'ns', 'id', 'key', 'href', 'page', 'bound', 'kind', 'default']);
+
 const CALCULATOR_PROPS = new Set(['title', 'label', 'hint', 'legend', 'detail', 'caption']);
+
+/** Words for people: letters and a space, not a class list, an id, a path or a URL. */
+function isWords(t: string): boolean {
+  return /[A-Za-z]{2,}/.test(t) && /\S \S/.test(t.trim()) && !/^(?:https?:|\/)/.test(t);
+}
+
+/** The literal branches of a conditional (the words it may show), whatever the other branches are. */
+function literalBranches(node: ts.Expression): string[] {
+  if (ts.isParenthesizedExpression(node)) return literalBranches(node.expression);
+  if (ts.isConditionalExpression(node)) return [...literalBranches(node.whenTrue), ...literalBranches(node.whenFalse)];
+  return templatesOf(node) ?? [];
+}
 
 /** Is this template text for people (has a letter), not a number, an id or empty? */
 export function isText(t: string): boolean {
@@ -119,6 +144,8 @@ export function scan(files: readonly string[] = sourceFiles()): Scan {
     const text = readFileSync(join(ROOT, file), 'utf8');
     const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
     const isCli = file.startsWith('src/cli');
+    const isUiFile = /^src\/components\/(islands|charts|controls|calculator)\//.test(file) && file.endsWith('.tsx');
+    const isFramework = /^src\/components\/(controls|calculator)\//.test(file);
     const isCalculatorFile = file.startsWith('src/components/islands') || file.startsWith('src/components/state') || file.startsWith('src/components/charts');
     const add = (node: ts.Node, expr: ts.Expression, kind: Site['kind']) => {
       const t = templatesOf(expr);
@@ -166,12 +193,43 @@ export function scan(files: readonly string[] = sourceFiles()): Scan {
           const t = templatesOf(init);
           if (t) for (const template of t) if (isText(template) && /[a-z]{2,}/.test(template)) sites.push({ file, line: lineOf(sf, node), template, kind: 'calculator' });
         }
+        // Option tables and other words kept in lookup objects ({ runtime: 'as the CUDA runtime reports it' }).
+        if (!CALCULATOR_PROPS.has(prop) && !NOT_WORDS.has(prop) && prop !== 'value' && (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) && isWords(init.text)) {
+          sites.push({ file, line: lineOf(sf, node), template: init.text, kind: 'calculator' });
+        }
+        // A result row's detail or label that chooses between words and a computed value: its words.
+        if (CALCULATOR_PROPS.has(prop) && ts.isConditionalExpression(init)) {
+          for (const template of literalBranches(init)) if (isText(template)) sites.push({ file, line: lineOf(sf, node), template, kind: 'calculator' });
+        }
         if (prop === 'columns' && ts.isArrayLiteralExpression(init)) {
           for (const el of init.elements) {
             const t = templatesOf(el as ts.Expression);
             if (t) for (const template of t) if (isText(template)) sites.push({ file, line: lineOf(sf, el), template, kind: 'calculator' });
           }
         }
+      }
+      // Words a component writes into its markup: JSX text, and text attributes.
+      if (isUiFile && ts.isJsxText(node)) {
+        const t = node.text.replace(/\s+/g, ' ').trim();
+        // Inside <T>…</T> the framework translates it.
+        const inT = ts.isJsxElement(node.parent) && node.parent.openingElement.tagName.getText(sf) === 'T';
+        if (isText(t)) sites.push({ file, line: lineOf(sf, node), template: t, kind: isFramework || inT ? 'calculator' : 'markup' });
+      }
+      if (isUiFile && ts.isJsxAttribute(node) && node.initializer && UI_ATTRIBUTES.has(node.name.getText(sf))) {
+        const init = node.initializer;
+        const expr = ts.isJsxExpression(init) ? init.expression : ts.isStringLiteral(init) ? init : undefined;
+        const t = expr ? templatesOf(expr) : null;
+        const translated = isFramework || TRANSLATED_ATTRIBUTES.has(node.name.getText(sf));
+        if (t) for (const template of t) if (isText(template)) sites.push({ file, line: lineOf(sf, node), template, kind: translated ? 'calculator' : 'markup' });
+      }
+      // Words passed to a local helper that builds a field (degree('GPUs in the cluster', 1024, 'hint')).
+      if (isCalculatorFile && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && !['t', 'tr', 'warning', 'fail'].includes(node.expression.text)) {
+        for (const a of node.arguments) if ((ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a)) && isWords(a.text)) sites.push({ file, line: lineOf(sf, a), template: a.text, kind: 'calculator' });
+      }
+      // t('…') and tr('…', lang): words a component renders through the catalogue.
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && (node.expression.text === 't' || node.expression.text === 'tr') && node.arguments[0] && file.startsWith('src/components')) {
+        const t = templatesOf(node.arguments[0]);
+        if (t) for (const template of t) if (isText(template)) sites.push({ file, line: lineOf(sf, node), template, kind: 'calculator' });
       }
       ts.forEachChild(node, visit);
     };

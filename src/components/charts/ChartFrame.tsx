@@ -1,4 +1,5 @@
 import type { ReactNode, RefObject } from 'react';
+import { useT } from '../i18n/i18n';
 
 interface ChartFrameProps {
   frameRef: RefObject<HTMLElement | null>;
@@ -15,7 +16,11 @@ interface ChartFrameProps {
  * 12 px text stays 12 px), an HTML legend that wraps instead of overlapping, and the summary
  * as its text alternative.
  */
-export function ChartFrame({ frameRef, title, summary, width, height, legend, children }: ChartFrameProps) {
+export function ChartFrame({ frameRef, title: english, summary: summaryEn, width, height, legend, children }: ChartFrameProps) {
+  // The title, legend and summary in the island's language (LangContext).
+  const t = useT();
+  const title = t(english);
+  const summary = t(summaryEn);
   return (
     <figure className="chart-figure" ref={frameRef as RefObject<HTMLElement>}>
       <figcaption className="chart-title">
@@ -30,7 +35,7 @@ export function ChartFrame({ frameRef, title, summary, width, height, legend, ch
           {legend.map((l) => (
             <li key={l.label}>
               <span className={l.line ? 'swatch swatch-line' : 'swatch'} style={{ background: l.colour }} />
-              {l.label}
+              {t(l.label)}
             </li>
           ))}
         </ul>

@@ -1,3 +1,4 @@
+import { useT } from '../i18n/i18n';
 import { ChartFrame, seriesColour } from './ChartFrame';
 import { linearScale, logScale, niceDomain, niceLogDomain, textWidth, type Scale } from './scales';
 import { useWidth } from './useWidth';
@@ -54,6 +55,7 @@ function spaced(ticks: number[], format: (v: number) => string, length: number, 
 /** Lines over a linear or log axis, with markers and reference lines; SVG plus a text alternative. */
 export function LineChart(props: LineChartProps) {
   const { title, series, xLabel, yLabel, formatX, formatY, logX = false, logY = false, markers = [], verticals = [], summary } = props;
+  const t = useT();
   const [ref, width] = useWidth<HTMLElement>(props.width ?? 640);
   const height = props.height ?? 300;
   const xs = series.flatMap((s) => s.points.map((p) => p.x)).concat(markers.map((m) => m.x), verticals.map((v) => v.x));
@@ -116,10 +118,10 @@ export function LineChart(props: LineChartProps) {
           </text>
         ))}
         <text className="axis-title" x={(left + plotRight) / 2} y={height - 6} textAnchor="middle">
-          {xLabel}
+          {t(xLabel)}
         </text>
         <text className="axis-title" x={4} y={FONT + 2} textAnchor="start">
-          {yLabel}
+          {t(yLabel)}
         </text>
       </g>
       {verticals.filter((v) => finite(v.x) && (!logX || v.x > 0)).map((v, i) => {

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useT } from '../i18n/i18n';
 
 export interface ComparisonRow {
   label: string;
@@ -17,15 +18,16 @@ interface ComparisonTableProps {
 
 /** A small table of results side by side (base vs variant, before vs after). */
 export function ComparisonTable({ caption, columns, rows }: ComparisonTableProps) {
+  const t = useT();
   return (
     <table className="comparison">
-      <caption>{caption}</caption>
+      <caption>{t(caption)}</caption>
       <thead>
         <tr>
-          <th scope="col">Quantity</th>
+          <th scope="col">{t('Quantity')}</th>
           {columns.map((c) => (
             <th scope="col" key={c}>
-              {c}
+              {t(c)}
             </th>
           ))}
         </tr>
@@ -33,10 +35,10 @@ export function ComparisonTable({ caption, columns, rows }: ComparisonTableProps
       <tbody>
         {rows.map((r) => (
           <tr key={r.label}>
-            <th scope="row">{r.label}</th>
+            <th scope="row">{t(r.label)}</th>
             {r.cells.map((cell, i) => (
               <td key={i} data-testid={r.testId ? `${r.testId}-${i}` : undefined}>
-                {cell}
+                {typeof cell === 'string' ? t(cell) : cell}
               </td>
             ))}
           </tr>

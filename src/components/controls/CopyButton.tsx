@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useT } from '../i18n/i18n';
 
 interface CopyButtonProps {
   label: string;
@@ -8,6 +9,7 @@ interface CopyButtonProps {
 
 /** Copies text to the clipboard and says so; falls back to a selectable box. */
 export function CopyButton({ label, text }: CopyButtonProps) {
+  const t = useT();
   const [status, setStatus] = useState<'idle' | 'copied' | { fallback: string }>('idle');
   const onClick = async () => {
     const value = text();
@@ -25,10 +27,10 @@ export function CopyButton({ label, text }: CopyButtonProps) {
         {label}
       </button>
       <span aria-live="polite" className="copy-status">
-        {status === 'copied' ? 'Copied.' : ''}
+        {status === 'copied' ? t('Copied.') : ''}
       </span>
       {typeof status === 'object' && (
-        <textarea aria-label={`${label}: select and copy`} readOnly value={status.fallback} onFocus={(e) => e.target.select()} />
+        <textarea aria-label={t(`${label}: select and copy`)} readOnly value={status.fallback} onFocus={(e) => e.target.select()} />
       )}
     </>
   );

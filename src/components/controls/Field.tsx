@@ -1,3 +1,4 @@
+import { useT } from '../i18n/i18n';
 import type { FieldSpec, FieldSpecs } from '../state/fields';
 import type { CalculatorState } from '../state/useCalculatorState';
 
@@ -14,18 +15,20 @@ interface FieldProps<F extends FieldSpecs> {
 
 /** A labelled input (number, select or text area) with its hint and its error next to it. */
 export function Field<F extends FieldSpecs>({ ns, name, spec, state, coreError, wide }: FieldProps<F>) {
+  const t = useT();
   const id = `${ns}-${name}`;
-  const error = state.errors[name] ?? coreError ?? null;
+  const own = state.errors[name];
+  const error = own !== undefined ? t(own) : (coreError ?? null);
   const describedBy = [spec.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const value = state.raw[name];
   return (
     <div className={wide || spec.kind === 'text' ? 'field wide' : 'field'}>
-      <label htmlFor={id}>{spec.label}</label>
+      <label htmlFor={id}>{t(spec.label)}</label>
       {spec.kind === 'select' ? (
         <select id={id} value={value} onChange={(e) => state.set(name, e.target.value)} aria-describedby={describedBy}>
           {spec.options.map((o) => (
             <option key={o.value} value={o.value}>
-              {o.label}
+              {t(o.label)}
             </option>
           ))}
         </select>
@@ -52,7 +55,7 @@ export function Field<F extends FieldSpecs>({ ns, name, spec, state, coreError, 
       )}
       {spec.hint && (
         <p className="hint" id={`${id}-hint`}>
-          {spec.hint}
+          {t(spec.hint)}
         </p>
       )}
       {error && (

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Derivation } from '../../core/formula';
 import { DerivationView } from '../DerivationView';
+import { useT } from '../i18n/i18n';
 
 interface MoreDerivationsProps {
   items: readonly (Derivation | null)[];
@@ -13,6 +14,7 @@ interface MoreDerivationsProps {
 
 /** Derivations folded under a summary; they render only once opened, so typing stays fast. */
 export function MoreDerivations({ items, stale, link, context }: MoreDerivationsProps) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDetailsElement>(null);
   // A native listener: Preact names an onToggle prop's event after the element's own
@@ -28,7 +30,7 @@ export function MoreDerivations({ items, stale, link, context }: MoreDerivations
   if (shown.length === 0) return null;
   return (
     <details ref={ref} className="more-derivations">
-      <summary>More derivations ({shown.length})</summary>
+      <summary>{t(`More derivations (${shown.length})`)}</summary>
       {open && shown.map((d, i) => <DerivationView key={`${d.id}-${i}`} derivation={d} stale={stale} {...(link ? { link } : {})} {...(context ? { context } : {})} />)}
     </details>
   );

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useT } from '../i18n/i18n';
 
 export interface ResultItem {
   label: string;
@@ -10,14 +11,17 @@ export interface ResultItem {
 
 /** Results as a definition list: label above, value below. */
 export function Results({ items }: { items: readonly ResultItem[] }) {
+  const t = useT();
+  // Words in the island's language; a value or detail that is not a string (a number already formatted in JSX) is shown as given.
+  const words = (node: ReactNode) => (typeof node === 'string' ? t(node) : node);
   return (
     <dl className="results">
       {items.map((item) => (
         <div key={item.label}>
-          <dt>{item.label}</dt>
+          <dt>{t(item.label)}</dt>
           <dd data-testid={item.testId}>
-            {item.value}
-            {item.detail !== undefined && <small>{item.detail}</small>}
+            {words(item.value)}
+            {item.detail !== undefined && <small>{words(item.detail)}</small>}
           </dd>
         </div>
       ))}

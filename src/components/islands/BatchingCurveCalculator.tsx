@@ -3,7 +3,7 @@ import type { KvAllocation } from '../../core/scenario/defaults';
 import { servingScenario, type ServingInput } from '../../core/scenario/serving';
 import { chunkedDerivations, continuousBatchingCurve, continuousThroughputDerivation, pagedDerivations, servingDerivations, type CurvePoint } from '../../core/scenario/servingSteps';
 import { formatInteger, formatSI, formatSeconds } from '../../core/units';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { LineChart } from '../charts/LineChart';
 import { dtypeOptions, type SelectFieldSpec } from '../state/fields';
@@ -191,6 +191,6 @@ export const BATCHING_CURVE = defineCalculator({
   },
 });
 
-export default function BatchingCurveCalculator() {
-  return <Calculator def={BATCHING_CURVE} />;
+export default function BatchingCurveCalculator({ lang }: IslandProps) {
+  return <Calculator def={BATCHING_CURVE} lang={lang} />;
 }

@@ -4,7 +4,8 @@ import { EXAMPLE_USD_PER_GPU_HOUR, costPerMillionTokensFormula, costPerRequestFo
 import { fleetGpusFormula, goodputPerGpuFormula, littlesLawFormula, replicasFormula } from '../../core/capacity/slo';
 import { planCapacity, solveTensorParallel, type CapacityPlan, type Limit } from '../../core/scenario/reverse';
 import { formatInteger, formatPercent, formatQuantity, formatSeconds, formatUsd } from '../../core/units';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
+import { T } from '../i18n/T';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { dtypeOptions, type FieldSpecs } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
@@ -55,7 +56,9 @@ const LIMIT_SHORT: Record<Limit, string> = { ttft: 'TTFT', tpot: 'TPOT', memory:
 function DegreeTable({ plans }: { plans: readonly CapacityPlan[] }) {
   return (
     <table className="comparison" data-testid="cap-degrees">
-      <caption>Every tensor-parallel degree tried</caption>
+      <caption>
+        <T>Every tensor-parallel degree tried</T>
+      </caption>
       <thead>
         <tr>
           <th scope="col">GPUs per replica</th>
@@ -188,6 +191,6 @@ export const CAPACITY_PLANNER = defineCalculator({
   },
 });
 
-export default function CapacityPlannerCalculator() {
-  return <Calculator def={CAPACITY_PLANNER} />;
+export default function CapacityPlannerCalculator({ lang }: IslandProps) {
+  return <Calculator def={CAPACITY_PLANNER} lang={lang} />;
 }

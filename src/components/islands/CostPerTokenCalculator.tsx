@@ -3,7 +3,7 @@ import type { Derivation } from '../../core/formula';
 import { EXAMPLE_USD_PER_GPU_HOUR, costPerMillionTokensFormula, costPerRequestFormula, monthlyCostFormula, servingCost } from '../../core/capacity/cost';
 import { servingScenario } from '../../core/scenario/serving';
 import { formatInteger, formatPercent, formatQuantity, formatSeconds, formatUsd } from '../../core/units';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { dtypeOptions, type FieldSpecs } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
@@ -102,6 +102,6 @@ export const COST_PER_TOKEN = defineCalculator({
   },
 });
 
-export default function CostPerTokenCalculator() {
-  return <Calculator def={COST_PER_TOKEN} />;
+export default function CostPerTokenCalculator({ lang }: IslandProps) {
+  return <Calculator def={COST_PER_TOKEN} lang={lang} />;
 }

@@ -3,7 +3,7 @@ import { forwardFlopsFormula, perTokenFlopsFormula } from '../../core/flops/form
 import type { ModelSpec } from '../../core/model/spec';
 import { formatCount, formatInteger, formatPercent, formatQuantity, formatSI } from '../../core/units';
 import { LineChart } from '../charts/LineChart';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { CUSTOM_MODEL, modelFields, resolveModelChoice } from '../state/pickers';
 
@@ -83,6 +83,6 @@ function Sweep({ sweep, spec }: { sweep: PerTokenSweep; spec: ModelSpec }) {
   );
 }
 
-export default function FlopsPerTokenCalculator() {
-  return <Calculator def={FLOPS_PER_TOKEN} />;
+export default function FlopsPerTokenCalculator({ lang }: IslandProps) {
+  return <Calculator def={FLOPS_PER_TOKEN} lang={lang} />;
 }

@@ -5,7 +5,7 @@ import { bytesPerElement } from '../../core/dtypes';
 import { matmulIntensityFormula } from '../../core/matmul/matmul';
 import { InputError, formatBytes, formatInteger, formatPercent, formatSeconds, formatSI, formatSignificant } from '../../core/units';
 import { LineChart, type Series } from '../charts/LineChart';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { dtypeOptions, type SelectFieldSpec } from '../state/fields';
 import { gpuField, resolveGpu } from '../state/gpuPicker';
@@ -203,6 +203,6 @@ export const GPU_COMPARISON = defineCalculator({
   }),
 });
 
-export default function GpuComparisonCalculator() {
-  return <Calculator def={GPU_COMPARISON} />;
+export default function GpuComparisonCalculator({ lang }: IslandProps) {
+  return <Calculator def={GPU_COMPARISON} lang={lang} />;
 }

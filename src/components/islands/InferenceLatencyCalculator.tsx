@@ -9,7 +9,8 @@ import { servingScenario, type ServingInput } from '../../core/scenario/serving'
 import { SWEEP_BATCHES, servingDerivations, servingSweep, type SweepPoint } from '../../core/scenario/servingSteps';
 import { latencyIsHypothetical } from '../../core/scenario/warnings';
 import { formatBytes, formatInteger, formatPercent, formatSI, formatSeconds, formatSignificant } from '../../core/units';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
+import { T } from '../i18n/T';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { LineChart } from '../charts/LineChart';
 import { dtypeOptions, type SelectFieldSpec } from '../state/fields';
@@ -230,7 +231,7 @@ export const INFERENCE_LATENCY = defineCalculator({
               : 'Every batch in it fits in memory.'}
           </p>
           <h4 className="chart-title" id="lat-sweep-title">
-            Batch sweep
+            <T>Batch sweep</T>
           </h4>
           <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="lat-sweep-title">
             {/* Short cells that never wrap: on a phone the table fits or scrolls inside this box, never the page; its title stays outside. */}
@@ -267,6 +268,6 @@ export const INFERENCE_LATENCY = defineCalculator({
   },
 });
 
-export default function InferenceLatencyCalculator() {
-  return <Calculator def={INFERENCE_LATENCY} />;
+export default function InferenceLatencyCalculator({ lang }: IslandProps) {
+  return <Calculator def={INFERENCE_LATENCY} lang={lang} />;
 }

@@ -4,7 +4,7 @@ import { kvCacheDerivation } from '../../core/memory/kvDerivation';
 import { kvCacheBytes, kvElementsPerTokenPerLayer } from '../../core/memory/memory';
 import type { ModelSpec } from '../../core/model/spec';
 import { formatBytes, formatCount, formatInteger } from '../../core/units';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { dtypeOptions } from '../state/fields';
 import { CUSTOM_MODEL, modelFields, resolveModelChoice } from '../state/pickers';
@@ -91,6 +91,6 @@ function bytesExact(value: number, exact: string | null): string {
   return exact ?? formatCount(value, false);
 }
 
-export default function KvCacheCalculator() {
-  return <Calculator def={KV_CACHE} />;
+export default function KvCacheCalculator({ lang }: IslandProps) {
+  return <Calculator def={KV_CACHE} lang={lang} />;
 }

@@ -11,7 +11,8 @@ import type { AttentionMode } from '../../core/flops/flops';
 import type { FfnKind, ModelSpec, NormKind } from '../../core/model/spec';
 import { formatCount, formatInteger, formatPercent, formatQuantity } from '../../core/units';
 import { BarChart } from '../charts/BarChart';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
+import { T } from '../i18n/T';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { CUSTOM_MODEL, modelFields, resolveModelChoice } from '../state/pickers';
 
@@ -171,13 +172,17 @@ function LayerCharts({ cost, note }: { cost: Cost; note: string | null }) {
       )}
       {finite(flopBars) && (
         <>
-          <h4 className="chart-title">FLOPs per component</h4>
+          <h4 className="chart-title">
+            <T>FLOPs per component</T>
+          </h4>
           <BarChart title="FLOPs per component" bars={flopBars} summary={`FLOPs of one layer by component: ${flopBars.map((b) => `${b.label} ${b.text}`).join('; ')}.`} />
         </>
       )}
       {finite(paramBars) && (
         <>
-          <h4 className="chart-title">Parameters per component</h4>
+          <h4 className="chart-title">
+            <T>Parameters per component</T>
+          </h4>
           <BarChart title="Parameters per component" bars={paramBars} summary={`Parameters of one layer by component: ${paramBars.map((b) => `${b.label} ${b.text}`).join('; ')}.`} />
         </>
       )}
@@ -185,6 +190,6 @@ function LayerCharts({ cost, note }: { cost: Cost; note: string | null }) {
   );
 }
 
-export default function LayerCostCalculator() {
-  return <Calculator def={LAYER_COST} />;
+export default function LayerCostCalculator({ lang }: IslandProps) {
+  return <Calculator def={LAYER_COST} lang={lang} />;
 }

@@ -8,7 +8,7 @@ import {
   rooflineTimeFormula,
 } from '../../core/matmul/matmul';
 import { formatInteger } from '../../core/units';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { dtypeOptions } from '../state/fields';
 
@@ -58,6 +58,6 @@ export const MATMUL = defineCalculator({
   }),
 });
 
-export default function MatmulCalculator() {
-  return <Calculator def={MATMUL} />;
+export default function MatmulCalculator({ lang }: IslandProps) {
+  return <Calculator def={MATMUL} lang={lang} />;
 }

@@ -9,7 +9,7 @@ import { kvBudgetFormula, maxConcurrencyFormula } from '../../core/serving/servi
 import type { Derivation } from '../../core/formula';
 import { formatBytes, formatCount, formatInteger, formatPercent } from '../../core/units';
 import { StackedBarChart } from '../charts/StackedBarChart';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { dtypeOptions } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
@@ -188,6 +188,6 @@ function MemoryChart({ r, G }: { r: Result; G: number }) {
   );
 }
 
-export default function MemoryBreakdownCalculator() {
-  return <Calculator def={MEMORY_BREAKDOWN} />;
+export default function MemoryBreakdownCalculator({ lang }: IslandProps) {
+  return <Calculator def={MEMORY_BREAKDOWN} lang={lang} />;
 }

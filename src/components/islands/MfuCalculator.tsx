@@ -15,7 +15,7 @@ import {
 } from '../../core/training/compute';
 import { formatInteger, formatPercent, formatQuantity, formatSI } from '../../core/units';
 import { BarChart } from '../charts/BarChart';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { parseField, type FieldSpecs } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
@@ -254,6 +254,6 @@ export const MFU = defineCalculator({
   },
 });
 
-export default function MfuCalculator() {
-  return <Calculator def={MFU} />;
+export default function MfuCalculator({ lang }: IslandProps) {
+  return <Calculator def={MFU} lang={lang} />;
 }

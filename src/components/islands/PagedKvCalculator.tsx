@@ -3,7 +3,7 @@ import { servingScenario, type ServingInput } from '../../core/scenario/serving'
 import { pagedDerivations, prefixDerivations } from '../../core/scenario/servingSteps';
 import { compareKvAllocation, kvSlotUtilizationFormula } from '../../core/serving/paged';
 import { formatBytes, formatInteger, formatPercent, formatSI, formatSeconds } from '../../core/units';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { BarChart } from '../charts/BarChart';
 import { dtypeOptions, type SelectFieldSpec } from '../state/fields';
@@ -134,6 +134,6 @@ export const PAGED_KV = defineCalculator({
   },
 });
 
-export default function PagedKvCalculator() {
-  return <Calculator def={PAGED_KV} />;
+export default function PagedKvCalculator({ lang }: IslandProps) {
+  return <Calculator def={PAGED_KV} lang={lang} />;
 }

@@ -17,7 +17,7 @@ import { ZERO_STAGES, type ZeroStage } from '../../core/training/memory';
 import { TRAINING_PRECISIONS } from '../../core/training/perGpu';
 import { formatBytes, formatInteger, formatPercent, formatSI, formatSeconds } from '../../core/units';
 import { StackedBarChart } from '../charts/StackedBarChart';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
 import type { FieldSpecs, FieldValues, NumberFieldSpec } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
@@ -322,6 +322,6 @@ export const PARALLELISM_PLANNER = defineCalculator({
   },
 });
 
-export default function ParallelismPlannerCalculator() {
-  return <Calculator def={PARALLELISM_PLANNER} />;
+export default function ParallelismPlannerCalculator({ lang }: IslandProps) {
+  return <Calculator def={PARALLELISM_PLANNER} lang={lang} />;
 }

@@ -4,7 +4,8 @@ import { countParams, paramsApprox, activeParams, type ParamGroup } from '../../
 import { paramsApproxFormula } from '../../core/params/formulas';
 import { formatCount, formatInteger, formatPercent } from '../../core/units';
 import { BarChart } from '../charts/BarChart';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
+import { T } from '../i18n/T';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { CUSTOM_MODEL, modelFields, resolveModelChoice } from '../state/pickers';
 
@@ -98,7 +99,9 @@ function Ledger({ r }: { r: Result }) {
       )}
       {bars.every((b) => Number.isFinite(b.value)) && (
         <>
-          <h4 className="chart-title">Parameters by part of the model</h4>
+          <h4 className="chart-title">
+            <T>Parameters by part of the model</T>
+          </h4>
           <BarChart title="Parameters by part of the model" bars={bars} summary={`Parameters of ${r.spec.id} by part: ${bars.map((b) => `${b.label} ${b.text}`).join('; ')}.`} />
         </>
       )}
@@ -171,6 +174,6 @@ function Ledger({ r }: { r: Result }) {
   );
 }
 
-export default function ParameterCounterCalculator() {
-  return <Calculator def={PARAMETER_COUNTER} />;
+export default function ParameterCounterCalculator({ lang }: IslandProps) {
+  return <Calculator def={PARAMETER_COUNTER} lang={lang} />;
 }

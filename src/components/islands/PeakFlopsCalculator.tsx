@@ -6,7 +6,7 @@ import { tileEfficiencyFormula, tileWaves } from '../../core/gpu/tiles';
 import { PRACTICAL_MFU_CEILING } from '../../core/mfu/mfu';
 import { InputError, formatInteger, formatPercent, formatSI } from '../../core/units';
 import { BarChart } from '../charts/BarChart';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { gpuField, resolveGpu } from '../state/gpuPicker';
 
@@ -156,6 +156,6 @@ export const PEAK_FLOPS = defineCalculator({
   }),
 });
 
-export default function PeakFlopsCalculator() {
-  return <Calculator def={PEAK_FLOPS} />;
+export default function PeakFlopsCalculator({ lang }: IslandProps) {
+  return <Calculator def={PEAK_FLOPS} lang={lang} />;
 }

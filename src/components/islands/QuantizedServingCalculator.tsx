@@ -3,7 +3,7 @@ import { servingScenario, type ServingInput, type ServingResult } from '../../co
 import { quantizationDerivations } from '../../core/scenario/servingSteps';
 import { WEIGHT_QUANTIZATION, datasheetPeakFor } from '../../core/serving/quantization';
 import { formatBytes, formatInteger, formatSI, formatSeconds, formatSignificant } from '../../core/units';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
 import type { SelectFieldSpec } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
@@ -175,6 +175,6 @@ export const QUANTIZED_SERVING = defineCalculator({
   },
 });
 
-export default function QuantizedServingCalculator() {
-  return <Calculator def={QUANTIZED_SERVING} />;
+export default function QuantizedServingCalculator({ lang }: IslandProps) {
+  return <Calculator def={QUANTIZED_SERVING} lang={lang} />;
 }

@@ -5,7 +5,7 @@ import type { ModelSpec } from '../../core/model/spec';
 import { embeddingParamsFormula } from '../../core/params/formulas';
 import { formatBytes, formatCount, formatInteger, formatPercent, formatSI } from '../../core/units';
 import { BarChart } from '../charts/BarChart';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { dtypeOptions } from '../state/fields';
 import { CUSTOM_MODEL, modelFields, resolveModelChoice } from '../state/pickers';
@@ -179,6 +179,6 @@ function Trace({ trace, spec, lmHeadText }: { trace: DecoderTrace; spec: ModelSp
   );
 }
 
-export default function ShapeTracerCalculator() {
-  return <Calculator def={SHAPE_TRACER} />;
+export default function ShapeTracerCalculator({ lang }: IslandProps) {
+  return <Calculator def={SHAPE_TRACER} lang={lang} />;
 }

@@ -3,7 +3,7 @@ import { plainTpotSeconds, servingScenario, servingStepModel, speculativeDecode,
 import { speculativeDerivations } from '../../core/scenario/servingSteps';
 import { bestDraftTokens, speculativeSpeedup } from '../../core/serving/speculative';
 import { formatBytes, formatInteger, formatPercent, formatSeconds, formatSignificant } from '../../core/units';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { LineChart } from '../charts/LineChart';
 import { dtypeOptions, type SelectFieldSpec } from '../state/fields';
@@ -114,6 +114,6 @@ export const SPECULATIVE = defineCalculator({
   }),
 });
 
-export default function SpeculativeCalculator() {
-  return <Calculator def={SPECULATIVE} />;
+export default function SpeculativeCalculator({ lang }: IslandProps) {
+  return <Calculator def={SPECULATIVE} lang={lang} />;
 }

@@ -25,7 +25,7 @@ import type { Derivation } from '../../core/formula';
 import { trainingTimeFormula } from '../../core/training/compute';
 import { TRAINING_PRECISIONS } from '../../core/training/perGpu';
 import { formatBytes, formatInteger, formatPercent, formatQuantity, formatSeconds, formatSignificant, formatUsd } from '../../core/units';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { parseField, type FieldSpecs } from '../state/fields';
 import { parseNumber, parseQuantity } from '../../core/parse';
@@ -230,6 +230,6 @@ export const TRAINING_BUDGET = defineCalculator({
   },
 });
 
-export default function TrainingBudgetCalculator() {
-  return <Calculator def={TRAINING_BUDGET} />;
+export default function TrainingBudgetCalculator({ lang }: IslandProps) {
+  return <Calculator def={TRAINING_BUDGET} lang={lang} />;
 }

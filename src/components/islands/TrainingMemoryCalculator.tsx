@@ -14,7 +14,7 @@ import {
 } from '../../core/training/perGpu';
 import { formatBytes, formatInteger } from '../../core/units';
 import { StackedBarChart } from '../charts/StackedBarChart';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
 import type { FieldSpecs } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
@@ -266,6 +266,6 @@ export const TRAINING_MEMORY = defineCalculator({
   },
 });
 
-export default function TrainingMemoryCalculator() {
-  return <Calculator def={TRAINING_MEMORY} />;
+export default function TrainingMemoryCalculator({ lang }: IslandProps) {
+  return <Calculator def={TRAINING_MEMORY} lang={lang} />;
 }

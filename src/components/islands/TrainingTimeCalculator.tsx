@@ -12,7 +12,7 @@ import {
 } from '../../core/training/compute';
 import { mfuFromTrainingTimeFormula, runGpuHours } from '../../core/training/time';
 import { formatInteger, formatPercent, formatQuantity, formatSI } from '../../core/units';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { parseField, type FieldSpecs } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
@@ -134,6 +134,6 @@ export const TRAINING_TIME = defineCalculator({
   }),
 });
 
-export default function TrainingTimeCalculator() {
-  return <Calculator def={TRAINING_TIME} />;
+export default function TrainingTimeCalculator({ lang }: IslandProps) {
+  return <Calculator def={TRAINING_TIME} lang={lang} />;
 }

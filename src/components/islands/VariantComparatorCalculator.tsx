@@ -13,7 +13,7 @@ import {
   type VariantMetrics,
   type WindowChoice,
 } from '../../core/variants';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { StackedBarChart } from '../charts/StackedBarChart';
 import { ComparisonTable } from '../controls/ComparisonTable';
@@ -283,6 +283,6 @@ export const VARIANT_COMPARATOR = defineCalculator({
   },
 });
 
-export default function VariantComparatorCalculator() {
-  return <Calculator def={VARIANT_COMPARATOR} />;
+export default function VariantComparatorCalculator({ lang }: IslandProps) {
+  return <Calculator def={VARIANT_COMPARATOR} lang={lang} />;
 }
