@@ -1,0 +1,83 @@
+/**
+ * The cheat sheet: every registered formula by chapter, rendered as math, each link landing on
+ * a rendered derivation; the worked cases' numbers; two A4 pages when printed; no axe violation.
+ */
+import { describe } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
+import { FORMULAS } from '../../src/core/registry';
+import { runCase } from '../../src/core/cases/run';
+import { expect, test as it } from './fixture';
+import { builtPages } from './site';
+
+const pages = builtPages();
+
+/** Pages of a PDF: its page objects, `/Type /Page` not followed by `s` (the `/Type /Pages` tree nodes). */
+function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+}
+
+describe('cheat sheet', () => {
+  it('lists every registered formula once, as rendered math, grouped by chapter', async ({ open }) => {
+    const page = await open('cheatsheet/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Cheat sheet');
+    const listed = await page.locator('.cs-entry[data-formula]').evaluateAll((els) => els.map((e) => e.getAttribute('data-formula')));
+    expect([...listed].sort()).toEqual(FORMULAS.map((f) => f.id).sort());
+    // Each entry is KaTeX, not source text.
+    await expect(page.locator('.cs-entry[data-formula] .katex').count()).resolves.toBe(FORMULAS.length);
+    await expect(page.locator('.cheatsheet').textContent()).resolves.not.toMatch(/NaN|Infinity|\\frac|undefined/);
+    // Grouped by chapter, in reading order.
+    const chapters = await page.locator('.cs-chapter').evaluateAll((els) => els.map((e) => e.getAttribute('data-chapter')));
+    expect(chapters[0]).toBe('tensors');
+    expect(new Set(chapters).size).toBe(chapters.length);
+  });
+
+  it('links each entry to a derivation rendered on its page', () => {
+    const built = pages.find((p) => p.path === 'cheatsheet/')!;
+    const links = [...built.html.matchAll(/<a class="cs-link[^"]*" href="([^"#]*)#([^"]+)"/g)].map((m) => ({ path: m[1]!, anchor: m[2]! }));
+    expect(links.length).toBeGreaterThan(FORMULAS.length / 2);
+    for (const { path, anchor } of links) {
+      const target = pages.find((p) => path.endsWith(`/${p.path}`) && p.path !== '');
+      expect(target, `${path} is a built page`).toBeTruthy();
+      expect(target!.html.includes(`id="${anchor}"`), `${path}#${anchor} exists`).toBe(true);
+    }
+  });
+
+  it('shows the worked cases’ numbers as the core computes them', async ({ open }) => {
+    const page = await open('cheatsheet/');
+    // runCase is the core's answer; the page must show each step's formatted result (Llama 2 7B: 6,738,415,616 parameters).
+    for (const id of ['llama2-7b-params', 'llama2-70b-concurrency', 'llama2-70b-ttft', 'llama3-70b-mfu']) {
+      const text = await page.locator(`.cs-entry[data-case="${id}"]`).textContent();
+      for (const step of runCase(id).steps) expect(text, `${id}: ${step.id}`).toContain(step.formatted);
+    }
+    await expect(page.locator('.cs-entry[data-case="llama2-7b-params"]').textContent()).resolves.toContain('6,738,415,616');
+  });
+
+  it('prints on at most two A4 pages, links shown as their anchors', async ({ open }) => {
+    const page = await open('cheatsheet/');
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
+    const after = await page.locator('.cs-entry a.cs-link').first().evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(after).not.toBe('none');
+    const pdf = await page.pdf({ format: 'A4', printBackground: false, preferCSSPageSize: true });
+    const count = pdfPageCount(pdf);
+    expect(count).toBeGreaterThanOrEqual(1);
+    expect(count).toBeLessThanOrEqual(2);
+  });
+
+  it('is usable at 390 px: no sideways scroll of the page', async ({ open }) => {
+    const page = await open('cheatsheet/', { viewport: { width: 390, height: 844 } });
+    const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(width.scroll).toBeLessThanOrEqual(width.client);
+  });
+
+  it('has no axe violations in the light and the dark theme', async ({ open }) => {
+    const page = await open('cheatsheet/');
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      await expect.poll(() => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(theme === 'dark');
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`);
+      expect(violations, `cheatsheet in the ${theme} theme`).toEqual([]);
+    }
+  });
+});
