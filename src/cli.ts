@@ -6,6 +6,7 @@
  * `--help` (bare, or after a command) prints help on stdout, exit 0.
  * The command names and JSON fields are a public interface (design.md).
  */
+import { isLang, translate, type Lang } from './core/i18n/messages';
 import { InputError } from './core/units';
 import { nearest } from './cli/args';
 import { COMMANDS } from './cli/commands';
@@ -30,7 +31,32 @@ function usage(): string {
     '`<command> --help` lists its arguments and flags with their units, defaults and ranges.',
     'Numbers: 4096, 4,096, 4_096, 1e12, and the suffixes k/K, M, G, B (billion), T, P (15T, 6.4M).',
     'Errors: exit 1 with one line on stderr naming what to fix. Results: JSON with a `warnings` array.',
+    'Language: --lang zh prints errors and warnings in Chinese (JSON field names stay as they are); --lang en is the default.',
   ].join('\n');
+}
+
+/**
+ * The `--lang` flag, wherever it stands, and the arguments without it. Any command takes it;
+ * a value other than en or zh is refused.
+ * @example takeLang(['matmul', '--lang', 'zh', '--m', '2']) //=> { lang: 'zh', rest: ['matmul', '--m', '2'] }
+ */
+export function takeLang(argv: readonly string[]): { lang: Lang; rest: string[] } | { error: string } {
+  const rest: string[] = [];
+  let lang: string | undefined;
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i] as string;
+    if (a === '--lang') {
+      if (lang !== undefined) return { error: '--lang is given twice; give it once' };
+      lang = argv[i + 1] ?? '';
+      i += 1;
+    } else if (a.startsWith('--lang=')) {
+      if (lang !== undefined) return { error: '--lang is given twice; give it once' };
+      lang = a.slice('--lang='.length);
+    } else rest.push(a);
+  }
+  if (lang === undefined) return { lang: 'en', rest };
+  if (!isLang(lang)) return { error: `--lang must be en or zh, got ${JSON.stringify(lang.length > 20 ? `${lang.slice(0, 20)}…` : lang)}` };
+  return { lang, rest };
 }
 
 /** One line: control characters (a newline typed into a value) shown escaped, length capped. */
@@ -44,13 +70,18 @@ function oneLine(text: string): string {
  * Runs one CLI invocation; returns the exit code (for tests, without spawning a process).
  * @example main(['matmul', '--m', '2', '--k', '3', '--n', '4', '--json'], console.log, console.error) //=> 0 (prints {"shape":…,"flops":48,…,"warnings":[]})
  */
-export function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
+export function main(argvWithLang: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
+  const taken = takeLang(argvWithLang);
+  const lang: Lang = 'lang' in taken ? taken.lang : 'en';
   const fail = (message: string, field: string): number => {
-    // The field closes the line (cut to fit, without parentheses) so scripts can read it.
+    // The field closes the line (cut to fit, without parentheses) so scripts can read it; in
+    // Chinese the message is translated, "Error:" and "(field: …)" stay for scripts.
     const name = oneLine(field.replace(/[()]/g, '')).slice(0, 80) || '?';
-    err(`Error: ${oneLine(message)} (field: ${name})`);
+    err(`Error: ${oneLine(translate(message, lang))} (field: ${name})`);
     return 1;
   };
+  if ('error' in taken) return fail(taken.error, 'lang');
+  const argv = taken.rest;
   const [name, ...rest] = argv;
   if (name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
     out(usage());
@@ -77,6 +108,8 @@ export function main(argv: readonly string[], out: (s: string) => void, err: (s:
       return 0;
     }
     const result = finalizeResult(output.result);
+    // Warnings for people in the chosen language; codes, fields and every number unchanged.
+    if (lang === 'zh') result.warnings = result.warnings.map((w) => ({ ...w, message: translate(w.message, 'zh') }));
     out(output.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
     return 0;
   } catch (e) {

@@ -57,6 +57,7 @@ function walk(dir: string): string[] {
 export function sourceFiles(): string[] {
   return ['src/core', 'src/components', 'src/cli']
     .flatMap((d) => walk(join(ROOT, d)))
+    .concat(join(ROOT, 'src', 'cli.ts'))
     .filter((f) => !f.includes(`${join('src', 'core', 'i18n')}`) && !f.includes(`${join('src', 'components', 'i18n')}`))
     .map((f) => relative(ROOT, f));
 }
@@ -143,7 +144,7 @@ export function scan(files: readonly string[] = sourceFiles()): Scan {
   for (const file of files) {
     const text = readFileSync(join(ROOT, file), 'utf8');
     const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-    const isCli = file.startsWith('src/cli');
+    const isCli = file.startsWith('src/cli');  // src/cli/ and src/cli.ts
     const isUiFile = /^src\/components\/(islands|charts|controls|calculator)\//.test(file) && file.endsWith('.tsx');
     const isFramework = /^src\/components\/(controls|calculator)\//.test(file);
     const isCalculatorFile = file.startsWith('src/components/islands') || file.startsWith('src/components/state') || file.startsWith('src/components/charts');

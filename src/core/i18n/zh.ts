@@ -292,4 +292,9 @@ export const ZH_MESSAGES: Readonly<Record<string, string>> = {
   "a count of events; at least one to measure a rate": "事件计数；至少一次才能估计速率",
   "from a minute and a half to thousands of years": "从一分半钟到数千年",
   "up to about four months": "最多约四个月",
+  "a command is required first: {} (see --help)": "需要先给出命令：{}（见 --help）",
+  "unexpected argument {} for help; it takes one: <command>": "help 不接受参数 {}；它只接受一个：<command>",
+  "unknown command {}; did you mean {}? commands: {}": "未知命令 {}；是不是想输入 {}？可用命令：{}",
+  "unknown command {}; commands: {}": "未知命令 {}；可用命令：{}",
+  "internal error in {}: {}": "{} 内部错误：{}",
 };

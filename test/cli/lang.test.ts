@@ -1,0 +1,59 @@
+/**
+ * `--lang zh`: the CLI's errors and warnings in Chinese, JSON field names and every number as
+ * in English; `--lang` with another value is refused by name.
+ */
+import { describe, expect, it } from 'vitest';
+import { main, takeLang } from '../../src/cli';
+
+function run(argv: string[]): { code: number; out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(argv, (s) => out.push(s), (s) => err.push(s));
+  return { code, out, err };
+}
+
+const V100 = ['training', 'llama-2-7b', '--tokens', '2T', '--seq', '4096', '--gpu', 'v100-sxm2-32gb', '--gpu-hours', '1M', '--json'];
+
+describe('cli --lang', () => {
+  it('a V100 run in Chinese: the fallback warning reads in Chinese, codes, fields and numbers as in English', () => {
+    const en = run(V100);
+    const zh = run([...V100, '--lang', 'zh']);
+    expect(en.code).toBe(0);
+    expect(zh.code).toBe(0);
+    const a = JSON.parse(en.out[0] as string);
+    const b = JSON.parse(zh.out[0] as string);
+    const { warnings: wa, ...restA } = a;
+    const { warnings: wb, ...restB } = b;
+    expect(restB).toEqual(restA);
+    expect(wb.map((w: { code: string; field?: string }) => [w.code, w.field])).toEqual(wa.map((w: { code: string; field?: string }) => [w.code, w.field]));
+    const fallback = wb.find((w: { code: string }) => w.code === 'peak-dtype-fallback');
+    expect(fallback.message).toMatch(/^NVIDIA V100 .*没有 bf16 的 Tensor Core 算力：MFU 和时间按其 fp16 峰值计算。$/);
+  });
+
+  it('an error in Chinese, "Error:" and the field kept for scripts', () => {
+    const { code, err } = run(['matmul', '--m', '0', '--k', '4096', '--n', '4096', '--lang=zh']);
+    expect(code).toBe(1);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(/^Error: --m 必须是 1 到 1,000,000,000,000 之间的整数（一万亿行已超过任何集群能放下的张量）\s?\(field: /);
+  });
+
+  it('an unknown command in Chinese', () => {
+    const { code, err } = run(['--lang', 'zh', 'matmull']);
+    expect(code).toBe(1);
+    expect(err[0]).toMatch(/^Error: 未知命令 "matmull"；是不是想输入 matmul？可用命令：/);
+  });
+
+  it('--lang xx is refused by name; --lang en is the default', () => {
+    const { code, err } = run(['matmul', '--m', '2', '--k', '3', '--n', '4', '--lang', 'fr']);
+    expect(code).toBe(1);
+    expect(err).toEqual(['Error: --lang must be en or zh, got "fr" (field: lang)']);
+    expect(run(['matmul', '--m', '2', '--k', '3', '--n', '4', '--lang', 'en', '--json']).code).toBe(0);
+    expect(takeLang(['matmul', '--lang'])).toEqual({ error: '--lang must be en or zh, got ""' });
+    expect(takeLang(['--lang', 'zh', '--lang=en'])).toEqual({ error: '--lang is given twice; give it once' });
+  });
+
+  it('the usage names --lang', () => {
+    const { out } = run(['--help']);
+    expect(out[0]).toContain('--lang zh');
+  });
+});
