@@ -9,8 +9,14 @@ import { remarkHeadingIds } from './src/lib/remark-heading-ids.mjs';
 // SITE_BASE lets the built site live under a sub-path (e.g. /tbn/); see README.
 const base = process.env.SITE_BASE ?? '/';
 
+// SITE_URL is the one place the canonical address is configured (README: "Hosting"). Unset, the build
+// names no host: canonical and og:url tags are left out, citations and the sitemap use root-relative
+// paths, and copied citations take the origin of the page they were copied from.
+const site = process.env.SITE_URL || undefined;
+
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://transformer-by-the-numbers.example',
+  // exactOptionalPropertyTypes: leave `site` out rather than set it to undefined.
+  ...(site ? { site } : {}),
   base,
   // OUT_DIR / ASTRO_CACHE_DIR let several builds run side by side (e.g. one per worktree).
   outDir: process.env.OUT_DIR ?? './dist',
