@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { href } from '../lib/paths';
+import { editionPages } from '../lib/editions';
 
 // Every page of the course, for search engines and link previews.
 export const GET: APIRoute = async ({ site }) => {
@@ -8,7 +9,9 @@ export const GET: APIRoute = async ({ site }) => {
   const extra = Object.keys(import.meta.glob('./*.astro'))
     .map((f) => f.replace('./', '').replace('.astro', ''))
     .filter((name) => !['index', '404', '[slug]'].includes(name));
-  const paths = ['', ...pages.map((p: { id: string }) => `${p.id}/`), ...extra.map((name) => `${name}/`)];
+  // The Chinese edition's pages (issue 15) follow the English ones: /zh/ and every /zh/<page>/ built.
+  const zh = [...(await editionPages()).zh].sort().map((p) => `zh/${p}`);
+  const paths = ['', ...pages.map((p: { id: string }) => `${p.id}/`), ...extra.map((name) => `${name}/`), ...zh];
   // Without SITE_URL (astro.config.mjs) there is no host to name: the paths stay root-relative (a
   // crawler needs absolute ones, so a deployed site sets SITE_URL; README "Hosting").
   const urls = paths.map((p) => `  <url><loc>${site ? new URL(href(p), site).href : href(p)}</loc></url>`).join('\n');

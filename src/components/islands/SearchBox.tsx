@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { expandQuery, mergeResults, type PageHit, type RankedPage } from '../../lib/search';
+import { t } from '../../i18n/ui';
+import type { Lang } from '../../lib/lang';
 
 interface PagefindSubResult {
   title: string;
@@ -40,7 +42,11 @@ function toHit(d: PagefindData): PageHit {
  * searched, and the results merged so that a page with a section titled by the query comes first
  * and each result lists its best-matching sections (src/lib/search.ts).
  */
-export default function SearchBox({ base }: { base: string }) {
+/**
+ * `lang`: the edition of the page it sits on. Pagefind loads the index of the page's <html lang>, so
+ * /zh/search/ searches only the Chinese pages (indexed as Chinese) and /search/ only the English ones.
+ */
+export default function SearchBox({ base, lang = 'en' }: { base: string; lang?: Lang }) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<RankedPage[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -82,17 +88,17 @@ export default function SearchBox({ base }: { base: string }) {
         setResults(mergeResults(lists, plan.forms));
       })
       .catch(() => {
-        if (!cancelled) setError('The search index is missing: build the site with `npm run build` (it runs Pagefind).');
+        if (!cancelled) setError(t(lang, 'search.missingIndex'));
       });
     return () => {
       cancelled = true;
     };
-  }, [query, base]);
+  }, [query, base, lang]);
 
   return (
     <div className="search-page">
       <form role="search" onSubmit={(e) => e.preventDefault()}>
-        <label htmlFor="search-q">Search the course</label>
+        <label htmlFor="search-q">{t(lang, 'search.label')}</label>
         <input
           id="search-q"
           ref={input}
@@ -104,7 +110,7 @@ export default function SearchBox({ base }: { base: string }) {
         />
       </form>
       <p id="search-status" aria-live="polite" className="page-meta">
-        {error ?? (results === null ? 'Type a word: a quantity (KV cache), a model (Llama 2 70B) or a symbol name.' : `${results.length} page${results.length === 1 ? '' : 's'} found.`)}
+        {error ?? (results === null ? t(lang, 'search.hint') : t(lang, results.length === 1 ? 'search.foundOne' : 'search.foundMany', { n: results.length }))}
       </p>
       {results && (
         <ol className="search-results">
