@@ -35,6 +35,8 @@ export interface OpenOptions {
   waitUntil?: 'load' | 'domcontentloaded';
   /** Console messages this test expects (matched against "type: text"); anything else still fails the test. */
   allowConsole?: RegExp;
+  /** A script every document of the page runs before its own (page.addInitScript), e.g. a probe installed before the first paint. */
+  initScript?: () => void;
 }
 
 /** What a watched page logged so far (live arrays). */
@@ -83,6 +85,7 @@ export async function watchedPage(browser: Browser, options: OpenOptions = {}): 
     if ((url.protocol === 'http:' || url.protocol === 'https:') && url.host !== host) watch.offsiteRequests.push(req.url());
   });
   if (options.clipboard) await captureClipboard(page);
+  if (options.initScript) await page.addInitScript(options.initScript);
   watches.set(page, watch);
   return { context, page, watch };
 }
