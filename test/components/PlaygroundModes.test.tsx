@@ -148,6 +148,9 @@ describe('<PlaygroundCalculator> reverse mode', () => {
     expect(text('pgr-answer')).toMatch(/^none/);
     expect(text('pgr-warning-targets-unreachable')).toMatch(/^Not even one request at a time meets the targets/);
     expect(text('pgr-why-text')).toBe('Nothing meets every constraint: see the warning.');
+    // The target that cannot be met says so by its own field; the other target does not.
+    expect(text('pgr-ttft-unreachable')).toBe('✗ No setup tried meets this target: see the answer.');
+    expect(screen.queryByTestId('pgr-tpot-unreachable')).toBeNull();
     expect(document.querySelector('#playground-calculator [aria-live]')?.textContent).not.toMatch(/NaN|Infinity/);
   });
 

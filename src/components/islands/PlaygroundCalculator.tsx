@@ -155,6 +155,17 @@ export default function PlaygroundCalculator() {
     />
   );
   const uses = USES[solve] ?? REVERSE_NAMES;
+  // A target no setup can meet is said next to that target's field too, not only under the answer.
+  const unreachable = mode === 'reverse' && computedR.result && !computedR.stale && computedR.result.answer.value === null ? computedR.result.answer.warnings : [];
+  const targetNote = (name: ReverseName): ReactNode | null => {
+    const w = unreachable.find((x) => x.field !== undefined && x.field !== null && REVERSE_FIELD_FOR[x.field] === name);
+    if (!w) return null;
+    return (
+      <p className="note warning pg-target-note" data-testid={`pgr-${name}-unreachable`}>
+        <span aria-hidden="true">✗ </span>No setup tried meets this target: see the answer.
+      </p>
+    );
+  };
   const formR = (
     <ScenarioForm
       ns={REVERSE_NS}
@@ -162,6 +173,7 @@ export default function PlaygroundCalculator() {
       groups={REVERSE_GROUPS}
       state={rq}
       coreError={errorR}
+      after={targetNote}
       disabled={(name) => !uses.includes(name)}
       specOf={(name) => (uses.includes(name) ? REVERSE_FIELDS[name] : { ...REVERSE_FIELDS[name], hint: `not used for this question` })}
     />
