@@ -346,7 +346,10 @@ export function assumptionRows(id: CaseId, assumptions: object, notes: Readonly<
     const text = texts[field];
     if (key === undefined || text === undefined) continue;
     if (field === 'config' && texts['model'] !== CUSTOM_MODEL) continue;
-    rows.push({ key, label: spec.label, value: shownValue(spec, text), note: notes[key] ?? '' });
+    // 'Read "80GB" as' + 'as the CUDA runtime reports it' reads the "as" once.
+    const shown = shownValue(spec, text);
+    const value = spec.label.endsWith(' as') && shown.startsWith('as ') ? shown.slice(3) : shown;
+    rows.push({ key, label: spec.label, value, note: notes[key] ?? '' });
   }
   return rows;
 }
