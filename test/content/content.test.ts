@@ -3,17 +3,24 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { FORMULAS } from '../../src/core/registry';
 import { CHAPTERS } from '../../src/core/chapters';
 
-const files = readdirSync('content').filter((f) => f.endsWith('.mdx'));
-const texts = new Map(files.map((f) => [f, readFileSync(`content/${f}`, 'utf8')]));
 const slugOf = (file: string) => file.replace(/^\d+-/, '').replace(/\.mdx$/, '');
-const written = new Set(files.map(slugOf));
+// Both editions obey the same rules; a Chinese page sits one folder deeper (content/zh/).
+const EDITIONS = [
+  { dir: 'content', up: '\\.\\./' },
+  { dir: 'content/zh', up: '\\.\\./\\.\\./' },
+] as const;
 
 /** MDX outside code fences and math: where JSX expressions live. */
 function proseOf(text: string): string {
   return text.replace(/```[\s\S]*?```/g, '').replace(/\$\$[\s\S]*?\$\$/g, '').replace(/\$[^$\n]*\$/g, '');
 }
 
-describe('content/', () => {
+for (const { dir, up } of EDITIONS) {
+const files = readdirSync(dir).filter((f) => f.endsWith('.mdx'));
+const texts = new Map(files.map((f) => [f, readFileSync(`${dir}/${f}`, 'utf8')]));
+const written = new Set(files.map(slugOf));
+
+describe(`${dir}/`, () => {
   it('chapter files are NN-slug.mdx with the slug and order of src/core/chapters.ts', () => {
     for (const file of files) {
       if (!/^\d\d-/.test(file)) continue;
@@ -58,8 +65,9 @@ describe('content/', () => {
       expect(text, file).not.toMatch(/client:load/);
       for (const m of text.matchAll(/<([A-Z]\w*Calculator|[A-Z]\w*(?:Planner|Tracer|Comparator|Counter|Explorer))\b([^>]*)\/>/g)) {
         expect(m[2], `${file}: <${m[1]}>`).toMatch(/client:visible/);
-        expect(text, `${file} imports ${m[1]}`).toMatch(new RegExp(`import ${m[1]} from '\\.\\./src/components/islands/`));
+        expect(text, `${file} imports ${m[1]}`).toMatch(new RegExp(`import ${m[1]} from '${up}src/components/islands/`));
       }
     }
   });
 });
+}

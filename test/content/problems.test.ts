@@ -3,8 +3,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 // Every chapter ends with problems worth doing: at least five, two of them multi-step, and
 // worked solutions whose numbers come from core calls at build time, never typed.
-const chapterFiles = readdirSync('content').filter((f) => /^\d\d-.*\.mdx$/.test(f));
-const texts = new Map(chapterFiles.map((f) => [f, readFileSync(`content/${f}`, 'utf8')]));
+// Both editions: content/NN-slug.mdx and its Chinese twin content/zh/NN-slug.mdx.
+const chapterFiles = ['content', 'content/zh'].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => /^\d\d-.*\.mdx$/.test(f))
+    .map((f) => `${dir}/${f}`),
+);
+const texts = new Map(chapterFiles.map((f) => [f, readFileSync(f, 'utf8')]));
 
 interface ParsedProblem {
   id: string;
