@@ -22,6 +22,14 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
+  // Two editions (issue 15): English at /x/, Chinese at /zh/x/ (src/pages/zh/, content/zh/). Astro then
+  // knows each page's locale (Astro.currentLocale, read by src/lib/lang.ts); the English pages keep
+  // their addresses (no /en/ prefix).
+  i18n: {
+    locales: ['en', 'zh'],
+    defaultLocale: 'en',
+    routing: { prefixDefaultLocale: false },
+  },
   // Islands are written against the React API and run on Preact through preact/compat:
   // about 10 KB of runtime instead of React DOM's 67 KB (the JS budget in README).
   integrations: [preact({ compat: true }), mdx()],
