@@ -126,6 +126,11 @@ describe('islands with lang="zh"', () => {
     expect(await screen.findByText('显示的是上一个有效结果：改正高亮的输入即可更新。')).toBeTruthy();
     // URL keys do not change with the language.
     expect(window.location.search).toContain('mm.K=0');
+    // Derivations: the formula's Chinese title, the same math and numbers, copy buttons in Chinese.
+    const derivation = document.querySelector('[data-formula="matmul.batchedFlops"] .title');
+    expect(derivation?.textContent).toBe('批量矩阵乘计算量');
+    expect(screen.getAllByRole('button', { name: '复制 LaTeX' }).length).toBeGreaterThan(0);
+    expect(screen.getByRole('button', { name: '复制这组数字的链接' })).toBeTruthy();
   });
 
   it('English stays as it was without lang', () => {

@@ -64,7 +64,7 @@ const keys = Object.keys(ZH_MESSAGES);
 
 /** English words left in a translated text, names, units and symbols aside. */
 function englishLeft(text: string): string[] {
-  return text.match(/[A-Za-z]{2,}(?:[ '’-]+[A-Za-z]{2,}){2,}/g) ?? [];
+  return text.match(/\b[a-z]{2,}(?:[ '’-]+[a-z]{2,}){2,}\b/g) ?? [];
 }
 
 describe('the Chinese catalogue of core and CLI messages', () => {

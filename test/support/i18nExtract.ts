@@ -138,8 +138,23 @@ export interface Scan {
   dynamic: DynamicSite[];
 }
 
+/** `tr('…')` in the components' .astro files (their frontmatter and markup), read by pattern. */
+function astroSites(): Site[] {
+  const dir = join(ROOT, 'src', 'components');
+  const out: Site[] = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.astro'))) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    for (const m of text.matchAll(/\btr\(\s*(['`])((?:(?!\1).)*)\1\s*\)/g)) {
+      const template = (m[2] ?? '').replace(/\$\{[^}]*\}/g, '{}');
+      const line = text.slice(0, m.index).split('\n').length;
+      if (isText(template)) out.push({ file: `src/components/${name}`, line, template, kind: 'calculator' });
+    }
+  }
+  return out;
+}
+
 export function scan(files: readonly string[] = sourceFiles()): Scan {
-  const sites: Site[] = [];
+  const sites: Site[] = astroSites();
   const dynamic: DynamicSite[] = [];
   for (const file of files) {
     const text = readFileSync(join(ROOT, file), 'utf8');

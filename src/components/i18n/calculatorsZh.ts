@@ -669,4 +669,10 @@ export const CALCULATORS_ZH: Readonly<Record<string, string>> = {
   "6N + full attention (PaLM)": "6N + 全注意力（PaLM）",
   "Every tensor-parallel degree tried": "尝试过的每个张量并行度",
   "Batch sweep": "批大小扫描",
+  "Copy LaTeX": "复制 LaTeX",
+  "Copy Markdown": "复制 Markdown",
+  "Link to {}": "链接到{}",
+  "link to this": "本节链接",
+  "Sources:": "来源：",
+  "Cite this derivation (LaTeX, Markdown)": "引用这段推导（LaTeX、Markdown）",
 };

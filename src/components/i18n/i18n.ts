@@ -45,10 +45,10 @@ export function tr(english: string, lang: Lang): string {
   return bundle.translateZh(english);
 }
 
-/** A derivation's title and notes in `lang` (English until the catalogue has loaded). */
-export function derivationWords(d: { id: string; title: string; notes: readonly string[] }, lang: Lang): { title: string; notes: readonly string[] } {
-  if (lang !== 'zh' || bundle === null) return { title: d.title, notes: d.notes };
-  return bundle.derivationText(d, 'zh');
+/** A derivation's title in `lang` (English until the catalogue has loaded). */
+export function derivationTitle(d: { id: string; title: string }, lang: Lang): string {
+  if (lang !== 'zh' || bundle === null) return d.title;
+  return bundle.derivationTitle(d, 'zh');
 }
 
 /** The island's language, set by the calculator framework (or an island of its own). */

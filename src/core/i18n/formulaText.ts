@@ -4,7 +4,7 @@
  * @example formulaText('matmul.flops', 'zh').title //=> '矩阵乘计算量'
  */
 import { getFormula } from '../registry';
-import { FORMULA_LABELS_ZH, FORMULAS_ZH } from './formulasZh';
+import { FORMULA_DESCRIPTIONS_ZH, FORMULA_LABELS_ZH, FORMULA_NOTES_ZH, FORMULA_TITLES_ZH } from './formulasZh';
 import type { Lang } from './translate';
 
 export interface FormulaText {
@@ -21,13 +21,13 @@ export function formulaText(id: string, lang: Lang): FormulaText {
   const notes: readonly string[] = f.notes ?? [];
   const en: FormulaText = { title: f.title, description: f.description, labels: f.labels as Record<string, string>, notes };
   if (lang === 'en') return en;
-  const zh = FORMULAS_ZH[f.id];
+  const zhNotes = FORMULA_NOTES_ZH[f.id] ?? [];
   const labels: Record<string, string> = {};
   for (const [key, label] of Object.entries(en.labels)) labels[key] = FORMULA_LABELS_ZH[label] ?? label;
   return {
-    title: zh?.title ?? en.title,
-    description: zh?.description ?? en.description,
+    title: FORMULA_TITLES_ZH[f.id] ?? en.title,
+    description: FORMULA_DESCRIPTIONS_ZH[f.id] ?? en.description,
     labels,
-    notes: zh?.notes && zh.notes.length === notes.length ? zh.notes : notes,
+    notes: zhNotes.length === notes.length ? zhNotes : notes,
   };
 }
