@@ -1,18 +1,14 @@
-import { useEffect, useMemo, useRef, type ReactNode } from "react";
-import { DerivationView } from "../DerivationView";
-import { LangContext, useT, type Lang } from "../i18n/i18n";
-import { CalculatorShell } from "../controls/CalculatorShell";
-import { Field } from "../controls/Field";
-import { MoreDerivations } from "../controls/MoreDerivations";
-import { Results } from "../controls/Results";
-import type { FieldSpecs } from "../state/fields";
-import {
-  useCalculatorState,
-  useComputed,
-  type CalculatorState,
-} from "../state/useCalculatorState";
-import type { CalculatorDefinition, InputGroup } from "./defineCalculator";
-import { useHydrated } from "./useHydrated";
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { DerivationView } from '../DerivationView';
+import { LangContext, useT, type Lang } from '../i18n/i18n';
+import { CalculatorShell } from '../controls/CalculatorShell';
+import { Field } from '../controls/Field';
+import { MoreDerivations } from '../controls/MoreDerivations';
+import { Results } from '../controls/Results';
+import type { FieldSpecs } from '../state/fields';
+import { useCalculatorState, useComputed, type CalculatorState } from '../state/useCalculatorState';
+import type { CalculatorDefinition, InputGroup } from './defineCalculator';
+import { useHydrated } from './useHydrated';
 
 /** The props every island takes from a page: the language of its words (default English). */
 export interface IslandProps {
@@ -31,10 +27,7 @@ interface CalculatorProps<F extends FieldSpecs, R> {
  * valid result marked stale, warnings, derivations that copy as LaTeX or Markdown linking
  * back to this calculator with these numbers, and "copy link".
  */
-export function Calculator<F extends FieldSpecs, R>({
-  def,
-  lang = "en",
-}: CalculatorProps<F, R>) {
+export function Calculator<F extends FieldSpecs, R>({ def, lang = 'en' }: CalculatorProps<F, R>) {
   const t = useT(lang);
   const state = useCalculatorState(def.ns, def.fields);
   const live = useHydrated();
@@ -43,9 +36,7 @@ export function Calculator<F extends FieldSpecs, R>({
   // A field the definition hides (e.g. the config box while a preset is chosen) cannot hold
   // the result hostage: only the errors of fields on screen stop the compute.
   const raw = state.raw as Readonly<Record<keyof F & string, string>>;
-  const blocking = names.some(
-    (n) => state.errors[n] !== undefined && (!def.shown || def.shown(n, raw)),
-  );
+  const blocking = names.some((n) => state.errors[n] !== undefined && (!def.shown || def.shown(n, raw)));
   const computed = useComputed(
     () => def.compute(values),
     names.map((n) => values[n]),
@@ -57,18 +48,8 @@ export function Calculator<F extends FieldSpecs, R>({
     if (field in def.fields) return field as keyof F & string;
     return def.fieldFor?.[field] ?? null;
   };
-  const coreError = (name: keyof F & string) =>
-    computed.status === "error" &&
-    computed.error !== "" &&
-    ownField(computed.field) === name
-      ? t(computed.error)
-      : null;
-  const general =
-    computed.status === "error" &&
-    computed.error !== "" &&
-    ownField(computed.field) === null
-      ? t(computed.error)
-      : null;
+  const coreError = (name: keyof F & string) => (computed.status === 'error' && computed.error !== '' && ownField(computed.field) === name ? t(computed.error) : null);
+  const general = computed.status === 'error' && computed.error !== '' && ownField(computed.field) === null ? t(computed.error) : null;
 
   // A field that fills others (a GPU fills its peak); the filled fields stay editable.
   const fieldState = useMemo<CalculatorState<F>>(() => {
@@ -81,16 +62,11 @@ export function Calculator<F extends FieldSpecs, R>({
         if (!fill) return state.set(field, text);
         let patch: Partial<Record<keyof F & string, string>> = {};
         try {
-          patch = fill(
-            text,
-            state.raw as Readonly<Record<keyof F & string, string>>,
-          );
+          patch = fill(text, state.raw as Readonly<Record<keyof F & string, string>>);
         } catch {
           // A part without the figure: leave the fields it would fill as they are.
         }
-        state.setMany({ ...patch, [field]: text } as Partial<
-          Record<keyof F & string, string>
-        >);
+        state.setMany({ ...patch, [field]: text } as Partial<Record<keyof F & string, string>>);
       },
     };
   }, [state, def.linked]);
@@ -98,27 +74,14 @@ export function Calculator<F extends FieldSpecs, R>({
   const groups: readonly InputGroup<F>[] = def.groups ?? [{ names }];
   const field = (name: keyof F & string) =>
     def.shown && !def.shown(name, raw) ? null : (
-      <Field
-        key={name}
-        ns={def.ns}
-        name={name}
-        spec={def.fields[name]!}
-        state={fieldState}
-        coreError={coreError(name)}
-      />
+      <Field key={name} ns={def.ns} name={name} spec={def.fields[name]!} state={fieldState} coreError={coreError(name)} />
     );
   const inputs: ReactNode = groups.map((g, i) => {
     const body = g.names.map(field);
     if (g.advanced) {
-      const hasError = g.names.some(
-        (n) => state.errors[n] !== undefined || coreError(n) !== null,
-      );
+      const hasError = g.names.some((n) => state.errors[n] !== undefined || coreError(n) !== null);
       return (
-        <AdvancedGroup
-          key={`group-${i}`}
-          legend={t(g.legend ?? "More inputs")}
-          hasError={hasError}
-        >
+        <AdvancedGroup key={`group-${i}`} legend={t(g.legend ?? 'More inputs')} hasError={hasError}>
           {body}
         </AdvancedGroup>
       );
@@ -143,41 +106,18 @@ export function Calculator<F extends FieldSpecs, R>({
   const cite = { link, ...(setup ? { context: setup } : {}) };
   return (
     <LangContext.Provider value={lang}>
-      <CalculatorShell
-        anchor={def.anchor}
-        title={t(def.title)}
-        inputs={inputs}
-        error={general}
-        stale={stale}
-        linkUrl={state.linkUrl}
-        live={live}
-      >
+      <CalculatorShell anchor={def.anchor} title={t(def.title)} inputs={inputs} error={general} stale={stale} linkUrl={state.linkUrl} live={live}>
         {view && (
           <>
             {view.results.length > 0 && <Results items={view.results} />}
             {view.warnings?.map((w) => (
-              <p
-                className="note warning"
-                key={w.code}
-                data-testid={`${def.ns}-warning-${w.code}`}
-              >
+              <p className="note warning" key={w.code} data-testid={`${def.ns}-warning-${w.code}`}>
                 {t(w.message)}
               </p>
             ))}
             {view.extra}
-            {view.derivations?.map((d, i) =>
-              d ? (
-                <DerivationView
-                  key={`${d.id}-${i}`}
-                  derivation={d}
-                  stale={stale}
-                  {...cite}
-                />
-              ) : null,
-            )}
-            {view.more && (
-              <MoreDerivations items={view.more} stale={stale} {...cite} />
-            )}
+            {view.derivations?.map((d, i) => (d ? <DerivationView key={`${d.id}-${i}`} derivation={d} stale={stale} {...cite} /> : null))}
+            {view.more && <MoreDerivations items={view.more} stale={stale} {...cite} />}
           </>
         )}
       </CalculatorShell>
@@ -186,15 +126,7 @@ export function Calculator<F extends FieldSpecs, R>({
 }
 
 /** Folded inputs that unfold themselves when one of them holds an error, so its message is seen. */
-function AdvancedGroup({
-  legend,
-  hasError,
-  children,
-}: {
-  legend: string;
-  hasError: boolean;
-  children: ReactNode;
-}) {
+function AdvancedGroup({ legend, hasError, children }: { legend: string; hasError: boolean; children: ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     if (hasError && ref.current) ref.current.open = true;
