@@ -4,6 +4,7 @@ import { servingScenario, type ServingInput } from '../../core/scenario/serving'
 import { chunkedDerivations, continuousBatchingCurve, continuousThroughputDerivation, pagedDerivations, servingDerivations, type CurvePoint } from '../../core/scenario/servingSteps';
 import { formatInteger, formatSI, formatSeconds } from '../../core/units';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
+import { T } from '../i18n/T';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { LineChart } from '../charts/LineChart';
 import { dtypeOptions, type SelectFieldSpec } from '../state/fields';
@@ -160,14 +161,14 @@ export const BATCHING_CURVE = defineCalculator({
             />
             <div className="table-scroll" tabIndex={0} role="region" aria-label="Throughput and latency by users">
               <table className="sweep" data-testid="cb-curve" style={{ whiteSpace: 'nowrap' }}>
-                <caption>Throughput and latency by users</caption>
+                <caption><T>Throughput and latency by users</T></caption>
                 <thead>
                   <tr>
                     <th scope="col">B</th>
-                    <th scope="col">tokens/s</th>
-                    <th scope="col">TPOT</th>
-                    <th scope="col">TTFT</th>
-                    <th scope="col">fits</th>
+                    <th scope="col"><T>tokens/s</T></th>
+                    <th scope="col"><T>TPOT</T></th>
+                    <th scope="col"><T>TTFT</T></th>
+                    <th scope="col"><T>fits</T></th>
                   </tr>
                 </thead>
                 <tbody>

@@ -61,10 +61,10 @@ function DegreeTable({ plans }: { plans: readonly CapacityPlan[] }) {
       </caption>
       <thead>
         <tr>
-          <th scope="col">GPUs per replica</th>
-          <th scope="col">In flight</th>
-          <th scope="col">Limit</th>
-          <th scope="col">GPUs in all</th>
+          <th scope="col"><T>GPUs per replica</T></th>
+          <th scope="col"><T>In flight</T></th>
+          <th scope="col"><T>Limit</T></th>
+          <th scope="col"><T>GPUs in all</T></th>
         </tr>
       </thead>
       <tbody>

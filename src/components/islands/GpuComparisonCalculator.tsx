@@ -6,6 +6,7 @@ import { matmulIntensityFormula } from '../../core/matmul/matmul';
 import { InputError, formatBytes, formatInteger, formatPercent, formatSeconds, formatSI, formatSignificant } from '../../core/units';
 import { LineChart, type Series } from '../charts/LineChart';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
+import { T } from '../i18n/T';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { dtypeOptions, type SelectFieldSpec } from '../state/fields';
 import { gpuField, resolveGpu } from '../state/gpuPicker';
@@ -52,17 +53,17 @@ function GpuTable({ rows, dtype }: { rows: readonly TableRow[]; dtype: string })
       </p>
       <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="GPU comparison table">
         <table className="gpu-table" data-testid="cmp-table" aria-describedby="cmp-table-notes" style={{ fontSize: '0.82rem', whiteSpace: 'nowrap' }}>
-          <caption style={{ textAlign: 'left' }}>Every GPU in the reference table</caption>
+          <caption style={{ textAlign: 'left' }}><T>Every GPU in the reference table</T></caption>
           <thead>
             <tr>
-              <th scope="col">GPU</th>
-              <th scope="col" className="num">Derived 16-bit</th>
-              <th scope="col" className="num">Datasheet 16-bit</th>
-              <th scope="col" className="num">Gap</th>
-              <th scope="col" className="num">fp8</th>
-              <th scope="col" className="num">Memory</th>
-              <th scope="col" className="num">Bandwidth</th>
-              <th scope="col" className="num">Interconnect</th>
+              <th scope="col"><T>GPU</T></th>
+              <th scope="col" className="num"><T>Derived 16-bit</T></th>
+              <th scope="col" className="num"><T>Datasheet 16-bit</T></th>
+              <th scope="col" className="num"><T>Gap</T></th>
+              <th scope="col" className="num"><T>fp8</T></th>
+              <th scope="col" className="num"><T>Memory</T></th>
+              <th scope="col" className="num"><T>Bandwidth</T></th>
+              <th scope="col" className="num"><T>Interconnect</T></th>
               <th scope="col" className="num">Ridge ({dtype})</th>
             </tr>
           </thead>

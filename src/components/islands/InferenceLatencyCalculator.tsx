@@ -239,11 +239,11 @@ export const INFERENCE_LATENCY = defineCalculator({
               <thead>
                 <tr>
                   <th scope="col">B</th>
-                  <th scope="col">TTFT</th>
-                  <th scope="col">TPOT</th>
-                  <th scope="col">tokens/s</th>
-                  <th scope="col">decode bound by</th>
-                  <th scope="col">fits</th>
+                  <th scope="col"><T>TTFT</T></th>
+                  <th scope="col"><T>TPOT</T></th>
+                  <th scope="col"><T>tokens/s</T></th>
+                  <th scope="col"><T>decode bound by</T></th>
+                  <th scope="col"><T>fits</T></th>
                 </tr>
               </thead>
               <tbody>

@@ -10,6 +10,7 @@ import type { Derivation } from '../../core/formula';
 import { formatBytes, formatCount, formatInteger, formatPercent } from '../../core/units';
 import { StackedBarChart } from '../charts/StackedBarChart';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
+import { T } from '../i18n/T';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { dtypeOptions } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
@@ -162,7 +163,7 @@ function MemoryChart({ r, G }: { r: Result; G: number }) {
   const chartable = r.rows.every((row) => [row.weightsBytes, row.kvCacheBytes, row.activationBytes, row.totalBytes].every(Number.isFinite)) && Number.isFinite(r.m.usableBytes);
   return (
     <>
-      {r.spec.mla && <p className="note">This model uses multi-head latent attention: it caches a compressed latent per layer and token, not full K and V (chapter 10).</p>}
+      {r.spec.mla && <p className="note"><T>This model uses multi-head latent attention: it caches a compressed latent per layer and token, not full K and V (chapter 10).</T></p>}
       {r.spec.slidingWindow && <p className="note">This model uses a sliding window of {formatInteger(r.spec.slidingWindow.size)} tokens: its cache stops growing there.</p>}
       {chartable && (
         <StackedBarChart

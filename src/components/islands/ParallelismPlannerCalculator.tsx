@@ -18,6 +18,7 @@ import { TRAINING_PRECISIONS } from '../../core/training/perGpu';
 import { formatBytes, formatInteger, formatPercent, formatSI, formatSeconds } from '../../core/units';
 import { StackedBarChart } from '../charts/StackedBarChart';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
+import { T } from '../i18n/T';
 import { defineCalculator } from '../calculator/defineCalculator';
 import type { FieldSpecs, FieldValues, NumberFieldSpec } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
@@ -274,13 +275,13 @@ export const PARALLELISM_PLANNER = defineCalculator({
       extra: (
         <>
           <table className="sweep" data-testid="pp-comm-table">
-            <caption>Bytes each GPU sends per step, and the time on its link</caption>
+            <caption><T>Bytes each GPU sends per step, and the time on its link</T></caption>
             <thead>
               <tr>
-                <th scope="col">traffic</th>
-                <th scope="col">bytes</th>
-                <th scope="col">link</th>
-                <th scope="col">time</th>
+                <th scope="col"><T>traffic</T></th>
+                <th scope="col"><T>bytes</T></th>
+                <th scope="col"><T>link</T></th>
+                <th scope="col"><T>time</T></th>
               </tr>
             </thead>
             <tbody>

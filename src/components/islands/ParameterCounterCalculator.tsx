@@ -107,14 +107,14 @@ function Ledger({ r }: { r: Result }) {
       )}
       <div className="table-scroll" style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Why the approximation misses">
         <table className="gap-table" data-testid="pc-gap">
-          <caption>Why 12LH² + VH misses: the exact count minus the approximation, term by term</caption>
+          <caption><T>Why 12LH² + VH misses: the exact count minus the approximation, term by term</T></caption>
           <thead>
             <tr>
-              <th scope="col">Term</th>
+              <th scope="col"><T>Term</T></th>
               <th scope="col" className="num">
-                Parameters
+                <T>Parameters</T>
               </th>
-              <th scope="col">Why</th>
+              <th scope="col"><T>Why</T></th>
             </tr>
           </thead>
           <tbody>
@@ -126,7 +126,7 @@ function Ledger({ r }: { r: Result }) {
               </tr>
             ))}
             <tr>
-              <th scope="row">Total</th>
+              <th scope="row"><T>Total</T></th>
               <td className="num">{signed(r.approx.error, r.approx.exactDigits)}</td>
               <td />
             </tr>
@@ -139,13 +139,13 @@ function Ledger({ r }: { r: Result }) {
           <table data-testid="pc-ledger">
             <thead>
               <tr>
-                <th scope="col">Tensor</th>
-                <th scope="col">Shape</th>
+                <th scope="col"><T>Tensor</T></th>
+                <th scope="col"><T>Shape</T></th>
                 <th scope="col" className="num">
-                  Layers
+                  <T>Layers</T>
                 </th>
                 <th scope="col" className="num">
-                  Parameters
+                  <T>Parameters</T>
                 </th>
               </tr>
             </thead>
@@ -162,7 +162,7 @@ function Ledger({ r }: { r: Result }) {
               ))}
               <tr>
                 <th scope="row" colSpan={3}>
-                  Total
+                  <T>Total</T>
                 </th>
                 <td className="num">{formatCount(r.ledger.total, exact)}</td>
               </tr>

@@ -7,6 +7,7 @@ import { PRACTICAL_MFU_CEILING } from '../../core/mfu/mfu';
 import { InputError, formatInteger, formatPercent, formatSI } from '../../core/units';
 import { BarChart } from '../charts/BarChart';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
+import { T } from '../i18n/T';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { gpuField, resolveGpu } from '../state/gpuPicker';
 
@@ -140,7 +141,7 @@ export const PEAK_FLOPS = defineCalculator({
     extra: (
       <>
         <p className="hint">
-          <strong>Clock:</strong> {r.gpu.clockNote}. <strong>Tensor core:</strong> {r.gpu.mmaNote}.
+          <strong><T>Clock:</T></strong> {r.gpu.clockNote}. <strong><T>Tensor core:</T></strong> {r.gpu.mmaNote}.
         </p>
         <BarChart
           title="Derived peak, datasheet and practical ceiling"

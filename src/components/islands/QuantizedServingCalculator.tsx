@@ -4,6 +4,7 @@ import { quantizationDerivations } from '../../core/scenario/servingSteps';
 import { WEIGHT_QUANTIZATION, datasheetPeakFor } from '../../core/serving/quantization';
 import { formatBytes, formatInteger, formatSI, formatSeconds, formatSignificant } from '../../core/units';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
+import { T } from '../i18n/T';
 import { defineCalculator } from '../calculator/defineCalculator';
 import type { SelectFieldSpec } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
@@ -131,16 +132,16 @@ export const QUANTIZED_SERVING = defineCalculator({
       extra: (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Each weight type">
           <table className="sweep" data-testid="qs-table" style={{ whiteSpace: 'nowrap' }}>
-            <caption>Each weight type</caption>
+            <caption><T>Each weight type</T></caption>
             <thead>
               <tr>
-                <th scope="col">weights</th>
-                <th scope="col">B/param</th>
-                <th scope="col">memory</th>
-                <th scope="col">fit</th>
-                <th scope="col">TTFT</th>
-                <th scope="col">TPOT</th>
-                <th scope="col">matmuls at</th>
+                <th scope="col"><T>weights</T></th>
+                <th scope="col"><T>B/param</T></th>
+                <th scope="col"><T>memory</T></th>
+                <th scope="col"><T>fit</T></th>
+                <th scope="col"><T>TTFT</T></th>
+                <th scope="col"><T>TPOT</T></th>
+                <th scope="col"><T>matmuls at</T></th>
               </tr>
             </thead>
             <tbody>

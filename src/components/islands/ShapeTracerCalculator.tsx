@@ -6,6 +6,7 @@ import { embeddingParamsFormula } from '../../core/params/formulas';
 import { formatBytes, formatCount, formatInteger, formatPercent, formatSI } from '../../core/units';
 import { BarChart } from '../charts/BarChart';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
+import { T } from '../i18n/T';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { dtypeOptions } from '../state/fields';
 import { CUSTOM_MODEL, modelFields, resolveModelChoice } from '../state/pickers';
@@ -113,17 +114,17 @@ function Trace({ trace, spec, lmHeadText }: { trace: DecoderTrace; spec: ModelSp
         <table data-testid="trace-table" style={{ fontSize: '0.85rem' }} aria-describedby="trace-table-caption">
           <thead>
             <tr>
-              <th scope="col">Stage</th>
-              <th scope="col">Output shape</th>
+              <th scope="col"><T>Stage</T></th>
+              <th scope="col"><T>Output shape</T></th>
               <th scope="col" className="num">
-                Output size
+                <T>Output size</T>
               </th>
-              <th scope="col">Weight</th>
+              <th scope="col"><T>Weight</T></th>
               <th scope="col" className="num">
-                Parameters
+                <T>Parameters</T>
               </th>
               <th scope="col" className="num">
-                Forward FLOPs
+                <T>Forward FLOPs</T>
               </th>
             </tr>
           </thead>

@@ -14,6 +14,7 @@ import {
   type WindowChoice,
 } from '../../core/variants';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
+import { T } from '../i18n/T';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { StackedBarChart } from '../charts/StackedBarChart';
 import { ComparisonTable } from '../controls/ComparisonTable';
@@ -275,7 +276,7 @@ export const VARIANT_COMPARATOR = defineCalculator({
             limit={{ value: usable, label: `usable ${formatBytes(usable)}` }}
             summary={`Base: weights ${formatBytes(b.weightsBytes)}, room for ${formatInteger(b.maxConcurrency)} requests of ${formatBytes(b.kvBytesPerRequest)} each. Variant: weights ${formatBytes(x.weightsBytes)}, room for ${formatInteger(x.maxConcurrency)} requests of ${formatBytes(x.kvBytesPerRequest)} each. Usable memory ${formatBytes(usable)}.`}
           />
-          <p className="hint">The variant's working:</p>
+          <p className="hint"><T>The variant's working:</T></p>
         </>
       ),
       derivations,
