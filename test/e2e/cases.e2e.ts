@@ -1,33 +1,18 @@
-import { describe } from "vitest";
-import {
-  copyMarkdown,
-  expect,
-  expectText,
-  hydrate,
-  hydrateAll,
-  linkOf,
-  restores,
-  test as it,
-  textOf,
-  urlWith,
-} from "./fixture";
-import { builtPages } from "./site";
-import { main } from "../../src/cli";
-import { CASE_IDS } from "../../src/core/cases/types";
-import {
-  CASE_UIS,
-  answerValue,
-  formatAnswer,
-} from "../../src/components/state/cases";
+import { describe } from 'vitest';
+import { copyMarkdown, expect, expectText, hydrate, hydrateAll, linkOf, restores, test as it, textOf, urlWith } from './fixture';
+import { builtPages } from './site';
+import { main } from '../../src/cli';
+import { CASE_IDS } from '../../src/core/cases/types';
+import { CASE_UIS, answerValue, formatAnswer } from '../../src/components/state/cases';
 
-const page = builtPages().find((p) => p.path === "cases/");
+const page = builtPages().find((p) => p.path === 'cases/');
 
 /** `npm run --silent cli -- case <id> --json`, run in-process through the CLI's main(). */
 function cli(id: string): Record<string, unknown> {
-  let stdout = "";
-  let stderr = "";
+  let stdout = '';
+  let stderr = '';
   const code = main(
-    ["case", id, "--json"],
+    ['case', id, '--json'],
     (s) => (stdout += s),
     (s) => (stderr += s),
   );
@@ -37,13 +22,13 @@ function cli(id: string): Record<string, unknown> {
 
 function unescape(html: string): string {
   return html
-    .replace(/<[^>]+>/g, "")
+    .replace(/<[^>]+>/g, '')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
     .trim();
 }
 
@@ -56,181 +41,126 @@ function caseBlock(id: string): string {
   return html.slice(start, next === -1 ? undefined : next);
 }
 
-describe("cases page: the numbers are the CLI’s", () => {
-  it("the cases page is built", () => {
+describe('cases page: the numbers are the CLI’s', () => {
+  it('the cases page is built', () => {
     expect(page).toBeDefined();
   });
 
   it.each(CASE_IDS.map((id) => [id]))(
-    "%s: question, every answer (the calculator’s, rendered at build time), every step and the verdict equal `cli case <id> --json`",
+    '%s: question, every answer (the calculator’s, rendered at build time), every step and the verdict equal `cli case <id> --json`',
     (id) => {
       const json = cli(id);
       const block = caseBlock(id);
-      const question =
-        /data-question[^>]*>([\s\S]*?)<\/blockquote>/.exec(block)?.[1] ?? "";
-      expect(unescape(question)).toBe(json["question"]);
+      const question = /data-question[^>]*>([\s\S]*?)<\/blockquote>/.exec(block)?.[1] ?? '';
+      expect(unescape(question)).toBe(json['question']);
       // The answer is the calculator's, rendered at build time right under the steps: each headline once, then the verdict.
       const ui = CASE_UIS[id];
       for (const row of ui.answers) {
-        const expected = answerValue(json["answer"] as object, row.path);
-        const testId = `${ui.ns}-${row.path.replace(".", "-")}`;
-        const shown = new RegExp(
-          `data-testid="${testId}"[^>]*>([\\s\\S]*?)</dd>`,
-        ).exec(block)?.[1];
+        const expected = answerValue(json['answer'] as object, row.path);
+        const testId = `${ui.ns}-${row.path.replace('.', '-')}`;
+        const shown = new RegExp(`data-testid="${testId}"[^>]*>([\\s\\S]*?)</dd>`).exec(block)?.[1];
         expect(shown, `${id} ${row.path} in the calculator`).toBeDefined();
-        expect(unescape(shown!), `${id} ${row.path}`).toContain(
-          formatAnswer(expected, row.format).text,
-        );
+        expect(unescape(shown!), `${id} ${row.path}`).toContain(formatAnswer(expected, row.format).text);
       }
-      expect(
-        block.match(/data-testid="[a-z0-9]+-verdict"/g) ?? [],
-        `${id}: one verdict`,
-      ).toHaveLength(1);
-      const steps = json["steps"] as {
+      expect(block.match(/data-testid="[a-z0-9]+-verdict"/g) ?? [], `${id}: one verdict`).toHaveLength(1);
+      const steps = json['steps'] as {
         id: string;
         value: number;
         formatted: string;
       }[];
-      const shownSteps = [
-        ...block.matchAll(
-          /<li class="case-step"[^>]*data-formula="([^"]+)" data-value="([^"]*)"/g,
-        ),
-      ].map((m) => ({ id: m[1], value: Number(m[2]) }));
-      expect(shownSteps).toEqual(
-        steps.map((s) => ({ id: s.id, value: s.value })),
-      );
+      const shownSteps = [...block.matchAll(/<li class="case-step"[^>]*data-formula="([^"]+)" data-value="([^"]*)"/g)].map((m) => ({
+        id: m[1],
+        value: Number(m[2]),
+      }));
+      expect(shownSteps).toEqual(steps.map((s) => ({ id: s.id, value: s.value })));
       for (const s of steps) expect(block).toContain(s.formatted);
-      const verdict =
-        /data-testid="[a-z0-9]+-verdict"[^>]*>([\s\S]*?)<\/p>/.exec(
-          block,
-        )?.[1] ?? "";
-      expect(unescape(verdict)).toBe(json["verdict"]);
+      const verdict = /data-testid="[a-z0-9]+-verdict"[^>]*>([\s\S]*?)<\/p>/.exec(block)?.[1] ?? '';
+      expect(unescape(verdict)).toBe(json['verdict']);
       expect(block).toContain('class="katex"');
     },
   );
 
-  it.each(CASE_IDS.map((id) => [id]))(
-    "%s: each step titled once, and the assumptions named as in the calculator (no code names, no blank row)",
-    (id) => {
-      const block = caseBlock(id);
-      const titles = [
-        ...block.matchAll(/<span class="step-title"[^>]*>([\s\S]*?)<\/span>/g),
-      ].map((m) => unescape(m[1] ?? ""));
-      expect(titles.length).toBeGreaterThan(0);
-      expect(new Set(titles).size, titles.join(" | ")).toBe(titles.length);
-      const labels = new Set(
-        Object.values(CASE_UIS[id].fields).map((f) => f.label),
-      );
-      const rows = [
-        ...block.matchAll(
-          /<tr data-assumption="[^"]+"[^>]*>\s*<th scope="row"[^>]*>([\s\S]*?)<\/th>\s*<td class="value"[^>]*>([\s\S]*?)<\/td>/g,
-        ),
-      ].map((m) => [unescape(m[1] ?? ""), unescape(m[2] ?? "")]);
-      expect(rows.length).toBeGreaterThan(0);
-      for (const [label, value] of rows) {
-        expect(labels, `${id}: "${label}" is a calculator label`).toContain(
-          label,
-        );
-        expect(value, `${id}: ${label} has a value`).not.toBe("");
-      }
-      expect(block).not.toMatch(
-        /<code>(gpuHours|maskFactor|config|bytesPerElement)<\/code>/,
-      );
-    },
-  );
+  it.each(CASE_IDS.map((id) => [id]))('%s: each step titled once, and the assumptions named as in the calculator (no code names, no blank row)', (id) => {
+    const block = caseBlock(id);
+    const titles = [...block.matchAll(/<span class="step-title"[^>]*>([\s\S]*?)<\/span>/g)].map((m) => unescape(m[1] ?? ''));
+    expect(titles.length).toBeGreaterThan(0);
+    expect(new Set(titles).size, titles.join(' | ')).toBe(titles.length);
+    const labels = new Set(Object.values(CASE_UIS[id].fields).map((f) => f.label));
+    const rows = [
+      ...block.matchAll(/<tr data-assumption="[^"]+"[^>]*>\s*<th scope="row"[^>]*>([\s\S]*?)<\/th>\s*<td class="value"[^>]*>([\s\S]*?)<\/td>/g),
+    ].map((m) => [unescape(m[1] ?? ''), unescape(m[2] ?? '')]);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const [label, value] of rows) {
+      expect(labels, `${id}: "${label}" is a calculator label`).toContain(label);
+      expect(value, `${id}: ${label} has a value`).not.toBe('');
+    }
+    expect(block).not.toMatch(/<code>(gpuHours|maskFactor|config|bytesPerElement)<\/code>/);
+  });
 
   it('the concurrency steps say what changes: "Maximum concurrent requests: 2 × A800, 4,000-token contexts"', () => {
-    const block = unescape(caseBlock("llama2-70b-concurrency"));
-    expect(block).toContain(
-      "Maximum concurrent requests: 2 × A800, 4,000-token contexts (the answer)",
-    );
-    expect(block).toContain(
-      "Maximum concurrent requests had it used multi-head attention: same memory, 8× the cache",
-    );
+    const block = unescape(caseBlock('llama2-70b-concurrency'));
+    expect(block).toContain('Maximum concurrent requests: 2 × A800, 4,000-token contexts (the answer)');
+    expect(block).toContain('Maximum concurrent requests had it used multi-head attention: same memory, 8× the cache');
   });
 });
 
-describe("cases page in the browser", () => {
+describe('cases page in the browser', () => {
   // 20,556 px before this layout (measured on the built site at 1366 × 900, every island hydrated);
   // 12,909 px with it. Half (about 10,300) would need cutting the chapter's prose further.
-  it("is well under its former 20,556 px on a 1366 px screen, and each case result is shown once", async ({
-    open,
-  }) => {
-    const p = await open("cases/", { viewport: { width: 1366, height: 900 } });
+  it('is well under its former 20,556 px on a 1366 px screen, and each case result is shown once', async ({ open }) => {
+    const p = await open('cases/', { viewport: { width: 1366, height: 900 } });
     await hydrateAll(p);
-    const height = await p.evaluate(
-      () => document.documentElement.scrollHeight,
-    );
+    const height = await p.evaluate(() => document.documentElement.scrollHeight);
     console.info(`cases page height at 1366 px: ${height} px`);
     expect(height).toBeLessThanOrEqual(13_200);
     // No second grid of the answers: the steps, then the calculator's results, once.
-    expect(await p.locator(".case dl, .case .case-answer").count()).toBe(0);
+    expect(await p.locator('.case dl, .case .case-answer').count()).toBe(0);
   });
 
-  it("the hints follow the GPU: switching the MFU case to an A800 names the A800’s 312T, never the H100’s figure", async ({
-    open,
-  }) => {
-    const p = await open("cases/");
-    await hydrate(p, "#mfu-gpu");
-    await expect
-      .poll(() => textOf(p, "mfu-gpu-fills"))
-      .toContain("NVIDIA H100 SXM5 80GB");
-    await p.selectOption("#mfu-gpu", "a800-sxm-80gb");
-    await expect
-      .poll(() => textOf(p, "mfu-gpu-fills"))
-      .toBe(
-        "From the NVIDIA A800 SXM4 80GB datasheet: Peak per GPU (FLOP/s) 312T.",
-      );
-    await p.fill("#mfu-gpuHours", "4M");
-    await expect
-      .poll(() => textOf(p, "mfu-changed"))
-      .toContain("GPU-hours 4M (question: 6.4M)");
+  it('the hints follow the GPU: switching the MFU case to an A800 names the A800’s 312T, never the H100’s figure', async ({ open }) => {
+    const p = await open('cases/');
+    await hydrate(p, '#mfu-gpu');
+    await expect.poll(() => textOf(p, 'mfu-gpu-fills')).toContain('NVIDIA H100 SXM5 80GB');
+    await p.selectOption('#mfu-gpu', 'a800-sxm-80gb');
+    await expect.poll(() => textOf(p, 'mfu-gpu-fills')).toBe('From the NVIDIA A800 SXM4 80GB datasheet: Peak per GPU (FLOP/s) 312T.');
+    await p.fill('#mfu-gpuHours', '4M');
+    await expect.poll(() => textOf(p, 'mfu-changed')).toContain('GPU-hours 4M (question: 6.4M)');
   });
 
-  it("renders with no console error, and each case calculator responds and restores from its URL", async ({
-    open,
-  }) => {
-    const p = await open("cases/");
-    await expect(p.locator("h1").first().textContent()).resolves.toContain(
-      "Four worked questions",
-    );
-    expect(await p.locator(".katex-error").count()).toBe(0);
+  it('renders with no console error, and each case calculator responds and restores from its URL', async ({ open }) => {
+    const p = await open('cases/');
+    await expect(p.locator('h1').first().textContent()).resolves.toContain('Four worked questions');
+    expect(await p.locator('.katex-error').count()).toBe(0);
 
     // Llama 3 70B: 6·70e9·15e12 / (4e6·3600·989e12) = 0.4424 → "44.2%".
-    await hydrate(p, "#mfu-gpuHours");
-    await expectText(p, "mfu-mfu", "27.6%");
-    await p.fill("#mfu-gpuHours", "4M");
-    await expectText(p, "mfu-mfu", "44.2%");
+    await hydrate(p, '#mfu-gpuHours');
+    await expectText(p, 'mfu-mfu', '27.6%');
+    await p.fill('#mfu-gpuHours', '4M');
+    await expectText(p, 'mfu-mfu', '44.2%');
 
     // Llama 2 13B: 2·32000·5120 + 40·(4·5120² + 3·5120·13824 + 2·5120) + 5120 = 13,015,864,320.
-    await hydrate(p, "#p7-model");
-    await p.selectOption("#p7-model", "llama-2-13b");
-    await expectText(p, "p7-params", "13,015,864,320");
+    await hydrate(p, '#p7-model');
+    await p.selectOption('#p7-model', 'llama-2-13b');
+    await expectText(p, 'p7-params', '13,015,864,320');
 
     // One 4,000-token prompt, the scenario's estimate: compute 0.28475 + elementwise 0.00812 + all-reduces 0.11629 + fixed 0.00592 = 0.41508 s.
-    await hydrate(p, "#ttft-requests");
-    await p.fill("#ttft-requests", "1");
-    await expectText(p, "ttft-ttftSeconds", "415 ms");
-    await expectText(p, "ttft-reasonable", "yes");
+    await hydrate(p, '#ttft-requests');
+    await p.fill('#ttft-requests', '1');
+    await expectText(p, 'ttft-ttftSeconds', '415 ms');
+    await expectText(p, 'ttft-reasonable', 'yes');
 
     // 80e9-byte reading: (144e9 − 137,953,296,384 − 950,400,000) / 1,310,720,000 = 3.89 → 3.
-    await hydrate(p, "#conc-memoryReading");
-    await p.selectOption("#conc-memoryReading", "GB");
-    await expectText(p, "conc-maxConcurrency", "3");
+    await hydrate(p, '#conc-memoryReading');
+    await p.selectOption('#conc-memoryReading', 'GB');
+    await expectText(p, 'conc-maxConcurrency', '3');
 
-    const link = await urlWith(
-      p,
-      "mfu.gpuHours=4M",
-      "p7.model=llama-2-13b",
-      "ttft.requests=1",
-      "conc.memoryReading=GB",
-    );
+    const link = await urlWith(p, 'mfu.gpuHours=4M', 'p7.model=llama-2-13b', 'ttft.requests=1', 'conc.memoryReading=GB');
     const fresh = await open(link);
     for (const [sel, testId, expected] of [
-      ["#mfu-gpuHours", "mfu-mfu", "44.2%"],
-      ["#p7-model", "p7-params", "13,015,864,320"],
-      ["#ttft-requests", "ttft-ttftSeconds", "415 ms"],
-      ["#conc-memoryReading", "conc-maxConcurrency", "3"],
+      ['#mfu-gpuHours', 'mfu-mfu', '44.2%'],
+      ['#p7-model', 'p7-params', '13,015,864,320'],
+      ['#ttft-requests', 'ttft-ttftSeconds', '415 ms'],
+      ['#conc-memoryReading', 'conc-maxConcurrency', '3'],
     ] as const) {
       await hydrate(fresh, sel);
       await expectText(fresh, testId, expected);
@@ -239,98 +169,68 @@ describe("cases page in the browser", () => {
     await hydrateAll(p);
   });
 
-  it("shows a message by a bad assumption and never NaN", async ({ open }) => {
-    const p = await open("cases/");
-    await hydrate(p, "#conc-utilization");
-    await p.fill("#conc-utilization", "1.5");
-    await expect(
-      p.locator("#conc-utilization-error").textContent(),
-    ).resolves.toContain("at most 1");
-    const text = await p
-      .locator("#llama2-70b-concurrency-calculator")
-      .textContent();
+  it('shows a message by a bad assumption and never NaN', async ({ open }) => {
+    const p = await open('cases/');
+    await hydrate(p, '#conc-utilization');
+    await p.fill('#conc-utilization', '1.5');
+    await expect(p.locator('#conc-utilization-error').textContent()).resolves.toContain('at most 1');
+    const text = await p.locator('#llama2-70b-concurrency-calculator').textContent();
     expect(text).not.toMatch(/NaN|Infinity/);
   });
 
-  it("a hostile link is refused by the fields it belongs to (ttft.gpus=1e300 is no longer a silent dash), with the defaults and no console error", async ({
+  it('a hostile link is refused by the fields it belongs to (ttft.gpus=1e300 is no longer a silent dash), with the defaults and no console error', async ({
     open,
   }) => {
     const query = [
-      "ttft.gpus=1e300",
-      "ttft.requests=NaN",
-      "ttft.gpu=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
-      "mfu.gpuHours=-1",
-      `mfu.tokens=${"6".repeat(10_000)}`,
-      "conc.dtype=%7B%22a%22%3A1%7D",
-      "p7.model=nope",
-    ].join("&");
+      'ttft.gpus=1e300',
+      'ttft.requests=NaN',
+      'ttft.gpu=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+      'mfu.gpuHours=-1',
+      `mfu.tokens=${'6'.repeat(10_000)}`,
+      'conc.dtype=%7B%22a%22%3A1%7D',
+      'p7.model=nope',
+    ].join('&');
     const p = await open(`cases/?${query}`);
-    await hydrate(p, "#ttft-gpus");
-    for (const id of ["ttft-gpus", "ttft-requests", "ttft-gpu"])
-      await expect
-        .poll(() => p.locator(`#${id}-error`).count(), { message: id })
-        .toBe(1);
-    await expect(p.locator("#ttft-gpus-error").textContent()).resolves.toBe(
-      "GPUs (tensor parallel) must be a whole number from 1 to 10,000,000 (the largest clusters have a few hundred thousand GPUs)",
+    await hydrate(p, '#ttft-gpus');
+    for (const id of ['ttft-gpus', 'ttft-requests', 'ttft-gpu']) await expect.poll(() => p.locator(`#${id}-error`).count(), { message: id }).toBe(1);
+    await expect(p.locator('#ttft-gpus-error').textContent()).resolves.toBe(
+      'GPUs (tensor parallel) must be a whole number from 1 to 10,000,000 (the largest clusters have a few hundred thousand GPUs)',
     );
-    await expectText(p, "ttft-ttftSeconds", "6.53 s");
-    expect(
-      await p.locator("#llama2-70b-ttft-calculator .results").textContent(),
-    ).not.toMatch(/—|NaN|Infinity/);
-    await hydrate(p, "#mfu-gpuHours");
-    for (const id of ["mfu-gpuHours", "mfu-tokens"])
-      await expect
-        .poll(() => p.locator(`#${id}-error`).count(), { message: id })
-        .toBe(1);
-    await expectText(p, "mfu-mfu", "27.6%");
-    await hydrate(p, "#conc-dtype");
-    await expect.poll(() => p.locator("#conc-dtype-error").count()).toBe(1);
-    await hydrate(p, "#p7-model");
-    await expect.poll(() => p.locator("#p7-model-error").count()).toBe(1);
-    await expect(p.locator(".calculator img").count()).resolves.toBe(0);
+    await expectText(p, 'ttft-ttftSeconds', '6.53 s');
+    expect(await p.locator('#llama2-70b-ttft-calculator .results').textContent()).not.toMatch(/—|NaN|Infinity/);
+    await hydrate(p, '#mfu-gpuHours');
+    for (const id of ['mfu-gpuHours', 'mfu-tokens']) await expect.poll(() => p.locator(`#${id}-error`).count(), { message: id }).toBe(1);
+    await expectText(p, 'mfu-mfu', '27.6%');
+    await hydrate(p, '#conc-dtype');
+    await expect.poll(() => p.locator('#conc-dtype-error').count()).toBe(1);
+    await hydrate(p, '#p7-model');
+    await expect.poll(() => p.locator('#p7-model-error').count()).toBe(1);
+    await expect(p.locator('.calculator img').count()).resolves.toBe(0);
   });
 
-  it("refuses a TTFT target whose low end is above its high end by the low field, and flags an impossible MFU with a warning", async ({
-    open,
-  }) => {
-    const p = await open(
-      "cases/?mfu.gpu=a800-sxm-80gb&mfu.peak=312T&mfu.gpuHours=4M",
-    );
-    await hydrate(p, "#ttft-targetLowSeconds");
-    await p.fill("#ttft-targetLowSeconds", "0.8");
-    await expect(
-      p.locator("#ttft-targetLowSeconds-error").textContent(),
-    ).resolves.toBe(
-      "the low end of the target (800 ms) is above its high end (700 ms)",
-    );
-    await expectText(p, "ttft-ttftSeconds", "6.53 s");
+  it('refuses a TTFT target whose low end is above its high end by the low field, and flags an impossible MFU with a warning', async ({ open }) => {
+    const p = await open('cases/?mfu.gpu=a800-sxm-80gb&mfu.peak=312T&mfu.gpuHours=4M');
+    await hydrate(p, '#ttft-targetLowSeconds');
+    await p.fill('#ttft-targetLowSeconds', '0.8');
+    await expect(p.locator('#ttft-targetLowSeconds-error').textContent()).resolves.toBe('the low end of the target (800 ms) is above its high end (700 ms)');
+    await expectText(p, 'ttft-ttftSeconds', '6.53 s');
     // 6·70e9·15e12 / (4e6·3600·312e12) = 1.4022
-    await hydrate(p, "#mfu-gpuHours");
-    await expectText(p, "mfu-mfu", "140%");
-    await expect(
-      p.getByTestId("mfu-warning-mfu-above-peak").textContent(),
-    ).resolves.toMatch(/^An MFU of 140% is impossible/);
+    await hydrate(p, '#mfu-gpuHours');
+    await expectText(p, 'mfu-mfu', '140%');
+    await expect(p.getByTestId('mfu-warning-mfu-above-peak').textContent()).resolves.toMatch(/^An MFU of 140% is impossible/);
   });
 
-  it("Copy Markdown from a case names its setup and opens, in a fresh context, on that case with the same numbers", async ({
-    open,
-  }) => {
-    const p = await open("cases/", { clipboard: true });
-    await hydrate(p, "#conc-gpus");
-    await p.fill("#conc-gpus", "8");
-    await p
-      .locator(
-        "#llama2-70b-concurrency-calculator details.more-derivations > summary",
-      )
-      .click();
-    const md = await copyMarkdown(p, "#llama2-70b-concurrency-calculator");
-    expect(md).toContain(
-      "Llama 2 70B in fp16 on 8 × NVIDIA A800 SXM4 80GB, requests of up to 4,000 tokens",
-    );
+  it('Copy Markdown from a case names its setup and opens, in a fresh context, on that case with the same numbers', async ({ open }) => {
+    const p = await open('cases/', { clipboard: true });
+    await hydrate(p, '#conc-gpus');
+    await p.fill('#conc-gpus', '8');
+    await p.locator('#llama2-70b-concurrency-calculator details.more-derivations > summary').click();
+    const md = await copyMarkdown(p, '#llama2-70b-concurrency-calculator');
+    expect(md).toContain('Llama 2 70B in fp16 on 8 × NVIDIA A800 SXM4 80GB, requests of up to 4,000 tokens');
     const link = linkOf(md);
     expect(link).toMatch(/#llama2-70b-concurrency-calculator$/);
-    const shown = await p.getByTestId("conc-maxConcurrency").textContent();
-    const fresh = await restores(open, link, { "conc.gpus": "8" });
-    await expectText(fresh.page, "conc-maxConcurrency", shown ?? "");
+    const shown = await p.getByTestId('conc-maxConcurrency').textContent();
+    const fresh = await restores(open, link, { 'conc.gpus': '8' });
+    await expectText(fresh.page, 'conc-maxConcurrency', shown ?? '');
   });
 });

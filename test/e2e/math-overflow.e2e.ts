@@ -7,10 +7,10 @@
  * hiding its result when it needs sideways scrolling. The counts of equations that scroll at
  * all are logged, the number whose result is out of sight must be 0.
  */
-import { describe } from "vitest";
-import type { Page } from "playwright-core";
-import { CHAPTERS } from "../../src/core/chapters";
-import { expect, hydrateAll, test as it } from "./fixture";
+import { describe } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CHAPTERS } from '../../src/core/chapters';
+import { expect, hydrateAll, test as it } from './fixture';
 
 interface Overflow {
   /** Equations with a part that needs sideways scrolling. */
@@ -25,8 +25,7 @@ function measure(page: Page): Promise<Overflow> {
   return page.evaluate(() => {
     const clippers = (el: Element) => {
       const out: Element[] = [];
-      for (let a = el.parentElement; a; a = a.parentElement)
-        if (getComputedStyle(a).overflowX !== "visible") out.push(a);
+      for (let a = el.parentElement; a; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') out.push(a);
       return out;
     };
     const outOfSight = (el: Element) => {
@@ -39,40 +38,26 @@ function measure(page: Page): Promise<Overflow> {
       });
     };
     const name = (el: Element) =>
-      `${el.closest("[data-formula]")?.getAttribute("data-formula") ?? "prose"}: ${(el.textContent ?? "").replace(/\s+/g, " ").slice(0, 60)}`;
+      `${el.closest('[data-formula]')?.getAttribute('data-formula') ?? 'prose'}: ${(el.textContent ?? '').replace(/\s+/g, ' ').slice(0, 60)}`;
     let scrolling = 0;
     let equations = 0;
     const hidden: string[] = [];
-    for (const chain of document.querySelectorAll(".math-chain")) {
+    for (const chain of document.querySelectorAll('.math-chain')) {
       if (chain.getBoundingClientRect().width === 0) continue; // folded away (closed <details>)
       equations += 1;
-      if (
-        [...chain.querySelectorAll(".mc-link")].some(
-          (l) => l.scrollWidth > l.clientWidth + 1,
-        )
-      )
-        scrolling += 1;
+      if ([...chain.querySelectorAll('.mc-link')].some((l) => l.scrollWidth > l.clientWidth + 1)) scrolling += 1;
       const result = chain.querySelector('.mc-link[data-role="result"]');
       if (!result || outOfSight(result)) hidden.push(name(chain));
     }
     // Display math outside the chains: the prose's $$…$$ (KaTeX) and any other block formula.
-    for (const eq of document.querySelectorAll(
-      '.katex-display, math[display="block"]',
-    )) {
+    for (const eq of document.querySelectorAll('.katex-display, math[display="block"]')) {
       // (KaTeX's own hidden MathML copy is not a second equation.)
-      if (
-        eq.closest(".math-chain") ||
-        (eq.tagName.toLowerCase() === "math" && eq.closest(".katex")) ||
-        eq.getBoundingClientRect().width === 0
-      )
-        continue;
+      if (eq.closest('.math-chain') || (eq.tagName.toLowerCase() === 'math' && eq.closest('.katex')) || eq.getBoundingClientRect().width === 0) continue;
       equations += 1;
-      const box = eq.classList.contains("katex-display")
-        ? eq
-        : (eq.parentElement ?? eq);
+      const box = eq.classList.contains('katex-display') ? eq : (eq.parentElement ?? eq);
       const scrolls = box.scrollWidth > box.clientWidth + 1;
       if (scrolls) scrolling += 1;
-      const parts = eq.querySelectorAll(".katex-html > .base");
+      const parts = eq.querySelectorAll('.katex-html > .base');
       const last = parts.length > 0 ? parts[parts.length - 1]! : eq;
       if (scrolls || outOfSight(last)) hidden.push(name(eq));
     }
@@ -82,24 +67,19 @@ function measure(page: Page): Promise<Overflow> {
 
 const pages = CHAPTERS.map((ch) => ch.slug);
 
-describe("no display equation hides its result", () => {
+describe('no display equation hides its result', () => {
   for (const viewport of [
     { width: 390, height: 844 },
     { width: 1366, height: 900 },
   ]) {
-    it.for(pages)(
-      `%s at ${viewport.width} px: every result in sight, static and live`,
-      async (slug, { open }) => {
-        const page = await open(`${slug}/`, { viewport });
-        // Every island live, so that the calculators' derivations are measured too.
-        await hydrateAll(page);
-        const m = await measure(page);
-        console.info(
-          `math-overflow ${viewport.width}px ${slug}: ${m.equations} equations, ${m.scrolling} scroll, ${m.hidden.length} hide their result`,
-        );
-        expect(m.equations, `${slug} has display equations`).toBeGreaterThan(0);
-        expect(m.hidden, `${slug} at ${viewport.width} px`).toEqual([]);
-      },
-    );
+    it.for(pages)(`%s at ${viewport.width} px: every result in sight, static and live`, async (slug, { open }) => {
+      const page = await open(`${slug}/`, { viewport });
+      // Every island live, so that the calculators' derivations are measured too.
+      await hydrateAll(page);
+      const m = await measure(page);
+      console.info(`math-overflow ${viewport.width}px ${slug}: ${m.equations} equations, ${m.scrolling} scroll, ${m.hidden.length} hide their result`);
+      expect(m.equations, `${slug} has display equations`).toBeGreaterThan(0);
+      expect(m.hidden, `${slug} at ${viewport.width} px`).toEqual([]);
+    });
   }
 });

@@ -5,7 +5,7 @@
  * Static cards (MathChain.astro, KaTeX) and live ones (DerivationView, MathML) share it, so
  * both break a long equation the same way and never hide its result.
  */
-import type { Derivation, RelationLink } from "../../core/formula";
+import type { Derivation, RelationLink } from '../../core/formula';
 
 /**
  * A link as TeX a renderer sets on its own: `{}=\nobreak rhs`. The empty group before the
@@ -22,8 +22,8 @@ export function linkTex(link: RelationLink): string {
  * result.
  * @example chainRows(matmulFlopsFormula.derive({ M: 2, K: 3, N: 4 })).map((r) => r.map((l) => l.role)) //=> [['symbolic'], ['substituted', 'result']]
  */
-export function chainRows(d: Pick<Derivation, "chain">): RelationLink[][] {
-  const symbolic = d.chain.filter((l) => l.role === "symbolic");
-  const rest = d.chain.filter((l) => l.role !== "symbolic");
+export function chainRows(d: Pick<Derivation, 'chain'>): RelationLink[][] {
+  const symbolic = d.chain.filter((l) => l.role === 'symbolic');
+  const rest = d.chain.filter((l) => l.role !== 'symbolic');
   return [symbolic, rest].filter((row) => row.length > 0);
 }
