@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Derivation } from '../core/formula';
 import { derivationAsLatex, derivationAsMarkdown } from '../core/cite';
 import { CopyButton } from './controls/CopyButton';
+import { derivationTitle, useLang, useT } from './i18n/i18n';
 import { chainRows, linkTex } from './math/chain';
 import { texToMathmlChunks } from './math/texToMathml';
 import './math/math.css';
@@ -35,6 +36,9 @@ function renderTex(tex: string): string {
 
 /** A derivation rendered live in an island: its chain of relations, the result, copy as LaTeX or Markdown. */
 export function DerivationView({ derivation: d, stale = false, link, context }: DerivationViewProps) {
+  // Words in the island's language (LangContext); the math and the numbers are the same in both.
+  const t = useT();
+  const lang = useLang();
   const chain = useMemo(
     () => (d ? { lhs: renderTex(d.lhs), rows: chainRows(d).map((row) => row.map((l) => ({ role: l.role, html: renderTex(linkTex(l)) }))) } : null),
     [d],
@@ -42,9 +46,10 @@ export function DerivationView({ derivation: d, stale = false, link, context }: 
   if (!d || !chain) return null;
   const showExact = d.exact !== null && !d.formatted.includes(d.exact);
   const url = () => (link ? link() : `${(typeof window !== 'undefined' ? window.location.href : '').split('#')[0]}#${d.anchor}`);
+  const title = derivationTitle(d, lang);
   return (
     <div className={stale ? 'derivation live stale' : 'derivation live'} data-formula={d.id}>
-      <div className="title">{d.title}</div>
+      <div className="title">{title}</div>
       {/* The same layout as the static cards (math/MathChain.astro): rows aligned on their relations. */}
       <div className="math-chain live" data-math-chain>
         <div className="mc-lhs" dangerouslySetInnerHTML={{ __html: chain.lhs }} />
@@ -57,7 +62,9 @@ export function DerivationView({ derivation: d, stale = false, link, context }: 
         ))}
       </div>
       <p className="result" data-testid={`result-${d.id}`}>
-        {d.title}: {d.formatted}
+        {title}
+        {lang === 'zh' ? '：' : ': '}
+        {d.formatted}
         {showExact && (
           <span className="exact">
             {' '}
@@ -66,8 +73,8 @@ export function DerivationView({ derivation: d, stale = false, link, context }: 
         )}
       </p>
       <div className="calc-actions">
-        <CopyButton label="Copy LaTeX" text={() => derivationAsLatex(d, context)} />
-        <CopyButton label="Copy Markdown" text={() => derivationAsMarkdown(d, url(), context)} />
+        <CopyButton label={t('Copy LaTeX')} text={() => derivationAsLatex(d, context)} />
+        <CopyButton label={t('Copy Markdown')} text={() => derivationAsMarkdown(d, url(), context)} />
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { runCase } from '../../core/cases/run';
 import { CASE_IDS, type CaseId, type WorkedCase } from '../../core/cases/types';
-import { Calculator } from '../calculator/Calculator';
+import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator, type CalculatorDefinition } from '../calculator/defineCalculator';
 import { CASE_UIS, answerValue, changedFromQuestion, formatAnswer, gpuFills, type CaseUi, type ChangedInput } from '../state/cases';
 import type { FieldSpecs } from '../state/fields';
@@ -91,6 +91,6 @@ export const CASE_CALCULATORS = Object.fromEntries(CASE_IDS.map((id) => [id, cas
 >;
 
 /** One worked case with its assumptions editable; the inputs live in the URL. */
-export default function CaseCalculator({ caseId }: CaseCalculatorProps) {
-  return <Calculator def={CASE_CALCULATORS[caseId]} />;
+export default function CaseCalculator({ caseId, lang }: CaseCalculatorProps & IslandProps) {
+  return <Calculator def={CASE_CALCULATORS[caseId]} lang={lang} />;
 }
