@@ -23,7 +23,7 @@ import urlKeys from './__snapshots__/url-keys.json';
 import deepseekV3 from '../../src/data/models/deepseek-v3.json';
 import falcon7b from '../../src/data/models/falcon-7b.json';
 import llama27b from '../../src/data/models/llama-2-7b.json';
-import { expect, hydrate, test, watchOf } from './fixture';
+import { expect, hydrate, test, watchOf, type Open } from './fixture';
 import { builtPages, idsIn } from './site';
 
 /** Free-text fields: any text is a valid search query or a config to parse; they must only never inject markup. */
@@ -160,6 +160,52 @@ async function problemsOn(page: Page, probe: Probe): Promise<string[]> {
   );
 }
 
+/** Problems that are about time (blocked or slow), as opposed to what the page shows. */
+const TIMING = /^(main thread|not live within)/;
+
+/** Opens the probe's link, hydrates the island that owns its namespace and lists what is wrong. */
+async function visit(open: Open, probe: Probe): Promise<{ problems: string[]; ms: number }> {
+  const started = Date.now();
+  const page = await open(`${probe.page}?${probe.query}`, { initScript: heartbeat });
+  const problems: string[] = [];
+  if (probe.page !== '404.html' && (watchOf(page).response?.status() ?? 0) >= 400) problems.push(`HTTP ${watchOf(page).response?.status()}`);
+  // Hydrate the island that owns the namespace (any of its fields the server rendered).
+  const ids = idsIn(pages.find((b) => b.path === probe.page)?.html ?? '');
+  const field = ((urlKeys as Record<string, string[]>)[probe.page] ?? []).map((key) => key.replace('.', '-')).find((id) => id.startsWith(`${probe.ns}-`) && ids.has(id));
+  expect(field, `a field of ${probe.ns} in the page's HTML`).toBeDefined();
+  try {
+    await hydrate(page, `#${field}`, 15_000);
+  } catch (e) {
+    problems.push(`not live within 15 s (${(e as Error).message.split('\n')[0]})`);
+  }
+  const ms = Date.now() - started;
+  // A zero-delay timer after hydration: how long the main thread makes it wait.
+  const probeMs = await Promise.race([
+    page.evaluate(
+      () =>
+        new Promise<number>((r) => {
+          const t = performance.now();
+          setTimeout(() => r(performance.now() - t), 0);
+        }),
+    ),
+    new Promise<number>((r) => setTimeout(() => r(Infinity), 5_000)),
+  ]);
+  if (probeMs > 2_000) problems.push(`main thread busy after hydration (${probeMs} ms)`);
+  // Messages render with the hydrated island: give them a moment, then read what is wrong.
+  let found = await problemsOn(page, probe);
+  for (let i = 0; i < 10 && found.length > 0; i++) {
+    await page.waitForTimeout(200);
+    found = await problemsOn(page, probe);
+  }
+  problems.push(...found);
+  const maxGap = await page.evaluate(() => (window as unknown as { __maxGap: number }).__maxGap);
+  if (maxGap > 2_000) problems.push(`main thread blocked for ${Math.round(maxGap)} ms`);
+  problems.push(...watchOf(page).consoleErrors.map((e) => `console: ${e.slice(0, 120)}`));
+  // Close it now (the fixture would at the end of the test): a second visit starts on a quiet machine.
+  await page.context().close();
+  return { problems, ms };
+}
+
 afterAll(() => {
   if (outcomes.length === 0) return;
   const failed = outcomes.filter((o) => o.problems.length > 0);
@@ -189,42 +235,10 @@ describe(`${probes.length} hostile URLs over every calculator namespace`, () => 
   });
 
   test.for(probes.map((p) => [`/${p.page}?${p.ns}… ${p.label}`, p] as const))('%s', async ([, probe], { open }) => {
-    const started = Date.now();
-    const page = await open(`${probe.page}?${probe.query}`, { initScript: heartbeat });
-    const problems: string[] = [];
-    if (probe.page !== '404.html' && (watchOf(page).response?.status() ?? 0) >= 400) problems.push(`HTTP ${watchOf(page).response?.status()}`);
-    // Hydrate the island that owns the namespace (any of its fields the server rendered).
-    const ids = idsIn(pages.find((b) => b.path === probe.page)?.html ?? '');
-    const field = Object.keys(urlKeys as Record<string, string[]>)
-      .flatMap((path) => (path === probe.page ? (urlKeys as Record<string, string[]>)[path]! : []))
-      .map((key) => key.replace('.', '-'))
-      .find((id) => id.startsWith(`${probe.ns}-`) && ids.has(id));
-    expect(field, `a field of ${probe.ns} in the page's HTML`).toBeDefined();
-    try {
-      await hydrate(page, `#${field}`, 15_000);
-    } catch (e) {
-      problems.push(`not live within 15 s (${(e as Error).message.split('\n')[0]})`);
-    }
-    const ms = Date.now() - started;
-    // A zero-delay timer after hydration: how long the main thread makes it wait.
-    const probeMs = await Promise.race([
-      page.evaluate(() => new Promise<number>((r) => {
-        const t = performance.now();
-        setTimeout(() => r(performance.now() - t), 0);
-      })),
-      new Promise<number>((r) => setTimeout(() => r(Infinity), 5_000)),
-    ]);
-    if (probeMs > 2_000) problems.push(`main thread busy after hydration (${probeMs} ms)`);
-    // Messages render with the hydrated island: give them a moment, then read what is wrong.
-    let found = await problemsOn(page, probe);
-    for (let i = 0; i < 10 && found.length > 0; i++) {
-      await page.waitForTimeout(200);
-      found = await problemsOn(page, probe);
-    }
-    problems.push(...found);
-    const maxGap = await page.evaluate(() => (window as unknown as { __maxGap: number }).__maxGap);
-    if (maxGap > 2_000) problems.push(`main thread blocked for ${Math.round(maxGap)} ms`);
-    problems.push(...watchOf(page).consoleErrors.map((e) => `console: ${e.slice(0, 120)}`));
+    let { problems, ms } = await visit(open, probe);
+    // A main thread that was only slow (two cores shared with other work) is not a hostile input
+    // blocking it: a timing problem must happen again on a second visit to count.
+    if (problems.length > 0 && problems.every((p) => TIMING.test(p))) ({ problems, ms } = await visit(open, probe));
     outcomes.push({ probe, problems, ms });
     expect(problems, `/${probe.page}?${probe.query.slice(0, 300)}`).toEqual([]);
   });
