@@ -64,7 +64,7 @@ const READ = '2026-11-28';
 const SHARED = 'repository shared/data/models (copied from the Hub; see official-counts.json there)';
 /** The Hub's own count: model page "Model size" / api/models/<repo> safetensors.total, i.e. the tensors in the safetensors files. */
 const HUB = (repo: string, extra = '') =>
-  `Hugging Face Hub safetensors metadata of ${repo} (huggingface.co/api/models/${repo} → safetensors.total, the elements stored in the checkpoint), as quoted in several public repositories found by code search${extra}`;
+  `Hugging Face Hub safetensors metadata of ${repo} (huggingface.co/api/models/${repo} → safetensors.total, the elements stored in the checkpoint), as recorded in several public repositories that copy the Hub's figure${extra}`;
 
 export const PRESET_RECORDS: readonly PresetRecord[] = [
   {
@@ -89,7 +89,7 @@ export const PRESET_RECORDS: readonly PresetRecord[] = [
     source: { url: 'https://huggingface.co/bigscience/bloom-7b1/blob/main/config.json', read: READ },
     officialParams: 7_069_016_064,
     officialParamsSource:
-      'Model card of bigscience/bloom-7b1 ("7,069,016,064 parameters"), the figure Hugging Face reports, as quoted in public repositories found by code search.',
+      'Model card of bigscience/bloom-7b1 ("7,069,016,064 parameters"), the figure Hugging Face reports, as recorded in public repositories that copy the model card.',
   },
   {
     id: 'falcon-7b',
@@ -118,7 +118,7 @@ export const PRESET_RECORDS: readonly PresetRecord[] = [
     },
     officialParams: 6_658_473_984,
     officialParamsSource:
-      'No first-party exact figure found (the OPT paper says 6.7B). 6,658,473,984 is the checkpoint recount ("exact from profiling") quoted in public code found by code search; it includes the 2050-row learned position table (offset 2) and the tied head once.',
+      'No first-party exact figure found (the OPT paper says 6.7B). 6,658,473,984 is the checkpoint recount ("exact from profiling") recorded in public profiling code; it includes the 2050-row learned position table (offset 2) and the tied head once.',
   },
   {
     id: 'pythia-6.9b',
@@ -184,7 +184,7 @@ export const PRESET_RECORDS: readonly PresetRecord[] = [
     hfRepo: 'meta-llama/Meta-Llama-3-8B',
     config: llama38b,
     configProvenance: 'transcribed',
-    source: { url: 'https://huggingface.co/meta-llama/Meta-Llama-3-8B/blob/main/config.json', read: READ, note: 'matches several public copies found via code search' },
+    source: { url: 'https://huggingface.co/meta-llama/Meta-Llama-3-8B/blob/main/config.json', read: READ, note: 'matches several public copies of the file' },
     officialParams: 8_030_261_248,
     officialParamsSource: HUB('meta-llama/Meta-Llama-3-8B', ': 8,030,261,248 (same figure for Llama 3.1 8B)'),
   },
