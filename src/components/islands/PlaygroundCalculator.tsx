@@ -1,5 +1,8 @@
 import { useEffect, type ReactNode } from 'react';
+import type { IslandProps } from '../calculator/Calculator';
 import { useHydrated } from '../calculator/useHydrated';
+import { LangContext, useT } from '../i18n/i18n';
+import { T } from '../i18n/T';
 import { CopyButton } from '../controls/CopyButton';
 import { writeQuery, type FieldSpec } from '../state/fields';
 import { installSearchShortcut } from '../state/shortcuts';
@@ -59,8 +62,9 @@ function differsNote(name: Name, mine: CalculatorState<Fields>, other: Calculato
  * why and the forward scenario at the answer. Compare: scenario A (`pg.*`) and scenario B
  * (`pgb.*`) side by side, every result row with its difference. One link keeps it all.
  */
-export default function PlaygroundCalculator() {
+export default function PlaygroundCalculator({ lang = 'en' }: IslandProps) {
   useEffect(installSearchShortcut, []);
+  const t = useT(lang);
   const live = useHydrated();
   const modeState = useCalculatorState('pg', MODE_FIELDS);
   const a = useCalculatorState('pg', PLAYGROUND_FIELDS);
@@ -134,7 +138,7 @@ export default function PlaygroundCalculator() {
         solved.includes(name) ? (
           <div className="field pg-solved" data-testid={`pg-solved-${name}`}>
             <span className="pg-solved-label">{PLAYGROUND_FIELDS[name].label}</span>
-            <p className="hint">solved for: see the answer below</p>
+            <p className="hint"><T>solved for: see the answer below</T></p>
           </div>
         ) : null
       }
@@ -218,19 +222,20 @@ export default function PlaygroundCalculator() {
   }
 
   return (
+    <LangContext.Provider value={lang}>
     <section className="calculator" id={ANCHOR} aria-labelledby={`${ANCHOR}-title`} aria-busy={live ? undefined : true} data-live={live ? 'true' : 'false'} data-mode={mode}>
       <h3 className="calc-title" id={`${ANCHOR}-title`}>
-        {PLAYGROUND.title}
+        {t(PLAYGROUND.title)}
       </h3>
       <noscript>
-        <p className="note">This calculator needs JavaScript to respond to its inputs: the results below are its defaults, computed when the page was built.</p>
+        <p className="note">{t('This calculator needs JavaScript to respond to its inputs: the results below are its defaults, computed when the page was built.')}</p>
       </noscript>
       {/* A disabled fieldset disables every input in it until the island runs. The mode and the question come first;
           on phones the results follow them and the scenario's long list of inputs comes after (playground.astro's CSS). */}
       <fieldset className="calc-inputs pg-top" disabled={!live}>
-        <legend className="sr-only">Mode</legend>
+        <legend className="sr-only"><T>Mode</T></legend>
         <fieldset className="pg-modes">
-          <legend>Mode</legend>
+          <legend><T>Mode</T></legend>
           <div className="pg-mode-options">
             {MODES.map((m, i) => (
               // The first option's id is `pg-mode`, so the URL-key snapshot pins `pg.mode`.
@@ -244,14 +249,14 @@ export default function PlaygroundCalculator() {
                   onChange={() => modeState.set('mode', m.value)}
                 />
                 <span>
-                  <strong>{m.label}</strong> <small>{m.hint}</small>
+                  <strong>{t(m.label)}</strong> <small>{t(m.hint)}</small>
                 </span>
               </label>
             ))}
           </div>
           {modeState.errors.mode && (
             <p className="error" role="alert" id="pg-mode-error">
-              {modeState.errors.mode}
+              {t(modeState.errors.mode)}
             </p>
           )}
         </fieldset>
@@ -261,7 +266,7 @@ export default function PlaygroundCalculator() {
         {mode === 'compare' && (
           <div className="pg-compare-actions">
             <button type="button" onClick={() => b.setMany(a.raw)} data-testid="pg-copy-a-to-b">
-              Copy A to B
+              <T>Copy A to B</T>
             </button>
             <button
               type="button"
@@ -272,26 +277,26 @@ export default function PlaygroundCalculator() {
               }}
               data-testid="pg-swap"
             >
-              Swap A and B
+              <T>Swap A and B</T>
             </button>
           </div>
         )}
         {mode !== 'reverse' && (
           <p className="pg-skip">
-            <a href="#pg-results">Skip to the results</a>
+            <a href="#pg-results"><T>Skip to the results</T></a>
           </p>
         )}
       </fieldset>
       <fieldset className="calc-inputs pg-scenario" disabled={!live}>
-        <legend className="sr-only">{mode === 'reverse' ? 'The serving scenario' : 'Inputs'}</legend>
+        <legend className="sr-only">{t(mode === 'reverse' ? 'The serving scenario' : 'Inputs')}</legend>
         {mode === 'compare' ? (
           <div className="pg-compare-inputs">
             <section className="pg-col" aria-labelledby="pg-col-a">
-              <h4 id="pg-col-a">Scenario A</h4>
+              <h4 id="pg-col-a"><T>Scenario A</T></h4>
               {formA('A · ')}
             </section>
             <section className="pg-col" aria-labelledby="pg-col-b">
-              <h4 id="pg-col-b">Scenario B</h4>
+              <h4 id="pg-col-b"><T>Scenario B</T></h4>
               {formB}
             </section>
           </div>
@@ -311,14 +316,15 @@ export default function PlaygroundCalculator() {
             {general}
           </p>
         )}
-        {stale && <p className="stale-note">Showing the last valid result: fix the highlighted input to update it.</p>}
+        {stale && <p className="stale-note"><T>Showing the last valid result: fix the highlighted input to update it.</T></p>}
         <div className={stale ? 'stale' : undefined} aria-live="polite">
           {results}
         </div>
       </div>
       <div className="calc-actions">
-        <CopyButton label="Copy link to these numbers" text={() => link(ANCHOR)} />
+        <CopyButton label={t('Copy link to these numbers')} text={() => link(ANCHOR)} />
       </div>
     </section>
+    </LangContext.Provider>
   );
 }

@@ -12,6 +12,7 @@ import { DerivationView } from '../../DerivationView';
 import { Field } from '../../controls/Field';
 import { MoreDerivations } from '../../controls/MoreDerivations';
 import { Results } from '../../controls/Results';
+import { useT } from '../../i18n/i18n';
 import type { FieldSpec, FieldSpecs } from '../../state/fields';
 import type { CalculatorState, Computed } from '../../state/useCalculatorState';
 
@@ -52,6 +53,7 @@ interface ScenarioFormProps<F extends FieldSpecs> {
 
 /** A calculator's inputs, grouped, the advanced groups folded, as Calculator.tsx renders them. */
 export function ScenarioForm<F extends FieldSpecs>({ ns, fields, groups, state, coreError, shown, legendPrefix = '', legendSuffix, replace, specOf, after, disabled }: ScenarioFormProps<F>) {
+  const t = useT();
   const raw = state.raw as Readonly<Record<keyof F & string, string>>;
   const field = (name: keyof F & string) => {
     if (shown && !shown(name, raw)) return null;
@@ -79,7 +81,7 @@ export function ScenarioForm<F extends FieldSpecs>({ ns, fields, groups, state, 
     <>
       {groups.map((g, i) => {
         const body = g.names.map(field);
-        const legend = `${legendPrefix}${g.legend ?? 'More inputs'}${legendSuffix ? legendSuffix(g.names) : ''}`;
+        const legend = `${legendPrefix}${t(g.legend ?? 'More inputs')}${legendSuffix ? t(legendSuffix(g.names)) : ''}`;
         if (g.advanced) {
           const hasError = g.names.some((n) => state.errors[n] !== undefined || coreError(n) !== null);
           return (
