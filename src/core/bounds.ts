@@ -44,15 +44,15 @@ export const BOUNDS = {
   /** Sequences or requests in a batch, concurrent requests, micro-batches. */
   batch: { min: 1, max: 100_000_000, integer: true, reason: 'far beyond any batch a server or a training step holds' },
   /** Tokens in one sequence: a prompt, an output, a context, a sequence length. */
-  sequence: { min: 1, max: 1_000_000_000, integer: true, reason: 'a thousand times the longest context windows (about 10 million tokens)' },
+  sequence: { min: 1, max: 1_000_000_000, integer: true, reason: 'a hundred times the longest context windows (about 10 million tokens)' },
   /** Tokens in a training run. */
   trainingTokens: { min: 1, max: 1e18, integer: false, reason: 'tens of thousands of times the largest runs (about 36T tokens)' },
   /** GPU-hours of a run. */
   gpuHours: { min: 1e-6, max: 1e12, integer: false, reason: 'thousands of times the largest runs (about 40M GPU-hours)' },
   /** Matmul dimensions M, K, N and copies A. */
-  matmulDim: { min: 1, max: 1e12, integer: true, reason: 'a trillion rows is past any tensor that fits on a cluster' },
+  matmulDim: { min: 1, max: 1e12, integer: true, reason: 'a trillion along any dimension is past any tensor that fits on a cluster' },
   /** FLOP/s of one device. */
-  flopsPerSecond: { min: 1, max: 1e18, integer: false, reason: 'a thousand times the fastest accelerators (about 10 PFLOP/s dense)' },
+  flopsPerSecond: { min: 1, max: 1e18, integer: false, reason: 'a hundred times the fastest accelerators (about 10 PFLOP/s dense)' },
   /** Memory bandwidth or link bandwidth of one device, B/s. */
   bandwidth: { min: 1, max: 1e16, integer: false, reason: 'a thousand times the fastest HBM (about 8 TB/s)' },
   /** Memory of one device, bytes. */

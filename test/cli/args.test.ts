@@ -64,7 +64,7 @@ describe('numbers are read strictly', () => {
     ],
     [
       ['matmul', '--m', '1', '--k', '1', '--n', '1', '--batch', '1e300'],
-      'Error: --batch must be a whole number from 1 to 1,000,000,000,000 (a trillion rows is past any tensor that fits on a cluster) (field: batch)',
+      'Error: --batch must be a whole number from 1 to 1,000,000,000,000 (a trillion along any dimension is past any tensor that fits on a cluster) (field: batch)',
     ],
     [
       ['gpu', 'custom', '--sms', '1e300', '--tensor-cores', '4', '--flops-per-clock', '512', '--clock', '1e9', '--memory', '1e9', '--bandwidth', '1e9'],
@@ -80,7 +80,7 @@ describe('numbers are read strictly', () => {
     ],
     [
       [...INFERENCE.slice(0, 8), '--input', '999,999,999', '--output', '2'],
-      'Error: --input + --output (1,000,000,001 tokens) must be a whole number from 1 to 1,000,000,000 (a thousand times the longest context windows (about 10 million tokens)) (field: output)',
+      'Error: --input + --output (1,000,000,001 tokens) must be a whole number from 1 to 1,000,000,000 (a hundred times the longest context windows (about 10 million tokens)) (field: output)',
     ],
   ])('main(%j) refuses: %s', (argv, line) => {
     expect(refusal([...argv])).toBe(line);

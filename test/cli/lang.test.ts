@@ -34,7 +34,7 @@ describe('cli --lang', () => {
     const { code, err } = run(['matmul', '--m', '0', '--k', '4096', '--n', '4096', '--lang=zh']);
     expect(code).toBe(1);
     expect(err).toHaveLength(1);
-    expect(err[0]).toMatch(/^Error: --m 必须是 1 到 1,000,000,000,000 之间的整数（一万亿行已超过任何集群能放下的张量）\s?\(field: /);
+    expect(err[0]).toMatch(/^Error: --m 必须是 1 到 1,000,000,000,000 之间的整数（任一维度达到一万亿，已超过任何集群能放下的张量）\s?\(field: /);
   });
 
   it('an unknown command in Chinese', () => {

@@ -48,7 +48,7 @@ describe('<CaseCalculator caseId="llama3-70b-mfu">', () => {
     render(<CaseCalculator caseId="llama3-70b-mfu" />);
     fireEvent.change(screen.getByLabelText('Peak per GPU (FLOP/s)'), { target: { value: '-1' } });
     expect(document.getElementById('mfu-peak-error')?.textContent).toBe(
-      'Peak per GPU (FLOP/s) must be a number from 1 to 1e18 (a thousand times the fastest accelerators (about 10 PFLOP/s dense))',
+      'Peak per GPU (FLOP/s) must be a number from 1 to 1e18 (a hundred times the fastest accelerators (about 10 PFLOP/s dense))',
     );
     expect(text('mfu-mfu')).toBe('27.6%');
     expect(screen.getByText(/Showing the last valid result/)).toBeTruthy();

@@ -58,7 +58,7 @@ describe('<GpuComparisonCalculator>', () => {
     render(<GpuComparisonCalculator />);
     fireEvent.change(screen.getByLabelText('Rows M'), { target: { value: '0' } });
     expect(document.getElementById('cmp-M-error')?.textContent).toBe(
-      'Rows M must be a whole number from 1 to 1,000,000,000,000 (a trillion rows is past any tensor that fits on a cluster)',
+      'Rows M must be a whole number from 1 to 1,000,000,000,000 (a trillion along any dimension is past any tensor that fits on a cluster)',
     );
     fireEvent.change(screen.getByLabelText('Inner dimension K'), { target: { value: 'abc' } });
     expect(screen.getByText(/Inner dimension K: "abc" is not a number/)).toBeTruthy();

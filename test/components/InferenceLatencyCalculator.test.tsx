@@ -76,7 +76,7 @@ describe('<InferenceLatencyCalculator>', () => {
   it('shows bad input by its field and keeps the last valid result, marked stale, never NaN', () => {
     render(<InferenceLatencyCalculator />);
     fireEvent.change(screen.getByLabelText('Output tokens O'), { target: { value: '0' } });
-    expect(errorOf('output')).toBe('Output tokens O must be a whole number from 1 to 1,000,000,000 (a thousand times the longest context windows (about 10 million tokens))');
+    expect(errorOf('output')).toBe('Output tokens O must be a whole number from 1 to 1,000,000,000 (a hundred times the longest context windows (about 10 million tokens))');
     expect(text('lat-ttft')).toContain('6.53 s');
     expect(screen.getByText(/Showing the last valid result/)).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
@@ -86,7 +86,7 @@ describe('<InferenceLatencyCalculator>', () => {
     render(<InferenceLatencyCalculator />);
     fireEvent.change(screen.getByLabelText('Prompt tokens S'), { target: { value: '1e9' } });
     // S = 1e9 is in its bound; S + O = 1,000,000,256 is not
-    expect(errorOf('output')).toBe('Input + output tokens must be a whole number from 1 to 1,000,000,000 (a thousand times the longest context windows (about 10 million tokens))');
+    expect(errorOf('output')).toBe('Input + output tokens must be a whole number from 1 to 1,000,000,000 (a hundred times the longest context windows (about 10 million tokens))');
     expect(errorOf('input')).toBeNull();
     expect(document.querySelector('#inference-latency-calculator > p.error')).toBeNull();
     expect(text('lat-ttft')).toContain('6.53 s');

@@ -38,7 +38,7 @@ describe('<MatmulCalculator>', () => {
     render(<MatmulCalculator />);
     fireEvent.change(screen.getByLabelText('Inner dimension K'), { target: { value: '0' } });
     expect(document.getElementById('mm-K-error')?.textContent).toBe(
-      'Inner dimension K must be a whole number from 1 to 1,000,000,000,000 (a trillion rows is past any tensor that fits on a cluster)',
+      'Inner dimension K must be a whole number from 1 to 1,000,000,000,000 (a trillion along any dimension is past any tensor that fits on a cluster)',
     );
     expect(screen.getByTestId('mm-flops').textContent).toContain('68.7 GFLOPs');
     expect(screen.getByText(/Showing the last valid result/)).toBeTruthy();

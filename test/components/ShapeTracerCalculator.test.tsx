@@ -83,7 +83,7 @@ describe('<ShapeTracerCalculator>', () => {
     window.history.replaceState(null, '', '/?trace.S=1e160');
     render(<ShapeTracerCalculator />);
     expect(document.getElementById('trace-S-error')?.textContent).toBe(
-      'Sequence length S must be a whole number from 1 to 1,000,000,000 (a thousand times the longest context windows (about 10 million tokens))',
+      'Sequence length S must be a whole number from 1 to 1,000,000,000 (a hundred times the longest context windows (about 10 million tokens))',
     );
     expect(text('trace-lmHead')).toContain('79.0 GFLOPs');
     for (const el of document.querySelectorAll('svg rect, svg text')) {

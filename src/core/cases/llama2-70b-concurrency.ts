@@ -148,6 +148,6 @@ export function llama2ConcurrencyCase(
     verdict:
       n === 0
         ? `No request of ${formatInteger(a.maxTokens)} tokens fits: the weights take ${formatBytes(m.weightsBytes)} of the ${formatBytes(m.usableBytes)} usable.`
-        : `About ${formatInteger(n)} concurrent requests of up to ${formatInteger(a.maxTokens)} tokens (memory read as ${used === 'runtime' ? 'the CUDA runtime reports it' : used === 'GB' ? 'marketed, 80e9 B' : used}): the weights take ${formatBytes(m.weightsBytes)} of the ${formatBytes(m.usableBytes)} usable, and each request caches ${formatBytes(m.kvCacheBytesPerRequest)} thanks to GQA (${spec.kvHeads} KV heads); with multi-head attention (${spec.heads / spec.kvHeads}× the KV) ${mhaMax === 0 ? 'not one would fit' : mhaMax === 1 ? 'one would' : `${formatInteger(mhaMax)} would`}.`,
+        : `About ${formatInteger(n)} concurrent requests of up to ${formatInteger(a.maxTokens)} tokens (memory read as ${used === 'runtime' ? 'the CUDA runtime reports it' : used === 'GB' ? 'marketed, 80e9 B' : used}): the weights take ${formatBytes(m.weightsBytes)} of the ${formatBytes(m.usableBytes)} usable, and each request caches ${formatBytes(m.kvCacheBytesPerRequest)} thanks to GQA (${spec.kvHeads} KV heads); with multi-head attention (${spec.heads / spec.kvHeads}× the KV) ${mhaMax === 0 ? 'not one would fit' : mhaMax === 1 ? 'only one would fit' : `${formatInteger(mhaMax)} would`}.`,
   };
 }
