@@ -29,7 +29,7 @@ interface CalculatorProps<F extends FieldSpecs, R> {
  */
 export function Calculator<F extends FieldSpecs, R>({ def, lang = 'en' }: CalculatorProps<F, R>) {
   const t = useT(lang);
-  const state = useCalculatorState(def.ns, def.fields);
+  const state = useCalculatorState(def.ns, def.fields, def.linked);
   const live = useHydrated();
   const names = Object.keys(def.fields) as (keyof F & string)[];
   const values = state.values;

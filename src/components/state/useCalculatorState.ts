@@ -44,7 +44,37 @@ function defaultsOf<F extends FieldSpecs>(fields: F): Record<keyof F & string, s
   return raw;
 }
 
-export function useCalculatorState<F extends FieldSpecs>(namespace: string, fields: F): CalculatorState<F> {
+/** Fields that fill others when set (a model fills its shape, a GPU its peak): see defineCalculator's `linked`. */
+export type LinkedFills<F extends FieldSpecs> = Partial<
+  Record<keyof F & string, (value: string, raw: Readonly<Record<keyof F & string, string>>) => Partial<Record<keyof F & string, string>>>
+>;
+
+/**
+ * A link that names a model but not its layers must show that model's layers, as picking it
+ * would: each linked field the link sets fills the fields the link leaves out (never one it sets).
+ */
+function linkedFills<F extends FieldSpecs>(
+  found: Partial<Record<keyof F & string, string>>,
+  raw: Readonly<Record<keyof F & string, string>>,
+  linked: LinkedFills<F> | undefined,
+): Partial<Record<keyof F & string, string>> {
+  const patch: Partial<Record<keyof F & string, string>> = {};
+  if (!linked) return patch;
+  for (const field of Object.keys(found) as (keyof F & string)[]) {
+    const fill = linked[field];
+    if (!fill) continue;
+    let filled: Partial<Record<keyof F & string, string>> = {};
+    try {
+      filled = fill(found[field] as string, raw);
+    } catch {
+      // A choice without the figure (or a bad one): the fields keep their text.
+    }
+    for (const [key, text] of Object.entries(filled) as [keyof F & string, string][]) if (!(key in found) && !(key in patch)) patch[key] = text;
+  }
+  return patch;
+}
+
+export function useCalculatorState<F extends FieldSpecs>(namespace: string, fields: F, linked?: LinkedFills<F>): CalculatorState<F> {
   const [raw, setRaw] = useState(() => defaultsOf(fields));
   const lastValid = useRef<FieldValues<F>>(
     Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.default])) as FieldValues<F>,
@@ -53,9 +83,9 @@ export function useCalculatorState<F extends FieldSpecs>(namespace: string, fiel
 
   // Read the URL right after hydration, before paint (the server rendered the defaults).
   useIsomorphicLayoutEffect(() => {
-    const found = readQuery(window.location.search, namespace, fields);
-    if (Object.keys(found).length > 0) setRaw((prev) => ({ ...prev, ...found }));
-    // Runs once per namespace: fields is static per island.
+    const found = readQuery(window.location.search, namespace, fields) as Partial<Record<keyof F & string, string>>;
+    if (Object.keys(found).length > 0) setRaw((prev) => ({ ...prev, ...found, ...linkedFills(found, { ...prev, ...found }, linked) }));
+    // Runs once per namespace: fields and linked fills are static per island.
   }, [namespace]);
 
   useEffect(() => {
