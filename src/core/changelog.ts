@@ -53,34 +53,6 @@ export const CHANGELOG: readonly ChangelogEntry[] = [
     version: '2.0.0',
     date: '2026-12-02',
     formulas: [
-      'capacity.littlesLaw',
-      'capacity.replicas',
-      'capacity.fleetGpus',
-      'capacity.goodputPerGpu',
-      'capacity.costPerMillionTokens',
-      'capacity.costPerRequest',
-      'capacity.monthlyCost',
-      'capacity.budgetFlops',
-      'capacity.chinchillaLoss',
-      'capacity.chinchillaParams',
-      'capacity.chinchillaTokens',
-      'capacity.tokensPerParamRule',
-      'capacity.checkpointBytes',
-      'capacity.checkpointWrite',
-      'capacity.gpuMtbf',
-      'capacity.clusterMtbf',
-      'capacity.youngInterval',
-      'capacity.dalyInterval',
-      'capacity.lostWork',
-      'capacity.wallClock',
-    ],
-    change:
-      'New chapter 12, Capacity and cost, and a /capstone/ page. From TTFT and TPOT targets and an arrival rate: the largest number of requests a replica holds within both (an exact search over the scenario engine\u2019s continuous-batching steady state), its goodput, the replicas and GPUs (Llama 3 70B, 50 requests/s of 2,000 + 200 tokens, TTFT \u2264 500 ms, TPOT \u2264 50 ms: 44 H100s in replicas of 4), the tensor-parallel degree with the fewest GPUs, and Little\u2019s law at the operating point. Dollars per million input and output tokens from a price per GPU-hour (an input; the example default is $2, not a quote), splitting the bill by the prefill and decode shares of GPU time. Compute-optimal training with Hoffmann et al.\u2019s published constants (10\u00b2\u2074 FLOPs: 41.3B parameters, 98 tokens each) and Besiroglu et al.\u2019s refit (95.9B, 18), beside the 20-tokens rule; checkpoint size, Young\u2019s and Daly\u2019s intervals and the wall time with failures at Llama 3\u2019s reported rate (419 interruptions in 54 days on 16,384 GPUs: 92.4% effective with ten-minute restarts). Reverse solvers in the core (src/core/scenario/reverse.ts): largest batch, tensor-parallel degree, fewest GPUs for a concurrency, longest prompt for a TTFT target. Units: dollars print as $1.40M and request rates as requests/s; token counts print as 4.04T tokens (before: 4.04 Ttokens); a copied Markdown derivation escapes \u201c$\u201d so prices do not open math.',
-  },
-  {
-    version: '2.0.0',
-    date: '2026-12-02',
-    formulas: [
       'serving.continuousThroughput',
       'serving.kvBlockBytes',
       'serving.kvBlocksAvailable',
@@ -109,17 +81,66 @@ export const CHANGELOG: readonly ChangelogEntry[] = [
   },
   {
     version: '2.0.0',
-    date: '2026-12-03',
+    date: '2026-12-02',
+    formulas: [
+      'capacity.littlesLaw',
+      'capacity.replicas',
+      'capacity.fleetGpus',
+      'capacity.goodputPerGpu',
+      'capacity.costPerMillionTokens',
+      'capacity.costPerRequest',
+      'capacity.monthlyCost',
+      'capacity.budgetFlops',
+      'capacity.chinchillaLoss',
+      'capacity.chinchillaParams',
+      'capacity.chinchillaTokens',
+      'capacity.tokensPerParamRule',
+      'capacity.checkpointBytes',
+      'capacity.checkpointWrite',
+      'capacity.gpuMtbf',
+      'capacity.clusterMtbf',
+      'capacity.youngInterval',
+      'capacity.dalyInterval',
+      'capacity.lostWork',
+      'capacity.wallClock',
+    ],
+    change:
+      'New chapter 12, Capacity and cost, and a /capstone/ page. From TTFT and TPOT targets and an arrival rate: the largest number of requests a replica holds within both (an exact search over the scenario engine\u2019s continuous-batching steady state), its goodput, the replicas and GPUs (Llama 3 70B, 50 requests/s of 2,000 + 200 tokens, TTFT \u2264 500 ms, TPOT \u2264 50 ms: 44 H100s in replicas of 4), the tensor-parallel degree with the fewest GPUs, and Little\u2019s law at the operating point. Dollars per million input and output tokens from a price per GPU-hour (an input; the example default is $2, not a quote), splitting the bill by the prefill and decode shares of GPU time. Compute-optimal training with Hoffmann et al.\u2019s published constants (10\u00b2\u2074 FLOPs: 41.3B parameters, 98 tokens each) and Besiroglu et al.\u2019s refit (95.9B, 18), beside the 20-tokens rule; checkpoint size, Young\u2019s and Daly\u2019s intervals and the wall time with failures at Llama 3\u2019s reported rate (419 interruptions in 54 days on 16,384 GPUs: 92.4% effective with ten-minute restarts). Reverse solvers in the core (src/core/scenario/reverse.ts): largest batch, tensor-parallel degree, fewest GPUs for a concurrency, longest prompt for a TTFT target. Units: dollars print as $1.40M and request rates as requests/s; token counts print as 4.04T tokens (before: 4.04 Ttokens); a copied Markdown derivation escapes \u201c$\u201d so prices do not open math.',
+  },
+  {
+    version: '2.0.0',
+    date: '2026-12-02',
     formulas: [],
     change:
       'Training on a part without the asked tensor-core rate falls back to its nearest one with a peak-dtype-fallback warning, as serving does. Before: trainingScenario (the CLI\u2019s training, the playground and the training calculators) refused a V100 with \u201cNVIDIA V100 SXM2 has no datasheet bf16 peak\u201d, even for a memory-only question. After: Llama 2 7B on 64 V100s at an assumed 40% MFU is timed at the 125 TFLOP/s fp16 peak (146 days for 1T tokens), its memory unchanged. Display: an arithmetic intensity from 10 million FLOP/B up reads as a power of ten (3.33e11: \u201c333000000000 FLOP/B\u201d \u2192 \u201c3.33 \u00d7 10\u00b9\u00b9 FLOP/B\u201d); a bound message prints the value it refused the way it prints the bound (\u201cgot 1e+300\u201d \u2192 \u201cgot 1e300\u201d, \u201cgot 1000000000000000\u201d \u2192 \u201cgot 1,000,000,000,000,000\u201d).',
   },
   {
     version: '2.0.0',
-    date: '2026-12-03',
+    date: '2026-12-02',
     formulas: ['matmul.ridgePoint', 'flops.perToken'],
     change:
       'One formula per quantity. gpu.ridgePoint (P/W, registered a second time in the GPU chapter) is merged into matmul.ridgePoint, and variants.moeFlopsPerToken (2\u00b7N_active) into flops.perToken (2N, N the parameters a token passes through). The old ids still resolve and the old anchors (/gpu-peak/#gpu-ridge-point, /variants/#moe-flops-per-token) still land on the same derivation with the same numbers (295 FLOP/B for an H100; 25.8 GFLOPs for Mixtral 8x7B). No number changed: every formula now computes through the same functions the per-model figures use (one site for the KV-cache product, the weight counts, 2 FLOPs per weight per token, the attention matmuls, F/(G\u00b7P\u00b7\u03b7), GPU-hours).',
+  },
+  {
+    version: '2.1.0',
+    date: '2026-12-02',
+    formulas: [],
+    change:
+      'No number changed; notation. One symbol, one meaning across every derivation (a test now enforces it): the parallel degrees are written DP, TP, PP, CP and EP (before: D, t, p, c, e, with D also the token budget); G counts GPUs everywhere (before also n and M) and GPU-h is a run\u2019s GPU-hours (before: G); the causal factor is m_mask (m stays micro-batches); tokens in a pass are N_tok (before: T, also used for seconds); the share of the peak reached is \u03b7_c (before: u in four senses); collectives per layer are n_AR and n_a2a; optimizer bytes per parameter b_opt (before: K, the matmul\u2019s inner dimension); tensor-core instruction shapes m_mma\u00b7k_mma\u00b7n_mma. Anchors, ids and URL keys are unchanged.',
+  },
+  {
+    version: '2.1.0',
+    date: '2026-12-02',
+    formulas: [],
+    change:
+      'Links that name a model or a GPU but not its figures. Before: /memory/?kv.model=llama-2-13b&kv.S=8192 showed Llama 2 13B in the select but computed with the layers and KV heads left in the fields (the 70B\u2019s: 2.68 GB); the GPU-peak calculator likewise kept the A800\u2019s parts for ?peak.gpu=h100-sxm. After: a link that sets a model (or a GPU) and leaves out the fields it fills is read as picking it would be (Llama 2 13B at 8,192 tokens: 6.71 GB); a field the link sets itself is kept. Bound messages now say a hundred times (not a thousand) the longest context and the fastest accelerator, and a trillion along any matmul dimension.',
+  },
+  {
+    version: '2.1.0',
+    date: '2026-12-02',
+    formulas: [],
+    change:
+      'A Chinese edition under /zh/: every page, with the same formulas, anchors, problem ids and URL keys, so a link\u2019s numbers reproduce in either language; calculators, derivations, errors and warnings in Chinese, the CLI with --lang zh (JSON unchanged), counts in Chinese prose as \u4e07/\u4ebf with the exact figure beside them, and a glossary (/glossary/). Numbers are computed by the same core in both editions.',
   },
 ];
 
