@@ -77,13 +77,14 @@ describe('<PlaygroundCalculator>', () => {
     expect(screen.getByTestId('result-training.time').textContent).toContain('937 days');
   });
 
-  it('recomputes when the GPU count changes: the plan that no longer fills the cluster is flagged by DP, then 469 days on 16 GPUs', () => {
+  it('recomputes when the GPU count changes: DP follows G to 16 (469 days on 16 GPUs), and a DP that no longer fills the cluster is flagged by DP', () => {
     render(<PlaygroundCalculator />);
-    fireEvent.change(screen.getByLabelText('GPUs G'), { target: { value: '16' } });
-    expect(errorOf('dp')).toBe('DP·TP·PP·CP must equal the 16 GPUs: with TP·PP·CP = 1, DP must be 16');
+    fireEvent.change(screen.getByLabelText('Data parallel DP'), { target: { value: '4' } });
+    expect(errorOf('dp')).toBe('DP·TP·PP·CP must equal the 8 GPUs: with TP·PP·CP = 1, DP must be 8');
     expect(stale()).toBe(true);
+    fireEvent.change(screen.getByLabelText('GPUs G'), { target: { value: '16' } });
     expect(window.location.search).toContain('pg.G=16');
-    fireEvent.change(screen.getByLabelText('Data parallel DP'), { target: { value: '16' } });
+    expect((screen.getByLabelText('Data parallel DP') as HTMLInputElement).value).toBe('16');
     expect(errorOf('dp')).toBeNull();
     expect(stale()).toBe(false);
     // 16 × 84,987,084,800 × 0.9 = 1.2238e12
@@ -195,5 +196,24 @@ describe('<PlaygroundCalculator>', () => {
     );
     expect(writes[0]).toContain('#playground-calculator');
     expect(writes[0]).toContain('pg.B=4');
+  });
+  it('lets the GPU count drive the data-parallel degree: G = 2 gives DP 2, and the serving answers follow instead of going stale', () => {
+    render(<PlaygroundCalculator />);
+    fireEvent.change(screen.getByLabelText('GPUs G'), { target: { value: '2' } });
+    expect((screen.getByLabelText('Data parallel DP') as HTMLInputElement).value).toBe('2');
+    expect(errorOf('dp')).toBeNull();
+    expect(stale()).toBe(false);
+    // Llama 2 7B on 2 × A800 (84,987,084,800 B each as the runtime reports it): the usable memory line names 2 GPUs.
+    expect(document.body.textContent).toContain('2 × NVIDIA A800 SXM4 80GB');
+  });
+
+  it('reads a link that sets G but not DP as a layout that adds up: Llama 2 70B on 2 × A800 fits 11 requests of 2,000 + 2,000 tokens', async () => {
+    window.history.replaceState(null, '', '/playground/?pg.model=llama-2-70b&pg.gpu=a800-sxm-80gb&pg.G=2&pg.B=16&pg.Sin=2000&pg.Sout=2000');
+    render(<PlaygroundCalculator />);
+    expect(((await screen.findByLabelText('Data parallel DP')) as HTMLInputElement).value).toBe('2');
+    expect(stale()).toBe(false);
+    // As the CLI answers it (activations reserved for the 2,000-token prompt; the concurrency case reserves 4,000 and fits 10).
+    // 11, then its note: 14.5 GB left for KV caches / 1.31 GB per 4,000-token request = 11.06.
+    expect(text('pg-concurrency')).toBe('1114.5 GB left for KV caches');
   });
 });

@@ -6,7 +6,7 @@ import { T } from '../i18n/T';
 import { CopyButton } from '../controls/CopyButton';
 import { writeQuery, type FieldSpec } from '../state/fields';
 import { installSearchShortcut } from '../state/shortcuts';
-import { useCalculatorState, useComputed, type CalculatorState } from '../state/useCalculatorState';
+import { useCalculatorState, useComputed, type CalculatorState, type LinkedFills } from '../state/useCalculatorState';
 import { CUSTOM_MODEL } from '../state/pickers';
 import { PLAYGROUND, PLAYGROUND_FIELDS, computePlayground, labelOf, type PlaygroundValues } from './playground/definition';
 import { CompareResults, compareWarnings } from './playground/compare';
@@ -62,13 +62,34 @@ function differsNote(name: Name, mine: CalculatorState<Fields>, other: Calculato
  * why and the forward scenario at the answer. Compare: scenario A (`pg.*`) and scenario B
  * (`pgb.*`) side by side, every result row with its difference. One link keeps it all.
  */
+/**
+ * The GPU count drives the training layout: with TP·PP fixed, DP is what fills G. Changing G (by
+ * hand or by a link that leaves DP out) sets DP = G/(TP·PP) when that is whole, so one edited field
+ * never leaves the serving answers stale behind a training layout that no longer adds up.
+ */
+const DP_FOLLOWS_G: LinkedFills<Fields> = {
+  G: (text, raw) => {
+    const gpus = Number(text);
+    const perReplica = Number(raw.tp) * Number(raw.pp);
+    if (!Number.isInteger(gpus) || gpus < 1 || !Number.isInteger(perReplica) || perReplica < 1 || gpus % perReplica !== 0) return {};
+    return { dp: String(gpus / perReplica) } as Partial<Record<Name, string>>;
+  },
+};
+
+function followG(state: CalculatorState<Fields>): CalculatorState<Fields> {
+  return {
+    ...state,
+    set: (field, text) => (field === 'G' ? state.setMany({ ...DP_FOLLOWS_G.G!(text, state.raw), G: text }) : state.set(field, text)),
+  };
+}
+
 export default function PlaygroundCalculator({ lang = 'en' }: IslandProps) {
   useEffect(installSearchShortcut, []);
   const t = useT(lang);
   const live = useHydrated();
   const modeState = useCalculatorState('pg', MODE_FIELDS);
-  const a = useCalculatorState('pg', PLAYGROUND_FIELDS);
-  const b = useCalculatorState(B_NS, FIELDS_B);
+  const a = followG(useCalculatorState('pg', PLAYGROUND_FIELDS, DP_FOLLOWS_G));
+  const b = followG(useCalculatorState(B_NS, FIELDS_B, DP_FOLLOWS_G));
   const rq = useCalculatorState(REVERSE_NS, REVERSE_FIELDS);
   const mode = modeState.values.mode as Mode;
   const solve = rq.values.solve;
