@@ -33,8 +33,10 @@ export function loadZh(): Promise<Bundle> {
   return loading;
 }
 
-// Start early: on the server, and on a Chinese page in the browser.
-if (import.meta.env.SSR || (typeof document !== 'undefined' && document.documentElement.lang.startsWith('zh'))) void loadZh();
+// On the server, and on a Chinese page in the browser, the catalogue is there before any island
+// renders: a Chinese island hydrates in Chinese (no English flash, no layout shift) and the
+// server writes Chinese into the HTML. English pages never load it.
+if (import.meta.env.SSR || (typeof document !== 'undefined' && document.documentElement.lang.startsWith('zh'))) await loadZh();
 
 /**
  * An English text in `lang`, synchronously: the catalogue's Chinese when it is loaded, else
