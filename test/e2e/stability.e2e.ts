@@ -22,6 +22,12 @@ describe('stable URLs and derivations', () => {
       expect(namespaces.size, `islands sharing a namespace on ${page.path}`).toBeGreaterThanOrEqual(Math.min(islands, namespaces.size));
       keys[page.path || '/'] = [...new Set(ids)].sort();
     }
+    // A Chinese page takes exactly its English twin's keys, so a link's numbers reproduce in either
+    // edition; the snapshot pins the English ones.
+    for (const path of Object.keys(keys).filter((p) => p.startsWith('zh/'))) {
+      expect(keys[path], `${path} has the URL keys of its English twin`).toEqual(keys[path.slice(3) || '/']);
+      delete keys[path];
+    }
     await expect(JSON.stringify(keys, null, 2) + '\n').toMatchFileSnapshot('./__snapshots__/url-keys.json');
   });
 
