@@ -35,12 +35,12 @@ describe('formula texts in Chinese', () => {
     const f = getFormula('matmul.flops');
     expect(formulaText('matmul.flops', 'en')).toEqual({ title: f.title, description: f.description, labels: f.labels, notes: [] });
     // A retired id resolves as the registry resolves it.
-    expect(formulaText('gpu.ridgePoint', 'zh').title).toBe('屋脊点');
+    expect(formulaText('gpu.ridgePoint', 'zh').title).toBe('拐点');
   });
 
   it('derivationText translates a derivation it is handed, notes in order', () => {
     const d = getFormula('matmul.ridgePoint').derive({ P: 312e12, W: 2.039e12 });
-    expect(derivationText(d, 'zh')).toEqual({ title: '屋脊点', notes: ['解码（每条序列一个 Token）远低于屋脊点，所以受访存限制；预填充远高于屋脊点。'] });
+    expect(derivationText(d, 'zh')).toEqual({ title: '拐点', notes: ['解码（每条序列一个 Token）远低于拐点，所以是访存受限的；预填充远高于拐点。'] });
     expect(derivationText(d, 'en')).toEqual({ title: 'Ridge point', notes: d.notes });
   });
 });

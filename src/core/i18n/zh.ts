@@ -49,7 +49,7 @@ export const ZH_MESSAGES: Readonly<Record<string, string>> = {
   "not even one request fits in memory": "显存连一个请求都放不下",
   "peak must be greater than 0 FLOP/s": "峰值算力必须大于 0 FLOP/s",
   "bandwidth must be greater than 0 B/s": "带宽必须大于 0 B/s",
-  "K, N, s and the ridge point must be greater than 0": "K、N、s 和屋脊点都必须大于 0",
+  "K, N, s and the ridge point must be greater than 0": "K、N、s 和拐点都必须大于 0",
   "KV cache per request must be greater than 0": "每个请求的 KV Cache 必须大于 0",
   "Bars must be at most {}, got {}": "柱数不能超过 {}，实际为 {}",
   "{} must be a positive number of bytes per element": "{} 必须是正的每元素字节数",
