@@ -198,6 +198,18 @@ export function scan(files: readonly string[] = sourceFiles()): Scan {
       if (isCalculatorFile && ts.isPropertyAssignment(node)) {
         const prop = node.name.getText(sf);
         const init = node.initializer;
+        // A live hint, `hint: (v) => \`…${…}…\``: the templates its body returns.
+        if (prop === 'hint' && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
+          const returned: ts.Expression[] = [];
+          if (ts.isBlock(init.body)) {
+            const collect = (n: ts.Node): void => {
+              if (ts.isReturnStatement(n) && n.expression) returned.push(n.expression);
+              else if (!ts.isFunctionLike(n)) ts.forEachChild(n, collect);
+            };
+            ts.forEachChild(init.body, collect);
+          } else returned.push(init.body);
+          for (const r of returned) for (const template of literalBranches(r)) if (isText(template)) sites.push({ file, line: lineOf(sf, node), template, kind: 'calculator' });
+        }
         if (CALCULATOR_PROPS.has(prop)) {
           const t = templatesOf(init);
           if (t) for (const template of t) if (isText(template)) sites.push({ file, line: lineOf(sf, node), template, kind: 'calculator' });

@@ -1,5 +1,5 @@
 import { useT } from '../i18n/i18n';
-import type { FieldSpec, FieldSpecs } from '../state/fields';
+import { hintText, type FieldSpec, type FieldSpecs } from '../state/fields';
 import type { CalculatorState } from '../state/useCalculatorState';
 
 interface FieldProps<F extends FieldSpecs> {
@@ -19,7 +19,9 @@ export function Field<F extends FieldSpecs>({ ns, name, spec, state, coreError, 
   const id = `${ns}-${name}`;
   const own = state.errors[name];
   const error = own !== undefined ? t(own) : (coreError ?? null);
-  const describedBy = [spec.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  // A live hint follows the other fields' current values (see FieldCommon.hint).
+  const hint = hintText(spec, state.values as Readonly<Record<string, number | string>>);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const value = state.raw[name];
   return (
     <div className={wide || spec.kind === 'text' ? 'field wide' : 'field'}>
@@ -53,9 +55,9 @@ export function Field<F extends FieldSpecs>({ ns, name, spec, state, coreError, 
           aria-describedby={describedBy}
         />
       )}
-      {spec.hint && (
+      {hint && (
         <p className="hint" id={`${id}-hint`}>
-          {t(spec.hint)}
+          {t(hint)}
         </p>
       )}
       {error && (

@@ -28,8 +28,8 @@ const FIELDS = {
   lambda: { kind: 'number', label: 'Arrival rate (requests/s)', default: 50, domain: 'positive', max: 1e9, hint: 'requests per second, the whole service' },
   S: { kind: 'number', label: 'Prompt tokens S', default: 2000, bound: 'sequence' },
   O: { kind: 'number', label: 'Output tokens O', default: 200, bound: 'sequence' },
-  ttft: { kind: 'number', label: 'TTFT target (s)', default: 0.5, domain: 'positive', max: 1e6, hint: 'mean time to first token; 0.5 = 500 ms' },
-  tpot: { kind: 'number', label: 'TPOT target (s)', default: 0.05, domain: 'positive', max: 1e6, hint: 'mean time per output token; 0.05 = 50 ms' },
+  ttft: { kind: 'number', label: 'TTFT target (s)', default: 0.5, domain: 'positive', max: 1e6, hint: (v) => `mean time to first token; ${String(v['ttft'])} s = ${formatSeconds(Number(v['ttft']))}` },
+  tpot: { kind: 'number', label: 'TPOT target (s)', default: 0.05, domain: 'positive', max: 1e6, hint: (v) => `mean time per output token; ${String(v['tpot'])} s = ${formatSeconds(Number(v['tpot']))}` },
   price: {
     kind: 'number',
     label: 'Price per GPU-hour (USD)',

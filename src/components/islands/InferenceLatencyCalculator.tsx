@@ -1,7 +1,7 @@
 import { DTYPES, type Dtype } from '../../core/dtypes';
 import type { Derivation } from '../../core/formula';
 import { attainableFlopsPerSecond, rooflinePoints, rooflineSpan } from '../../core/gpu/roofline';
-import { ALL_REDUCE_LATENCY_SECONDS, CALIBRATION, allReduceLatencySeconds } from '../../core/latency/calibration';
+import { ALL_REDUCE_LATENCY_SECONDS, CALIBRATION, allReduceLatencySeconds, interconnectFamily } from '../../core/latency/calibration';
 import type { Regime } from '../../core/latency/step';
 import { ridgePointFormula } from '../../core/matmul/matmul';
 import { DEFAULT_WEIGHT_DTYPE, SERVING_DEFAULTS, type AttentionMode } from '../../core/scenario/defaults';
@@ -74,7 +74,7 @@ export const INFERENCE_LATENCY = defineCalculator({
     em: { kind: 'number', label: 'Memory efficiency η_m', default: CALIBRATION.memoryEfficiency, bound: 'efficiency', hint: 'share of HBM bandwidth weight reads reach (fitted)' },
     ekv: { kind: 'number', label: 'KV-read efficiency η_kv', default: CALIBRATION.kvEfficiency, bound: 'efficiency', hint: 'share of HBM bandwidth decode attention reaches reading the cache (fitted)' },
     ecomm: { kind: 'number', label: 'Link efficiency', default: CALIBRATION.linkEfficiency, bound: 'efficiency', hint: 'share of the link an all-reduce reaches' },
-    alpha: { kind: 'number', label: 'All-reduce latency α (s)', default: allReduceLatencySeconds(resolveGpu(GPU.default), CALIBRATION), bound: 'seconds', hint: `fixed cost per all-reduce; the GPU sets its link’s (NVLink ${formatSeconds(ALL_REDUCE_LATENCY_SECONDS.nvlink)}, PCIe ${formatSeconds(ALL_REDUCE_LATENCY_SECONDS.pcie)})` },
+    alpha: { kind: 'number', label: 'All-reduce latency α (s)', default: allReduceLatencySeconds(resolveGpu(GPU.default), CALIBRATION), bound: 'seconds', hint: (v) => `fixed cost per all-reduce; the ${resolveGpu(String(v['gpu'])).name} sets ${formatSeconds(ALL_REDUCE_LATENCY_SECONDS[interconnectFamily(resolveGpu(String(v['gpu'])))])} (NVLink ${formatSeconds(ALL_REDUCE_LATENCY_SECONDS.nvlink)}, PCIe ${formatSeconds(ALL_REDUCE_LATENCY_SECONDS.pcie)})` },
     tstep: { kind: 'number', label: 'Overhead per step t_step (s)', default: CALIBRATION.stepOverheadSeconds, bound: 'seconds', hint: `scheduling, sampling, launches (fitted: ${formatSeconds(CALIBRATION.stepOverheadSeconds)})` },
     tlayer: { kind: 'number', label: 'Overhead per layer t_layer (s)', default: CALIBRATION.layerOverheadSeconds, bound: 'seconds', hint: `norms, rotary, launches no roofline term covers (fitted: ${formatSeconds(CALIBRATION.layerOverheadSeconds)})` },
   },

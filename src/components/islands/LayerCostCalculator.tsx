@@ -9,7 +9,7 @@ import {
 } from '../../core/flops/layer';
 import type { AttentionMode } from '../../core/flops/flops';
 import type { FfnKind, ModelSpec, NormKind } from '../../core/model/spec';
-import { formatCount, formatInteger, formatPercent, formatQuantity } from '../../core/units';
+import { formatCount, formatInteger, formatPercent, formatQuantity, formatSignificant } from '../../core/units';
 import { BarChart } from '../charts/BarChart';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { T } from '../i18n/T';
@@ -48,9 +48,9 @@ export const LAYER_COST = defineCalculator({
     config: base.config,
     H: { kind: 'number', label: 'Hidden size H', default: 4096, bound: 'width' },
     h: { kind: 'number', label: 'Query heads h', default: 32, bound: 'heads' },
-    hKv: { kind: 'number', label: 'KV heads h_kv', default: 32, bound: 'heads', hint: 'h for MHA, 1 for MQA, a divisor of h for GQA' },
-    d: { kind: 'number', label: 'Head dim d', default: 128, bound: 'width', hint: 'usually H/h' },
-    I: { kind: 'number', label: 'FFN width I', default: 11008, bound: 'width', hint: '4H for ReLU/GELU; about 8H/3 gated' },
+    hKv: { kind: 'number', label: 'KV heads h_kv', default: 32, bound: 'heads', hint: (v) => `${formatInteger(Number(v['h']))} (= h) for MHA, 1 for MQA, a divisor of ${formatInteger(Number(v['h']))} for GQA` },
+    d: { kind: 'number', label: 'Head dim d', default: 128, bound: 'width', hint: (v) => `usually H/h = ${formatSignificant(Number(v['H']) / Number(v['h']), 3)}` },
+    I: { kind: 'number', label: 'FFN width I', default: 11008, bound: 'width', hint: (v) => `4H = ${formatInteger(4 * Number(v['H']))} for ReLU/GELU; about 8H/3 ≈ ${formatInteger(Math.round((8 * Number(v['H'])) / 3))} gated` },
     ffn: {
       kind: 'select',
       label: 'FFN kind',

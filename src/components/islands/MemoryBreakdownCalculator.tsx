@@ -55,7 +55,7 @@ export const MEMORY_BREAKDOWN = defineCalculator({
     ...MODEL,
     wdtype: { kind: 'select', label: 'Weight dtype', default: 'fp16', options: servingDtypes },
     kvdtype: { kind: 'select', label: 'KV-cache dtype', default: 'fp16', options: servingDtypes },
-    B: { kind: 'number', label: 'Concurrent requests B', default: 100, bound: 'batch', hint: 'the chart shows 1 … B' },
+    B: { kind: 'number', label: 'Concurrent requests B', default: 100, bound: 'batch', hint: (v) => `the chart shows 1 … ${formatInteger(Number(v['B']))}` },
     S: { kind: 'number', label: "Tokens per request S'", default: 4000, bound: 'sequence', hint: 'prompt + generated' },
     gpu: GPU,
     G: { kind: 'number', label: 'GPUs', default: 2, bound: 'gpus' },

@@ -1,4 +1,4 @@
-import { GPU_DTYPES, type PeakDtype } from '../../core/gpu/gpu';
+import { GPU_DTYPES, gpuPeakFlops, type PeakDtype } from '../../core/gpu/gpu';
 import { mfuFlopsPerToken } from '../../core/mfu/conventions';
 import { hfuFormula, mfuFormula, mfuFromGpuHoursFormula } from '../../core/mfu/mfu';
 import { trainingScenario, type TrainingRun } from '../../core/scenario/training';
@@ -17,7 +17,7 @@ import { formatInteger, formatPercent, formatQuantity, formatSI } from '../../co
 import { BarChart } from '../charts/BarChart';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
-import { parseField, type FieldSpecs } from '../state/fields';
+import { parseField, withPowers, type FieldSpecs } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
 
 const MODEL = modelFields('llama-3-70b');
@@ -48,11 +48,11 @@ const FIELDS = {
   },
   ...MODEL,
   gpu: gpuField('h100-sxm'),
-  tokens: { kind: 'number', label: 'Training tokens D', default: 15e12, bound: 'trainingTokens', hint: '15T = 15e12' },
-  gpuHours: { kind: 'number', label: 'GPU-hours G', default: 6.4e6, bound: 'gpuHours', hint: '6.4M = 6.4e6' },
+  tokens: { kind: 'number', label: 'Training tokens D', default: 15e12, bound: 'trainingTokens', hint: (v) => withPowers(v['tokens']) },
+  gpuHours: { kind: 'number', label: 'GPU-hours G', default: 6.4e6, bound: 'gpuHours', hint: (v) => withPowers(v['gpuHours']) },
   throughput: { kind: 'number', label: 'Throughput X (tokens/s, whole job)', default: 800_000, bound: 'tokensPerSecond' },
   gpus: { kind: 'number', label: 'GPUs n', default: 1024, bound: 'gpus' },
-  mfu: { kind: 'number', label: 'Assumed MFU', default: 0.4, bound: 'efficiency', hint: 'a fraction: 0.4 = 40%' },
+  mfu: { kind: 'number', label: 'Assumed MFU', default: 0.4, bound: 'efficiency', hint: (v) => `a fraction, ${formatPercent(Number(v['mfu']))} of the ${resolveGpu(String(v['gpu'])).name}’s dense ${String(v['dtype'])} peak: ${formatQuantity(Number(v['mfu']) * gpuPeakFlops(resolveGpu(String(v['gpu'])), v['dtype'] as PeakDtype), 'FLOP/s')}` },
   dtype: {
     kind: 'select',
     label: 'Peak for data type',

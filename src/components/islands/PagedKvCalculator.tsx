@@ -33,7 +33,7 @@ export const PAGED_KV = defineCalculator({
     S: { kind: 'number', label: 'Prompt tokens S', default: 3000, bound: 'sequence' },
     O: { kind: 'number', label: 'Output tokens O', default: 1000, bound: 'sequence' },
     b: { kind: 'number', label: 'Tokens per block b', default: 16, bound: 'sequence', hint: 'vLLM’s default block_size is 16' },
-    R: { kind: 'number', label: 'Reserved slot (tokens)', default: 4096, bound: 'sequence', hint: 'what a contiguous allocator reserves: the server’s maximum length, ≥ S + O' },
+    R: { kind: 'number', label: 'Reserved slot (tokens)', default: 4096, bound: 'sequence', hint: (v) => `what a contiguous allocator reserves: the server’s maximum length, ≥ S + O = ${formatInteger(Number(v['S']) + Number(v['O']))}` },
     P: { kind: 'number', label: 'Shared prefix tokens', default: 1000, domain: 'nonNegativeInt', max: 1_000_000_000, hint: '0 for none: a system prompt, few-shot examples' },
     h: { kind: 'number', label: 'Prefix hit rate', default: 0.9, min: 0, max: 1, hint: 'share of requests that find it cached, 0 to 1' },
   },

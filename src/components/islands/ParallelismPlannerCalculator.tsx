@@ -52,10 +52,10 @@ const FIELDS = {
   ...MODEL,
   gpu: gpuField('h100-sxm'),
   gpus: degree('GPUs in the cluster', 1024),
-  dp: degree('Data parallel DP', 32, 'replicas; DP·TP·PP·CP = GPUs'),
-  tp: degree('Tensor parallel TP', 8, 'divides the heads; keep within a node'),
-  pp: degree('Pipeline parallel PP', 4, 'divides the layers'),
-  cp: degree('Context parallel CP', 1, 'splits the sequence; divides S'),
+  dp: { ...degree('Data parallel DP', 32), hint: (v) => `replicas; DP·TP·PP·CP = ${formatInteger(Number(v['gpus']))} GPUs` },
+  tp: { ...degree('Tensor parallel TP', 8), hint: (v) => `divides the ${formatInteger(resolveModelChoice(String(v['model']), String(v['config'])).heads)} heads; keep within a node` },
+  pp: { ...degree('Pipeline parallel PP', 4), hint: (v) => `divides the ${formatInteger(resolveModelChoice(String(v['model']), String(v['config'])).layers)} layers` },
+  cp: { ...degree('Context parallel CP', 1), hint: (v) => `splits the sequence; divides S = ${formatInteger(Number(v['seq']))}` },
   ep: degree('Expert parallel EP', 1, 'MoE only; divides the experts and DP'),
   zero: { kind: 'select', label: 'ZeRO stage', default: '1', options: ZERO_STAGES.map((z) => ({ value: String(z), label: ZERO_LABELS[z] })) },
   recompute: {
@@ -77,7 +77,7 @@ const FIELDS = {
   microBatch: { kind: 'number', label: 'Micro-batch size b', default: 1, bound: 'batch' },
   microBatches: { kind: 'number', label: 'Micro-batches per step m', default: 16, bound: 'batch', hint: 'per replica; shrinks the bubble' },
   u: { kind: 'number', label: 'Kernel efficiency u', default: 0.5, bound: 'efficiency', hint: 'fraction of peak while busy' },
-  inter: { kind: 'number', label: 'Inter-node bandwidth per GPU (B/s)', default: 50e9, bound: 'bandwidth', hint: '400 Gb/s InfiniBand = 50e9' },
+  inter: { kind: 'number', label: 'Inter-node bandwidth per GPU (B/s)', default: 50e9, bound: 'bandwidth', hint: (v) => `${formatSI(Number(v['inter']) * 8, 'b/s')} per GPU (400 Gb/s InfiniBand = 50e9)` },
   memoryReading: { kind: 'select', label: 'GPU memory read as', default: 'runtime', options: MEMORY_READINGS.map((m) => ({ value: m, label: READING_LABELS[m] })) },
 } satisfies FieldSpecs;
 

@@ -30,6 +30,7 @@ import { defineCalculator } from '../calculator/defineCalculator';
 import { parseField, type FieldSpecs } from '../state/fields';
 import { parseNumber, parseQuantity } from '../../core/parse';
 import { gpuField, resolveGpu } from '../state/gpuPicker';
+import { gpuPeakFlops } from '../../core/gpu/gpu';
 
 /** The FLOP budget's text checked as the number fields are: the core's parser and the FLOP bound. */
 function flopsError(text: string): string | null {
@@ -49,7 +50,7 @@ const FIELDS = {
     ],
   },
   // Text, so that 1e24 reads as written (a number field would show it as 1000000000P).
-  C: { kind: 'text', label: 'Training FLOPs C', default: '1e24', validate: flopsError, hint: '1e24 = 10²⁴ FLOPs' },
+  C: { kind: 'text', label: 'Training FLOPs C', default: '1e24', validate: flopsError, hint: (v) => `${String(v['C'])} = ${formatQuantity(parseNumber(String(v['C'])) ?? Number.NaN, 'FLOPs')}` },
   usd: { kind: 'number', label: 'Budget (USD)', default: 1e6, domain: 'positive', max: 1e13, hint: 'before failures and checkpoints' },
   fit: {
     kind: 'select',
@@ -59,7 +60,7 @@ const FIELDS = {
   },
   gpu: gpuField('h100-sxm'),
   n: { kind: 'number', label: 'GPUs', default: 4096, bound: 'gpus' },
-  mfu: { kind: 'number', label: 'MFU', default: 0.4, bound: 'efficiency', hint: '0.4 = 40% of the dense bf16 peak' },
+  mfu: { kind: 'number', label: 'MFU', default: 0.4, bound: 'efficiency', hint: (v) => `${formatPercent(Number(v['mfu']))} of the ${resolveGpu(String(v['gpu'])).name}’s dense bf16 peak: ${formatQuantity(Number(v['mfu']) * gpuPeakFlops(resolveGpu(String(v['gpu'])), 'bf16'), 'FLOP/s')}` },
   price: {
     kind: 'number',
     label: 'Price per GPU-hour (USD)',

@@ -49,8 +49,8 @@ const FIELDS = {
   b: { kind: 'number', label: 'Micro-batch b', default: 1, bound: 'batch', hint: 'sequences per micro-batch' },
   s: { kind: 'number', label: 'Sequence length s', default: 4096, bound: 'sequence' },
   D: { kind: 'number', label: 'Data-parallel D', default: 8, bound: 'gpus' },
-  t: { kind: 'number', label: 'Tensor-parallel t', default: 1, bound: 'gpus', hint: 'must divide the heads' },
-  p: { kind: 'number', label: 'Pipeline stages p', default: 1, bound: 'gpus', hint: 'must divide the layers' },
+  t: { kind: 'number', label: 'Tensor-parallel t', default: 1, bound: 'gpus', hint: (v) => `must divide the ${formatInteger(resolveModelChoice(String(v['model']), String(v['config'])).heads)} heads` },
+  p: { kind: 'number', label: 'Pipeline stages p', default: 1, bound: 'gpus', hint: (v) => `must divide the ${formatInteger(resolveModelChoice(String(v['model']), String(v['config'])).layers)} layers` },
   zero: { kind: 'select', label: 'ZeRO stage', default: '0', options: ZERO_STAGES.map((z) => ({ value: String(z), label: ZERO_LABELS[z] })) },
   sp: {
     kind: 'select',

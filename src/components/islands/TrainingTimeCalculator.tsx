@@ -14,7 +14,8 @@ import { mfuFromTrainingTimeFormula, runGpuHours } from '../../core/training/tim
 import { formatInteger, formatPercent, formatQuantity, formatSI } from '../../core/units';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
-import { parseField, type FieldSpecs } from '../state/fields';
+import { parseField, withPowers, type FieldSpecs } from '../state/fields';
+import { gpuPeakFlops } from '../../core/gpu/gpu';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
 
 const MODEL = modelFields('llama-3-70b');
@@ -29,7 +30,7 @@ const FIELDS = {
   ...MODEL,
   gpu: gpuField('h100-sxm'),
   n: { kind: 'number', label: 'GPUs', default: 16384, bound: 'gpus' },
-  D: { kind: 'number', label: 'Training tokens', default: 15e12, bound: 'trainingTokens', hint: '15T = 15e12' },
+  D: { kind: 'number', label: 'Training tokens', default: 15e12, bound: 'trainingTokens', hint: (v) => withPowers(v['D']) },
   solve: {
     kind: 'select',
     label: 'Solve for',
@@ -39,7 +40,7 @@ const FIELDS = {
       { value: 'mfu', label: 'MFU, from days' },
     ],
   },
-  mfu: { kind: 'number', label: 'MFU', default: 0.4, bound: 'efficiency', hint: '0.4 = 40% of the dense bf16 peak' },
+  mfu: { kind: 'number', label: 'MFU', default: 0.4, bound: 'efficiency', hint: (v) => `${formatPercent(Number(v['mfu']))} of the ${resolveGpu(String(v['gpu'])).name}’s dense bf16 peak: ${formatQuantity(Number(v['mfu']) * gpuPeakFlops(resolveGpu(String(v['gpu'])), 'bf16'), 'FLOP/s')}` },
   // A run's length in days has no bound kind of its own: the GPU-hours it makes are bounded (`gpuHours`).
   days: { kind: 'number', label: 'Wall-clock days', default: 30, domain: 'positive' },
   attention: {

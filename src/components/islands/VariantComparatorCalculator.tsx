@@ -105,7 +105,7 @@ export const VARIANT_COMPARATOR = defineCalculator({
   fields: {
     ...MODEL,
     attention: ATTENTION,
-    kvGroups: { kind: 'number', label: 'KV heads g', default: 8, bound: 'heads', hint: 'must divide the query heads h' },
+    kvGroups: { kind: 'number', label: 'KV heads g', default: 8, bound: 'heads', hint: (v) => `must divide the ${formatInteger(resolveModelChoice(String(v['model']), String(v['config'])).heads)} query heads h` },
     mlaRank: { kind: 'number', label: 'Latent rank r_kv', default: 512, bound: 'width', hint: 'DeepSeek V2/V3: 512' },
     mlaRopeDim: { kind: 'number', label: 'Rope key dim d_R', default: 64, bound: 'width', hint: 'DeepSeek V2/V3: 64' },
     window: WINDOW,

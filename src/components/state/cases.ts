@@ -17,7 +17,7 @@ import { MEMORY_READINGS, gpuPeakFlops, perDirectionBandwidth, type MemoryReadin
 import { parseNumber } from '../../core/parse';
 import { InputError, formatInteger, formatPercent, formatQuantity, formatSI, formatSeconds, type Unit } from '../../core/units';
 import { CUSTOM_MODEL, modelFields } from './pickers';
-import { fieldText, type FieldSpecs, type NumberFieldSpec, dtypeOptions } from './fields';
+import { fieldText, withPowers, type FieldSpecs, type NumberFieldSpec, dtypeOptions } from './fields';
 import { gpuField, resolveGpu } from './pickers';
 
 export type AnswerFormat = Unit | 'yesno';
@@ -78,15 +78,22 @@ const text = (value: number) => fieldText({ kind: 'number', label: '', default: 
 const si = (value: number) => formatSI(value, '').trim().replace(' ', '');
 const gpuName = (id: number | string) => resolveGpu(String(id)).name;
 
-// Hints say what a field means, never a value that goes stale once it is edited: the question's
-// figures and their sources are in the case's assumptions table, and the calculator lists what
-// differs from the question (changedFromQuestion).
+// Hints say what a field means; where they quote a figure it is computed from the current values
+// (the GPU chosen now, the field's own value), so it never goes stale once a field is edited. The
+// question's figures and their sources are in the case's assumptions table, and the calculator
+// lists what differs from the question (changedFromQuestion).
+/** The chosen GPU's datasheet figure for a field it fills, as the field shows it. */
+const fromGpu = (v: Readonly<Record<string, number | string>>, field: string, ui: () => CaseUi): string => {
+  const figure = ui().onGpu?.(String(v['gpu']))[field];
+  if (figure === undefined) throw new Error('no figure');
+  return figure;
+};
 const MFU_FIELDS = {
   gpu: gpuField('h100-sxm', 'GPU (sets the peak)'),
-  peak: num('Peak per GPU (FLOP/s)', M.peak, 'flopsPerSecond', { hint: 'dense bf16, filled in from the GPU chosen' }),
+  peak: num('Peak per GPU (FLOP/s)', M.peak, 'flopsPerSecond', { hint: (v) => `dense bf16; the ${gpuName(v['gpu'] ?? '')} datasheet: ${fromGpu(v, 'peak', () => CASE_UIS['llama3-70b-mfu'])}` }),
   params: num('Parameters N', M.params, 'params', { hint: 'the N of 6N; the checkpoint’s exact count is answered beside it' }),
-  tokens: num('Training tokens D', M.tokens, 'trainingTokens', { hint: 'the whole run’s; 15T = 15e12' }),
-  gpuHours: num('GPU-hours', M.gpuHours, 'gpuHours', { hint: 'the whole run’s, stalls and restarts included' }),
+  tokens: num('Training tokens D', M.tokens, 'trainingTokens', { hint: (v) => `the whole run’s; ${withPowers(v['tokens'])}` }),
+  gpuHours: num('GPU-hours', M.gpuHours, 'gpuHours', { hint: (v) => `the whole run’s, stalls and restarts included; ${withPowers(v['gpuHours'])}` }),
   seq: num('Sequence length S', M.seq, 'sequence', { hint: 'only the attention-inclusive MFU uses it' }),
 } satisfies FieldSpecs;
 
@@ -103,7 +110,7 @@ const TTFT_FIELDS = {
   inputTokens: num('Input tokens per request', T.inputTokens, 'sequence'),
   targetLowSeconds: num('Target, low (s)', T.targetLowSeconds, 'seconds', { domain: 'positive' }),
   targetHighSeconds: num('Target, high (s)', T.targetHighSeconds, 'seconds', { domain: 'positive' }),
-  peak: num('Peak per GPU (FLOP/s)', T.peak, 'flopsPerSecond', { hint: 'dense 16-bit, filled from the GPU' }),
+  peak: num('Peak per GPU (FLOP/s)', T.peak, 'flopsPerSecond', { hint: (v) => `dense 16-bit; the ${gpuName(v['gpu'] ?? '')} datasheet: ${fromGpu(v, 'peak', () => CASE_UIS['llama2-70b-ttft'])}` }),
   maskFactor: {
     kind: 'select',
     label: 'Attention FLOPs counted',
@@ -114,8 +121,8 @@ const TTFT_FIELDS = {
     ],
   },
   mfu: num('Share of peak the matmuls reach η_c', T.mfu, 'efficiency', { hint: 'the latency model’s calibrated share is the default' }),
-  memoryBandwidth: num('HBM bandwidth per GPU (B/s)', T.memoryBandwidth, 'bandwidth', { hint: 'filled from the GPU' }),
-  linkBandwidth: num('NVLink per direction (B/s)', T.linkBandwidth, 'bandwidth', { hint: 'half the bidirectional figure, filled from the GPU' }),
+  memoryBandwidth: num('HBM bandwidth per GPU (B/s)', T.memoryBandwidth, 'bandwidth', { hint: (v) => `the ${gpuName(v['gpu'] ?? '')} datasheet: ${fromGpu(v, 'memoryBandwidth', () => CASE_UIS['llama2-70b-ttft'])}` }),
+  linkBandwidth: num('NVLink per direction (B/s)', T.linkBandwidth, 'bandwidth', { hint: (v) => `half the bidirectional figure; the ${gpuName(v['gpu'] ?? '')} datasheet: ${fromGpu(v, 'linkBandwidth', () => CASE_UIS['llama2-70b-ttft'])}` }),
   commEfficiency: num('All-reduce efficiency', T.commEfficiency, 'efficiency'),
 } satisfies FieldSpecs;
 

@@ -11,11 +11,20 @@ import { DTYPES, bytesPerElement, type Dtype } from '../../core/dtypes';
 /** What every kind of field may say about itself beyond its value. */
 interface FieldCommon {
   label: string;
-  /** Short help under the input, e.g. "tokens; 15T = 15e12". */
-  hint?: string;
+  /**
+   * Short help under the input, e.g. "tokens; 15T = 15e12": a text, or a function of the
+   * current (last valid, parsed) values of every field, so a hint that quotes a number another
+   * field decides (a GPU's peak, the heads a degree must divide) follows that field. The
+   * function's English goes through the Chinese catalogue like a text hint (write it as one
+   * template literal, so the catalogue test finds its template).
+   */
+  hint?: string | HintFunction;
   /** Shown under "More inputs", folded, in a declared calculator. */
   advanced?: boolean;
 }
+/** A hint computed from the current values of the calculator's fields (by field name). */
+export type HintFunction = (values: Readonly<Record<string, number | string>>) => string;
+
 export interface NumberFieldSpec extends FieldCommon {
   kind: 'number';
   default: number;
@@ -78,6 +87,24 @@ export function parseField(spec: FieldSpec, text: string): ParseResult<number | 
   }
 }
 
+/**
+ * The hint a field shows for these values: its text, or its function's text; null when there is
+ * none, or when the function throws or gives no text (a hint never breaks a field: bad input
+ * elsewhere just leaves this one without help).
+ * @example hintText({ kind: 'number', label: 'GPU-hours', default: 1, hint: (v) => `${v['gpuHours']} h` }, { gpuHours: 4e6 }) //=> '4000000 h'
+ */
+export function hintText(spec: FieldSpec, values: Readonly<Record<string, number | string>>): string | null {
+  const hint = spec.hint;
+  if (hint === undefined) return null;
+  if (typeof hint === 'string') return hint === '' ? null : hint;
+  try {
+    const text = hint(values);
+    return typeof text === 'string' && text.trim() !== '' && !/NaN|Infinity|undefined/.test(text) ? text : null;
+  } catch {
+    return null;
+  }
+}
+
 const TEXT_SUFFIXES: ReadonlyArray<readonly [number, string]> = [
   [1e15, 'P'],
   [1e12, 'T'],
@@ -100,6 +127,19 @@ export function fieldText(_spec: FieldSpec, value: number | string): string {
     break;
   }
   return String(value);
+}
+
+/**
+ * A number as a field shows it and in powers of ten, for a hint that reads the field's own
+ * value back (so it says "4M = 4e6" under a field holding 4M, never its default).
+ * @example withPowers(15e12) //=> '15T = 1.5e13'
+ * @example withPowers(4096) //=> '4096'
+ */
+export function withPowers(value: number | string | undefined): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new TypeError('not a number');
+  const shown = fieldText({ kind: 'number', label: '', default: value }, value);
+  if (Math.abs(value) < 1e6) return shown;
+  return `${shown} = ${value.toExponential().replace('e+', 'e')}`;
 }
 
 /** Query-string key of a field: `<island namespace>.<field>`. */
