@@ -12,7 +12,7 @@
  *   base URL, or an absolute URL). Everything it logs is watched: when the test ends, every page
  *   it opened is closed and the test fails on any console error or warning, page error, or
  *   request to another host.
- * - `hydrateAll(page)`: brings each island into view in turn and waits until it has hydrated.
+ * - `hydrateAll(page)`: brings every island into view and waits until all have hydrated.
  * - `restores(open, url, …)`: opens a link in a fresh context and reads the restored calculator.
  * - `open(path, { clipboard: true })` + `copied(page)`: what Copy Markdown/LaTeX wrote.
  */
@@ -37,6 +37,8 @@ export interface OpenOptions {
   allowConsole?: RegExp;
   /** A script every document of the page runs before its own (page.addInitScript), e.g. a probe installed before the first paint. */
   initScript?: () => void;
+  /** Runs on the new page before it navigates (e.g. measure.ts's `installProbes`, which must see the first request). */
+  beforeGoto?: (page: Page) => Promise<unknown> | void;
 }
 
 /** What a watched page logged so far (live arrays). */
@@ -106,6 +108,7 @@ export const test = base.extend<{ $test: { open: Open }; $worker: { browser: Bro
       const { context, page, watch } = await watchedPage(browser, options);
       const url = siteUrl(path);
       opened.push({ context, page, watch, url });
+      await options.beforeGoto?.(page);
       watch.response = await page.goto(url, { waitUntil: options.waitUntil ?? 'load' });
       return page;
     });

@@ -3,7 +3,7 @@
  * CLS, LCP and total blocking time. Shared by the budget test and scripts/bench.ts.
  */
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { hydrateAll, networkQuiet } from './browser';
 
 export interface PageMeasurement {
@@ -28,9 +28,11 @@ async function sizeOf(url: string): Promise<{ raw: number; gzip: number }> {
   return size;
 }
 
-export async function measurePage(browser: Browser, url: string): Promise<PageMeasurement> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
+/**
+ * Installs, before the page's own scripts, the observers a measurement reads (layout shifts, LCP,
+ * long tasks), and starts counting requests in flight: call it on a page that has not navigated yet.
+ */
+export async function installProbes(page: Page): Promise<{ quiet: (quietMs?: number, timeout?: number) => Promise<void> }> {
   // Under tsx (scripts/bench.ts) functions passed to the page are wrapped in __name().
   await page.addInitScript('window.__name = (f) => f;');
   await page.addInitScript(() => {
@@ -52,11 +54,17 @@ export async function measurePage(browser: Browser, url: string): Promise<PageMe
       for (const e of list.getEntries()) w.__tbt += Math.max(0, e.duration - 50);
     }).observe({ type: 'longtask', buffered: true });
   });
-  const network = networkQuiet(page);
-  await page.goto(url, { waitUntil: 'load' });
-  // Bring each island into view in turn and wait until it has hydrated (client:visible), then
-  // until nothing is loading: every chunk an island pulls in on hydration is counted.
-  const islands = await hydrateAll(page, { timeout: 20_000 });
+  return networkQuiet(page);
+}
+
+/**
+ * Measures a page loaded with `installProbes`: brings each island into view in turn and waits until
+ * it has hydrated (client:visible, one at a time as a reader scrolls, so a shift it causes happens in
+ * view and is counted), then until nothing is loading (every chunk an island pulls in on hydration
+ * is counted). The page stays open (further checks may run on it).
+ */
+export async function measureLoaded(page: Page, network: { quiet: (quietMs?: number) => Promise<void> }): Promise<PageMeasurement> {
+  const islands = await hydrateAll(page, { timeout: 20_000, oneAtATime: true });
   await network.quiet(200);
   // Two frames, so a layout shift caused by the last hydration is recorded.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -69,7 +77,6 @@ export async function measurePage(browser: Browser, url: string): Promise<PageMe
     const inline = [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('');
     return { cls: w.__cls, lcp: w.__lcp, tbt: w.__tbt, js, inline };
   });
-  await context.close();
   const files = [...new Set(metrics.js)];
   let raw = Buffer.byteLength(metrics.inline);
   let gzip = metrics.inline ? gzipSync(metrics.inline, { level: 9 }).length : 0;
@@ -79,7 +86,7 @@ export async function measurePage(browser: Browser, url: string): Promise<PageMe
     gzip += size.gzip;
   }
   return {
-    url,
+    url: page.url(),
     jsFiles: files,
     jsRawBytes: raw,
     jsGzipBytes: gzip,
@@ -88,4 +95,20 @@ export async function measurePage(browser: Browser, url: string): Promise<PageMe
     totalBlockingTimeMs: metrics.tbt,
     islands,
   };
+}
+
+/** The viewport every measurement uses. */
+export const MEASURE_VIEWPORT = { width: 1280, height: 900 };
+
+/** Loads `url` in a fresh context and measures it (scripts/bench.ts). */
+export async function measurePage(browser: Browser, url: string): Promise<PageMeasurement> {
+  const context = await browser.newContext({ viewport: MEASURE_VIEWPORT });
+  try {
+    const page = await context.newPage();
+    const network = await installProbes(page);
+    await page.goto(url, { waitUntil: 'load' });
+    return { ...(await measureLoaded(page, network)), url };
+  } finally {
+    await context.close();
+  }
 }

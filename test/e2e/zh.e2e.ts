@@ -1,26 +1,24 @@
 /**
  * The Chinese edition in the browser (issue 15), over the built site:
  * - every /zh/ page: <html lang="zh-CN">, hreflang both ways with its English twin, math rendered,
- *   islands hydrated with no console error (the fixture), axe 0 violations in both themes, and the
- *   same JavaScript budget as the English pages (and about the English twin's weight);
+ *   islands hydrated with no console error (the fixture), axe 0 violations in both themes, the
+ *   same JavaScript budget as the English pages plus the catalogue's allowance, CLS, and nothing
+ *   scrolling sideways at 390 px (one desktop load per page for all but the last, ./pageChecks.ts);
  * - the glossary links only to sections that exist;
  * - the language switch carries the anchor and the calculator's state (query) both ways and is
  *   remembered; the English home page follows a Chinese browser to /zh/ on a first visit only;
  * - Pagefind: Chinese queries land on /zh/ sections, English searches never show /zh/ pages.
  */
-import { describe } from 'vitest';
+import { afterAll, describe } from 'vitest';
 import { expect, hydrate, hydrateAll, siteUrl, test as it, urlWith, waitForValue } from './fixture';
 import { builtPages, idsIn, type BuiltPage } from './site';
-import { measurePage } from './measure';
 import type { Page } from 'playwright-core';
-import { budgetOf } from './budgetLimits';
+import { budgetTable, checkPage, measured } from './pageChecks';
 
 const all = builtPages();
 const byPath = new Map(all.map((p) => [p.path, p]));
 const zhPages = all.filter((p) => p.path.startsWith('zh/') && p.path.endsWith('/'));
 const enTwin = (p: BuiltPage) => byPath.get(p.path.slice('zh/'.length));
-/** The JS budgets of budgetLimits.ts: the English page's budget plus the Chinese catalogue's allowance. */
-const budget = budgetOf;
 const alternates = (html: string) => Object.fromEntries([...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1] as string, m[2] as string]));
 const pathOf = (href: string) => new URL(href, 'http://site.invalid/').pathname;
 const base = new URL(siteUrl('')).pathname;
@@ -77,31 +75,29 @@ describe('the Chinese edition: built pages', () => {
 });
 
 describe('the Chinese edition in the browser', () => {
-  // axe in both themes runs over every built page, these included, in a11y.e2e.ts.
-  it.for(zhPages.map((p) => [p.path] as const))('%s hydrates in Chinese with no console error', async ([path], { open }) => {
-    const page = await open(path, { colorScheme: 'light' });
+  // One load per page runs every desktop check pages.e2e.ts runs on the English pages
+  // (./pageChecks.ts): status, heading, clean console, islands hydrated in Chinese (lang still
+  // zh-CN), the JS budget of budgetLimits.ts (the English page's plus the Chinese catalogue's
+  // allowance; a page without islands ships only the language switch's inline script), CLS, KaTeX
+  // fonts, axe in both themes.
+  it.for(zhPages.map((p) => [p.path, p] as const))(
+    '%s hydrates in Chinese with no console error, stays within its JS and CLS budgets and has no axe violation in either theme',
+    { timeout: 150_000 },
+    async ([, built], { open }) => {
+      await checkPage(open, built);
+    },
+  );
+
+  it.for(zhPages.map((p) => [p.path, p] as const))('%s fits a 390 px wide screen: nothing scrolls sideways', async ([, built], { open }) => {
+    const page = await open(built.path, { viewport: { width: 390, height: 844 } });
     await hydrateAll(page);
-    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
   });
+});
 
-  it.for(zhPages.filter((p) => p.html.includes('<astro-island')).map((p) => [p.path] as const))('%s ships no more JavaScript than the English budget', async ([path], { browser }) => {
-    const zh = await measurePage(browser, siteUrl(path));
-    expect(zh.islands).toBeGreaterThan(0);
-    expect(zh.jsGzipBytes, `${path}: ${zh.jsFiles.map((f) => f.split('/').pop()).join(', ')}`).toBeLessThanOrEqual(budget(path));
-    const enPath = path.slice('zh/'.length);
-    if (byPath.has(enPath)) {
-      const en = await measurePage(browser, siteUrl(enPath));
-      console.info(`JS ${path}: ${(zh.jsGzipBytes / 1000).toFixed(1)} KB (English ${(en.jsGzipBytes / 1000).toFixed(1)} KB)`);
-      // The Chinese catalogue (src/components/i18n/zhBundle.ts, loaded on demand) comes on top of the
-      // English page's code: the same budget holds; the difference is printed for the report.
-    }
-  });
-
-  it.for(zhPages.filter((p) => !p.html.includes('<astro-island')).map((p) => [p.path] as const))('%s (no islands) ships only the language switch’s inline script', async ([path], { browser }) => {
-    const m = await measurePage(browser, siteUrl(path));
-    expect(m.jsFiles, path).toEqual([]);
-    expect(m.jsGzipBytes, path).toBeLessThanOrEqual(600);
-  });
+afterAll(() => {
+  if (measured.length > 0) console.log(budgetTable());
 });
 
 describe('the language switch', () => {
