@@ -22,74 +22,14 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * Brings every island into view and waits until each has hydrated — its `astro-island` has lost
- * its `ssr` attribute and, for a calculator, the section says `data-live="true"`. Returns the
- * number of islands.
- *
- * By default the islands are visited in one pass inside the page: each is scrolled into view and
- * the pass moves on as soon as the browser has seen it in the viewport (an IntersectionObserver
- * created after Astro's reports it intersecting; observers are notified in the order they were
- * created, so Astro's client:visible observer has fired and its hydration has started), then it
- * waits until all have hydrated. Every island is seen in the viewport exactly as when scrolling
- * to each in turn (scrolling past islands in a few milliseconds without this wait can leave one
- * that never intersected, so it never hydrates), but their hydrations overlap instead of costing
- * two round trips and a full hydration each.
- * `oneAtATime`: wait for each island to hydrate before scrolling to the next, as a reader would
- * (measurements: a layout shift an island causes when it hydrates happens while it is in view).
+ * Brings each island into view in turn and waits until it has hydrated — its `astro-island` has
+ * lost its `ssr` attribute and, for a calculator, the section says `data-live="true"` — before
+ * the next. (Scrolling past islands in a few milliseconds can leave one that never intersected
+ * the viewport, so it never hydrates.) Returns the number of islands.
  */
-export async function hydrateAll(page: Page, options: { timeout?: number; oneAtATime?: boolean } = {}): Promise<number> {
-  if (options.oneAtATime) {
-    const count = await page.locator('astro-island').count();
-    for (let i = 0; i < count; i++) await hydrateIsland(page, i, options.timeout);
-    return count;
-  }
-  const timeout = options.timeout ?? 15_000;
-  const unseen = await page.evaluate(async (timeout) => {
-    const missed: number[] = [];
-    const islands = [...document.querySelectorAll('astro-island')];
-    for (const [i, island] of islands.entries()) {
-      if (!island.hasAttribute('ssr')) continue;
-      // astro-island is display: contents: Astro observes its children; scroll its first child into view.
-      const targets = island.children.length > 0 ? [...island.children] : [island];
-      (targets[0] as Element).scrollIntoView({ block: 'center' });
-      const seen = await new Promise<boolean>((resolve) => {
-        const timer = setTimeout(() => {
-          io.disconnect();
-          resolve(false);
-        }, timeout);
-        const io = new IntersectionObserver((entries) => {
-          if (!entries.some((e) => e.isIntersecting)) return;
-          clearTimeout(timer);
-          io.disconnect();
-          resolve(true);
-        });
-        for (const t of targets) io.observe(t);
-      });
-      if (!seen) missed.push(i);
-    }
-    return missed;
-  }, timeout);
-  if (unseen.length > 0) throw new Error(`hydrateAll: islands ${unseen.join(', ')} never came into view within ${timeout} ms`);
+export async function hydrateAll(page: Page, options: { timeout?: number } = {}): Promise<number> {
   const count = await page.locator('astro-island').count();
-  try {
-    await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll('astro-island')].every(
-          (island) => !island.hasAttribute('ssr') && [...island.querySelectorAll('section.calculator')].every((c) => c.getAttribute('data-live') === 'true'),
-        ),
-      undefined,
-      // Each island had `timeout` to hydrate when visited one at a time; here they hydrate together.
-      { timeout: timeout + 2_000 * count },
-    );
-  } catch (e) {
-    const stuck = await page.evaluate(() =>
-      [...document.querySelectorAll('astro-island')]
-        .map((island, i) => ({ i, ssr: island.hasAttribute('ssr'), dead: [...island.querySelectorAll('section.calculator')].filter((c) => c.getAttribute('data-live') !== 'true').map((c) => c.id) }))
-        .filter((x) => x.ssr || x.dead.length > 0)
-        .map((x) => `island ${x.i}${x.ssr ? ' not hydrated' : ` calculators not live: ${x.dead.join(' ')}`}`),
-    );
-    throw new Error(`hydrateAll: ${stuck.join('; ')} (${(e as Error).message.split('\n')[0]})`, { cause: e });
-  }
+  for (let i = 0; i < count; i++) await hydrateIsland(page, i, options.timeout);
   return count;
 }
 

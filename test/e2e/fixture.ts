@@ -12,7 +12,7 @@
  *   base URL, or an absolute URL). Everything it logs is watched: when the test ends, every page
  *   it opened is closed and the test fails on any console error or warning, page error, or
  *   request to another host.
- * - `hydrateAll(page)`: brings every island into view and waits until all have hydrated.
+ * - `hydrateAll(page)`: brings each island into view in turn and waits until it has hydrated.
  * - `restores(open, url, …)`: opens a link in a fresh context and reads the restored calculator.
  * - `open(path, { clipboard: true })` + `copied(page)`: what Copy Markdown/LaTeX wrote.
  */

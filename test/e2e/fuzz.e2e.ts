@@ -166,7 +166,9 @@ const TIMING = /^(main thread|not live within)/;
 /** Opens the probe's link, hydrates the island that owns its namespace and lists what is wrong. */
 async function visit(open: Open, probe: Probe): Promise<{ problems: string[]; ms: number }> {
   const started = Date.now();
-  const page = await open(`${probe.page}?${probe.query}`, { initScript: heartbeat });
+  // Islands hydrate from the parsed document: their code does not wait for the load event (fonts,
+  // images), so neither does the probe; the heartbeat and the console watch run from the first script.
+  const page = await open(`${probe.page}?${probe.query}`, { initScript: heartbeat, waitUntil: 'domcontentloaded' });
   const problems: string[] = [];
   if (probe.page !== '404.html' && (watchOf(page).response?.status() ?? 0) >= 400) problems.push(`HTTP ${watchOf(page).response?.status()}`);
   // Hydrate the island that owns the namespace (any of its fields the server rendered).

@@ -60,11 +60,11 @@ export async function installProbes(page: Page): Promise<{ quiet: (quietMs?: num
 /**
  * Measures a page loaded with `installProbes`: brings each island into view in turn and waits until
  * it has hydrated (client:visible, one at a time as a reader scrolls, so a shift it causes happens in
- * view and is counted), then until nothing is loading (every chunk an island pulls in on hydration
+ * view and is counted; see hydrateAll), then until nothing is loading (every chunk an island pulls in on hydration
  * is counted). The page stays open (further checks may run on it).
  */
 export async function measureLoaded(page: Page, network: { quiet: (quietMs?: number) => Promise<void> }): Promise<PageMeasurement> {
-  const islands = await hydrateAll(page, { timeout: 20_000, oneAtATime: true });
+  const islands = await hydrateAll(page, { timeout: 20_000 });
   await network.quiet(200);
   // Two frames, so a layout shift caused by the last hydration is recorded.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
