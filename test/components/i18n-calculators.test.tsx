@@ -29,8 +29,12 @@ const PENDING = [
 
 const found = scan();
 const declared = found.sites.filter((s) => s.kind === 'calculator' && !PENDING.some((p) => s.file.startsWith(p)));
-/** Templates built where the scan cannot read them: the playground's scenario prefixes ("B · GPUs G", labelled() in PlaygroundCalculator.tsx). */
-const BUILT = ['A · {}', 'B · {}'];
+/**
+ * Templates built where the scan cannot read them: the playground's scenario prefixes ("B · GPUs G",
+ * labelled() in PlaygroundCalculator.tsx), its warnings' question prefixes (allWarnings) and its
+ * request counts (requestsText in playground/definition.tsx).
+ */
+const BUILT = ['A · {}', 'B · {}', 'Serving: {}', 'Training: {}', '{} request', '{} requests'];
 const all = new Set([...templates({ sites: found.sites.filter((s) => s.kind === 'calculator'), dynamic: [] }, 'calculator'), ...BUILT]);
 const keys = Object.keys(CALCULATORS_ZH);
 
@@ -90,7 +94,6 @@ describe('the calculators’ catalogue', () => {
  * declared where the scan finds them. Each is in the report of issue 15; a new one fails.
  */
 const KNOWN_GAPS: Readonly<Record<string, readonly string[]>> = {
-  'GpuComparisonCalculator.tsx': ['the matmul is memory-bound', 'the matmul is compute-bound'],
   'MemoryBreakdownCalculator.tsx': ['runtime reports it'],
   'MfuCalculator.tsx': ['attention left out'],
   'ParallelismPlannerCalculator.tsx': ['runtime reports it'],
@@ -151,6 +154,21 @@ describe('islands with lang="zh"', () => {
     const parts = [...container.querySelectorAll('.calc-inputs label, .calc-inputs .hint, .calc-inputs legend, .calc-inputs summary, .pg-mode, .results dt')];
     expect(parts.length).toBeGreaterThan(10);
     expect(parts.flatMap((el) => englishLeft(el.textContent ?? '').map((w) => `${el.className || el.tagName}: ${w}`))).toEqual([]);
+  });
+
+  it.each([
+    ['reverse, solving for B', '?pg.mode=reverse'],
+    ['reverse, solving for G', '?pg.mode=reverse&pgr.solve=gpus&pgr.ttft=1&pgr.tpot=0.02'],
+    ['reverse, solving for the TP degree', '?pg.mode=reverse&pgr.solve=tp&pg.model=llama-2-70b&pgr.lambda=2'],
+    ['reverse, solving for S', '?pg.mode=reverse&pgr.solve=prompt&pg.model=llama-2-70b&pgr.ttft=1'],
+    ['compare', '?pg.mode=compare&pgb.G=16&pgb.dp=16'],
+  ])('the playground in Chinese, %s: answers, tables, notes and headings', (_, query) => {
+    window.history.replaceState(null, '', `/playground/${query}`);
+    const { container } = render(<PlaygroundCalculator lang="zh" />);
+    const parts = [...container.querySelectorAll('.pg-why-text, .pg-table-title, .pg-why th, .pg-why td, .pg-group h4, .pg-compare th, .pg-compare td, .pg-compare-summary, .pg-differs-note, .note, .results dt, .results dd')];
+    expect(parts.length).toBeGreaterThan(10);
+    const left = parts.flatMap((el) => englishLeft(el.textContent ?? '').map((w) => `${el.className || el.tagName}: ${w}`));
+    expect(left).toEqual([]);
   });
 
   it('English stays as it was without lang', () => {

@@ -7,6 +7,7 @@ import { InputError, formatBytes, formatInteger, formatPercent, formatSeconds, f
 import { LineChart, type Series } from '../charts/LineChart';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { T } from '../i18n/T';
+import { useT } from '../i18n/i18n';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { dtypeOptions, type SelectFieldSpec } from '../state/fields';
 import { gpuField, resolveGpu } from '../state/gpuPicker';
@@ -45,13 +46,13 @@ interface TableRow {
 
 /** Every GPU of the reference table, the chosen ones highlighted. */
 function GpuTable({ rows, dtype }: { rows: readonly TableRow[]; dtype: string }) {
+  const t = useT();
   return (
     <>
       <p className="hint" id="cmp-table-notes">
-        Peaks are dense (no 2:4 sparsity); 16-bit means bf16, or fp16 on parts without bf16. Ridge point for {dtype}.
-        Interconnect is the bidirectional aggregate per GPU.
+        {t(`Peaks are dense (no 2:4 sparsity); 16-bit means bf16, or fp16 on parts without bf16. Ridge point for ${dtype}. Interconnect is the bidirectional aggregate per GPU.`)}
       </p>
-      <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="GPU comparison table">
+      <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('GPU comparison table')}>
         <table className="gpu-table" data-testid="cmp-table" aria-describedby="cmp-table-notes" style={{ fontSize: '0.82rem', whiteSpace: 'nowrap' }}>
           <caption style={{ textAlign: 'left' }}><T>Every GPU in the reference table</T></caption>
           <thead>
@@ -64,7 +65,7 @@ function GpuTable({ rows, dtype }: { rows: readonly TableRow[]; dtype: string })
               <th scope="col" className="num"><T>Memory</T></th>
               <th scope="col" className="num"><T>Bandwidth</T></th>
               <th scope="col" className="num"><T>Interconnect</T></th>
-              <th scope="col" className="num">Ridge ({dtype})</th>
+              <th scope="col" className="num">{t(`Ridge (${dtype})`)}</th>
             </tr>
           </thead>
           <tbody>
@@ -84,7 +85,7 @@ function GpuTable({ rows, dtype }: { rows: readonly TableRow[]; dtype: string })
                 <td className="num">{row.fp8 !== null ? formatSI(row.fp8, 'FLOP/s', 4) : '—'}</td>
                 <td className="num">
                   {formatBytes(row.gpu.memoryBytes)}
-                  {row.gpu.memoryBinaryBytes !== null && <small style={{ display: 'block' }}>physically {formatBytes(row.gpu.memoryBinaryBytes, { binary: true })}</small>}
+                  {row.gpu.memoryBinaryBytes !== null && <small style={{ display: 'block' }}>{t(`physically ${formatBytes(row.gpu.memoryBinaryBytes, { binary: true })}`)}</small>}
                 </td>
                 <td className="num">{formatSI(row.gpu.memoryBandwidth, 'B/s', 4)}</td>
                 <td className="num">{row.gpu.interconnect.bandwidth !== null ? formatSI(row.gpu.interconnect.bandwidth, 'B/s') : 'none'}</td>
@@ -177,7 +178,19 @@ export const GPU_COMPARISON = defineCalculator({
     derivations: [r.intensity, r.attainable],
     extra: (
       <>
-        {r.series.length > 0 && (
+        {r.series.length > 0 && <Rooflines r={r} />}
+        <GpuTable rows={r.rows} dtype={r.dtype} />
+      </>
+    ),
+  }),
+});
+
+type GpuComparisonResult = ReturnType<typeof GPU_COMPARISON.compute>;
+
+/** The rooflines of the chosen GPUs with this matmul on them; the summary said GPU by GPU in the island's language. */
+function Rooflines({ r }: { r: GpuComparisonResult }) {
+  const t = useT();
+  return (
           <LineChart
             title={`Rooflines for ${r.dtype}`}
             series={r.series}
@@ -191,18 +204,15 @@ export const GPU_COMPARISON = defineCalculator({
             verticals={plottable(r.intensity.value) ? [{ x: r.intensity.value, label: `this matmul: ${r.intensity.formatted}` }] : []}
             markers={r.markers}
             summary={r.available
-              .map(
-                (p) =>
-                  `On ${p.gpu.name} the matmul is ${p.bound}-bound: at most ${formatSI(p.attainable, 'FLOP/s')} of a ${formatSI(p.peak, 'FLOP/s')} peak (ridge point ${formatSignificant(p.ridge)} FLOP/B).`,
+              .map((p) =>
+                p.bound === 'compute'
+                  ? t(`On ${p.gpu.name} the matmul is compute-bound: at most ${formatSI(p.attainable, 'FLOP/s')} of a ${formatSI(p.peak, 'FLOP/s')} peak (ridge point ${formatSignificant(p.ridge)} FLOP/B).`)
+                  : t(`On ${p.gpu.name} the matmul is memory-bound: at most ${formatSI(p.attainable, 'FLOP/s')} of a ${formatSI(p.peak, 'FLOP/s')} peak (ridge point ${formatSignificant(p.ridge)} FLOP/B).`),
               )
               .join(' ')}
           />
-        )}
-        <GpuTable rows={r.rows} dtype={r.dtype} />
-      </>
-    ),
-  }),
-});
+  );
+}
 
 export default function GpuComparisonCalculator({ lang }: IslandProps) {
   return <Calculator def={GPU_COMPARISON} lang={lang} />;

@@ -6,6 +6,7 @@ import { formatCount, formatInteger, formatPercent } from '../../core/units';
 import { BarChart } from '../charts/BarChart';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { T } from '../i18n/T';
+import { useT } from '../i18n/i18n';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { CUSTOM_MODEL, modelFields, resolveModelChoice } from '../state/pickers';
 
@@ -87,14 +88,14 @@ type Result = ReturnType<typeof PARAMETER_COUNTER.compute>;
 
 /** Parameters by part, the gap to 12LH² + VH term by term, and the ledger tensor by tensor. */
 function Ledger({ r }: { r: Result }) {
+  const t = useT();
   const exact = r.ledger.exact;
   const bars = GROUPS.filter((g) => r.ledger[g] > 0).map((g) => ({ label: GROUP_LABELS[g], value: r.ledger[g], text: formatCount(r.ledger[g], exact) }));
   return (
     <>
       {!exact && (
         <p className="note warning" data-testid="pc-inexact">
-          This model has more than {formatInteger(MAX_EXACT_INTEGER)} (2^53 − 1) parameters: a double cannot hold every digit, so the counts below are
-          rounded to 3 significant figures, not exact.
+          {t(`This model has more than ${formatInteger(MAX_EXACT_INTEGER)} (2^53 − 1) parameters: a double cannot hold every digit, so the counts below are rounded to 3 significant figures, not exact.`)}
         </p>
       )}
       {bars.every((b) => Number.isFinite(b.value)) && (
@@ -105,7 +106,7 @@ function Ledger({ r }: { r: Result }) {
           <BarChart title="Parameters by part of the model" bars={bars} summary={`Parameters of ${r.spec.id} by part: ${bars.map((b) => `${b.label} ${b.text}`).join('; ')}.`} />
         </>
       )}
-      <div className="table-scroll" style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Why the approximation misses">
+      <div className="table-scroll" style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('Why the approximation misses')}>
         <table className="gap-table" data-testid="pc-gap">
           <caption><T>Why 12LH² + VH misses: the exact count minus the approximation, term by term</T></caption>
           <thead>
@@ -134,8 +135,8 @@ function Ledger({ r }: { r: Result }) {
         </table>
       </div>
       <details className="ledger">
-        <summary>The ledger, tensor by tensor ({formatInteger(r.ledger.rows.length)} rows)</summary>
-        <div className="table-scroll" style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Parameter ledger">
+        <summary>{t(`The ledger, tensor by tensor (${formatInteger(r.ledger.rows.length)} rows)`)}</summary>
+        <div className="table-scroll" style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('Parameter ledger')}>
           <table data-testid="pc-ledger">
             <thead>
               <tr>

@@ -42,6 +42,12 @@ const FIELDS_B = labelled(PLAYGROUND_FIELDS, 'B · ');
 
 const textOf = (spec: FieldSpec, raw: string) => (spec.kind === 'select' ? labelOf(spec, raw) : raw);
 
+/** "differs from B: 8", in the island's language (the other scenario's value as the field shows it). */
+function DiffersText({ otherName, value }: { otherName: 'A' | 'B'; value: string }) {
+  const t = useT();
+  return <>{otherName === 'A' ? t(`differs from A: ${t(value)}`) : t(`differs from B: ${t(value)}`)}</>;
+}
+
 /** What differs between A's and B's value of a field, said in words under the field. */
 function differsNote(name: Name, mine: CalculatorState<Fields>, other: CalculatorState<Fields>, otherName: 'A' | 'B', ns: string): ReactNode | null {
   const spec: FieldSpec = PLAYGROUND_FIELDS[name];
@@ -50,7 +56,8 @@ function differsNote(name: Name, mine: CalculatorState<Fields>, other: Calculato
   const value = name === 'config' ? 'another config.json' : textOf(spec, other.raw[name]);
   return (
     <p className="pg-differs-note" data-testid={`${ns}-differs-${name}`}>
-      <span aria-hidden="true">≠ </span>differs from {otherName}: {value}
+      <span aria-hidden="true">≠ </span>
+      <DiffersText otherName={otherName} value={value} />
     </p>
   );
 }
@@ -187,7 +194,8 @@ export default function PlaygroundCalculator({ lang = 'en' }: IslandProps) {
     if (!w) return null;
     return (
       <p className="note warning pg-target-note" data-testid={`pgr-${name}-unreachable`}>
-        <span aria-hidden="true">✗ </span>No setup tried meets this target: see the answer.
+        <span aria-hidden="true">✗ </span>
+        <T>No setup tried meets this target: see the answer.</T>
       </p>
     );
   };

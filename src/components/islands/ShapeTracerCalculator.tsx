@@ -7,6 +7,7 @@ import { formatBytes, formatCount, formatInteger, formatPercent, formatSI } from
 import { BarChart } from '../charts/BarChart';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { T } from '../i18n/T';
+import { useT } from '../i18n/i18n';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { dtypeOptions } from '../state/fields';
 import { CUSTOM_MODEL, modelFields, resolveModelChoice } from '../state/pickers';
@@ -96,6 +97,7 @@ export const SHAPE_TRACER = defineCalculator({
 
 /** The stage table and the FLOPs by part. */
 function Trace({ trace, spec, lmHeadText }: { trace: DecoderTrace; spec: ModelSpec; lmHeadText: string }) {
+  const t = useT();
   const bars = [
     { label: 'Embedding lookup', value: trace.byKey.embedding?.flops ?? 0, text: flops(trace.byKey.embedding?.flops ?? 0) },
     { label: `Attention (${formatInteger(spec.layers)} layers)`, value: trace.attentionFlops, text: flops(trace.attentionFlops) },
@@ -108,9 +110,9 @@ function Trace({ trace, spec, lmHeadText }: { trace: DecoderTrace; spec: ModelSp
     <>
       {/* The caption sits outside the scroll box, so a phone shows all of it while the table scrolls. */}
       <p id="trace-table-caption" className="note">
-        One {PASS_WORDS[trace.pass]}, stage by stage. FLOPs count matmuls only; stages marked “not counted” do O(B·S·H) elementwise work.
+        {t(`One ${t(PASS_WORDS[trace.pass])}, stage by stage. FLOPs count matmuls only; stages marked “not counted” do O(B·S·H) elementwise work.`)}
       </p>
-      <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Stages of the forward pass">
+      <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('Stages of the forward pass')}>
         <table data-testid="trace-table" style={{ fontSize: '0.85rem' }} aria-describedby="trace-table-caption">
           <thead>
             <tr>
@@ -160,7 +162,7 @@ function Trace({ trace, spec, lmHeadText }: { trace: DecoderTrace; spec: ModelSp
                     <small style={{ display: 'block' }}>{formatPercent(st.paramsShare)}</small>
                   </td>
                   <td className="num">
-                    {st.flopsCounted ? flops(st.flops) : 'not counted'}
+                    {st.flopsCounted ? flops(st.flops) : t('not counted')}
                     {st.flopsCounted && <small style={{ display: 'block' }}>{formatPercent(st.flopsShare)}</small>}
                   </td>
                 </tr>

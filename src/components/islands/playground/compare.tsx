@@ -6,6 +6,7 @@
 import { difference } from '../../../core/scenario/reverseModes';
 import type { Warning } from '../../../core/scenario/warnings';
 import { formatPercent, formatQuantity } from '../../../core/units';
+import { useT } from '../../i18n/i18n';
 import { playgroundGroups, type Comparable, type PlaygroundResult, type PlaygroundValues, type Row } from './definition';
 
 /** "+1.23 GB", "−629 ms", "0": a signed difference in the row's unit, with a true minus sign. */
@@ -56,16 +57,17 @@ export function CompareResults({ ra, va, rb, vb }: CompareResultsProps) {
   const groupsB = playgroundGroups(rb, vb);
   const differing = groupsA.flatMap((g, i) => g.rows.filter((row, j) => compareRow(row, groupsB[i]!.rows[j]!).differs)).length;
   const total = groupsA.reduce((n, g) => n + g.rows.length, 0);
+  const t = useT();
   return (
     <>
       <p className="pg-compare-summary" data-testid="pgc-summary">
-        {differing === 0 ? `All ${total} results are the same for A and B.` : `${differing} of ${total} results differ between A and B (marked ≠).`}
+        {differing === 0 ? t(`All ${total} results are the same for A and B.`) : t(`${differing} of ${total} results differ between A and B (marked ≠).`)}
       </p>
       {groupsA.map((g, i) => {
         const gb = groupsB[i]!;
         return (
           <section key={g.key} className="pg-group" aria-labelledby={`pgc-${g.key}-title`}>
-            <h4 id={`pgc-${g.key}-title`}>{g.title}</h4>
+            <h4 id={`pgc-${g.key}-title`}>{t(g.title)}</h4>
             <div className="table-scroll">
               <table className="pg-compare">
                 <colgroup>
@@ -74,11 +76,11 @@ export function CompareResults({ ra, va, rb, vb }: CompareResultsProps) {
                 </colgroup>
                 <thead>
                   <tr>
-                    <th scope="col">Result</th>
+                    <th scope="col">{t('Result')}</th>
                     <th scope="col">A</th>
                     <th scope="col">B</th>
                     <th scope="col">B − A</th>
-                    <th scope="col">Relative</th>
+                    <th scope="col">{t('Relative')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -89,16 +91,16 @@ export function CompareResults({ ra, va, rb, vb }: CompareResultsProps) {
                       <tr key={row.key} className={c.differs ? 'pg-differs' : undefined} data-testid={`pgc-${row.key}`} data-differs={c.differs ? 'true' : 'false'}>
                         <th scope="row">
                           {c.differs && (
-                            <span className="pg-diff-mark" title="differs">
-                              ≠<span className="sr-only"> differs:</span>
+                            <span className="pg-diff-mark" title={t('differs')}>
+                              ≠<span className="sr-only"> {t('differs:')}</span>
                             </span>
                           )}{' '}
-                          {row.compareLabel ?? row.label}
+                          {t(row.compareLabel ?? row.label)}
                         </th>
-                        <td data-label="A">{c.a}</td>
-                        <td data-label="B">{c.b}</td>
-                        <td data-label="B − A">{c.delta}</td>
-                        <td data-label="Relative">{c.relative}</td>
+                        <td data-label="A">{t(c.a)}</td>
+                        <td data-label="B">{t(c.b)}</td>
+                        <td data-label="B − A">{c.delta === 'same' ? t('same') : c.delta === 'differs' ? t('differs') : c.delta}</td>
+                        <td data-label={t('Relative')}>{c.relative === 'from 0' ? t('from 0') : c.relative}</td>
                       </tr>
                     );
                   })}

@@ -31,6 +31,8 @@ import { formatBytes, formatInteger, formatPercent, formatQuantity, formatSI, fo
 import { defineCalculator } from '../../calculator/defineCalculator';
 import { StackedBarChart } from '../../charts/StackedBarChart';
 import { Results, type ResultItem } from '../../controls/Results';
+import { useT } from '../../i18n/i18n';
+import { T } from '../../i18n/T';
 import { dtypeOptions, type FieldSpecs, type FieldValues, type SelectFieldSpec } from '../../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../../state/pickers';
 
@@ -72,13 +74,15 @@ function allWarnings(serving: readonly Warning[], training: readonly Warning[]):
   const byCode = new Map<string, Warning>();
   for (const w of serving) byCode.set(w.code, { ...w, message: `Serving: ${w.message}` });
   for (const w of training) if (!byCode.has(w.code)) byCode.set(w.code, { ...w, message: `Training: ${w.message}` });
+  // (the prefixes are translated as 'Serving: {}' and 'Training: {}', listed in the catalogue test's BUILT)
   return [...byCode.values()];
 }
 
 export function Group({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  const t = useT();
   return (
     <section className="pg-group" aria-labelledby={`${id}-title`}>
-      <h4 id={`${id}-title`}>{title}</h4>
+      <h4 id={`${id}-title`}>{t(title)}</h4>
       {children}
     </section>
   );
@@ -176,8 +180,12 @@ export function memoryGroup(serving: ServingResult, v: PlaygroundValues, spec: M
     ],
     after: (
       <>
-        {spec.mla && <p className="note">This model caches MLA’s compressed latent per layer and token, not full K and V.</p>}
-        {spec.slidingWindow && <p className="note">Sliding window of {formatInteger(spec.slidingWindow.size)} tokens: the cache of the windowed layers stops growing there.</p>}
+        {spec.mla && (
+          <p className="note">
+            <T>This model caches MLA’s compressed latent per layer and token, not full K and V.</T>
+          </p>
+        )}
+        {spec.slidingWindow && <WindowNote size={spec.slidingWindow.size} />}
         {memoryBars && (
           <StackedBarChart
             title={`Serving memory on ${formatInteger(v.G)} GPUs by number of requests`}
@@ -201,6 +209,26 @@ export function memoryGroup(serving: ServingResult, v: PlaygroundValues, spec: M
       </>
     ),
   };
+}
+
+function WindowNote({ size }: { size: number }) {
+  const t = useT();
+  return <p className="note">{t(`Sliding window of ${formatInteger(size)} tokens: the cache of the windowed layers stops growing there.`)}</p>;
+}
+
+/** What the latency rows assume, in the island's language. */
+function LatencyNote({ gpus, attention: mode }: { gpus: number; attention: string }) {
+  const t = useT();
+  const attention = mode === 'causal' ? t('causal') : mode === 'full' ? t('full') : mode;
+  const what =
+    gpus > 1
+      ? t(`Estimates: ${formatInteger(gpus)}-way tensor parallel; ${attention} attention; the calibrated latency model (the site’s defaults; see the reality-check page for its error against published measurements).`)
+      : t(`Estimates: ${attention} attention; the calibrated latency model (the site’s defaults; see the reality-check page for its error against published measurements).`);
+  return (
+    <p className="note">
+      {what} {t('Time per output token is the mean over the O − 1 decode steps; its derivation below shows the last, longest-context one.')}
+    </p>
+  );
 }
 
 /** The latency group for a scenario; `throughput` is the scenario's decode-throughput derivation when there is one. */
@@ -227,14 +255,20 @@ export function latencyGroup(serving: ServingResult, v: PlaygroundValues, throug
         compare: num(serving.hardware.matmulPeakFlopsPerSecond, 'FLOP/s'),
       },
     ],
-    after: (
-      <p className="note">
-        Estimates: {v.G > 1 ? `${formatInteger(v.G)}-way tensor parallel; ` : ''}
-        {serving.assumptions.attention} attention; the calibrated latency model (the site’s defaults; see the reality-check page for its error against published measurements). Time per
-        output token is the mean over the O − 1 decode steps; its derivation below shows the last, longest-context one.
-      </p>
-    ),
+    after: <LatencyNote gpus={v.G} attention={serving.assumptions.attention} />,
   };
+}
+
+/** The training plan's assumptions, in the island's language. */
+function TrainingNote({ precision, sp }: { precision: string; sp: boolean }) {
+  const t = useT();
+  return (
+    <p className="note">
+      {sp
+        ? t(`${t(precision)}; bf16 activations, FlashAttention, sequence parallelism alongside TP, 1F1B schedule.`)
+        : t(`${t(precision)}; bf16 activations, FlashAttention, 1F1B schedule.`)}
+    </p>
+  );
 }
 
 /** The playground's inputs: one scenario's fields (compare mode holds two sets, under `pg` and `pgb`). */
@@ -425,7 +459,9 @@ export function playgroundGroups(r: PlaygroundResult, v: PlaygroundValues): RowG
       after:
         params.approx.terms.length > 0 ? (
           <details className="pg-more">
-            <summary>Where the approximation’s gap comes from</summary>
+            <summary>
+              <T>Where the approximation’s gap comes from</T>
+            </summary>
             <ul>
               {params.approx.terms.map((term) => (
                 <li key={term.term}>
@@ -519,9 +555,7 @@ export function playgroundGroups(r: PlaygroundResult, v: PlaygroundValues): RowG
       ],
       after: (
         <>
-          <p className="note">
-            {r.precision}; bf16 activations, FlashAttention{training.parallel.sp ? ', sequence parallelism alongside TP' : ''}, 1F1B schedule.
-          </p>
+          <TrainingNote precision={r.precision} sp={training.parallel.sp} />
           <StackedBarChart
             title="Training memory per GPU by recomputation"
             keys={TRAINING_KEYS}

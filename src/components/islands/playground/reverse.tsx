@@ -10,6 +10,7 @@ import { solveReverse, type ConstraintCheck, type ReverseAnswer, type ReversePoi
 import { servingDerivations } from '../../../core/scenario/servingSteps';
 import { formatBytes, formatInteger, formatQuantity, formatSeconds } from '../../../core/units';
 import { MoreDerivations } from '../../controls/MoreDerivations';
+import { useT } from '../../i18n/i18n';
 import { Results, type ResultItem } from '../../controls/Results';
 import { resolveGpu, resolveModelChoice } from '../../state/pickers';
 import { Group, RowGroups, latencyGroup, memoryGroup, requestsText, servingInputOf, type PlaygroundValues } from './definition';
@@ -48,79 +49,100 @@ const CONSTRAINT_LABEL: Readonly<Record<ConstraintCheck['constraint'], string>> 
   tpot: 'Time per output token',
 };
 
-function checkValue(c: ConstraintCheck): string {
+/** The island's translator (English unchanged on English pages). */
+type Tr = (english: string) => string;
+
+function checkValue(c: ConstraintCheck, t: Tr): string {
   switch (c.constraint) {
     case 'memory':
       return formatBytes(c.value);
     case 'context':
-      return `${formatInteger(c.value)} tokens`;
+      return t(`${formatInteger(c.value)} tokens`);
     default:
       return formatSeconds(c.value);
   }
 }
 
-function checkLimit(c: ConstraintCheck): string {
+function checkLimit(c: ConstraintCheck, t: Tr): string {
   switch (c.constraint) {
     case 'memory':
-      return `${formatBytes(c.limit)} usable`;
+      return t(`${formatBytes(c.limit)} usable`);
     case 'context':
-      return `${formatInteger(c.limit)}-token context`;
+      return t(`${formatInteger(c.limit)}-token context`);
     default:
-      return `target ${formatSeconds(c.limit)}`;
+      return t(`target ${formatSeconds(c.limit)}`);
   }
 }
 
 /** ✓ or ✗ with a word: a verdict never told by colour alone. */
 function Verdict({ ok }: { ok: boolean }) {
+  const t = useT();
   return ok ? (
     <span className="pg-ok">
-      <span aria-hidden="true">✓ </span>meets
+      <span aria-hidden="true">✓ </span>
+      {t('meets')}
     </span>
   ) : (
     <span className="pg-miss">
-      <span aria-hidden="true">✗ </span>misses
+      <span aria-hidden="true">✗ </span>
+      {t('misses')}
     </span>
   );
 }
 
 /** Where a point sits, in the question's own words ("B = 13", "S = 2,394 tokens", "G = 8"). */
-function pointName(quantity: ReverseQuantity, p: ReversePoint): string {
+function pointName(quantity: ReverseQuantity, p: ReversePoint, t: Tr): string {
   switch (quantity) {
     case 'gpus':
       return `G = ${formatInteger(p.gpus)}`;
     case 'tp':
-      return `${requestsText(p.batch)} on ${formatInteger(p.gpus)} GPU${p.gpus === 1 ? '' : 's'}`;
+      return p.gpus === 1 ? t(`${requestsText(p.batch)} on 1 GPU`) : t(`${requestsText(p.batch)} on ${formatInteger(p.gpus)} GPUs`);
     case 'batch':
       return `B = ${formatInteger(p.batch)}`;
     case 'prompt':
-      return `S = ${formatInteger(p.inputTokens)} tokens`;
+      return t(`S = ${formatInteger(p.inputTokens)} tokens`);
   }
 }
 
+/** Why a point fails its first constraint: "memory is exceeded (…)" or "the TTFT target is missed (…)". */
+function failure(c: ConstraintCheck, t: Tr): string {
+  return c.constraint === 'memory'
+    ? t(`memory is exceeded (${checkValue(c, t)} needed, ${checkLimit(c, t)})`)
+    : t(`${t(LIMIT_TEXT[c.constraint])} is missed (${checkValue(c, t)}, ${checkLimit(c, t)})`);
+}
+
 /** The sentence that says why the answer stops where it does. */
-function whySentence(a: ReverseAnswer): string {
-  if (a.value === null) return 'Nothing meets every constraint: see the warning.';
+function whySentence(a: ReverseAnswer, t: Tr): string {
+  if (a.value === null) return t('Nothing meets every constraint: see the warning.');
   const beyond = a.beyond;
   const failed = beyond?.checks.find((c) => !c.ok);
   if (a.quantity === 'gpus') {
-    if (!beyond || !failed) return `One GPU already holds the ${requestsText(a.at.batch)} within the targets.`;
-    return `${formatInteger(a.value)} GPUs is the fewest: on ${formatInteger(beyond.gpus)}, ${LIMIT_TEXT[failed.constraint]} ${failed.constraint === 'memory' ? `is exceeded (${checkValue(failed)} needed, ${checkLimit(failed)})` : `is missed (${checkValue(failed)}, ${checkLimit(failed)})`}.`;
+    if (!beyond || !failed) return t(`One GPU already holds the ${requestsText(a.at.batch)} within the targets.`);
+    return t(`${formatInteger(a.value)} GPUs is the fewest: on ${formatInteger(beyond.gpus)}, ${failure(failed, t)}.`);
   }
   if (!beyond || !failed) {
     return a.limitedBy === 'context'
-      ? 'The model’s trained context, not a target, ends the search: a longer prompt would not fit it with the output tokens.'
-      : `The search stops at ${LIMIT_TEXT[a.limitedBy ?? 'bound']}.`;
+      ? t('The model’s trained context, not a target, ends the search: a longer prompt would not fit it with the output tokens.')
+      : t(`The search stops at ${t(LIMIT_TEXT[a.limitedBy ?? 'bound'])}.`);
   }
-  const step = a.quantity === 'prompt' ? 'one more prompt token' : 'one more request';
-  const what = failed.constraint === 'memory' ? `memory is exceeded (${checkValue(failed)} needed, ${checkLimit(failed)})` : `${LIMIT_TEXT[failed.constraint]} is missed (${checkValue(failed)}, ${checkLimit(failed)})`;
-  return `With ${step} (${pointName(a.quantity, beyond)}), ${what}: ${LIMIT_TEXT[failed.constraint]} is the limit.`;
+  const point = pointName(a.quantity, beyond, t);
+  return a.quantity === 'prompt'
+    ? t(`With one more prompt token (${point}), ${failure(failed, t)}: ${t(LIMIT_TEXT[failed.constraint])} is the limit.`)
+    : t(`With one more request (${point}), ${failure(failed, t)}: ${t(LIMIT_TEXT[failed.constraint])} is the limit.`);
 }
 
 function headline(r: ReverseResult): ResultItem[] {
   const a = r.answer;
   const limit = a.limitedBy === null ? 'nothing: the smallest candidate' : LIMIT_TEXT[a.limitedBy];
-  const reads = a.batching === 'continuous' ? 'continuous batching (TTFT with queueing, mean time between tokens)' : 'a static batch (as forward mode: B prompts prefilled together, decoded in lock-step)';
-  const limitRow: ResultItem = { label: a.value === null ? 'Fails on' : 'Limited by', value: limit, detail: `latency read as ${reads}`, testId: 'pgr-limit' };
+  const limitRow: ResultItem = {
+    label: a.value === null ? 'Fails on' : 'Limited by',
+    value: limit,
+    detail:
+      a.batching === 'continuous'
+        ? 'latency read as continuous batching (TTFT with queueing, mean time between tokens)'
+        : 'latency read as a static batch (as forward mode: B prompts prefilled together, decoded in lock-step)',
+    testId: 'pgr-limit',
+  };
   switch (a.quantity) {
     case 'gpus':
       return [
@@ -163,39 +185,42 @@ function headline(r: ReverseResult): ResultItem[] {
 
 /** The constraints at the answer and one step past it: the derivation of why. */
 function WhyTable({ a }: { a: ReverseAnswer }) {
+  const t = useT();
   const points = [a.at, ...(a.beyond ? [a.beyond] : [])];
-  const head = [a.value === null ? `${pointName(a.quantity, a.at)} (closest tried)` : `${pointName(a.quantity, a.at)} (answer)`, ...(a.beyond ? [pointName(a.quantity, a.beyond)] : [])];
+  const at = pointName(a.quantity, a.at, t);
+  const head = [a.value === null ? t(`${at} (closest tried)`) : t(`${at} (answer)`), ...(a.beyond ? [pointName(a.quantity, a.beyond, t)] : [])];
+  const limitHead = t('Target or limit');
   return (
     <>
       <p className="pg-table-title" id="pgr-why-title">
-        Constraints at the answer{a.beyond ? ' and one step past it' : ''}
+        {a.beyond ? t('Constraints at the answer and one step past it') : t('Constraints at the answer')}
       </p>
       <div className="table-scroll">
       <table className="pg-why pg-cards" data-testid="pgr-why" aria-labelledby="pgr-why-title">
         <thead>
           <tr>
-            <th scope="col">Constraint</th>
+            <th scope="col">{t('Constraint')}</th>
             {head.map((h) => (
               <th scope="col" key={h}>
                 {h}
               </th>
             ))}
-            <th scope="col">Target or limit</th>
+            <th scope="col">{limitHead}</th>
           </tr>
         </thead>
         <tbody>
           {a.at.checks.map((c, i) => (
             <tr key={c.constraint} data-constraint={c.constraint}>
-              <th scope="row">{CONSTRAINT_LABEL[c.constraint]}</th>
+              <th scope="row">{t(CONSTRAINT_LABEL[c.constraint])}</th>
               {points.map((p, j) => {
                 const check = p.checks[i]!;
                 return (
                   <td key={j} data-label={head[j]}>
-                    {checkValue(check)} <Verdict ok={check.ok} />
+                    {checkValue(check, t)} <Verdict ok={check.ok} />
                   </td>
                 );
               })}
-              <td data-label="Target or limit">{checkLimit(c)}</td>
+              <td data-label={limitHead}>{checkLimit(c, t)}</td>
             </tr>
           ))}
         </tbody>
@@ -207,31 +232,32 @@ function WhyTable({ a }: { a: ReverseAnswer }) {
 
 /** Every GPU count tried (gpus) or every degree's plan (tp). */
 function Candidates({ a }: { a: ReverseAnswer }) {
+  const t = useT();
   if (a.quantity === 'gpus' && a.candidates.length > 0) {
     return (
       <>
         <p className="pg-table-title" id="pgr-candidates-title">
-          GPU counts tried (the degrees the model’s heads divide into), fewest first
+          {t('GPU counts tried (the degrees the model’s heads divide into), fewest first')}
         </p>
         <div className="table-scroll">
         <table className="pg-why pg-cards" data-testid="pgr-candidates" aria-labelledby="pgr-candidates-title">
           <thead>
             <tr>
               <th scope="col">G</th>
-              <th scope="col">Memory</th>
+              <th scope="col">{t('Memory')}</th>
               <th scope="col">TTFT</th>
               <th scope="col">TPOT</th>
-              <th scope="col">Outcome</th>
+              <th scope="col">{t('Outcome')}</th>
             </tr>
           </thead>
           <tbody>
             {a.candidates.map((p) => (
               <tr key={p.gpus}>
                 <th scope="row">G = {formatInteger(p.gpus)}</th>
-                <td data-label="Memory">{p.scenario.memory.fits ? 'fits' : 'does not fit'}</td>
+                <td data-label={t('Memory')}>{p.scenario.memory.fits ? t('fits') : t('does not fit')}</td>
                 <td data-label="TTFT">{formatSeconds(p.ttftSeconds)}</td>
                 <td data-label="TPOT">{formatSeconds(p.tpotSeconds)}</td>
-                <td data-label="Outcome">{p.failed === null ? <Verdict ok /> : <>misses {LIMIT_TEXT[p.failed]}</>}</td>
+                <td data-label={t('Outcome')}>{p.failed === null ? <Verdict ok /> : t(`misses ${t(LIMIT_TEXT[p.failed])}`)}</td>
               </tr>
             ))}
           </tbody>
@@ -244,30 +270,30 @@ function Candidates({ a }: { a: ReverseAnswer }) {
     return (
       <>
         <p className="pg-table-title" id="pgr-candidates-title">
-          Every degree’s plan for {formatQuantity(a.arrivalRate ?? 0, 'requests/s')} (continuous batching)
+          {t(`Every degree’s plan for ${formatQuantity(a.arrivalRate ?? 0, 'requests/s')} (continuous batching)`)}
         </p>
         <div className="table-scroll">
         <table className="pg-why pg-cards" data-testid="pgr-candidates" aria-labelledby="pgr-candidates-title">
           <thead>
             <tr>
-              <th scope="col">Degree</th>
-              <th scope="col">B* per replica</th>
-              <th scope="col">Replicas</th>
-              <th scope="col">GPUs in all</th>
-              <th scope="col">B* limited by</th>
+              <th scope="col">{t('Degree')}</th>
+              <th scope="col">{t('B* per replica')}</th>
+              <th scope="col">{t('Replicas')}</th>
+              <th scope="col">{t('GPUs in all')}</th>
+              <th scope="col">{t('B* limited by')}</th>
             </tr>
           </thead>
           <tbody>
             {a.plans.map((p) => (
               <tr key={p.gpusPerReplica} className={p.gpusPerReplica === a.value ? 'pg-chosen' : undefined}>
                 <th scope="row">
-                  {formatInteger(p.gpusPerReplica)} GPU{p.gpusPerReplica === 1 ? '' : 's'} per replica
-                  {p.gpusPerReplica === a.value && <> (chosen)</>}
+                  {p.gpusPerReplica === 1 ? t('1 GPU per replica') : t(`${formatInteger(p.gpusPerReplica)} GPUs per replica`)}
+                  {p.gpusPerReplica === a.value && <> {t('(chosen)')}</>}
                 </th>
-                <td data-label="B* per replica">{p.concurrency === null ? 'none' : formatInteger(p.concurrency)}</td>
-                <td data-label="Replicas">{p.replicas === null ? '—' : formatInteger(p.replicas)}</td>
-                <td data-label="GPUs in all">{p.gpusTotal === null ? '—' : formatInteger(p.gpusTotal)}</td>
-                <td data-label="B* limited by">{p.limitedBy === null ? '—' : LIMIT_TEXT[p.limitedBy]}</td>
+                <td data-label={t('B* per replica')}>{p.concurrency === null ? t('none') : formatInteger(p.concurrency)}</td>
+                <td data-label={t('Replicas')}>{p.replicas === null ? '—' : formatInteger(p.replicas)}</td>
+                <td data-label={t('GPUs in all')}>{p.gpusTotal === null ? '—' : formatInteger(p.gpusTotal)}</td>
+                <td data-label={t('B* limited by')}>{p.limitedBy === null ? '—' : t(LIMIT_TEXT[p.limitedBy])}</td>
               </tr>
             ))}
           </tbody>
@@ -291,6 +317,7 @@ interface ReverseResultsProps {
 }
 
 export function ReverseResults({ r, stale, link, context, onApply }: ReverseResultsProps) {
+  const t = useT();
   const a = r.answer;
   const scenario = a.at.scenario;
   const throughput = r.steps.find((d) => d.id === 'latency.decodeThroughput');
@@ -298,7 +325,7 @@ export function ReverseResults({ r, stale, link, context, onApply }: ReverseResu
     <>
       <Results items={headline(r)} />
       <p className="pg-why-text" data-testid="pgr-why-text">
-        {whySentence(a)}
+        {whySentence(a, t)}
       </p>
       {a.warnings.map((w) => (
         <p className="note warning" key={w.code} data-testid={`pgr-warning-${w.code}`}>
@@ -307,17 +334,16 @@ export function ReverseResults({ r, stale, link, context, onApply }: ReverseResu
       ))}
       {a.value !== null && a.at.gpus > 8 && (
         <p className="note">
-          More than eight GPUs in one tensor-parallel group spans more than one 8-GPU node; the latency model times the all-reduces at the GPU’s own link bandwidth, as if within one node, so
-          this answer is optimistic.
+          {t('More than eight GPUs in one tensor-parallel group spans more than one 8-GPU node; the latency model times the all-reduces at the GPU’s own link bandwidth, as if within one node, so this answer is optimistic.')}
         </p>
       )}
       <WhyTable a={a} />
       <Candidates a={a} />
       <Group id="pgr-at" title={a.value === null ? 'The forward scenario where the search stopped' : 'The forward scenario at the answer'}>
         <p className="note">
-          The numbers forward mode shows for {requestsText(r.at.B)} of {formatInteger(r.at.Sin)} + {formatInteger(r.at.Sout)} tokens on {formatInteger(r.at.G)} GPUs.{' '}
+          {t(`The numbers forward mode shows for ${requestsText(r.at.B)} of ${formatInteger(r.at.Sin)} + ${formatInteger(r.at.Sout)} tokens on ${formatInteger(r.at.G)} GPUs.`)}{' '}
           <button type="button" onClick={onApply} data-testid="pgr-apply">
-            Open these inputs in forward mode
+            {t('Open these inputs in forward mode')}
           </button>
         </p>
       </Group>
