@@ -1,4 +1,5 @@
 import { describe } from 'vitest';
+import type { Page } from 'playwright-core';
 import { copyMarkdown, expect, expectText, hydrate, hydrateAll, linkOf, restores, test as it, textOf, urlWith } from './fixture';
 import { builtPages } from './site';
 import { main } from '../../src/cli';
@@ -6,6 +7,13 @@ import { CASE_IDS } from '../../src/core/cases/types';
 import { CASE_UIS, answerValue, formatAnswer } from '../../src/components/state/cases';
 
 const page = builtPages().find((p) => p.path === 'cases/');
+
+/** Unfolds every case calculator's inputs ("Inputs" is folded until the reader opens it; the results stay in view). */
+async function openInputs(p: Page): Promise<void> {
+  await p.evaluate(() => {
+    for (const d of document.querySelectorAll<HTMLDetailsElement>('section.calculator details.calc-advanced')) d.open = true;
+  });
+}
 
 /** `npm run --silent cli -- case <id> --json`, run in-process through the CLI's main(). */
 function cli(id: string): Record<string, unknown> {
@@ -120,10 +128,19 @@ describe('cases page in the browser', () => {
   it('the hints follow the GPU: switching the MFU case to an A800 names the A800’s 312T, never the H100’s figure', async ({ open }) => {
     const p = await open('cases/');
     await hydrate(p, '#mfu-gpu');
+    // The inputs are folded under "Inputs"; the results are in view without opening them.
+    await expect(p.locator('#mfu-gpu').isVisible()).resolves.toBe(false);
+    await expect(p.getByTestId('mfu-mfu').isVisible()).resolves.toBe(true);
+    await p.locator('#llama3-70b-mfu-calculator details.calc-advanced > summary').click();
+    await expect(p.locator('#mfu-gpu').isVisible()).resolves.toBe(true);
     await expect.poll(() => textOf(p, 'mfu-gpu-fills')).toContain('NVIDIA H100 SXM5 80GB');
+    // The peak's hint names the chosen GPU's datasheet figure (src/core/gpu: H100 SXM dense bf16 989.4 TFLOP/s).
+    await expect(p.locator('#mfu-peak-hint').textContent()).resolves.toBe('dense bf16; the NVIDIA H100 SXM5 80GB datasheet: 989.4T');
     await p.selectOption('#mfu-gpu', 'a800-sxm-80gb');
     await expect.poll(() => textOf(p, 'mfu-gpu-fills')).toBe('From the NVIDIA A800 SXM4 80GB datasheet: Peak per GPU (FLOP/s) 312T.');
+    await expect(p.locator('#mfu-peak-hint').textContent()).resolves.toBe('dense bf16; the NVIDIA A800 SXM4 80GB datasheet: 312T');
     await p.fill('#mfu-gpuHours', '4M');
+    await expect.poll(() => p.locator('#mfu-gpuHours-hint').textContent()).toBe('the whole run’s, stalls and restarts included; 4M = 4e6');
     await expect.poll(() => textOf(p, 'mfu-changed')).toContain('GPU-hours 4M (question: 6.4M)');
   });
 
@@ -134,6 +151,7 @@ describe('cases page in the browser', () => {
 
     // Llama 3 70B: 6·70e9·15e12 / (4e6·3600·989e12) = 0.4424 → "44.2%".
     await hydrate(p, '#mfu-gpuHours');
+    await openInputs(p);
     await expectText(p, 'mfu-mfu', '27.6%');
     await p.fill('#mfu-gpuHours', '4M');
     await expectText(p, 'mfu-mfu', '44.2%');
@@ -145,12 +163,14 @@ describe('cases page in the browser', () => {
 
     // One 4,000-token prompt, the scenario's estimate: compute 0.28475 + elementwise 0.00812 + all-reduces 0.11629 + fixed 0.00592 = 0.41508 s.
     await hydrate(p, '#ttft-requests');
+    await openInputs(p);
     await p.fill('#ttft-requests', '1');
     await expectText(p, 'ttft-ttftSeconds', '415 ms');
     await expectText(p, 'ttft-reasonable', 'yes');
 
     // 80e9-byte reading: (144e9 − 137,953,296,384 − 950,400,000) / 1,310,720,000 = 3.89 → 3.
     await hydrate(p, '#conc-memoryReading');
+    await openInputs(p);
     await p.selectOption('#conc-memoryReading', 'GB');
     await expectText(p, 'conc-maxConcurrency', '3');
 
@@ -172,6 +192,7 @@ describe('cases page in the browser', () => {
   it('shows a message by a bad assumption and never NaN', async ({ open }) => {
     const p = await open('cases/');
     await hydrate(p, '#conc-utilization');
+    await openInputs(p);
     await p.fill('#conc-utilization', '1.5');
     await expect(p.locator('#conc-utilization-error').textContent()).resolves.toContain('at most 1');
     const text = await p.locator('#llama2-70b-concurrency-calculator').textContent();
@@ -192,6 +213,7 @@ describe('cases page in the browser', () => {
     ].join('&');
     const p = await open(`cases/?${query}`);
     await hydrate(p, '#ttft-gpus');
+    await openInputs(p);
     for (const id of ['ttft-gpus', 'ttft-requests', 'ttft-gpu']) await expect.poll(() => p.locator(`#${id}-error`).count(), { message: id }).toBe(1);
     await expect(p.locator('#ttft-gpus-error').textContent()).resolves.toBe(
       'GPUs (tensor parallel) must be a whole number from 1 to 10,000,000 (the largest clusters have a few hundred thousand GPUs)',
@@ -199,9 +221,11 @@ describe('cases page in the browser', () => {
     await expectText(p, 'ttft-ttftSeconds', '6.53 s');
     expect(await p.locator('#llama2-70b-ttft-calculator .results').textContent()).not.toMatch(/—|NaN|Infinity/);
     await hydrate(p, '#mfu-gpuHours');
+    await openInputs(p);
     for (const id of ['mfu-gpuHours', 'mfu-tokens']) await expect.poll(() => p.locator(`#${id}-error`).count(), { message: id }).toBe(1);
     await expectText(p, 'mfu-mfu', '27.6%');
     await hydrate(p, '#conc-dtype');
+    await openInputs(p);
     await expect.poll(() => p.locator('#conc-dtype-error').count()).toBe(1);
     await hydrate(p, '#p7-model');
     await expect.poll(() => p.locator('#p7-model-error').count()).toBe(1);
@@ -211,11 +235,13 @@ describe('cases page in the browser', () => {
   it('refuses a TTFT target whose low end is above its high end by the low field, and flags an impossible MFU with a warning', async ({ open }) => {
     const p = await open('cases/?mfu.gpu=a800-sxm-80gb&mfu.peak=312T&mfu.gpuHours=4M');
     await hydrate(p, '#ttft-targetLowSeconds');
+    await openInputs(p);
     await p.fill('#ttft-targetLowSeconds', '0.8');
     await expect(p.locator('#ttft-targetLowSeconds-error').textContent()).resolves.toBe('the low end of the target (800 ms) is above its high end (700 ms)');
     await expectText(p, 'ttft-ttftSeconds', '6.53 s');
     // 6·70e9·15e12 / (4e6·3600·312e12) = 1.4022
     await hydrate(p, '#mfu-gpuHours');
+    await openInputs(p);
     await expectText(p, 'mfu-mfu', '140%');
     await expect(p.getByTestId('mfu-warning-mfu-above-peak').textContent()).resolves.toMatch(/^An MFU of 140% is impossible/);
   });
@@ -223,6 +249,7 @@ describe('cases page in the browser', () => {
   it('Copy Markdown from a case names its setup and opens, in a fresh context, on that case with the same numbers', async ({ open }) => {
     const p = await open('cases/', { clipboard: true });
     await hydrate(p, '#conc-gpus');
+    await openInputs(p);
     await p.fill('#conc-gpus', '8');
     await p.locator('#llama2-70b-concurrency-calculator details.more-derivations > summary').click();
     const md = await copyMarkdown(p, '#llama2-70b-concurrency-calculator');

@@ -113,4 +113,24 @@ describe('mfu-and-latency chapter', () => {
       await expect(page.locator('#lat-sweep-title').isVisible()).resolves.toBe(true);
     }
   });
+
+  test('on a phone (390 × 844) each calculator shows its first result within 450 px of its top, light and dark, English and Chinese', async ({ open }) => {
+    for (const path of ['mfu-and-latency/', 'zh/mfu-and-latency/']) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const page = await open(path, { viewport: { width: 390, height: 844 }, colorScheme });
+        await hydrateAll(page);
+        for (const anchor of ['inference-latency-calculator', 'mfu-calculator']) {
+          const distance = await page.evaluate((id) => {
+            const calc = document.getElementById(id)!;
+            const first = calc.querySelector('.results')!;
+            return first.getBoundingClientRect().top - calc.getBoundingClientRect().top;
+          }, anchor);
+          console.info(`${path} ${colorScheme} ${anchor}: first result ${Math.round(distance)} px below the calculator's top`);
+          // 682 px (latency) and 609 px (MFU) before the inputs sat two to a row and the weight dtype joined the folded group.
+          expect(distance, `${path} ${anchor}`).toBeLessThanOrEqual(450);
+        }
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      }
+    }
+  });
 });

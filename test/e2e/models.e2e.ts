@@ -37,4 +37,28 @@ describe('models page', () => {
     await waitForValue(page, '#pc-model', 'bloom-7b1');
     await expect(page.getByTestId('pc-total').textContent()).resolves.toContain('7,069,016,064');
   });
+
+  it('on a phone the cards sort with a Sort by menu and a direction (the headings are hidden there); on a wide screen the menu is not shown', async ({ open }) => {
+    for (const [path, sortBy, descending] of [
+      ['models/', 'Sort by', 'Descending'],
+      ['zh/models/', '排序依据', '降序'],
+    ] as const) {
+      const page = await open(path, { viewport: { width: 390, height: 844 } });
+      await hydrate(page, '#models-table');
+      await expect(page.locator('#models-table thead').isVisible()).resolves.toBe(false);
+      const menu = page.getByLabel(sortBy);
+      await expect(menu.isVisible()).resolves.toBe(true);
+      const firstRow = () => page.locator('#models-table tbody tr').first().getAttribute('data-model');
+      await menu.selectOption('exact');
+      // Ascending by exact parameters: GPT-2 (124,439,808) is the smallest preset.
+      await expect.poll(firstRow).toBe('gpt2');
+      await page.click('.models-sort-direction');
+      // Descending: DeepSeek V3 (671,026,419,200) is the largest.
+      await expect.poll(firstRow).toBe('deepseek-v3');
+      await expect(page.locator('.models-sort-direction').textContent()).resolves.toContain(descending);
+    }
+    const wide = await open('models/', { viewport: { width: 1366, height: 900 } });
+    await expect(wide.locator('.models-sort').isVisible()).resolves.toBe(false);
+    await expect(wide.locator('#models-table thead').isVisible()).resolves.toBe(true);
+  });
 });

@@ -23,8 +23,10 @@ export function Field<F extends FieldSpecs>({ ns, name, spec, state, coreError, 
   const hint = hintText(spec, state.values as Readonly<Record<string, number | string>>);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const value = state.raw[name];
+  // A choice whose options are long (a model, a GPU) keeps a whole row on a phone, so no option is cut.
+  const longChoice = spec.kind === 'select' && spec.options.some((o) => o.label.length > 16);
   return (
-    <div className={wide || spec.kind === 'text' ? 'field wide' : 'field'}>
+    <div className={`${wide || spec.kind === 'text' ? 'field wide' : 'field'}${longChoice ? ' choice-long' : ''}`}>
       <label htmlFor={id}>{t(spec.label)}</label>
       {spec.kind === 'select' ? (
         <select id={id} value={value} onChange={(e) => state.set(name, e.target.value)} aria-describedby={describedBy}>

@@ -22,7 +22,10 @@ function caseDefinition(ui: CaseUi): CalculatorDefinition<FieldSpecs, WorkedCase
     anchor: `${ui.id}-calculator`,
     title: 'Change the assumptions',
     fields: ui.fields,
-    ...(ui.groups ? { groups: ui.groups } : {}),
+    // The inputs are folded until the reader opens them (the results and the verdict stay in
+    // view), so the page reads as question, assumptions, steps, answer; a field in error opens
+    // its group. A case with one input (the model) keeps it in view.
+    ...groupsOf(ui),
     // The config box appears only once "Paste a config.json…" is chosen.
     shown: (name, raw) => name !== 'config' || raw['model'] === CUSTOM_MODEL,
     // The GPU select fills the figures it implies (peak, bandwidths); they stay editable.
@@ -48,6 +51,14 @@ function caseDefinition(ui: CaseUi): CalculatorDefinition<FieldSpecs, WorkedCase
       ),
     }),
   });
+}
+
+/** The case's input groups with the question's inputs folded under "Inputs" (a case with one or two inputs keeps them in view). */
+function groupsOf(ui: CaseUi): { groups?: NonNullable<CaseUi['groups']> } {
+  const names = Object.keys(ui.fields);
+  if (names.length <= 2) return ui.groups ? { groups: ui.groups } : {};
+  const groups = ui.groups ?? [{ names }];
+  return { groups: groups.map((g) => (g.advanced ? g : { ...g, legend: 'Inputs', advanced: true })) };
 }
 
 /** The live hint of the fields the GPU fills: this GPU's figures now, and a word where the reader typed another. */

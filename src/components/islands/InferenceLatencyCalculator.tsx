@@ -79,8 +79,9 @@ export const INFERENCE_LATENCY = defineCalculator({
     tlayer: { kind: 'number', label: 'Overhead per layer t_layer (s)', default: CALIBRATION.layerOverheadSeconds, bound: 'seconds', hint: `norms, rotary, launches no roofline term covers (fitted: ${formatSeconds(CALIBRATION.layerOverheadSeconds)})` },
   },
   groups: [
-    { names: ['model', 'config', 'gpu', 'gpus', 'batch', 'input', 'output', 'dtype'] },
-    { legend: 'Attention and calibration', names: ['attention', 'ec', 'em', 'ekv', 'ecomm', 'alpha', 'tstep', 'tlayer'], advanced: true },
+    // The question in six inputs, then the results; on a phone the first result is in the first screen.
+    { names: ['model', 'config', 'gpu', 'gpus', 'batch', 'input', 'output'] },
+    { legend: 'Weight dtype, attention and calibration', names: ['dtype', 'attention', 'ec', 'em', 'ekv', 'ecomm', 'alpha', 'tstep', 'tlayer'], advanced: true },
   ],
   shown: (name, raw) => name !== 'config' || raw.model === CUSTOM_MODEL,
   // The GPU fills the all-reduce latency of its link; it stays editable.

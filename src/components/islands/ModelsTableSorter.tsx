@@ -34,10 +34,23 @@ export interface ModelsRow {
   note: number | null;
 }
 
+/** The words of the sort control shown above the cards on a phone (the page's language). */
+export interface ModelsSortWords {
+  sortBy: string;
+  /** The first choice: the table's own order. */
+  unsorted: string;
+  ascending: string;
+  descending: string;
+}
+
+const ENGLISH: ModelsSortWords = { sortBy: 'Sort by', unsorted: 'Model (as listed)', ascending: 'Ascending', descending: 'Descending' };
+
 interface ModelsTableSorterProps {
   columns: readonly ModelsColumn[];
   rows: readonly ModelsRow[];
   caption: string;
+  /** Default: English. */
+  words?: ModelsSortWords;
 }
 
 type Direction = 'ascending' | 'descending';
@@ -61,7 +74,7 @@ function compare(a: ModelsCell | undefined, b: ModelsCell | undefined): number {
  * phones one card per model (CSS in models.astro). Explicit table roles keep the table's
  * semantics when a phone's CSS lays rows out as cards.
  */
-export default function ModelsTableSorter({ columns, rows, caption }: ModelsTableSorterProps) {
+export default function ModelsTableSorter({ columns, rows, caption, words = ENGLISH }: ModelsTableSorterProps) {
   const [sort, setSort] = useState<{ key: string; dir: Direction } | null>(null);
   const sorted = useMemo(() => {
     if (!sort) return rows;
@@ -76,11 +89,41 @@ export default function ModelsTableSorter({ columns, rows, caption }: ModelsTabl
   const onSort = (key: string) =>
     setSort((prev) => (prev?.key === key ? { key, dir: prev.dir === 'ascending' ? 'descending' : 'ascending' } : { key, dir: 'ascending' }));
   const labelOf = (c: ModelsColumn) => c.cardLabel ?? c.label;
+  const dir = sort?.dir ?? 'ascending';
   return (
     <div className="models-table-wrap">
       <p className="models-caption" id="models-table-caption">
         {caption}
       </p>
+      {/* Phones show the rows as cards, without the column headings: the same sort as a menu and a direction. */}
+      <div className="models-sort" data-pagefind-ignore>
+        <label htmlFor="models-sort-key">{words.sortBy}</label>
+        <select
+          id="models-sort-key"
+          value={sort?.key ?? ''}
+          onChange={(e) => {
+            const key = e.currentTarget.value;
+            setSort(key === '' ? null : { key, dir });
+          }}
+        >
+          <option value="">{words.unsorted}</option>
+          {columns.map((c) => (
+            <option key={c.key} value={c.key}>
+              {labelOf(c)}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="models-sort-direction"
+          disabled={sort === null}
+          aria-pressed={sort !== null && dir === 'descending'}
+          onClick={() => setSort((prev) => (prev ? { key: prev.key, dir: prev.dir === 'ascending' ? 'descending' : 'ascending' } : prev))}
+        >
+          <span aria-hidden="true">{dir === 'ascending' ? '▲ ' : '▼ '}</span>
+          {dir === 'ascending' ? words.ascending : words.descending}
+        </button>
+      </div>
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="models-table-caption">
         <table className="models-table" id="models-table" role="table" aria-labelledby="models-table-caption">
           <thead role="rowgroup">
