@@ -1,3 +1,4 @@
+import { useT } from '../i18n/i18n';
 import { ChartFrame, seriesColour } from './ChartFrame';
 import { bandScale, linearScale, textWidth } from './scales';
 import { useWidth } from './useWidth';
@@ -24,7 +25,10 @@ const FONT = 12;
  * Horizontal bars with their values. Labels sit left of the bars where there is room and
  * above them on a narrow screen, so neither is ever cut.
  */
-export function BarChart({ title, bars, summary, width: initial = 640 }: BarChartProps) {
+export function BarChart({ title, bars: given, summary, width: initial = 640 }: BarChartProps) {
+  const t = useT();
+  // Bar names in the island's language, measured as shown.
+  const bars = given.map((b) => ({ ...b, label: t(b.label) }));
   const [ref, width] = useWidth<HTMLElement>(initial);
   const labelWidth = Math.max(0, ...bars.map((b) => textWidth(b.label, FONT)));
   const valueWidth = Math.max(0, ...bars.map((b) => textWidth(b.text, FONT))) + 8;

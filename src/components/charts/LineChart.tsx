@@ -54,8 +54,11 @@ function spaced(ticks: number[], format: (v: number) => string, length: number, 
 
 /** Lines over a linear or log axis, with markers and reference lines; SVG plus a text alternative. */
 export function LineChart(props: LineChartProps) {
-  const { title, series, xLabel, yLabel, formatX, formatY, logX = false, logY = false, markers = [], verticals = [], summary } = props;
+  const { title, series, xLabel, yLabel, formatX, formatY, logX = false, logY = false, summary } = props;
   const t = useT();
+  // Marker and line labels in the island's language ("memory limit: 12" → "显存上限：12").
+  const markers = (props.markers ?? []).map((m) => ({ ...m, label: t(m.label) }));
+  const verticals = (props.verticals ?? []).map((v) => ({ ...v, label: t(v.label) }));
   const [ref, width] = useWidth<HTMLElement>(props.width ?? 640);
   const height = props.height ?? 300;
   const xs = series.flatMap((s) => s.points.map((p) => p.x)).concat(markers.map((m) => m.x), verticals.map((v) => v.x));

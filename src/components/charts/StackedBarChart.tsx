@@ -1,3 +1,4 @@
+import { useT } from '../i18n/i18n';
 import { ChartFrame, seriesColour } from './ChartFrame';
 import { bandScale, linearScale, niceDomain, textWidth } from './scales';
 import { useWidth } from './useWidth';
@@ -33,7 +34,11 @@ const size = (v: number) => (Number.isFinite(v) && v > 0 ? v : 0);
  * capacity line. The capacity's label sits above the plot and a total that would cross the
  * line is set past it, so the two never collide.
  */
-export function StackedBarChart({ title, bars, keys, limit, summary, width: initial = 640 }: StackedBarChartProps) {
+export function StackedBarChart({ title, bars: given, keys, limit: givenLimit, summary, width: initial = 640 }: StackedBarChartProps) {
+  const t = useT();
+  // Bar names and the capacity's label in the island's language, measured as shown.
+  const bars = given.map((b) => ({ ...b, label: t(b.label) }));
+  const limit = givenLimit && { ...givenLimit, label: t(givenLimit.label) };
   const [ref, width] = useWidth<HTMLElement>(initial);
   const labelWidth = Math.max(0, ...bars.map((b) => textWidth(b.label, FONT)));
   const valueWidth = Math.max(0, ...bars.map((b) => textWidth(b.text, FONT))) + 10;

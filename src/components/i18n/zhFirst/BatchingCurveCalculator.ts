@@ -27,6 +27,7 @@ const strings: FirstStrings = {
     "fits": "放得下",
     "fits in memory": "放得进显存",
     "mean, others’ prefills included (estimate)": "平均值，含其他请求的预填充（估算）",
+    "memory limit: 10": "显存上限：10",
     "off": "关闭",
     "paged (16-token blocks)": "分页（16 Token 一块）",
     "past the limit: requests queue for memory": "超过上限：请求排队等待显存",

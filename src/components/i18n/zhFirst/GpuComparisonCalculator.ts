@@ -45,6 +45,7 @@ const strings: FirstStrings = {
     "physically 95.0 GiB": "物理容量 95.0 GiB",
     "physically 96.0 GiB": "物理容量 96.0 GiB",
     "tf32 (4 B)": "tf32（4 B）",
+    "this matmul: 1.00 FLOP/B": "这个矩阵乘：1.00 FLOP/B",
     "tokens: 1 for a decode step": "Token 数：解码步为 1"
   },
   "titles": {

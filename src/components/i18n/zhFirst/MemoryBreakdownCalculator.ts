@@ -5,9 +5,14 @@ import type { FirstStrings } from '../i18n';
 
 const strings: FirstStrings = {
   "t": {
+    "1 req.": "1 个请求",
+    "100 req.": "100 个请求",
     "100 requests": "100 个请求",
     "14.1 GB left for KV caches": "留给 KV Cache 14.1 GB",
+    "25 req.": "25 个请求",
     "270 GB needed, 153 GB usable": "需要 270 GB，可用 153 GB",
+    "50 req.": "50 个请求",
+    "75 req.": "75 个请求",
     "Activations (one prefill)": "激活值（一次预填充）",
     "Concurrent requests B": "并发请求数 B",
     "GB (10⁹ B, as marketed)": "GB（10⁹ B，宣传口径）",

@@ -5,7 +5,9 @@ import type { FirstStrings } from '../i18n';
 
 const strings: FirstStrings = {
   "t": {
+    "6N + causal": "6N + 因果",
     "6N + causal attention (m = 1/2)": "6N + 因果注意力（m = 1/2）",
+    "6N + full": "6N + 全注意力",
     "6N + full attention (m = 1, PaLM)": "6N + 全注意力（m = 1，PaLM）",
     "6N only (attention left out)": "仅 6N（不计注意力）",
     "An assumed MFU → time and GPU-hours": "假设的 MFU → 时间和 GPU 时",

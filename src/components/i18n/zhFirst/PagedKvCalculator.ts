@@ -26,7 +26,11 @@ const strings: FirstStrings = {
     "Shared prefix tokens": "共享前缀 Token 数",
     "Time to first token, one prompt": "首 Token 时延（单个提示词）",
     "Tokens per block b": "每块 Token 数 b",
+    "paged + shared prefix": "分页 + 共享前缀",
+    "paged, b = 16": "分页，b = 16",
+    "reserved, 4,096 tokens": "预留，4,096 个 Token",
     "reserved, 4,096 tokens: 10 requests; reserved, S + O = 4,000: 10 requests; paged, b = 16: 12 requests; paged + shared prefix: 16 requests": "reserved, 4,096 tokens: 10 requests; reserved, S + O = 4,000: 10 requests; paged, b = 16: 12 requests; paged + shared prefix: 16 个请求",
+    "reserved, S + O = 4,000": "预留，S + O = 4,000",
     "share of requests that find it cached, 0 to 1": "命中缓存的请求比例，0 到 1",
     "vLLM’s default block_size is 16": "vLLM 默认 block_size 为 16",
     "what a contiguous allocator reserves: the server’s maximum length, ≥ S + O = 4,000": "连续分配器预留的量：服务端的最大长度，≥ S + O = 4,000"

@@ -6,9 +6,13 @@ import type { FirstStrings } from '../i18n';
 const strings: FirstStrings = {
   "t": {
     "-2.45% off the exact count": "与精确值相差 -2.45%",
+    "Attention": "注意力",
     "Exact parameters": "精确参数量",
     "Exact − approximation": "精确值 − 近似值",
+    "FFN / experts": "FFN / 专家",
+    "LM head (untied)": "LM head（不共享）",
     "Layers": "层数",
+    "Norms": "归一化",
     "Official count": "官方数字",
     "Parameter counter: the exact ledger": "参数量计数器：精确账目",
     "Parameter ledger": "参数清单",
@@ -19,6 +23,7 @@ const strings: FirstStrings = {
     "Tensor": "张量",
     "Term": "项",
     "The ledger, tensor by tensor (12 rows)": "逐张量的参数清单（12 行）",
+    "Token embedding": "Token 嵌入",
     "Total": "合计",
     "Why": "原因",
     "Why 12LH² + VH misses: the exact count minus the approximation, term by term": "12LH² + VH 为什么有偏差：精确值减近似值，逐项列出",

@@ -37,6 +37,7 @@ const strings: FirstStrings = {
     "Total per GPU": "每张 GPU 合计",
     "Training memory per GPU": "每张 GPU 的训练显存",
     "ZeRO stage": "ZeRO 阶段",
+    "ZeRO-0 (chosen)": "ZeRO-0（已选）",
     "does not fit: 79.2 GiB as the CUDA runtime reports it": "放不下：79.2 GiB as the CUDA runtime reports it",
     "full (keep layer inputs only)": "全量（只保留每层输入）",
     "must divide the 32 heads": "必须整除 32 个头",

@@ -49,6 +49,7 @@ const strings: FirstStrings = {
     "prompt + answer": "提示词 + 回答",
     "tensor parallel": "张量并行",
     "the KV cache uses the same float type (bf16 under int8/int4 weights)": "KV Cache 用同样的浮点类型（int8/int4 权重时为 bf16）",
+    "usable 76.5 GB": "可用 76.5 GB",
     "vLLM default 0.9": "vLLM 默认 0.9",
     "variant ÷ base: 0.250×": "变体 ÷ 基准：0.250×"
   },
