@@ -56,4 +56,15 @@ describe('cli --lang', () => {
     const { out } = run(['--help']);
     expect(out[0]).toContain('--lang zh');
   });
+
+  it('the usage in Chinese with --lang zh: every command summarised in Chinese', () => {
+    const { out, code } = run(['--help', '--lang', 'zh']);
+    expect(code).toBe(0);
+    const text = out[0] ?? '';
+    expect(text).toMatch(/^用法：/);
+    const commands = text.split('\n').filter((l) => /^ {2}\S/.test(l));
+    expect(commands.length).toBeGreaterThanOrEqual(6);
+    for (const line of commands) expect(line, line).toMatch(/[\u4e00-\u9fff]/);
+    expect(run(['--help']).out[0]).toMatch(/^Usage:/);
+  });
 });
