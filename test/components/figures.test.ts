@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { decoderStages, type Dim } from '../../src/core/flops/stages';
 import { kvCacheBytesPerToken, kvElementsPerTokenPerLayer } from '../../src/core/memory/memory';
-import { getGpu, gpuPeakFlops } from '../../src/core/gpu/gpu';
+import { getGpu, gpuPeakFlopsPerSecond } from '../../src/core/gpu/gpu';
 import { matmulIntensity } from '../../src/core/matmul/matmul';
 import { getPreset } from '../../src/core/model/presets';
 import { decoderBlockFigure } from '../../src/components/figures/decoderBlock';
@@ -131,7 +131,7 @@ describe('rooflineFigure', () => {
   const fig = rooflineFigure('a800-sxm-80gb', 'bf16');
   it('rooflineFigure(A800, bf16): peak 312 TFLOP/s, 2.039 TB/s, ridge 153.0 FLOP/B', () => {
     expect(fig.peak).toBe(312e12);
-    expect(fig.peak).toBe(gpuPeakFlops(getGpu('a800-sxm-80gb'), 'bf16'));
+    expect(fig.peak).toBe(gpuPeakFlopsPerSecond(getGpu('a800-sxm-80gb'), 'bf16'));
     expect(fig.bandwidth).toBe(getGpu('a800-sxm-80gb').memoryBandwidth);
     expect(fig.ridge).toBeCloseTo(312e12 / 2.039e12, 6); // 153.016…
     expect(fig.line.map((p) => p.x)).toEqual([0.01, fig.ridge, 100000]);

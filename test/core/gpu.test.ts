@@ -6,7 +6,7 @@ import {
   derivedPeakFlops,
   getGpu,
   gpuMemoryBytes,
-  gpuPeakFlops,
+  gpuPeakFlopsPerSecond,
   gpuSummary,
   listGpus,
   peakFlopsFormula,
@@ -155,9 +155,9 @@ describe('GPU table', () => {
     expect(gpuMemoryBytes(getGpu('h200'), 'GiB')).toBe(141e9);
   });
 
-  it('gpuPeakFlops(a100, fp8) throws InputError(dtype): Ampere has no fp8', () => {
-    expect(() => gpuPeakFlops(getGpu('a100-sxm-80gb'), 'fp8')).toThrow(/no datasheet fp8/);
-    expect(gpuPeakFlops(getGpu('h100-sxm'), 'fp8')).toBe(1978.9e12);
+  it('gpuPeakFlopsPerSecond(a100, fp8) throws InputError(dtype): Ampere has no fp8', () => {
+    expect(() => gpuPeakFlopsPerSecond(getGpu('a100-sxm-80gb'), 'fp8')).toThrow(/no datasheet fp8/);
+    expect(gpuPeakFlopsPerSecond(getGpu('h100-sxm'), 'fp8')).toBe(1978.9e12);
   });
 
   it("getFormula('gpu.ridgePoint') (retired id: matmul.ridgePoint) on an H100 = 295.3 FLOP/B", () => {
@@ -189,7 +189,7 @@ describe('custom hardware', () => {
       interconnectBandwidth: 400e9,
     });
     expect(derivedPeakFlops(g)).toBe(311_869_440_000_000);
-    expect(gpuPeakFlops(g)).toBe(311_869_440_000_000);
+    expect(gpuPeakFlopsPerSecond(g)).toBe(311_869_440_000_000);
     expect(perDirectionBandwidth(g)).toBe(200e9);
   });
 

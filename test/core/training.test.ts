@@ -71,13 +71,13 @@ describe('training FLOPs', () => {
 
   it('trainingSeconds(6.3e24 FLOPs, 16,384 GPUs at 989 TFLOP/s, 40%) = 971,995.7 s', () => {
     // 16,384·989e12·0.4 = 6.4815104e18 FLOP/s; 6.3e24 / 6.4815104e18 = 971,995.66
-    expect(trainingSeconds({ flops: 6.3e24, gpus: 16384, peak: 989e12, mfu: 0.4 })).toBeCloseTo(971995.66, 1);
+    expect(trainingSeconds({ flops: 6.3e24, gpus: 16384, peakFlopsPerSecond: 989e12, mfu: 0.4 })).toBeCloseTo(971995.66, 1);
     expect(trainingTimeFormula.derive({ C: 6.3e24, n: 16384, P: 989e12, u: 0.4 }).formatted).toBe('11.2 days');
   });
 
   it('trainingGpuHours(6.3e24 FLOPs, 989 TFLOP/s, 40%) = 4,423,660 GPU-h', () => {
     // 989e12·0.4·3600 = 1.42416e18 FLOPs per GPU-hour; 6.3e24 / 1.42416e18 = 4,423,660.26
-    expect(trainingGpuHours({ flops: 6.3e24, peak: 989e12, mfu: 0.4 })).toBeCloseTo(4423660.26, 1);
+    expect(trainingGpuHours({ flops: 6.3e24, peakFlopsPerSecond: 989e12, mfu: 0.4 })).toBeCloseTo(4423660.26, 1);
   });
 });
 

@@ -2,9 +2,9 @@
  * Data for the roofline figure (chapter 2): one GPU's roofline on log-log axes, its ridge
  * point, and two matrix products placed on it, a decode-like GEMV and a prefill-like GEMM.
  * Peak, bandwidth, ridge, intensities and attainable rates come from the core (getGpu,
- * gpuPeakFlops, matmulOnGpu, rooflinePoints, rooflineSpan); this module only words them.
+ * gpuPeakFlopsPerSecond, matmulOnGpu, rooflinePoints, rooflineSpan); this module only words them.
  */
-import { getGpu, gpuPeakFlops, type GpuDtype } from '../../core/gpu/gpu';
+import { getGpu, gpuPeakFlopsPerSecond, type GpuDtype } from '../../core/gpu/gpu';
 import { matmulOnGpu, rooflinePoints, rooflineSpan, type MatmulOnGpu } from '../../core/gpu/roofline';
 import { formatInteger, formatQuantity, formatSI } from '../../core/units';
 
@@ -47,7 +47,7 @@ export function rooflineFigure(
   kernels: readonly Pick<RooflineKernel, 'key' | 'name' | 'shape'>[] = DEFAULT_KERNELS,
 ): RooflineFigure {
   const gpu = getGpu(gpuId);
-  const peak = gpuPeakFlops(gpu, dtype);
+  const peak = gpuPeakFlopsPerSecond(gpu, dtype);
   const placed = kernels.map((k): RooflineKernel => {
     const m = matmulOnGpu(gpu, dtype, k.shape);
     if (!m.available) throw new Error(m.reason);

@@ -1,4 +1,4 @@
-import { GPU_DTYPES, gpuPeakFlops, type PeakDtype } from '../../core/gpu/gpu';
+import { GPU_DTYPES, gpuPeakFlopsPerSecond, type PeakDtype } from '../../core/gpu/gpu';
 import { mfuFlopsPerToken } from '../../core/mfu/conventions';
 import { hfuFormula, mfuFormula, mfuFromGpuHoursFormula } from '../../core/mfu/mfu';
 import { trainingScenario, type TrainingRun } from '../../core/scenario/training';
@@ -52,7 +52,7 @@ const FIELDS = {
   gpuHours: { kind: 'number', label: 'GPU-hours G', default: 6.4e6, bound: 'gpuHours', hint: (v) => withPowers(v['gpuHours']) },
   throughput: { kind: 'number', label: 'Throughput X (tokens/s, whole job)', default: 800_000, bound: 'tokensPerSecond' },
   gpus: { kind: 'number', label: 'GPUs n', default: 1024, bound: 'gpus' },
-  mfu: { kind: 'number', label: 'Assumed MFU', default: 0.4, bound: 'efficiency', hint: (v) => `a fraction, ${formatPercent(Number(v['mfu']))} of the ${resolveGpu(String(v['gpu'])).name}’s dense ${String(v['dtype'])} peak: ${formatQuantity(Number(v['mfu']) * gpuPeakFlops(resolveGpu(String(v['gpu'])), v['dtype'] as PeakDtype), 'FLOP/s')}` },
+  mfu: { kind: 'number', label: 'Assumed MFU', default: 0.4, bound: 'efficiency', hint: (v) => `a fraction, ${formatPercent(Number(v['mfu']))} of the ${resolveGpu(String(v['gpu'])).name}’s dense ${String(v['dtype'])} peak: ${formatQuantity(Number(v['mfu']) * gpuPeakFlopsPerSecond(resolveGpu(String(v['gpu'])), v['dtype'] as PeakDtype), 'FLOP/s')}` },
   dtype: {
     kind: 'select',
     label: 'Peak for data type',

@@ -30,7 +30,7 @@ import { defineCalculator } from '../calculator/defineCalculator';
 import { parseField, type FieldSpecs } from '../state/fields';
 import { parseNumber, parseQuantity } from '../../core/parse';
 import { gpuField, resolveGpu } from '../state/gpuPicker';
-import { gpuPeakFlops } from '../../core/gpu/gpu';
+import { gpuPeakFlopsPerSecond } from '../../core/gpu/gpu';
 
 /** The FLOP budget's text checked as the number fields are: the core's parser and the FLOP bound. */
 function flopsError(text: string): string | null {
@@ -60,7 +60,7 @@ const FIELDS = {
   },
   gpu: gpuField('h100-sxm'),
   n: { kind: 'number', label: 'GPUs', default: 4096, bound: 'gpus' },
-  mfu: { kind: 'number', label: 'MFU', default: 0.4, bound: 'efficiency', hint: (v) => `${formatPercent(Number(v['mfu']))} of the ${resolveGpu(String(v['gpu'])).name}’s dense bf16 peak: ${formatQuantity(Number(v['mfu']) * gpuPeakFlops(resolveGpu(String(v['gpu'])), 'bf16'), 'FLOP/s')}` },
+  mfu: { kind: 'number', label: 'MFU', default: 0.4, bound: 'efficiency', hint: (v) => `${formatPercent(Number(v['mfu']))} of the ${resolveGpu(String(v['gpu'])).name}’s dense bf16 peak: ${formatQuantity(Number(v['mfu']) * gpuPeakFlopsPerSecond(resolveGpu(String(v['gpu'])), 'bf16'), 'FLOP/s')}` },
   price: {
     kind: 'number',
     label: 'Price per GPU-hour (USD)',

@@ -15,7 +15,7 @@ import { formatInteger, formatPercent, formatQuantity, formatSI } from '../../co
 import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { parseField, withPowers, type FieldSpecs } from '../state/fields';
-import { gpuPeakFlops } from '../../core/gpu/gpu';
+import { gpuPeakFlopsPerSecond } from '../../core/gpu/gpu';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
 
 const MODEL = modelFields('llama-3-70b');
@@ -40,7 +40,7 @@ const FIELDS = {
       { value: 'mfu', label: 'MFU, from days' },
     ],
   },
-  mfu: { kind: 'number', label: 'MFU', default: 0.4, bound: 'efficiency', hint: (v) => `${formatPercent(Number(v['mfu']))} of the ${resolveGpu(String(v['gpu'])).name}’s dense bf16 peak: ${formatQuantity(Number(v['mfu']) * gpuPeakFlops(resolveGpu(String(v['gpu'])), 'bf16'), 'FLOP/s')}` },
+  mfu: { kind: 'number', label: 'MFU', default: 0.4, bound: 'efficiency', hint: (v) => `${formatPercent(Number(v['mfu']))} of the ${resolveGpu(String(v['gpu'])).name}’s dense bf16 peak: ${formatQuantity(Number(v['mfu']) * gpuPeakFlopsPerSecond(resolveGpu(String(v['gpu'])), 'bf16'), 'FLOP/s')}` },
   // A run's length in days has no bound kind of its own: the GPU-hours it makes are bounded (`gpuHours`).
   days: { kind: 'number', label: 'Wall-clock days', default: 30, domain: 'positive' },
   attention: {

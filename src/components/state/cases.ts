@@ -13,7 +13,7 @@ import { LLAMA2_PARAMS_DEFAULTS } from '../../core/cases/llama2-7b-params';
 import { LLAMA2_TTFT_DEFAULTS } from '../../core/cases/llama2-70b-ttft';
 import { LLAMA2_CONCURRENCY_DEFAULTS } from '../../core/cases/llama2-70b-concurrency';
 import type { CaseId } from '../../core/cases/types';
-import { MEMORY_READINGS, gpuPeakFlops, perDirectionBandwidth, type MemoryReading } from '../../core/gpu/gpu';
+import { MEMORY_READINGS, gpuPeakFlopsPerSecond, perDirectionBandwidth, type MemoryReading } from '../../core/gpu/gpu';
 import { parseNumber } from '../../core/parse';
 import { InputError, formatInteger, formatPercent, formatQuantity, formatSI, formatSeconds, type Unit } from '../../core/units';
 import { CUSTOM_MODEL, modelFields } from './pickers';
@@ -172,7 +172,7 @@ export const CASE_UIS: Readonly<Record<CaseId, CaseUi>> = {
     ns: 'mfu',
     fields: MFU_FIELDS,
     toOverrides: (v) => pick(v, ['gpu', 'peak', 'params', 'tokens', 'gpuHours', 'seq']),
-    onGpu: (id) => ({ peak: text(gpuPeakFlops(resolveGpu(id), 'bf16')) }),
+    onGpu: (id) => ({ peak: text(gpuPeakFlopsPerSecond(resolveGpu(id), 'bf16')) }),
     fieldFor: { peakFlopsPerSecond: 'peak', dtype: 'gpu', N: 'params', F: 'params', D: 'tokens', G: 'gpuHours', P: 'peak', S: 'seq' },
     setup: (v) =>
       `Llama 3 70B trained on ${si(Number(v['tokens']))} tokens in ${formatQuantity(Number(v['gpuHours']), 'GPU-h')} of ${gpuName(v['gpu'] ?? '')} at ${formatQuantity(Number(v['peak']), 'FLOP/s')}, N = ${si(Number(v['params']))}`,
@@ -225,7 +225,7 @@ export const CASE_UIS: Readonly<Record<CaseId, CaseUi>> = {
     }),
     onGpu: (id) => {
       const gpu = resolveGpu(id);
-      const fill: Record<string, string> = { peak: text(gpuPeakFlops(gpu, gpu.datasheet.bf16 === null ? 'fp16' : 'bf16')), memoryBandwidth: text(gpu.memoryBandwidth) };
+      const fill: Record<string, string> = { peak: text(gpuPeakFlopsPerSecond(gpu, gpu.datasheet.bf16 === null ? 'fp16' : 'bf16')), memoryBandwidth: text(gpu.memoryBandwidth) };
       if (gpu.interconnect.bandwidth !== null) fill['linkBandwidth'] = text(perDirectionBandwidth(gpu));
       return fill;
     },

@@ -9,7 +9,7 @@
  * (Llama 3 70B's); the shape would matter only for memory, which this answer leaves to
  * the training-memory and parallelism calculators.
  */
-import { gpuPeakFlops } from '../gpu/gpu';
+import { gpuPeakFlopsPerSecond } from '../gpu/gpu';
 import type { GpuSpec } from '../gpu/spec';
 import { getPreset } from '../model/presets';
 import type { ModelSpec } from '../model/spec';
@@ -81,7 +81,7 @@ export function trainingBudget(p: TrainingBudgetInput): TrainingBudget {
   checkBound(p.gpus, 'gpus', 'gpus', 'GPUs');
   checkBound(p.mfu, 'efficiency', 'mfu', 'MFU');
   checkBound(p.usdPerGpuHour, 'pricePerGpuHour', 'usdPerGpuHour', 'Price per GPU-hour');
-  const peak = gpuPeakFlops(p.gpu, 'bf16');
+  const peak = gpuPeakFlopsPerSecond(p.gpu, 'bf16');
   let flops: number;
   let fromUsd: TrainingBudget['fromUsd'] = null;
   if (p.budget.kind === 'usd') {

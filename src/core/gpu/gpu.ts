@@ -182,10 +182,10 @@ export function isPeakDtype(value: string): value is PeakDtype {
 /**
  * The dense peak FLOP/s for `dtype`: the datasheet figure (default) or the derived one.
  * Throws InputError('dtype') when the part has no such figure (V100 bf16, A100 fp8).
- * @example gpuPeakFlops(getGpu('a800-sxm-80gb')) //=> 312000000000000
- * @example gpuPeakFlops(getGpu('a800-sxm-80gb'), 'bf16', 'derived') //=> 311869440000000
+ * @example gpuPeakFlopsPerSecond(getGpu('a800-sxm-80gb')) //=> 312000000000000
+ * @example gpuPeakFlopsPerSecond(getGpu('a800-sxm-80gb'), 'bf16', 'derived') //=> 311869440000000
  */
-export function gpuPeakFlops(gpu: GpuSpec, dtype: PeakDtype = 'bf16', basis: 'datasheet' | 'derived' = 'datasheet'): number {
+export function gpuPeakFlopsPerSecond(gpu: GpuSpec, dtype: PeakDtype = 'bf16', basis: 'datasheet' | 'derived' = 'datasheet'): number {
   const value = basis === 'derived' && dtype !== 'fp32' ? derivedPeakFlops(gpu, dtype) : gpu.datasheet[dtype];
   if (value === null || !(value > 0)) {
     throw new InputError('dtype', `${gpu.name} has no ${basis} ${dtype} peak in the table`);

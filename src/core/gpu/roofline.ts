@@ -14,7 +14,7 @@ import { defineFormula } from '../formula';
 import { boundBy, matmulBytes, matmulFlops, matmulIntensity, ridgePointFlopsPerByte, rooflineSeconds } from '../matmul/matmul';
 import { PRACTICAL_MFU_CEILING } from '../mfu/mfu';
 import { InputError } from '../units';
-import { gpuPeakFlops, type GpuDtype, type GpuSpec } from './gpu';
+import { gpuPeakFlopsPerSecond, type GpuDtype, type GpuSpec } from './gpu';
 
 /**
  * Attainable FLOP/s at intensity I: min(P, I·W).
@@ -103,7 +103,7 @@ export function matmulOnGpu(
 ): ({ available: true } & MatmulOnGpu) | { available: false; gpu: GpuSpec; reason: string } {
   let peak: number;
   try {
-    peak = gpuPeakFlops(gpu, dtype);
+    peak = gpuPeakFlopsPerSecond(gpu, dtype);
   } catch (e) {
     if (e instanceof InputError) return { available: false, gpu, reason: `${gpu.name} has no dense ${dtype} tensor figure` };
     throw e;

@@ -13,7 +13,7 @@
  * @see Narayanan et al., "Efficient Large-Scale Language Model Training on GPU Clusters Using Megatron-LM" (2021), §3.5 and eq. (3)
  */
 import { checkBound } from '../bounds';
-import { gpuMemoryBytes, gpuPeakFlops as gpuPeakFlopsPerSecond, isPeakDtype, type PeakDtype } from '../gpu/gpu';
+import { gpuMemoryBytes, gpuPeakFlopsPerSecond, isPeakDtype, type PeakDtype } from '../gpu/gpu';
 import type { GpuSpec } from '../gpu/spec';
 import { mfuFlopsPerToken } from '../mfu/conventions';
 import { PRACTICAL_MFU_CEILING, mfuFromGpuHours } from '../mfu/mfu';
@@ -226,7 +226,7 @@ export function trainingScenario(input: TrainingInput): TrainingResult {
     gpuHours = gpuHoursFromSeconds({ seconds, gpus });
   } else {
     checkBound(run.mfu, 'fraction', 'mfu', 'MFU');
-    seconds = trainingSeconds({ flops: totalFlops, gpus, peak, mfu: run.mfu });
+    seconds = trainingSeconds({ flops: totalFlops, gpus, peakFlopsPerSecond: peak, mfu: run.mfu });
     gpuHours = gpuHoursFromSeconds({ seconds, gpus });
     tokensPerSecond = tokens / seconds;
   }

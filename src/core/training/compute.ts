@@ -191,19 +191,19 @@ export const trainingTotalFlopsFormula = defineFormula({
 
 /**
  * Wall-clock seconds to do C FLOPs on n GPUs of peak P at utilisation u: C / (n·P·u).
- * @example trainingSeconds({ flops: 6.3e24, gpus: 16384, peak: 989e12, mfu: 0.4 }) //=> 971995.66…
+ * @example trainingSeconds({ flops: 6.3e24, gpus: 16384, peakFlopsPerSecond: 989e12, mfu: 0.4 }) //=> 971995.66…
  */
-export function trainingSeconds(p: { flops: number; gpus: number; peak: number; mfu: number }): number {
-  return computeSeconds(p.flops, p.gpus, p.peak, p.mfu);
+export function trainingSeconds(p: { flops: number; gpus: number; peakFlopsPerSecond: number; mfu: number }): number {
+  return computeSeconds(p.flops, p.gpus, p.peakFlopsPerSecond, p.mfu);
 }
 
 /**
  * GPU-hours to do C FLOPs at peak P and utilisation u: C / (P·u·3600).
- * @example trainingGpuHours({ flops: 6.3e24, peak: 989e12, mfu: 0.4 }) //=> 4423660.26…
+ * @example trainingGpuHours({ flops: 6.3e24, peakFlopsPerSecond: 989e12, mfu: 0.4 }) //=> 4423660.26…
  */
-export function trainingGpuHours(p: { flops: number; peak: number; mfu: number }): number {
+export function trainingGpuHours(p: { flops: number; peakFlopsPerSecond: number; mfu: number }): number {
   // One GPU's seconds are its GPU-seconds: how many GPUs share them does not change the sum.
-  return gpuHoursFromSeconds({ seconds: trainingSeconds({ flops: p.flops, gpus: 1, peak: p.peak, mfu: p.mfu }), gpus: 1 });
+  return gpuHoursFromSeconds({ seconds: trainingSeconds({ flops: p.flops, gpus: 1, peakFlopsPerSecond: p.peakFlopsPerSecond, mfu: p.mfu }), gpus: 1 });
 }
 
 export const trainingTimeFormula = defineFormula({
@@ -218,7 +218,7 @@ export const trainingTimeFormula = defineFormula({
   labels: { C: 'Training FLOPs', n: 'GPUs', P: 'Peak FLOP/s per GPU', u: 'MFU' },
   domains: { C: 'positive', n: 'positiveInt', P: 'positive', u: 'fraction' },
   tex: (v) => String.raw`\frac{${v.C}}{${v.n} \cdot ${v.P} \cdot ${v.u}}`,
-  compute: ({ C, n, P, u }) => trainingSeconds({ flops: C, gpus: n, peak: P, mfu: u }),
+  compute: ({ C, n, P, u }) => trainingSeconds({ flops: C, gpus: n, peakFlopsPerSecond: P, mfu: u }),
   // 6.3e24 FLOPs (Llama 3 70B, 6N) on 16,384 H100s at 40% MFU.
   example: { C: 6.3e24, n: 16384, P: 989e12, u: 0.4 },
 });
@@ -235,7 +235,7 @@ export const trainingGpuHoursFormula = defineFormula({
   labels: { C: 'Training FLOPs', P: 'Peak FLOP/s per GPU', u: 'MFU' },
   domains: { C: 'positive', P: 'positive', u: 'fraction' },
   tex: (v) => String.raw`\frac{${v.C}}{${v.P} \cdot ${v.u} \cdot 3600}`,
-  compute: ({ C, P, u }) => trainingGpuHours({ flops: C, peak: P, mfu: u }),
+  compute: ({ C, P, u }) => trainingGpuHours({ flops: C, peakFlopsPerSecond: P, mfu: u }),
   example: { C: 6.3e24, P: 989e12, u: 0.4 },
 });
 

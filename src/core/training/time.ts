@@ -33,12 +33,12 @@ export function trainingTimeFromMfu(p: { flopsPerToken: number; tokens: number; 
     { flopsPerToken: 'FLOPs per token', tokens: 'Training tokens', gpus: 'GPUs', peak: 'Peak FLOP/s', mfu: 'MFU' },
   );
   const totalFlops = trainingTotalFlops(p);
-  const seconds = trainingSeconds({ flops: totalFlops, gpus: p.gpus, peak: p.peak, mfu: p.mfu });
+  const seconds = trainingSeconds({ flops: totalFlops, gpus: p.gpus, peakFlopsPerSecond: p.peak, mfu: p.mfu });
   return {
     totalFlops,
     seconds,
     days: seconds / SECONDS_PER_DAY,
-    gpuHours: trainingGpuHours({ flops: totalFlops, peak: p.peak, mfu: p.mfu }),
+    gpuHours: trainingGpuHours({ flops: totalFlops, peakFlopsPerSecond: p.peak, mfu: p.mfu }),
     mfu: p.mfu,
   };
 }
@@ -66,7 +66,7 @@ export function trainingTimeFromDays(p: { flopsPerToken: number; tokens: number;
   const seconds = p.days * SECONDS_PER_DAY;
   const mfu = mfuFromTrainingTime({ C: totalFlops, n: p.gpus, P: p.peak, T: seconds });
   if (mfu > 1) {
-    const fastest = trainingSeconds({ flops: totalFlops, gpus: p.gpus, peak: p.peak, mfu: 1 }) / SECONDS_PER_DAY;
+    const fastest = trainingSeconds({ flops: totalFlops, gpus: p.gpus, peakFlopsPerSecond: p.peak, mfu: 1 }) / SECONDS_PER_DAY;
     throw new InputError('days', `Days: that would need an MFU above 100%; at peak these GPUs need at least ${fastest.toPrecision(3)} days`);
   }
   return { totalFlops, seconds, days: p.days, gpuHours: gpuHoursFromSeconds({ seconds, gpus: p.gpus }), mfu };
