@@ -29,15 +29,11 @@ function isGpuDtype(value: string): value is GpuDtype {
 }
 
 /**
- * The text this calculator's `field` holds now. `linked` is handed only the new value of the
- * field that changed; the other select's current text is read from the URL, which the
- * Calculator keeps in step with the inputs (absent: the field's default).
+ * The text this calculator's `field` holds now: `linked` is handed the new value of the field
+ * that changed and the inputs as they stand (the other select; absent: its default).
  */
-function currentText(field: 'gpu' | 'dtype', raw?: Readonly<Record<string, string>>): string {
-  if (raw?.[field] !== undefined) return raw[field];
-  const fallback = PEAK_FLOPS.fields[field].default;
-  if (typeof window === 'undefined') return fallback;
-  return new URLSearchParams(window.location.search).get(`${NS}.${field}`) ?? fallback;
+function currentText(field: 'gpu' | 'dtype', raw: Readonly<Record<string, string>>): string {
+  return raw[field] ?? PEAK_FLOPS.fields[field].default;
 }
 
 /** The parts a GPU publishes for a data type, or nothing when either is unknown. */
@@ -75,8 +71,8 @@ export const PEAK_FLOPS = defineCalculator({
   ],
   // Picking a GPU fills the parts it publishes; picking a data type, its FLOPs per clock.
   linked: {
-    gpu: (id: string, raw?: Readonly<Record<string, string>>) => partsFor(id, currentText('dtype', raw)),
-    dtype: (dtype: string, raw?: Readonly<Record<string, string>>) => {
+    gpu: (id: string, raw: Readonly<Record<string, string>>) => partsFor(id, currentText('dtype', raw)),
+    dtype: (dtype: string, raw: Readonly<Record<string, string>>) => {
       const f = partsFor(currentText('gpu', raw), dtype).f;
       return f === undefined ? {} : { f };
     },
