@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { getViteConfig } from 'astro/config';
 
@@ -20,6 +21,9 @@ export default getViteConfig({
     include: ['test/core/**/*.test.ts', 'test/cases/**/*.test.ts', 'test/content/**/*.test.ts', 'test/components/**/*.test.{ts,tsx}', 'test/cli/**/*.test.ts', 'test/lint/**/*.test.ts'],
     setupFiles: ['test/setup-dom.ts'],
     testTimeout: 20000,
+    // Vitest's default is one worker fewer than the cores: on the 2-core CI machine that is one
+    // worker, and the files (most of the time is importing them) ran one after another.
+    maxWorkers: Number(process.env['UNIT_WORKERS'] ?? availableParallelism()),
     server: { deps: { inline: ['@testing-library/preact'] } },
   },
 });
