@@ -114,15 +114,25 @@ describe('cases page: the numbers are the CLI’s', () => {
 
 describe('cases page in the browser', () => {
   // 20,556 px before this layout (measured on the built site at 1366 × 900, every island hydrated);
-  // 12,909 px with it. Half (about 10,300) would need cutting the chapter's prose further.
-  it('is well under its former 20,556 px on a 1366 px screen, and each case result is shown once', async ({ open }) => {
+  // 12,611 px with the steps open and the calculators' inputs in view; 10,460 px with each case's
+  // steps folded to one line per step (title and result, the math one click away) and the inputs
+  // folded under "Inputs" (the results stay in view). Half the original would be 10,278.
+  it('is about half its former 20,556 px on a 1366 px screen, and each case result is shown once', async ({ open }) => {
     const p = await open('cases/', { viewport: { width: 1366, height: 900 } });
     await hydrateAll(p);
     const height = await p.evaluate(() => document.documentElement.scrollHeight);
     console.info(`cases page height at 1366 px: ${height} px`);
-    expect(height).toBeLessThanOrEqual(13_200);
+    expect(height).toBeLessThanOrEqual(10_800);
     // No second grid of the answers: the steps, then the calculator's results, once.
     expect(await p.locator('.case dl, .case .case-answer').count()).toBe(0);
+    // Each case's steps, folded: one line per step with its result; opening shows the math.
+    const steps = p.locator('.case[data-case="llama3-70b-mfu"] details.case-steps-fold');
+    // Step 3, 6·70e9·15e12 / (6.4e6·3600·989e12) = 0.2765: "MFU with 6N and the assumed N (the headline) 27.6%".
+    await expect(steps.locator('summary .step-line').nth(2).textContent()).resolves.toMatch(/^3\. MFU with 6N.*27\.6%$/);
+    await expect(steps.locator('.math-chain').first().isVisible()).resolves.toBe(false);
+    await steps.locator('summary').click();
+    await expect(steps.locator('.math-chain').first().isVisible()).resolves.toBe(true);
+    await expect(steps.locator('summary .step-line').first().isVisible()).resolves.toBe(false);
   });
 
   it('the hints follow the GPU: switching the MFU case to an A800 names the A800’s 312T, never the H100’s figure', async ({ open }) => {
