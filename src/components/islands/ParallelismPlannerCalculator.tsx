@@ -152,7 +152,9 @@ export const PARALLELISM_PLANNER = defineCalculator({
   title: 'Parallelism planner',
   fields: FIELDS,
   groups: [
-    { names: ['model', 'config', 'gpu', 'gpus', 'dp', 'tp', 'pp', 'cp', 'ep', 'zero', 'recompute'] },
+    // The layout in its four common degrees, then the results; the rarer choices are folded (a phone shows the first result in its first screen).
+    { names: ['model', 'config', 'gpu', 'gpus', 'dp', 'tp', 'pp'] },
+    { legend: 'Context and expert parallelism, ZeRO, recomputation', names: ['cp', 'ep', 'zero', 'recompute'], advanced: true },
     {
       legend: 'Sequence parallelism, batch, efficiency, links, memory reading',
       names: ['sp', 'seq', 'microBatch', 'microBatches', 'u', 'inter', 'memoryReading'],

@@ -16,6 +16,7 @@ const strings: FirstStrings = {
     "Activations per GPU": "每张 GPU 的激活值",
     "Bytes each GPU sends per step, and the time on its link": "每张 GPU 每步发送的字节数，及其在链路上的时间",
     "Communication if not overlapped": "不重叠时的通信",
+    "Context and expert parallelism, ZeRO, recomputation": "上下文并行与专家并行、ZeRO、重计算",
     "Context parallel CP": "上下文并行 CP",
     "Data parallel DP": "数据并行 DP",
     "Expert parallel EP": "专家并行 EP",
