@@ -165,7 +165,7 @@ export default function PlaygroundCalculator({ lang = 'en' }: IslandProps) {
       replace={(name) =>
         solved.includes(name) ? (
           <div className="field pg-solved" data-testid={`pg-solved-${name}`}>
-            <span className="pg-solved-label">{PLAYGROUND_FIELDS[name].label}</span>
+            <span className="pg-solved-label">{t(PLAYGROUND_FIELDS[name].label)}</span>
             <p className="hint"><T>solved for: see the answer below</T></p>
           </div>
         ) : null
