@@ -31,10 +31,11 @@ const found = scan();
 const declared = found.sites.filter((s) => s.kind === 'calculator' && !PENDING.some((p) => s.file.startsWith(p)));
 /**
  * Templates built where the scan cannot read them: the playground's scenario prefixes ("B · GPUs G",
- * labelled() in PlaygroundCalculator.tsx), its warnings' question prefixes (allWarnings) and its
- * request counts (requestsText in playground/definition.tsx).
+ * labelled() in PlaygroundCalculator.tsx), its warnings' question prefixes (allWarnings), its
+ * request counts (requestsText in playground/definition.tsx) and a folded group's count of
+ * differing inputs (differing() in PlaygroundCalculator.tsx).
  */
-const BUILT = ['A · {}', 'B · {}', 'Serving: {}', 'Training: {}', '{} request', '{} requests'];
+const BUILT = ['A · {}', 'B · {}', 'Serving: {}', 'Training: {}', '{} request', '{} requests', ' ({} differ)', ' ({} differs)'];
 const all = new Set([...templates({ sites: found.sites.filter((s) => s.kind === 'calculator'), dynamic: [] }, 'calculator'), ...BUILT]);
 const keys = Object.keys(CALCULATORS_ZH);
 

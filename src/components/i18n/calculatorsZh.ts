@@ -968,4 +968,6 @@ export const CALCULATORS_ZH: Readonly<Record<string, string>> = {
   "One {}, stage by stage. FLOPs count matmuls only; stages marked “not counted” do O(B·S·H) elementwise work.": "一次{}，逐阶段列出。FLOPs 只计矩阵乘；标为“未计入”的阶段做的是 O(B·S·H) 的逐元素运算。",
   "Stages of the forward pass": "前向传播的各个阶段",
   "not counted": "未计入",
+  " ({} differ)": "（{} 项不同）",
+  " ({} differs)": "（{} 项不同）",
 };
