@@ -20,6 +20,8 @@ describe('parallelism chapter', () => {
     // states 9,646,014,560 B + activations 27,200,061,440 B = 36,846,076,000 B
     await expect(page.getByTestId('pp-memory').textContent()).resolves.toContain('36.8 GB');
     await expect(page.getByTestId('pp-bubble').textContent()).resolves.toContain('15.8%');
+    // ZeRO is folded with the rarer choices (context and expert parallelism, recomputation): open them as a reader would.
+    await page.locator('details.calc-advanced:has(#pp-zero) > summary').click();
     await page.selectOption('#pp-zero', '3');
     // states 16 · 2,204,803,328 / 32 = 1,102,401,664 B; + 27,200,061,440 B = 28,302,463,104 B
     await expect(page.getByTestId('pp-memory').textContent()).resolves.toContain('28.3 GB');
@@ -76,6 +78,8 @@ describe('parallelism chapter', () => {
   test('planner: Copy Markdown names the model and the layout and opens, in a fresh context, on the same 28.3 GB', async ({ open }) => {
     const page = await open('parallelism/', { clipboard: true });
     await hydrate(page, '#pp-tp');
+    // ZeRO is folded with the rarer choices (context and expert parallelism, recomputation): open them as a reader would.
+    await page.locator('details.calc-advanced:has(#pp-zero) > summary').click();
     await page.selectOption('#pp-zero', '3');
     // 1,102,401,664 + 27,200,061,440 = 28,302,463,104 B
     await expect(page.getByTestId('pp-memory').textContent()).resolves.toContain('28.3 GB');
