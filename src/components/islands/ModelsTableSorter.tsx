@@ -41,9 +41,24 @@ export interface ModelsSortWords {
   unsorted: string;
   ascending: string;
   descending: string;
+  /** The last column's heading and link, and the footnote link's name ({} = the note's number or the model's name). */
+  ledger: string;
+  countIt: string;
+  countLabel: string;
+  noteLabel: string;
 }
 
-const ENGLISH: ModelsSortWords = { sortBy: 'Sort by', unsorted: 'Model (as listed)', ascending: 'Ascending', descending: 'Descending' };
+const ENGLISH: ModelsSortWords = {
+  sortBy: 'Sort by',
+  unsorted: 'Model (as listed)',
+  ascending: 'Ascending',
+  descending: 'Descending',
+  ledger: 'Ledger',
+  countIt: 'count it',
+  countLabel: 'Count {} tensor by tensor',
+  noteLabel: 'Source of the official count, note {}',
+};
+const fill = (template: string, value: string | number) => template.replace('{}', String(value));
 
 interface ModelsTableSorterProps {
   columns: readonly ModelsColumn[];
@@ -137,7 +152,7 @@ export default function ModelsTableSorter({ columns, rows, caption, words = ENGL
                 </th>
               ))}
               <th scope="col" role="columnheader">
-                Ledger
+                {words.ledger}
               </th>
             </tr>
           </thead>
@@ -151,7 +166,7 @@ export default function ModelsTableSorter({ columns, rows, caption, words = ENGL
                       {cell?.text ?? ''}
                       {c.key === 'official' && r.note !== null && (
                         <sup>
-                          <a href={`#source-${r.id}`} aria-label={`Source of the official count, note ${r.note}`}>
+                          <a href={`#source-${r.id}`} aria-label={fill(words.noteLabel, r.note)}>
                             {r.note}
                           </a>
                         </sup>
@@ -169,15 +184,18 @@ export default function ModelsTableSorter({ columns, rows, caption, words = ENGL
                     </td>
                   );
                 })}
-                <td role="cell" className="ledger" data-label="Ledger">
-                  <a href={r.href} aria-label={`Count ${r.name} tensor by tensor`}>
-                    count it
+                <td role="cell" className="ledger" data-label={words.ledger}>
+                  <a href={r.href} aria-label={fill(words.countLabel, r.name)}>
+                    {words.countIt}
                   </a>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+        {/* Parsed last: until it is, the table stays hidden (CSS :has), so a first paint of a half-parsed
+            table cannot lay its columns out one way and the whole table another (a layout shift). */}
+        <span className="table-end" hidden />
       </div>
     </div>
   );
