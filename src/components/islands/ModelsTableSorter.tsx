@@ -50,7 +50,7 @@ export interface ModelsSortWords {
 
 const ENGLISH: ModelsSortWords = {
   sortBy: 'Sort by',
-  unsorted: 'Model (as listed)',
+  unsorted: 'As listed',
   ascending: 'Ascending',
   descending: 'Descending',
   ledger: 'Ledger',
