@@ -31,7 +31,15 @@ export const CHANGELOG: readonly ChangelogEntry[] = [
   {
     version: '2.0.0',
     date: '2026-12-02',
-    formulas: ['latency.prefill', 'latency.decode', 'latency.allReduce', 'latency.tensorParallelComm', 'latency.kernelRoofline', 'latency.stepOverhead', 'latency.decodeCriticalBatch'],
+    formulas: [
+      'latency.prefill',
+      'latency.decode',
+      'latency.allReduce',
+      'latency.tensorParallelComm',
+      'latency.kernelRoofline',
+      'latency.stepOverhead',
+      'latency.decodeCriticalBatch',
+    ],
     change:
       'One latency model, calibrated on published measurements. Before: each phase was one roofline, max(F/(G\u00b7P\u00b7\u03b7), Q/(G\u00b7W\u00b7\u03b7)) + T_comm, with \u03b7 = 0.8 everywhere and no per-collective latency; against published measurements it was optimistic by about 25% (median). After: a step is its kernel classes one after another (the weight matmuls, attention and the elementwise work, each on its own roofline), the tensor-parallel all-reduces with \u03b1 = 10 \u00b5s each on NVLink, and a fixed cost of 3.2 ms per step and 34 \u00b5s per layer; \u03b7_c = 0.8 of the 16-bit peak, 0.49 of the fp8 peak, 0.9 of HBM bandwidth for weights and for the KV cache (fitted; see /reality-check/: median error 8.9% over 45 measured numbers). Llama 2 70B on 8\u00d7A800, 16 prompts of 4,000 tokens, 256 out: TTFT 6.59 s (full attention) or 6.39 s (causal) \u2192 6.53 s; TPOT 12.7 ms \u2192 18.9 ms. The decode critical batch B* now asks when the weight matmuls turn compute-bound (about 137 on an A800), not the whole step (before: \u201cnever\u201d at 4,000 tokens). Prefill intensity counts activation traffic: about 60,000 \u2192 2,429 FLOP/B for that prefill. The mean TPOT is summed in closed form (no loop over output tokens).',
   },
@@ -141,6 +149,13 @@ export const CHANGELOG: readonly ChangelogEntry[] = [
     formulas: [],
     change:
       'A Chinese edition under /zh/: every page, with the same formulas, anchors, problem ids and URL keys, so a link\u2019s numbers reproduce in either language; calculators, derivations, errors and warnings in Chinese, the CLI with --lang zh (JSON unchanged), counts in Chinese prose as \u4e07/\u4ebf with the exact figure beside them, and a glossary (/glossary/). Numbers are computed by the same core in both editions.',
+  },
+  {
+    version: '2.1.1',
+    date: '2026-12-02',
+    formulas: [],
+    change:
+      'No number changed; reading and weight. Hints under a field follow the other inputs (a case names the GPU chosen now and its datasheet peak; GPU-hours read back what the field holds). On phones calculators ask their main questions two to a row before the results (the latency calculator\u2019s first result 362 px below its top instead of 682), /models/ sorts its cards with a menu, and /cases/ folds each case\u2019s steps to one line with its result (10,460 px tall at 1366 px, from 20,556). Every page ships at most 100 KB of JavaScript (the playground 120 KB), Chinese pages included: the browser gets the preset configs and GPU table without what no island reads, and a Chinese page loads only the Chinese its calculators first show. Math fonts arrive with the page, so text no longer reflows when they load. One Chinese term per idea (\u62d0\u70b9, \u8ba1\u7b97\u53d7\u9650, \u8bbf\u5b58\u53d7\u9650) and more of the calculators, charts and data notes in Chinese.',
   },
 ];
 
