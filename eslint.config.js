@@ -23,7 +23,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
-      'no-restricted-globals': ['error', { name: 'isNaN', message: 'Use Number.isNaN (no coercion).' }, { name: 'isFinite', message: 'Use Number.isFinite (no coercion).' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'isNaN', message: 'Use Number.isNaN (no coercion).' },
+        { name: 'isFinite', message: 'Use Number.isFinite (no coercion).' },
+      ],
     },
   },
   {
@@ -35,7 +39,10 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
-        group(['**/components/**', '**/pages/**', '**/layouts/**', '**/cli/**', '**/cli', '**/lib/**', '**/styles/**'], 'The core is the bottom layer: it imports nothing from components, pages, layouts, the CLI or lib.'),
+        group(
+          ['**/components/**', '**/pages/**', '**/layouts/**', '**/cli/**', '**/cli', '**/lib/**', '**/styles/**'],
+          'The core is the bottom layer: it imports nothing from components, pages, layouts, the CLI or lib.',
+        ),
         group(NODE, 'The core runs in the browser too: no Node APIs (read files in the CLI or scripts and pass the data in).'),
         group(['react', 'react-dom', 'react/*', 'astro', 'astro:*', 'astro/*'], 'The core is framework-free.'),
       ]),
@@ -45,7 +52,10 @@ export default tseslint.config(
     files: ['src/data/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
-        group(['**/core/**', '**/core', '**/components/**', '**/cli/**', '**/pages/**'], 'Data is plain records: it imports nothing of ours (its types live beside it, in src/data).'),
+        group(
+          ['**/core/**', '**/core', '**/components/**', '**/cli/**', '**/pages/**'],
+          'Data is plain records: it imports nothing of ours (its types live beside it, in src/data).',
+        ),
       ]),
     },
   },

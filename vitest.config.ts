@@ -18,7 +18,14 @@ export default getViteConfig({
     ],
   },
   test: {
-    include: ['test/core/**/*.test.ts', 'test/cases/**/*.test.ts', 'test/content/**/*.test.ts', 'test/components/**/*.test.{ts,tsx}', 'test/cli/**/*.test.ts', 'test/lint/**/*.test.ts'],
+    include: [
+      'test/core/**/*.test.ts',
+      'test/cases/**/*.test.ts',
+      'test/content/**/*.test.ts',
+      'test/components/**/*.test.{ts,tsx}',
+      'test/cli/**/*.test.ts',
+      'test/lint/**/*.test.ts',
+    ],
     setupFiles: ['test/setup-dom.ts'],
     testTimeout: 20000,
     // Vitest's default is one worker fewer than the cores: on the 2-core CI machine that is one

@@ -61,7 +61,12 @@ async function islandTimings(browser: Awaited<ReturnType<typeof launchBrowser>>,
           await new Promise((res) => requestAnimationFrame(() => res(null)));
         }
         samples.sort((a, b) => a - b);
-        const name = island.getAttribute('component-url')?.split('/').pop()?.replace(/\.[A-Za-z0-9_-]+\.js$/, '') ?? `island ${index}`;
+        const name =
+          island
+            .getAttribute('component-url')
+            ?.split('/')
+            .pop()
+            ?.replace(/\.[A-Za-z0-9_-]+\.js$/, '') ?? `island ${index}`;
         return { island: name, field: input.id, medianMs: samples[Math.floor(samples.length / 2)] ?? NaN, maxMs: samples[samples.length - 1] ?? NaN };
       },
       { index: i, runs: RUNS },

@@ -56,12 +56,16 @@ const showTable = process.argv.includes('--table');
 const current = compareAll(CALIBRATION);
 if (showTable) {
   for (const c of current) {
-    console.log(`${c.recordId.padEnd(48)} ${c.metric.padEnd(10)} ${c.measured.toPrecision(4).padStart(10)} ${c.predicted.toPrecision(4).padStart(10)} ${pct(c.relativeError).padStart(8)}`);
+    console.log(
+      `${c.recordId.padEnd(48)} ${c.metric.padEnd(10)} ${c.measured.toPrecision(4).padStart(10)} ${c.predicted.toPrecision(4).padStart(10)} ${pct(c.relativeError).padStart(8)}`,
+    );
   }
 }
 const summary = (label: string, cs: ReturnType<typeof compareAll>) => {
   const all = errorSummary(cs);
-  console.log(`${label}: ${all.count} comparisons, median |error| ${pct(all.medianAbs)}, worst ${pct(all.worstAbs)} (${all.worst?.recordId} ${all.worst?.metric})`);
+  console.log(
+    `${label}: ${all.count} comparisons, median |error| ${pct(all.medianAbs)}, worst ${pct(all.worstAbs)} (${all.worst?.recordId} ${all.worst?.metric})`,
+  );
   for (const m of Object.keys(METRIC_LABELS) as MetricName[]) {
     const s = errorSummary(cs, m);
     if (s.count > 0) console.log(`  ${METRIC_LABELS[m]}: ${s.count}, median ${pct(s.medianAbs)}, worst ${pct(s.worstAbs)}`);

@@ -29,11 +29,16 @@ if (executable(DEFAULT)) process.exit(0);
 const root = typeof process.getuid === 'function' && process.getuid() === 0;
 const apt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
 if (!root || !apt) {
-  fail(`The browser tests need Chromium at ${DEFAULT}: install it with \`sudo apt-get install -y chromium\` (Debian), or set CHROMIUM_PATH to a Chromium binary.`);
+  fail(
+    `The browser tests need Chromium at ${DEFAULT}: install it with \`sudo apt-get install -y chromium\` (Debian), or set CHROMIUM_PATH to a Chromium binary.`,
+  );
 }
 process.stdout.write(`Chromium not found at ${DEFAULT}: installing Debian's chromium package (about 1.5 minutes)…\n`);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+for (const args of [
+  ['update', '-qq'],
+  ['install', '-y', '-qq', 'chromium'],
+]) {
   const r = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
   if (r.status !== 0) fail(`apt-get ${args.join(' ')} failed (exit ${r.status}): install Chromium by hand, or set CHROMIUM_PATH.`);
 }

@@ -10,7 +10,13 @@ import { spawn } from 'node:child_process';
 /** Phases in order; a phase is a list of npm scripts run side by side. */
 const PHASES = [
   { name: 'chromium', scripts: [['node', 'scripts/ensure-chromium.mjs']] },
-  { name: 'typecheck + lint', scripts: [['npm', 'run', '--silent', 'typecheck'], ['npm', 'run', '--silent', 'lint']] },
+  {
+    name: 'typecheck + lint',
+    scripts: [
+      ['npm', 'run', '--silent', 'typecheck'],
+      ['npm', 'run', '--silent', 'lint'],
+    ],
+  },
   { name: 'unit', scripts: [['npm', 'run', '--silent', 'test:unit']] },
   { name: 'build', scripts: [['npm', 'run', '--silent', 'build']] },
   { name: 'e2e', scripts: [['npm', 'run', '--silent', 'test:e2e']] },

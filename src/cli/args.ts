@@ -402,13 +402,7 @@ function rangeText(spec: FlagSpec): string | null {
  * unit, default (or "required") and range.
  * @example helpText('matmul', 'FLOPs of a matmul', [], MATMUL_FLAGS).split('\n')[0] //=> 'Usage: npm run --silent cli -- matmul --m <N> --k <N> --n <N> [flags]'
  */
-export function helpText(
-  name: string,
-  summary: string,
-  positionals: readonly PositionalSpec[],
-  table: FlagTable,
-  notes: readonly string[] = [],
-): string {
+export function helpText(name: string, summary: string, positionals: readonly PositionalSpec[], table: FlagTable, notes: readonly string[] = []): string {
   const lines = [`Usage: npm run --silent cli -- ${usageLine(name, positionals, table)}`, '', summary];
   if (positionals.length > 0) {
     lines.push('', 'Arguments:');

@@ -90,7 +90,12 @@ function caseHelp(id: CaseId | null): string {
     SUMMARY,
     '',
     'Cases (`case <id> --help` lists its assumptions with their defaults and units):',
-    ...CASE_IDS.map((c) => `  ${c.padEnd(26)} ${Object.keys(caseTable(c)).map((k) => `--${k}`).join(' ')}`),
+    ...CASE_IDS.map(
+      (c) =>
+        `  ${c.padEnd(26)} ${Object.keys(caseTable(c))
+          .map((k) => `--${k}`)
+          .join(' ')}`,
+    ),
     '',
     'Flags of every case:',
     ...Object.entries(COMMON_FLAGS).map(([k, s]) => `  --${k.padEnd(26)} ${s.description}`),
@@ -157,8 +162,5 @@ function checkTargetRange(id: CaseId, given: ReadonlySet<string>, flags: Readonl
   const high = flags['targetHighSeconds'];
   if (typeof low !== 'number' || typeof high !== 'number' || low <= high) return;
   const culprit = given.has('targetLowSeconds') ? 'targetLowSeconds' : 'targetHighSeconds';
-  throw new InputError(
-    culprit,
-    `--${culprit}: the target range must not be reversed; --targetLowSeconds (${low} s) is above --targetHighSeconds (${high} s)`,
-  );
+  throw new InputError(culprit, `--${culprit}: the target range must not be reversed; --targetLowSeconds (${low} s) is above --targetHighSeconds (${high} s)`);
 }

@@ -66,7 +66,13 @@ export const gpuCommand = defineCommand({
   flags: GPU_FLAGS,
   run({ positionals, flags, given }) {
     const id = positionals[0];
-    if (!id) throw new InputError('gpu', `a GPU id is required (see \`gpu list\`); known: ${listGpus().map((g) => g.id).join(', ')}`);
+    if (!id)
+      throw new InputError(
+        'gpu',
+        `a GPU id is required (see \`gpu list\`); known: ${listGpus()
+          .map((g) => g.id)
+          .join(', ')}`,
+      );
     if (id !== 'custom') {
       const stray = Object.keys(GPU_FLAGS).find((f) => given.has(f));
       if (stray !== undefined) throw new InputError(stray, `--${stray} applies only to \`gpu custom\`, not to gpu ${JSON.stringify(id)}`);
@@ -74,7 +80,8 @@ export const gpuCommand = defineCommand({
     if (id === 'list') return listSummary();
     if (id === 'custom') {
       const missing = CUSTOM_REQUIRED.find((f) => flags[f] === undefined);
-      if (missing !== undefined) throw new InputError(missing, `--${missing} is required by gpu custom: ${GPU_FLAGS[missing].description.replace('gpu custom: ', '')}`);
+      if (missing !== undefined)
+        throw new InputError(missing, `--${missing} is required by gpu custom: ${GPU_FLAGS[missing].description.replace('gpu custom: ', '')}`);
       const interconnect = flags.interconnect ?? 0;
       return gpuSummaryWithSources(
         customGpu({

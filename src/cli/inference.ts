@@ -31,10 +31,25 @@ export const INFERENCE_FLAGS = {
   batch: { kind: 'integer', bound: 'batch', unit: 'requests', required: true, description: 'requests served together (the batch B)' },
   input: { kind: 'integer', bound: 'sequence', unit: 'tokens', required: true, description: 'prompt tokens per request (S)' },
   output: { kind: 'integer', bound: 'sequence', unit: 'tokens', required: true, description: 'generated tokens per request (O)' },
-  dtype: { kind: 'enum', choices: DTYPES, default: 'bf16', description: 'weights dtype (fp8 runs fp8 tensor cores where the GPU has them; int8/int4 are weight-only)' },
-  'kv-dtype': { kind: 'enum', choices: DTYPES, description: 'KV-cache dtype (default: the weights\' for floats, bf16 under int8/int4 weights)' },
-  attention: { kind: 'enum', choices: ['causal', 'full'], default: SERVING_DEFAULTS.attention, description: 'prefill score FLOPs: causal mask, or every key as the reference article counts' },
-  peak: { kind: 'number', bound: 'flopsPerSecond', unit: 'FLOP/s', description: 'peak FLOP/s per GPU to use instead of the datasheet\'s for the weights\' dtype' },
+  dtype: {
+    kind: 'enum',
+    choices: DTYPES,
+    default: 'bf16',
+    description: 'weights dtype (fp8 runs fp8 tensor cores where the GPU has them; int8/int4 are weight-only)',
+  },
+  'kv-dtype': { kind: 'enum', choices: DTYPES, description: "KV-cache dtype (default: the weights' for floats, bf16 under int8/int4 weights)" },
+  attention: {
+    kind: 'enum',
+    choices: ['causal', 'full'],
+    default: SERVING_DEFAULTS.attention,
+    description: 'prefill score FLOPs: causal mask, or every key as the reference article counts',
+  },
+  peak: {
+    kind: 'number',
+    bound: 'flopsPerSecond',
+    unit: 'FLOP/s',
+    description: "peak FLOP/s per GPU to use instead of the datasheet's for the weights' dtype",
+  },
   'compute-efficiency': {
     kind: 'number',
     bound: 'efficiency',
@@ -98,7 +113,7 @@ export const INFERENCE_FLAGS = {
     kind: 'enum',
     choices: MEMORY_READINGS,
     default: SERVING_DEFAULTS.memoryReading,
-    description: 'one GPU\'s memory: as the CUDA runtime reports it, the GiB built, or the GB marketed',
+    description: "one GPU's memory: as the CUDA runtime reports it, the GiB built, or the GB marketed",
   },
   'activation-tokens': {
     kind: 'integer',
@@ -118,13 +133,15 @@ export const INFERENCE_FLAGS = {
     kind: 'number',
     bound: 'bandwidth',
     unit: 'B/s',
-    description: 'GPU-to-GPU bandwidth, bidirectional (default: the GPU table\'s interconnect)',
+    description: "GPU-to-GPU bandwidth, bidirectional (default: the GPU table's interconnect)",
   },
 } as const satisfies FlagTable;
 
 /** The GPU with a link bandwidth given on the command line in place of the table's. */
 function withLink(gpu: GpuSpec, bidirectional: number | undefined): GpuSpec {
-  return bidirectional === undefined ? gpu : { ...gpu, interconnect: { ...gpu.interconnect, name: `${gpu.interconnect.name} (--link-bandwidth)`, bandwidth: bidirectional } };
+  return bidirectional === undefined
+    ? gpu
+    : { ...gpu, interconnect: { ...gpu.interconnect, name: `${gpu.interconnect.name} (--link-bandwidth)`, bandwidth: bidirectional } };
 }
 
 /**
@@ -137,7 +154,7 @@ export const inferenceCommand = defineCommand({
   positionals: [{ name: 'model', description: 'a preset id (see `model list`) or a path to a Hugging Face config.json' }],
   flags: INFERENCE_FLAGS,
   notes: [
-    'Defaults are the site\'s: causal attention, memory as the CUDA runtime reports it with 10% reserved, the calibrated latency',
+    "Defaults are the site's: causal attention, memory as the CUDA runtime reports it with 10% reserved, the calibrated latency",
     'model (its error against published measurements is on /reality-check/). `assumptions` in the JSON lists what was used.',
   ],
   run({ positionals, flags, given }) {

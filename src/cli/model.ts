@@ -28,7 +28,11 @@ export function loadModel(arg: string | undefined): { spec: ModelSpec; preset: R
   if (hasPreset(arg)) return { spec: getPreset(arg).spec, preset: getPreset(arg) };
   if (arg.endsWith('.json') || arg.includes('/') || arg.includes('\\') || existsSync(arg)) {
     const json = readConfigFile(arg);
-    const id = arg.split(/[/\\]/).pop()?.replace(/\.json$/, '') ?? arg;
+    const id =
+      arg
+        .split(/[/\\]/)
+        .pop()
+        ?.replace(/\.json$/, '') ?? arg;
     return { spec: parseHfConfig(json, id === 'config' || id === '' ? undefined : id), preset: null };
   }
   return { spec: getPreset(arg).spec, preset: null }; // throws the unknown-model error

@@ -20,8 +20,7 @@ import { InputError } from '../core/units';
 import { defineCommand, type FlagTable } from './args';
 import { loadModel } from './model';
 
-const degree = (name: string, description: string) =>
-  ({ kind: 'integer', bound: 'gpus', unit: 'GPUs', description: `${name}: ${description}` }) as const;
+const degree = (name: string, description: string) => ({ kind: 'integer', bound: 'gpus', unit: 'GPUs', description: `${name}: ${description}` }) as const;
 
 /**
  * The flags of `training`, declared once: parsing, bounds, `--help` and the "did you
@@ -33,28 +32,53 @@ export const TRAINING_FLAGS = {
   seq: { kind: 'integer', bound: 'sequence', unit: 'tokens', required: true, description: 'training sequence length S' },
   gpu: { kind: 'string', metavar: 'ID', required: true, description: 'GPU id (see `gpu list`)' },
   'gpu-hours': { kind: 'number', bound: 'gpuHours', unit: 'GPU-h', description: 'GPU-hours the run took' },
-  gpus: { kind: 'integer', bound: 'gpus', unit: 'GPUs', description: 'GPUs in the run (with --tokens-per-second or --mfu; with --gpu-hours for the wall time)' },
+  gpus: {
+    kind: 'integer',
+    bound: 'gpus',
+    unit: 'GPUs',
+    description: 'GPUs in the run (with --tokens-per-second or --mfu; with --gpu-hours for the wall time)',
+  },
   'tokens-per-second': { kind: 'number', bound: 'tokensPerSecond', unit: 'tokens/s', description: 'training throughput of the whole run (with --gpus)' },
   mfu: { kind: 'number', bound: 'fraction', unit: 'share of peak', description: 'an assumed MFU (with --gpus): prints the time the run takes' },
-  params: { kind: 'number', bound: 'params', unit: 'params', description: 'N to use instead of the model\'s exact count (e.g. a paper\'s 7.5e9)' },
+  params: { kind: 'number', bound: 'params', unit: 'params', description: "N to use instead of the model's exact count (e.g. a paper's 7.5e9)" },
   attention: {
     kind: 'enum',
     choices: ATTENTION_CONVENTIONS,
     default: TRAINING_DEFAULTS.attention,
-    description: 'attention-score FLOPs MFU counts: none (6N), or PaLM\'s 12·L·h·d·S, halved for causal',
+    description: "attention-score FLOPs MFU counts: none (6N), or PaLM's 12·L·h·d·S, halved for causal",
   },
   dtype: { kind: 'enum', choices: ['bf16', 'fp16', 'fp8', 'tf32', 'fp32'], default: 'bf16', description: 'the tensor-core peak the MFU is measured against' },
-  peak: { kind: 'number', bound: 'flopsPerSecond', unit: 'FLOP/s', description: 'peak FLOP/s per GPU instead of the datasheet\'s (e.g. 989e12)' },
+  peak: { kind: 'number', bound: 'flopsPerSecond', unit: 'FLOP/s', description: "peak FLOP/s per GPU instead of the datasheet's (e.g. 989e12)" },
   tp: degree('tensor parallel', 'splits heads and the FFN width'),
   pp: degree('pipeline parallel', 'splits the layers into stages'),
   dp: degree('data parallel', 'replicas; default: GPUs / (TP·PP·CP)'),
   cp: degree('context parallel', 'splits the sequence'),
-  ep: degree('expert parallel', 'splits an MoE\'s experts, inside the data-parallel group'),
-  sp: { kind: 'enum', choices: ['on', 'off'], default: PARALLEL_DEFAULTS.sp ? 'on' : 'off', description: 'sequence parallelism alongside tensor parallelism (Korthikanti et al.)' },
-  zero: { kind: 'enum', choices: ['0', '1', '2', '3'], default: String(PARALLEL_DEFAULTS.zero), description: 'ZeRO stage: 1 shards optimizer states, 2 + gradients, 3 + weights' },
-  recompute: { kind: 'enum', choices: RECOMPUTE_MODES, default: PARALLEL_DEFAULTS.recompute, description: 'activation recomputation: none, selective (attention core) or full (every layer)' },
+  ep: degree('expert parallel', "splits an MoE's experts, inside the data-parallel group"),
+  sp: {
+    kind: 'enum',
+    choices: ['on', 'off'],
+    default: PARALLEL_DEFAULTS.sp ? 'on' : 'off',
+    description: 'sequence parallelism alongside tensor parallelism (Korthikanti et al.)',
+  },
+  zero: {
+    kind: 'enum',
+    choices: ['0', '1', '2', '3'],
+    default: String(PARALLEL_DEFAULTS.zero),
+    description: 'ZeRO stage: 1 shards optimizer states, 2 + gradients, 3 + weights',
+  },
+  recompute: {
+    kind: 'enum',
+    choices: RECOMPUTE_MODES,
+    default: PARALLEL_DEFAULTS.recompute,
+    description: 'activation recomputation: none, selective (attention core) or full (every layer)',
+  },
   'micro-batch': { kind: 'integer', bound: 'batch', unit: 'sequences', default: PARALLEL_DEFAULTS.microBatch, description: 'sequences per micro-batch b' },
-  'global-batch': { kind: 'integer', bound: 'batch', unit: 'sequences', description: 'sequences per optimizer step (default: b·DP, or 4 micro-batches per pipeline stage)' },
+  'global-batch': {
+    kind: 'integer',
+    bound: 'batch',
+    unit: 'sequences',
+    description: 'sequences per optimizer step (default: b·DP, or 4 micro-batches per pipeline stage)',
+  },
   precision: {
     kind: 'enum',
     choices: Object.keys(TRAINING_PRECISIONS) as (keyof typeof TRAINING_PRECISIONS)[],
@@ -65,9 +89,14 @@ export const TRAINING_FLAGS = {
     kind: 'enum',
     choices: ['flash', 'korthikanti'],
     default: TRAINING_DEFAULTS.activationCount,
-    description: 'activation count: flash (this model, FlashAttention, no dropout) or korthikanti (the paper\'s GPT-3 block)',
+    description: "activation count: flash (this model, FlashAttention, no dropout) or korthikanti (the paper's GPT-3 block)",
   },
-  'memory-reading': { kind: 'enum', choices: MEMORY_READINGS, default: TRAINING_DEFAULTS.memoryReading, description: 'one GPU\'s memory: as the CUDA runtime reports it, the GiB built, or the GB marketed' },
+  'memory-reading': {
+    kind: 'enum',
+    choices: MEMORY_READINGS,
+    default: TRAINING_DEFAULTS.memoryReading,
+    description: "one GPU's memory: as the CUDA runtime reports it, the GiB built, or the GB marketed",
+  },
 } as const satisfies FlagTable;
 
 /**
@@ -96,7 +125,9 @@ export const trainingCommand = defineCommand({
     if (hasHours) run = { kind: 'gpu-hours', gpuHours: flags['gpu-hours'] ?? 0, ...(flags.gpus === undefined ? {} : { gpus: flags.gpus }) };
     else {
       if (flags.gpus === undefined) throw new InputError('gpus', `--gpus is required with ${hasMfu ? '--mfu' : '--tokens-per-second'} (GPUs in the run)`);
-      run = hasMfu ? { kind: 'mfu', gpus: flags.gpus, mfu: flags.mfu ?? 0 } : { kind: 'throughput', gpus: flags.gpus, tokensPerSecond: flags['tokens-per-second'] ?? 0 };
+      run = hasMfu
+        ? { kind: 'mfu', gpus: flags.gpus, mfu: flags.mfu ?? 0 }
+        : { kind: 'throughput', gpus: flags.gpus, tokensPerSecond: flags['tokens-per-second'] ?? 0 };
     }
     const layoutGiven = ['tp', 'pp', 'dp', 'cp', 'ep', 'sp', 'zero', 'recompute', 'micro-batch', 'global-batch'].some((f) => given.has(f));
     const r = trainingScenario({

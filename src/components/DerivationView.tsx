@@ -56,7 +56,13 @@ export function DerivationView({ derivation: d, stale = false, link, context }: 
         {chain.rows.map((row, r) => (
           <div className="mc-row" key={r}>
             {row.map((l) => (
-              <div className="mc-link" data-role={l.role} key={l.role} tabIndex={l.role === 'result' ? undefined : 0} dangerouslySetInnerHTML={{ __html: l.html }} />
+              <div
+                className="mc-link"
+                data-role={l.role}
+                key={l.role}
+                tabIndex={l.role === 'result' ? undefined : 0}
+                dangerouslySetInnerHTML={{ __html: l.html }}
+              />
             ))}
           </div>
         ))}

@@ -75,7 +75,12 @@ export const BOUNDS = {
     reason: 'a share of peak: below 0.1% is a misconfiguration rather than a regime, above 100% is impossible',
   },
   /** Training or serving throughput, tokens per second. */
-  tokensPerSecond: { min: 1e-6, max: 1e12, integer: false, reason: 'over a hundred thousand times the fastest published training runs (a few million tokens/s)' },
+  tokensPerSecond: {
+    min: 1e-6,
+    max: 1e12,
+    integer: false,
+    reason: 'over a hundred thousand times the fastest published training runs (a few million tokens/s)',
+  },
   /** Seconds of latency, a target, an overhead (≥ 0). */
   seconds: { min: 0, max: 1e9, integer: false, reason: 'about 30 years' },
   /** Total parameters N. */

@@ -16,7 +16,15 @@ import type { Dtype } from './dtypes';
 import { getGpu } from './gpu/gpu';
 import { getPreset } from './model/presets';
 import { countParams } from './params/params';
-import { solveGpusForConcurrency, solveLongestPrompt, solveTensorParallel, type CapacityPlan, type GpuCountAnswer, type Limit, type PromptAnswer } from './scenario/reverse';
+import {
+  solveGpusForConcurrency,
+  solveLongestPrompt,
+  solveTensorParallel,
+  type CapacityPlan,
+  type GpuCountAnswer,
+  type Limit,
+  type PromptAnswer,
+} from './scenario/reverse';
 import type { Warning } from './scenario/warnings';
 import { formatBytes, formatInteger, formatPercent, formatQuantity, formatSeconds, formatUsd } from './units';
 
@@ -91,7 +99,13 @@ export function servingCapstone(p: { usdPerGpuHour?: number; weightDtype?: Dtype
     const gpu = getGpu(id);
     const t = solveTensorParallel({ model: model.spec, gpu, ...shape, weightDtype }, targets, lambda, { usdPerGpuHour: price });
     if (t.plan === null || t.tensorParallel === null) throw new Error(`capstone: ${id} meets no layout`);
-    return { gpu: id, gpuName: gpu.name, tensorParallel: t.tensorParallel, plan: t.plan, gpusByDegree: t.plans.map((x) => ({ tp: x.gpusPerReplica, gpus: x.gpusTotal, limitedBy: x.limitedBy })) };
+    return {
+      gpu: id,
+      gpuName: gpu.name,
+      tensorParallel: t.tensorParallel,
+      plan: t.plan,
+      gpusByDegree: t.plans.map((x) => ({ tp: x.gpusPerReplica, gpus: x.gpusTotal, limitedBy: x.limitedBy })),
+    };
   });
   const fewestGpus = options.reduce((a, b) => (b.plan.gpusTotal! < a.plan.gpusTotal! ? b : a));
   const h100 = options.find((o) => o.gpu === 'h100-sxm')!;
@@ -109,18 +123,27 @@ export function servingCapstone(p: { usdPerGpuHour?: number; weightDtype?: Dtype
     {
       title: 'Replicas and GPUs for 50 requests per second',
       text: options
-        .map((o) => `${o.gpuName}: ⌈50 / ${formatQuantity(o.plan.steady!.requestsPerSecond, 'requests/s')}⌉ = ${formatInteger(o.plan.replicas!)} replicas × ${o.tensorParallel} = ${formatInteger(o.plan.gpusTotal!)} GPUs`)
+        .map(
+          (o) =>
+            `${o.gpuName}: ⌈50 / ${formatQuantity(o.plan.steady!.requestsPerSecond, 'requests/s')}⌉ = ${formatInteger(o.plan.replicas!)} replicas × ${o.tensorParallel} = ${formatInteger(o.plan.gpusTotal!)} GPUs`,
+        )
         .join('. '),
     },
     {
       title: 'Cost per million tokens at an example price',
       text: options
-        .map((o) => `${o.gpuName}: ${formatUsd(o.plan.cost!.usdPerMillionOutputTokens)} per million output tokens, ${formatUsd(o.plan.cost!.usdPerMillionInputTokens)} per million input tokens at ${formatUsd(price)}/GPU-h`)
+        .map(
+          (o) =>
+            `${o.gpuName}: ${formatUsd(o.plan.cost!.usdPerMillionOutputTokens)} per million output tokens, ${formatUsd(o.plan.cost!.usdPerMillionInputTokens)} per million input tokens at ${formatUsd(price)}/GPU-h`,
+        )
         .join('. '),
     },
     {
       title: 'What the price must be for each to beat the H100',
-      text: options.filter((o) => o.gpu !== 'h100-sxm').map((o) => `${o.gpuName}: cheaper while its hourly price is below ${breakEvenPriceRatio[o.gpu]!.toFixed(2)} × the H100's`).join('. '),
+      text: options
+        .filter((o) => o.gpu !== 'h100-sxm')
+        .map((o) => `${o.gpuName}: cheaper while its hourly price is below ${breakEvenPriceRatio[o.gpu]!.toFixed(2)} × the H100's`)
+        .join('. '),
     },
   ];
   return {
@@ -241,7 +264,10 @@ export function longContextCapstone(): Capstone<LongContextCapstoneAnswer> {
     steps: [
       { title: 'bf16: the smallest degree that holds 64 requests', text: `${tried(bf16)}: ${bf16.gpus} GPUs.` },
       { title: 'fp8: half the bytes per weight and per cached token', text: `${tried(fp8)}: ${fp8.gpus} GPUs.` },
-      { title: 'The longest prompt within 1 s', text: `${formatInteger(longestPrompt.inputTokens!)} tokens (time to first token ${formatSeconds(longestPrompt.scenario.ttftSeconds)}).` },
+      {
+        title: 'The longest prompt within 1 s',
+        text: `${formatInteger(longestPrompt.inputTokens!)} tokens (time to first token ${formatSeconds(longestPrompt.scenario.ttftSeconds)}).`,
+      },
     ],
     answer: { bf16, fp8, longestPrompt },
     warnings: [...bf16.warnings, ...fp8.warnings, ...longestPrompt.warnings],
@@ -267,9 +293,17 @@ export function fp8Capstone(p: { usdPerGpuHour?: number } = {}): Capstone<Fp8Cap
   const gpu = getGpu('h100-sxm');
   const price = p.usdPerGpuHour ?? EXAMPLE_USD_PER_GPU_HOUR;
   const option = (weightDtype: Dtype): ServingOption => {
-    const t = solveTensorParallel({ model, gpu, inputTokens: 2000, outputTokens: 200, weightDtype }, { ttftSeconds: 0.5, tpotSeconds: 0.05 }, 50, { usdPerGpuHour: price });
+    const t = solveTensorParallel({ model, gpu, inputTokens: 2000, outputTokens: 200, weightDtype }, { ttftSeconds: 0.5, tpotSeconds: 0.05 }, 50, {
+      usdPerGpuHour: price,
+    });
     if (t.plan === null || t.tensorParallel === null) throw new Error('capstone: no layout');
-    return { gpu: gpu.id, gpuName: gpu.name, tensorParallel: t.tensorParallel, plan: t.plan, gpusByDegree: t.plans.map((x) => ({ tp: x.gpusPerReplica, gpus: x.gpusTotal, limitedBy: x.limitedBy })) };
+    return {
+      gpu: gpu.id,
+      gpuName: gpu.name,
+      tensorParallel: t.tensorParallel,
+      plan: t.plan,
+      gpusByDegree: t.plans.map((x) => ({ tp: x.gpusPerReplica, gpus: x.gpusTotal, limitedBy: x.limitedBy })),
+    };
   };
   const bf16 = option('bf16');
   const fp8 = option('fp8');
@@ -281,8 +315,14 @@ export function fp8Capstone(p: { usdPerGpuHour?: number } = {}): Capstone<Fp8Cap
       'Take the first problem on H100s and store the weights and the KV cache in fp8 (the matmuls then run at the fp8 tensor-core rate). How many GPUs now, at which degree, and what does a million output tokens cost?',
     inputs: { model: 'Llama 3 70B', gpu: gpu.name, workload: 'as in the first problem', price: `${formatUsd(price)} per GPU-hour (an example, not a quote)` },
     steps: [
-      { title: 'bf16', text: `TP ${bf16.tensorParallel}: ${formatInteger(bf16.plan.gpusTotal!)} GPUs, ${formatUsd(bf16.plan.cost!.usdPerMillionOutputTokens)} per million output tokens.` },
-      { title: 'fp8', text: `TP ${fp8.tensorParallel}: ${formatInteger(fp8.plan.gpusTotal!)} GPUs, ${formatUsd(fp8.plan.cost!.usdPerMillionOutputTokens)} per million output tokens.` },
+      {
+        title: 'bf16',
+        text: `TP ${bf16.tensorParallel}: ${formatInteger(bf16.plan.gpusTotal!)} GPUs, ${formatUsd(bf16.plan.cost!.usdPerMillionOutputTokens)} per million output tokens.`,
+      },
+      {
+        title: 'fp8',
+        text: `TP ${fp8.tensorParallel}: ${formatInteger(fp8.plan.gpusTotal!)} GPUs, ${formatUsd(fp8.plan.cost!.usdPerMillionOutputTokens)} per million output tokens.`,
+      },
       { title: 'Saving', text: `${formatPercent(gpuSaving)} fewer GPUs at the same targets.` },
     ],
     answer: { bf16, fp8, gpuSaving },
@@ -307,7 +347,13 @@ export interface FailureCapstoneAnswer {
  */
 export function failureCapstone(): Capstone<FailureCapstoneAnswer> {
   const params = countParams(getPreset('llama-3.1-405b').spec).total;
-  const base = { params, storageBandwidth: 2e12, gpus: LLAMA3_INTERRUPTIONS.gpus, gpuMtbfHours: LLAMA3_GPU_MTBF_HOURS, idealSeconds: LLAMA3_INTERRUPTIONS.days * 86400 };
+  const base = {
+    params,
+    storageBandwidth: 2e12,
+    gpus: LLAMA3_INTERRUPTIONS.gpus,
+    gpuMtbfHours: LLAMA3_GPU_MTBF_HOURS,
+    idealSeconds: LLAMA3_INTERRUPTIONS.days * 86400,
+  };
   const tenMinuteRestart = checkpointPlan({ ...base, restartSeconds: 600 });
   const twoMinuteRestart = checkpointPlan({ ...base, restartSeconds: 120 });
   const c = tenMinuteRestart;
@@ -325,7 +371,10 @@ export function failureCapstone(): Capstone<FailureCapstoneAnswer> {
     },
     steps: [
       { title: 'Checkpoint size and write time', text: `${formatBytes(c.bytes)}, ${formatSeconds(c.writeSeconds)} at 2 TB/s.` },
-      { title: 'The job’s MTBF and Young’s interval', text: `A failure every ${formatSeconds(c.clusterMtbfSeconds)}; τ = ${formatSeconds(c.intervalSeconds)}.` },
+      {
+        title: 'The job’s MTBF and Young’s interval',
+        text: `A failure every ${formatSeconds(c.clusterMtbfSeconds)}; τ = ${formatSeconds(c.intervalSeconds)}.`,
+      },
       { title: 'Lost per failure', text: `${formatSeconds(c.lostSecondsPerFailure)} with a 10-minute restart.` },
       {
         title: 'Wall time',

@@ -147,11 +147,7 @@ export function domainMessage(name: string, domain: Domain): string {
  * Checks `input` against `domains`; throws InputError naming the first bad field.
  * Used by formulas and by structured computations (ledgers, cases) alike.
  */
-export function checkInputs<K extends string>(
-  input: Record<K, number>,
-  domains: Record<K, Domain>,
-  labels?: Partial<Record<K, string>>,
-): void {
+export function checkInputs<K extends string>(input: Record<K, number>, domains: Record<K, Domain>, labels?: Partial<Record<K, string>>): void {
   for (const key of Object.keys(domains) as K[]) {
     const value = input[key];
     if (typeof value !== 'number' || !inDomain(value, domains[key])) {

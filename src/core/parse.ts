@@ -107,9 +107,7 @@ export function parseQuantity(text: string, options: QuantityOptions = {}): Pars
   // reported by the bound when there is one.
   const significant = digits.replace(/^0+/, '').replace(/0+$/, '').length;
   if (integer && Math.abs(value) > MAX_EXACT_INTEGER && (significant > 15 || kind === undefined)) {
-    return fail(
-      `${field}: ${quote(t)} cannot be represented exactly; whole numbers above ${formatInteger(MAX_EXACT_INTEGER)} (2^53 − 1) lose digits`,
-    );
+    return fail(`${field}: ${quote(t)} cannot be represented exactly; whole numbers above ${formatInteger(MAX_EXACT_INTEGER)} (2^53 − 1) lose digits`);
   }
   if (kind !== undefined) {
     return inBound(value, kind) ? { ok: true, value } : fail(boundMessage(field, kind));

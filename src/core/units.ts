@@ -307,9 +307,7 @@ export function texNumber(value: number, sig = 4): string {
   return `${cleanMantissa} \\times 10^{${Number(exponent)}}`;
 }
 
-const FROM_SUPERSCRIPT: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(SUPERSCRIPTS).map(([digit, sup]) => [sup, digit]),
-);
+const FROM_SUPERSCRIPT: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(SUPERSCRIPTS).map(([digit, sup]) => [sup, digit]));
 
 /** Plain text as KaTeX text mode, µ switched to math mode (KaTeX's text mode has no glyph for it). */
 function texText(text: string): string {

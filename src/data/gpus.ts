@@ -31,7 +31,7 @@ export const GPUS: readonly GpuSpec[] = [
     flopsPerClockPerUnit: { bf16: null, fp16: 128, fp8: null, tf32: null },
     mmaNote: '4x4x4 FP16 (FP16 or FP32 accumulate). Derived precision: FP16 (V100 has no BF16/TF32/FP8 tensor support)',
     clockHz: 1.53e9,
-    clockNote: 'GPU Boost 1530 MHz (final SXM2 spec). The preliminary Volta whitepaper table used 1455 MHz -> \'120 Tensor TFLOPS\'.',
+    clockNote: "GPU Boost 1530 MHz (final SXM2 spec). The preliminary Volta whitepaper table used 1455 MHz -> '120 Tensor TFLOPS'.",
     datasheet: {
       bf16: null,
       fp16: 1.25e14,
@@ -47,7 +47,8 @@ export const GPUS: readonly GpuSpec[] = [
     sparsePrinted: false,
     memoryBytes: 3.2e10,
     memoryBinaryBytes: 32 * GiB,
-    memoryNote: '16 or 32 GB HBM2 (32 GB variant used here). 32 GB HBM2 = 4 stacks x 8 GiB = 32 GiB physical (inferred: DRAM dies are power-of-two; unverified)',
+    memoryNote:
+      '16 or 32 GB HBM2 (32 GB variant used here). 32 GB HBM2 = 4 stacks x 8 GiB = 32 GiB physical (inferred: DRAM dies are power-of-two; unverified)',
     memoryBandwidth: 9e11,
     interconnect: {
       name: 'NVLink 2.0',
@@ -55,7 +56,8 @@ export const GPUS: readonly GpuSpec[] = [
       direction: 'bidirectional aggregate (6 links x 50 GB/s; 25 GB/s per direction per link)',
     },
     pcie: 'Gen3 x16',
-    notes: 'Derivation done for FP16 (no BF16 on Volta): 80 x 8 x 64 FMA x 2 x 1.53 GHz = 125.3 TFLOPS. INT8 has no tensor path on V100 (DP4A only) so it is left null. Match: compared against the FP16 tensor figure (V100 has no BF16).',
+    notes:
+      'Derivation done for FP16 (no BF16 on Volta): 80 x 8 x 64 FMA x 2 x 1.53 GHz = 125.3 TFLOPS. INT8 has no tensor path on V100 (DP4A only) so it is left null. Match: compared against the FP16 tensor figure (V100 has no BF16).',
   },
   {
     id: 'a100-sxm-80gb',
@@ -90,7 +92,7 @@ export const GPUS: readonly GpuSpec[] = [
     memoryReportedMiB: 81_920,
     memoryRuntimeBytes: 81_050 * MiB,
     memoryRuntimeSource:
-      'nvidia-smi lists 81,920 MiB; the CUDA runtime reports 79.15 GiB (81,050 MiB) of total capacity, as in PyTorch\'s out-of-memory messages on A100 80GB (the 40 GB part reports 40,441 of 40,960 MiB in deviceQuery: the same reservation)',
+      "nvidia-smi lists 81,920 MiB; the CUDA runtime reports 79.15 GiB (81,050 MiB) of total capacity, as in PyTorch's out-of-memory messages on A100 80GB (the 40 GB part reports 40,441 of 40,960 MiB in deviceQuery: the same reservation)",
     memoryBandwidth: 2.039e12,
     interconnect: {
       name: 'NVLink 3.0',
@@ -98,7 +100,7 @@ export const GPUS: readonly GpuSpec[] = [
       direction: 'bidirectional aggregate (12 links; 300 GB/s each direction)',
     },
     pcie: 'Gen4 x16 (32+32 GB/s)',
-    notes: 'The course\'s worked example. 108 x 4 x 256 x 2 x 1.41e9 = 311.87 TFLOPS.',
+    notes: "The course's worked example. 108 x 4 x 256 x 2 x 1.41e9 = 311.87 TFLOPS.",
   },
   {
     id: 'a800-sxm-80gb',
@@ -133,7 +135,7 @@ export const GPUS: readonly GpuSpec[] = [
     memoryReportedMiB: 81_920,
     memoryRuntimeBytes: 81_050 * MiB,
     memoryRuntimeSource:
-      'nvidia-smi lists 81,920 MiB; the CUDA runtime reports 79.15 GiB (81,050 MiB) of total capacity, as in PyTorch\'s out-of-memory messages on A100 80GB, whose memory the A800 shares (the 40 GB part reports 40,441 of 40,960 MiB in deviceQuery: the same reservation)',
+      "nvidia-smi lists 81,920 MiB; the CUDA runtime reports 79.15 GiB (81,050 MiB) of total capacity, as in PyTorch's out-of-memory messages on A100 80GB, whose memory the A800 shares (the 40 GB part reports 40,441 of 40,960 MiB in deviceQuery: the same reservation)",
     memoryBandwidth: 2.039e12,
     interconnect: {
       name: 'NVLink 3.0 (capped)',
@@ -223,7 +225,8 @@ export const GPUS: readonly GpuSpec[] = [
       direction: 'bidirectional aggregate (18 links; 450 GB/s each direction)',
     },
     pcie: 'Gen5 x16 (128 GB/s bidirectional)',
-    notes: 'TRAP: NVIDIA\'s product page shows 1,979 TFLOPS BF16 *with sparsity*; dense is 989.4. TRAP 2: the launch blog/whitepaper Table 3 had preliminary 1000/2000 TFLOPS (estimated clocks).',
+    notes:
+      "TRAP: NVIDIA's product page shows 1,979 TFLOPS BF16 *with sparsity*; dense is 989.4. TRAP 2: the launch blog/whitepaper Table 3 had preliminary 1000/2000 TFLOPS (estimated clocks).",
   },
   {
     id: 'h100-pcie',
@@ -238,7 +241,8 @@ export const GPUS: readonly GpuSpec[] = [
     flopsPerClockPerUnit: { bf16: 1024, fp16: 1024, fp8: 2048, tf32: 512 },
     mmaNote: '512 dense FP16 FMA/clk per tensor core, 2,048 per SM (2x A100). Derived precision: BF16/FP16 dense',
     clockHz: 1.62e9,
-    clockNote: '1620 MHz is the clock IMPLIED by the 756 TFLOPS datasheet figure (756e12 / (114*4096)); max boost is 1755 MHz (FP32 51 TFLOPS = 114*256*1.755 GHz). Using 1755 MHz for tensor would give 819.5 TFLOPS (+8%).',
+    clockNote:
+      '1620 MHz is the clock IMPLIED by the 756 TFLOPS datasheet figure (756e12 / (114*4096)); max boost is 1755 MHz (FP32 51 TFLOPS = 114*256*1.755 GHz). Using 1755 MHz for tensor would give 819.5 TFLOPS (+8%).',
     datasheet: {
       bf16: 7.565e14,
       fp16: 7.565e14,
@@ -320,7 +324,8 @@ export const GPUS: readonly GpuSpec[] = [
     flopsPerClockPerUnit: { bf16: 1024, fp16: 1024, fp8: 2048, tf32: 512 },
     mmaNote: '512 dense FP16 FMA/clk per tensor core, 2,048 per SM (architectural). Derived precision: not derivable',
     clockHz: null,
-    clockNote: 'Not published. 148 TFLOPS / (78 SMs x 4096 FLOP/clk) would need 0.46 GHz, so the cap is NOT explained by SM count x boost clock; the tensor rate is limited by firmware/fusing.',
+    clockNote:
+      'Not published. 148 TFLOPS / (78 SMs x 4096 FLOP/clk) would need 0.46 GHz, so the cap is NOT explained by SM count x boost clock; the tensor rate is limited by firmware/fusing.',
     datasheet: {
       bf16: 1.48e14,
       fp16: 1.48e14,
@@ -344,7 +349,8 @@ export const GPUS: readonly GpuSpec[] = [
       direction: 'bidirectional aggregate',
     },
     pcie: 'Gen5 x16',
-    notes: 'TRAP: H20 is a compliance part (~15% of H100 dense BF16) with MORE memory (96 GB) and MORE bandwidth (4.0 TB/s) than H100. First-principles SMxTCxclock does not reproduce its datasheet.',
+    notes:
+      'TRAP: H20 is a compliance part (~15% of H100 dense BF16) with MORE memory (96 GB) and MORE bandwidth (4.0 TB/s) than H100. First-principles SMxTCxclock does not reproduce its datasheet.',
   },
   {
     id: 'h200',
@@ -375,7 +381,8 @@ export const GPUS: readonly GpuSpec[] = [
     sparsePrinted: true,
     memoryBytes: 1.41e11,
     memoryBinaryBytes: null,
-    memoryNote: '141 GB HBM3e usable (6 x 24 GB = 144 GB physical per glennklockwood). 141 GB is the usable figure NVIDIA markets; the 6 HBM3e stacks hold 144 GB physically, so no binary reading applies',
+    memoryNote:
+      '141 GB HBM3e usable (6 x 24 GB = 144 GB physical per glennklockwood). 141 GB is the usable figure NVIDIA markets; the 6 HBM3e stacks hold 144 GB physically, so no binary reading applies',
     memoryBandwidth: 4.8e12,
     interconnect: {
       name: 'NVLink 4.0',
@@ -398,7 +405,8 @@ export const GPUS: readonly GpuSpec[] = [
     flopsPerClockPerUnit: { bf16: null, fp16: null, fp8: null, tf32: null },
     mmaNote: 'not published. Derived precision: not derivable from published data',
     clockHz: null,
-    clockNote: 'NVIDIA has not published SM count or tensor clock. Third parties report 148 SMs; IF 148 SMs x 4 TC x 1024 dense FP16 FMA/clk, the implied clock would be ~1.86 GHz - unverified.',
+    clockNote:
+      'NVIDIA has not published SM count or tensor clock. Third parties report 148 SMs; IF 148 SMs x 4 TC x 1024 dense FP16 FMA/clk, the implied clock would be ~1.86 GHz - unverified.',
     datasheet: {
       bf16: 2.25e15,
       fp16: 2.25e15,
@@ -414,7 +422,8 @@ export const GPUS: readonly GpuSpec[] = [
     sparsePrinted: true,
     memoryBytes: 1.8e11,
     memoryBinaryBytes: null,
-    memoryNote: '180 GB HBM3e usable (192 GB physical, 8 stacks; nvidia-smi shows 179 GB). 180 GB is a capped usable figure (192 GB physical in 8 stacks; nvidia-smi shows 179 GB)',
+    memoryNote:
+      '180 GB HBM3e usable (192 GB physical, 8 stacks; nvidia-smi shows 179 GB). 180 GB is a capped usable figure (192 GB physical in 8 stacks; nvidia-smi shows 179 GB)',
     memoryBandwidth: 7.7e12,
     interconnect: {
       name: 'NVLink 5',
@@ -422,7 +431,7 @@ export const GPUS: readonly GpuSpec[] = [
       direction: 'bidirectional aggregate (18 links; 900 GB/s each direction)',
     },
     pcie: 'Gen5 x16 (128 GB/s) per NVIDIA HGX table',
-    notes: 'Dense = half of NVIDIA\'s headline sparse figures.',
+    notes: "Dense = half of NVIDIA's headline sparse figures.",
   },
   {
     id: 'gb200',
@@ -474,7 +483,7 @@ export const GPUS: readonly GpuSpec[] = [
     matrixUnitType: 'Tensor Core (4th gen, Ada)',
     matrixUnitsPerComputeUnit: 4,
     flopsPerClockPerUnit: { bf16: 256, fp16: 256, fp8: 512, tf32: 128 },
-    mmaNote: '128 dense FP16 FMA/clk/TC (1/2 of A100\'s TC); FP32-accumulate is full rate on L40S. Derived precision: BF16/FP16 dense (FP32 accumulate)',
+    mmaNote: "128 dense FP16 FMA/clk/TC (1/2 of A100's TC); FP32-accumulate is full rate on L40S. Derived precision: BF16/FP16 dense (FP32 accumulate)",
     clockHz: 2.52e9,
     clockNote: '2520 MHz boost',
     datasheet: {
@@ -500,7 +509,8 @@ export const GPUS: readonly GpuSpec[] = [
       direction: 'n/a',
     },
     pcie: 'Gen4 x16 (64 GB/s bidirectional)',
-    notes: 'DATASHEET QUIRK: derived 366.4 TFLOPS matches 733/2 (sparse figure) but the printed dense 362.05 is 1.2% lower - it equals the L40 number (142 SMs at 2490 MHz = 362.07). Use 366 for 2520 MHz. Match: matches the datasheet SPARSE/2 (733/2=366.5) but not the printed dense 362.05 (L40 figure).',
+    notes:
+      'DATASHEET QUIRK: derived 366.4 TFLOPS matches 733/2 (sparse figure) but the printed dense 362.05 is 1.2% lower - it equals the L40 number (142 SMs at 2490 MHz = 362.07). Use 366 for 2520 MHz. Match: matches the datasheet SPARSE/2 (733/2=366.5) but not the printed dense 362.05 (L40 figure).',
   },
   {
     id: 'l4',
@@ -552,7 +562,8 @@ export const GPUS: readonly GpuSpec[] = [
     matrixUnitType: 'Tensor Core (4th gen, Ada)',
     matrixUnitsPerComputeUnit: 4,
     flopsPerClockPerUnit: { bf16: 128, fp16: 128, fp8: 256, tf32: 64 },
-    mmaNote: '128 dense FP16 FMA/clk/TC with FP16 accumulate; GeForce runs FP32-accumulate (incl. all BF16) at 1/2 rate. Derived precision: BF16 dense = FP32-accumulate rate (half of the FP16-accumulate rate)',
+    mmaNote:
+      '128 dense FP16 FMA/clk/TC with FP16 accumulate; GeForce runs FP32-accumulate (incl. all BF16) at 1/2 rate. Derived precision: BF16 dense = FP32-accumulate rate (half of the FP16-accumulate rate)',
     clockHz: 2.52e9,
     clockNote: '2520 MHz boost',
     datasheet: {
@@ -578,7 +589,8 @@ export const GPUS: readonly GpuSpec[] = [
       direction: 'n/a',
     },
     pcie: 'Gen4 x16',
-    notes: 'TRAP: two FP16 rates. 128x4x128x2x2.52 GHz = 330.3 TFLOPS (FP16 in, FP16 accumulate); FP32 accumulate (what BF16 and most mixed-precision training uses) = 165.2. FP8: 660.6 (FP16 acc) vs 330.3 (FP32 acc). Match: BF16 = FP32-accumulate rate = 1/2 of FP16-accumulate rate (330.3).',
+    notes:
+      'TRAP: two FP16 rates. 128x4x128x2x2.52 GHz = 330.3 TFLOPS (FP16 in, FP16 accumulate); FP32 accumulate (what BF16 and most mixed-precision training uses) = 165.2. FP8: 660.6 (FP16 acc) vs 330.3 (FP32 acc). Match: BF16 = FP32-accumulate rate = 1/2 of FP16-accumulate rate (330.3).',
   },
   {
     id: 'rtx-3090',
@@ -653,7 +665,8 @@ export const GPUS: readonly GpuSpec[] = [
     interconnect: {
       name: 'Infinity Fabric',
       bandwidth: 8e11,
-      direction: 'bidirectional aggregate (8 external links x 100 GB/s; 50 GB/s per direction per link). In-package GCD<->GCD: 4 links = 400 GB/s bidirectional.',
+      direction:
+        'bidirectional aggregate (8 external links x 100 GB/s; 50 GB/s per direction per link). In-package GCD<->GCD: 4 links = 400 GB/s bidirectional.',
     },
     pcie: 'Gen4 x16 per GCD',
     notes: 'Software sees TWO GPUs (one per GCD), each with 110 CUs / 64 GB / 1.6 TB/s / 191.5 TFLOPS. FP32: 47.9 vector, 95.7 packed/matrix.',
@@ -734,7 +747,7 @@ export const GPUS: readonly GpuSpec[] = [
       direction: 'bidirectional aggregate (7 links x 128 GB/s)',
     },
     pcie: 'Gen5 x16',
-    notes: 'MI325X is to MI300X what H200 is to H100: same compute, more/faster HBM. (One secondary page mislabels 1307 as \'sparse\'.)',
+    notes: "MI325X is to MI300X what H200 is to H100: same compute, more/faster HBM. (One secondary page mislabels 1307 as 'sparse'.)",
   },
   {
     id: 'tpu-v4',
@@ -749,7 +762,7 @@ export const GPUS: readonly GpuSpec[] = [
     flopsPerClockPerUnit: { bf16: 32768, fp16: 32768, fp8: null, tf32: null },
     mmaNote: '128x128 bf16 MACs/clk/MXU, FP32 accumulate. Derived precision: BF16 dense (no sparsity)',
     clockHz: 1.05e9,
-    clockNote: '1050 MHz (TPU v4 ISCA\'23 paper; paper not retrieved - value implied by 275 TFLOPS / (8 MXU x 32768 FLOP/clk) = 1.049 GHz)',
+    clockNote: "1050 MHz (TPU v4 ISCA'23 paper; paper not retrieved - value implied by 275 TFLOPS / (8 MXU x 32768 FLOP/clk) = 1.049 GHz)",
     datasheet: {
       bf16: 2.75e14,
       fp16: 2.75e14,
@@ -773,7 +786,8 @@ export const GPUS: readonly GpuSpec[] = [
       direction: 'per-chip ICI bandwidth not in retrieved docs',
     },
     pcie: 'Gen3 x16 (host)',
-    notes: '2 TC x 4 MXU x 16384 MAC x 2 x 1.05 GHz = 275.3 TFLOPS. memory_capacity_bytes uses 32 GiB exactly. Match: clock 1050 MHz from TPU v4 paper (not retrieved); consistent.',
+    notes:
+      '2 TC x 4 MXU x 16384 MAC x 2 x 1.05 GHz = 275.3 TFLOPS. memory_capacity_bytes uses 32 GiB exactly. Match: clock 1050 MHz from TPU v4 paper (not retrieved); consistent.',
   },
   {
     id: 'tpu-v5e',
@@ -843,7 +857,7 @@ export const GPUS: readonly GpuSpec[] = [
     sparsePrinted: false,
     memoryBytes: 102005473280,
     memoryBinaryBytes: 95 * GiB,
-    memoryNote: '95 GiB HBM2e (Google states GiB in the newer doc, \'GB\' in the older). Google states 95 GiB',
+    memoryNote: "95 GiB HBM2e (Google states GiB in the newer doc, 'GB' in the older). Google states 95 GiB",
     memoryBandwidth: 2.765e12,
     interconnect: {
       name: 'ICI (3D torus)',

@@ -11,7 +11,9 @@ export interface TocHeading {
  * @example tocHeadings([{ depth: 2, slug: 'weights', text: 'The weights' }, { depth: 4, slug: 'x', text: 'x' }]) //=> [{ depth: 2, slug: 'weights', text: 'The weights' }]
  */
 export function tocHeadings(headings: readonly TocHeading[]): TocHeading[] {
-  return headings.filter((h) => (h.depth === 2 || h.depth === 3) && h.slug !== '' && h.text.trim() !== '').map((h) => ({ depth: h.depth, slug: h.slug, text: h.text.trim() }));
+  return headings
+    .filter((h) => (h.depth === 2 || h.depth === 3) && h.slug !== '' && h.text.trim() !== '')
+    .map((h) => ({ depth: h.depth, slug: h.slug, text: h.text.trim() }));
 }
 
 /** A page is long enough for an "On this page" list from this many sections on. */

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CASE_IDS,
-  llama2ConcurrencyCase,
-  llama2ParamsCase,
-  llama2TtftCase,
-  llama3MfuCase,
-  llamaParamsFormula,
-  runCase,
-} from '../../src/core/cases/index';
+import { CASE_IDS, llama2ConcurrencyCase, llama2ParamsCase, llama2TtftCase, llama3MfuCase, llamaParamsFormula, runCase } from '../../src/core/cases/index';
 import { InputError } from '../../src/core/units';
 
 // H100-hours at 989 TFLOP/s: 6.4e6 · 3600 · 989e12 = 2.278656e25 FLOPs available.
@@ -108,7 +100,7 @@ describe('llama2-70b-ttft', () => {
 
   it('answer.reasonable = false; 5.2× the peak would be needed; one request alone meets 700 ms', () => {
     expect(c.answer.reasonable).toBe(false);
-    expect(c.answer.mfuNeeded).toBeCloseTo(5.2068280, 6);
+    expect(c.answer.mfuNeeded).toBeCloseTo(5.206828, 6);
     expect(c.answer.maxRequestsWithinTarget).toBe(1);
     expect(c.verdict).toMatch(/^Not reasonable/);
     expect(c.warnings).toEqual([]);
@@ -170,7 +162,14 @@ describe('llama2-70b-concurrency', () => {
     // GiB, 0.9: 2·85,899,345,920·0.9 = 154,618,822,656 − 138,903,696,384 = 15,715,126,272 → 11.99 → 11
     // GB, 0.9: 144e9 − 138,903,696,384 = 5,096,303,616 → 3; runtime, 1: 169,974,169,600 − … = 31,070,473,216 → 23
     // GiB, 1: 171,798,691,840 − … = 32,894,995,456 → 25; GB, 1: 160e9 − … = 21,096,303,616 → 16
-    expect(c.answer.sensitivity).toEqual({ runtimeWithReserve: 10, gibWithReserve: 11, gbWithReserve: 3, runtimeNoReserve: 23, gibNoReserve: 25, gbNoReserve: 16 });
+    expect(c.answer.sensitivity).toEqual({
+      runtimeWithReserve: 10,
+      gibWithReserve: 11,
+      gbWithReserve: 3,
+      runtimeNoReserve: 23,
+      gibNoReserve: 25,
+      gbNoReserve: 16,
+    });
   });
 
   it('overrides: memoryReading GB gives 3; memoryReading "TB" throws InputError', () => {

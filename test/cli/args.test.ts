@@ -19,7 +19,11 @@ import { InputError } from '../../src/core/units';
 function run(argv: string[]): { code: number; out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(argv, (s) => out.push(s), (s) => err.push(s));
+  const code = main(
+    argv,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out, err };
 }
 
@@ -56,7 +60,10 @@ describe('numbers are read strictly', () => {
   });
 
   it.each([
-    [['matmul', '--m', '1,2,3', '--k', '1', '--n', '1'], 'Error: --m: "1,2,3" has misplaced thousands separators; group digits in threes (4,096 or 1,234,567) (field: m)'],
+    [
+      ['matmul', '--m', '1,2,3', '--k', '1', '--n', '1'],
+      'Error: --m: "1,2,3" has misplaced thousands separators; group digits in threes (4,096 or 1,234,567) (field: m)',
+    ],
     [['matmul', '--m', '4 0 9 6', '--k', '1', '--n', '1'], 'Error: --m: "4 0 9 6" has spaces inside; write 4096 or 4,096 (field: m)'],
     [
       ['matmul', '--m', '9007199254740993', '--k', '1', '--n', '1'],
@@ -90,7 +97,10 @@ describe('numbers are read strictly', () => {
 describe('nothing on the command line is ignored', () => {
   it.each([
     [[...MATMUL, '--dtpye', 'fp8'], 'Error: unknown flag --dtpye for matmul; did you mean --dtype? (field: dtpye)'],
-    [[...INFERENCE, '--compute-effciency', '0.5'], 'Error: unknown flag --compute-effciency for inference; did you mean --compute-efficiency? (field: compute-effciency)'],
+    [
+      [...INFERENCE, '--compute-effciency', '0.5'],
+      'Error: unknown flag --compute-effciency for inference; did you mean --compute-efficiency? (field: compute-effciency)',
+    ],
     [[...INFERENCE, '--utilisation', '0.5'], 'Error: unknown flag --utilisation for inference; did you mean --utilization? (field: utilisation)'],
     [[...MATMUL, '--foo'], 'Error: unknown flag --foo for matmul; see matmul --help (field: foo)'],
     [[...MATMUL, '--m', '5'], 'Error: --m is given twice; give it once (field: m)'],
@@ -104,7 +114,10 @@ describe('nothing on the command line is ignored', () => {
     [['matmul', '--m', '--k', '1', '--n', '1'], 'Error: --m needs a value (a whole number, rows) (field: m)'],
     [[...MATMUL, '--dtype', 'bf61'], 'Error: --dtype must be one of fp32, tf32, bf16, fp16, fp8, int8, int4, got "bf61"; did you mean bf16? (field: dtype)'],
     [['gpu', 'a800-sxm-80gb', '--sms', '4'], 'Error: --sms applies only to `gpu custom`, not to gpu "a800-sxm-80gb" (field: sms)'],
-    [['training', 'llama-2-7b', '--tokens', '1T', '--seq', '4096', '--gpu', 'h100-sxm', '--gpu-hours', '1', '--zeros', '3'], 'Error: unknown flag --zeros for training; did you mean --zero? (field: zeros)'],
+    [
+      ['training', 'llama-2-7b', '--tokens', '1T', '--seq', '4096', '--gpu', 'h100-sxm', '--gpu-hours', '1', '--zeros', '3'],
+      'Error: unknown flag --zeros for training; did you mean --zero? (field: zeros)',
+    ],
   ])('main(%j) refuses: %s', (argv, line) => {
     expect(refusal([...argv])).toBe(line);
   });
@@ -150,7 +163,9 @@ describe('case assumptions are declared flags', () => {
   });
 
   it('case llama2-70b-concurrency --gpus 2.5 refuses a fractional GPU count', () => {
-    expect(refusal(['case', 'llama2-70b-concurrency', '--gpus', '2.5'])).toMatch(/^Error: --gpus must be a whole number from 1 to 10,000,000 .*\(field: gpus\)$/);
+    expect(refusal(['case', 'llama2-70b-concurrency', '--gpus', '2.5'])).toMatch(
+      /^Error: --gpus must be a whole number from 1 to 10,000,000 .*\(field: gpus\)$/,
+    );
   });
 
   it('case llama2-70b-concurrency --memoryReading MB names the choices', () => {
@@ -182,10 +197,24 @@ describe('files', () => {
     [() => join(dir, 'configs'), 'is a directory, not a config.json file (field: model)'],
     [() => join(dir, 'missing.json'), 'missing.json" (field: model)'],
     [() => huge, 'huge.json" is 50,000,001 bytes; a config.json is at most 50,000,000 bytes (50 MB) (field: model)'],
-    [() => file('bad.json', '{\n  "model_type": "llama",\n  "hidden_size": ,\n}\n'), 'bad.json" is not valid JSON at line 3, column 18: unexpected "," (field: config)'],
+    [
+      () => file('bad.json', '{\n  "model_type": "llama",\n  "hidden_size": ,\n}\n'),
+      'bad.json" is not valid JSON at line 3, column 18: unexpected "," (field: config)',
+    ],
     [() => file('cut.json', '{"model_type": "llama",'), 'cut.json" is not valid JSON at line 1, column 24: unexpected end of text (field: config)'],
     [
-      () => file('layers.json', JSON.stringify({ model_type: 'llama', hidden_size: 4096, num_hidden_layers: 1e15, num_attention_heads: 32, intermediate_size: 11008, vocab_size: 32000 })),
+      () =>
+        file(
+          'layers.json',
+          JSON.stringify({
+            model_type: 'llama',
+            hidden_size: 4096,
+            num_hidden_layers: 1e15,
+            num_attention_heads: 32,
+            intermediate_size: 11008,
+            vocab_size: 32000,
+          }),
+        ),
       'num_hidden_layers must be a whole number from 1 to 10,000 (the deepest published LLMs have under 200 layers), got 1,000,000,000,000,000 (field: num_hidden_layers)',
     ],
   ])('model <%s> refuses in one line naming the file or key', (path, ending) => {
@@ -194,7 +223,9 @@ describe('files', () => {
   });
 
   it('inference <a directory> refuses the same way', () => {
-    expect(refusal([...INFERENCE.slice(0, 1), join(dir, 'configs'), ...INFERENCE.slice(2)])).toMatch(/is a directory, not a config\.json file \(field: model\)$/);
+    expect(refusal([...INFERENCE.slice(0, 1), join(dir, 'configs'), ...INFERENCE.slice(2)])).toMatch(
+      /is a directory, not a config\.json file \(field: model\)$/,
+    );
   });
 
   it.each([
@@ -318,7 +349,9 @@ describe('help', () => {
   });
 
   it('main(["case", "llama2-70b-ttft", "--help"]) shows --peak with default 312T', () => {
-    expect(run(['case', 'llama2-70b-ttft', '--help']).out[0]).toMatch(/--peak <N> +dense 16-bit peak per GPU \[unit: FLOP\/s; default: 312T; range: 1 to 1e18\]/);
+    expect(run(['case', 'llama2-70b-ttft', '--help']).out[0]).toMatch(
+      /--peak <N> +dense 16-bit peak per GPU \[unit: FLOP\/s; default: 312T; range: 1 to 1e18\]/,
+    );
   });
 
   it('main(["help", "model"]) = main(["model", "--help"])', () => {

@@ -4,7 +4,11 @@ import { main } from '../../src/cli';
 function run(argv: string[]): { code: number; out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(argv, (s) => out.push(s), (s) => err.push(s));
+  const code = main(
+    argv,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out, err };
 }
 
@@ -42,13 +46,29 @@ describe('cli case', () => {
     expect(r.warnings).toEqual([]);
   });
 
-  it("case llama2-70b-ttft --maskFactor 1 counts every key as the article does: 9,432,830,312,448,000 FLOPs", () => {
+  it('case llama2-70b-ttft --maskFactor 1 counts every key as the article does: 9,432,830,312,448,000 FLOPs', () => {
     expect(json(['case', 'llama2-70b-ttft', '--maskFactor', '1', '--json']).answer.prefillFlops).toBe(9_432_830_312_448_000);
   });
 
   it('the TTFT case and `inference` give the same first token for the same question', () => {
     const c = json(['case', 'llama2-70b-ttft', '--json']).answer.ttftSeconds;
-    const i = json(['inference', 'llama-2-70b', '--gpu', 'a800-sxm-80gb', '--gpus', '8', '--batch', '16', '--input', '4000', '--output', '1', '--dtype', 'fp16', '--json']).ttftSeconds;
+    const i = json([
+      'inference',
+      'llama-2-70b',
+      '--gpu',
+      'a800-sxm-80gb',
+      '--gpus',
+      '8',
+      '--batch',
+      '16',
+      '--input',
+      '4000',
+      '--output',
+      '1',
+      '--dtype',
+      'fp16',
+      '--json',
+    ]).ttftSeconds;
     expect(c).toBe(i);
   });
 

@@ -28,7 +28,11 @@ function run(argv: readonly string[]): Outcome {
   const out: string[] = [];
   const err: string[] = [];
   const t0 = performance.now();
-  const code = main(argv, (s) => out.push(s), (s) => err.push(s));
+  const code = main(
+    argv,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   const ms = performance.now() - t0;
   if (ms > slowest.ms) slowest = { ms, argv: [...argv] };
   return { code, out, err, ms };
@@ -50,7 +54,18 @@ describe('cli fuzz probes', () => {
   it(`covers every command with at least 300 probes (${PROBES.length})`, () => {
     expect(PROBES.length).toBeGreaterThanOrEqual(300);
     const commands = new Set(PROBES.map((p) => (p.argv[0] === 'case' || p.argv[0] === 'gpu' ? `${p.argv[0]} ${p.argv[1] ?? ''}` : p.argv[0])));
-    for (const c of ['matmul', 'model', 'gpu custom', 'gpu list', 'inference', 'training', 'case llama3-70b-mfu', 'case llama2-7b-params', 'case llama2-70b-ttft', 'case llama2-70b-concurrency']) {
+    for (const c of [
+      'matmul',
+      'model',
+      'gpu custom',
+      'gpu list',
+      'inference',
+      'training',
+      'case llama3-70b-mfu',
+      'case llama2-7b-params',
+      'case llama2-70b-ttft',
+      'case llama2-70b-concurrency',
+    ]) {
       expect(commands.has(c), c).toBe(true);
     }
   });
@@ -62,16 +77,57 @@ describe('cli fuzz probes', () => {
     expect(ok, `${verdict.category}: ${verdict.problem ?? ''}`).toContain(verdict.category);
     if (verdict.category === 'correct-result') expect(verdict.problem).toBeUndefined();
   });
-
 });
 
 /** Commands and flags for the random probes. */
 const RANDOM_TARGETS: ReadonlyArray<{ base: string[]; flags: string[] }> = [
   { base: ['matmul', '--m', '64', '--k', '64', '--n', '64'], flags: ['m', 'k', 'n', 'batch', 'dtype'] },
-  { base: ['inference', 'llama-2-7b', '--gpu', 'h100-sxm', '--gpus', '2', '--batch', '2', '--input', '128', '--output', '8'], flags: ['gpus', 'batch', 'input', 'output', 'kv-efficiency', 'step-overhead', 'peak', 'compute-efficiency', 'memory-efficiency', 'comm-efficiency', 'all-reduce-latency', 'utilization', 'link-bandwidth', 'dtype', 'attention', 'memory-reading', 'gpu'] },
-  { base: ['training', 'llama-2-7b', '--tokens', '2T', '--seq', '4096', '--gpu', 'a100-sxm-80gb', '--gpu-hours', '1e5'], flags: ['tokens', 'seq', 'gpu-hours', 'attention', 'dtype', 'gpu', 'gpus', 'tp', 'pp', 'zero', 'recompute', 'micro-batch', 'params'] },
-  { base: ['gpu', 'custom', '--sms', '108', '--tensor-cores', '4', '--flops-per-clock', '512', '--clock', '1.41e9', '--memory', '80e9', '--bandwidth', '2e12'], flags: ['sms', 'tensor-cores', 'flops-per-clock', 'clock', 'memory', 'bandwidth', 'interconnect'] },
-  { base: ['case', 'llama2-70b-ttft'], flags: ['gpus', 'peak', 'requests', 'inputTokens', 'maskFactor', 'mfu', 'targetLowSeconds', 'targetHighSeconds', 'memoryBandwidth', 'linkBandwidth', 'commEfficiency'] },
+  {
+    base: ['inference', 'llama-2-7b', '--gpu', 'h100-sxm', '--gpus', '2', '--batch', '2', '--input', '128', '--output', '8'],
+    flags: [
+      'gpus',
+      'batch',
+      'input',
+      'output',
+      'kv-efficiency',
+      'step-overhead',
+      'peak',
+      'compute-efficiency',
+      'memory-efficiency',
+      'comm-efficiency',
+      'all-reduce-latency',
+      'utilization',
+      'link-bandwidth',
+      'dtype',
+      'attention',
+      'memory-reading',
+      'gpu',
+    ],
+  },
+  {
+    base: ['training', 'llama-2-7b', '--tokens', '2T', '--seq', '4096', '--gpu', 'a100-sxm-80gb', '--gpu-hours', '1e5'],
+    flags: ['tokens', 'seq', 'gpu-hours', 'attention', 'dtype', 'gpu', 'gpus', 'tp', 'pp', 'zero', 'recompute', 'micro-batch', 'params'],
+  },
+  {
+    base: ['gpu', 'custom', '--sms', '108', '--tensor-cores', '4', '--flops-per-clock', '512', '--clock', '1.41e9', '--memory', '80e9', '--bandwidth', '2e12'],
+    flags: ['sms', 'tensor-cores', 'flops-per-clock', 'clock', 'memory', 'bandwidth', 'interconnect'],
+  },
+  {
+    base: ['case', 'llama2-70b-ttft'],
+    flags: [
+      'gpus',
+      'peak',
+      'requests',
+      'inputTokens',
+      'maskFactor',
+      'mfu',
+      'targetLowSeconds',
+      'targetHighSeconds',
+      'memoryBandwidth',
+      'linkBandwidth',
+      'commEfficiency',
+    ],
+  },
   { base: ['case', 'llama3-70b-mfu'], flags: ['gpu', 'params', 'seq', 'tokens', 'gpuHours', 'peak'] },
   { base: ['case', 'llama2-70b-concurrency'], flags: ['gpu', 'gpus', 'memoryReading', 'utilization', 'bytesPerElement', 'maxTokens', 'activationTokens'] },
 ];

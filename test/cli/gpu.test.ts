@@ -4,7 +4,11 @@ import { main } from '../../src/cli';
 function run(argv: string[]): { code: number; out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(argv, (s) => out.push(s), (s) => err.push(s));
+  const code = main(
+    argv,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out, err };
 }
 
@@ -43,8 +47,23 @@ describe('cli gpu', () => {
 
   it('gpu custom --sms 108 --tensor-cores 4 --flops-per-clock 512 --clock 1.41e9 … = 311.87 TFLOP/s', () => {
     const r = JSON.parse(
-      run(['gpu', 'custom', '--sms', '108', '--tensor-cores', '4', '--flops-per-clock', '512', '--clock', '1.41e9', '--memory', '80e9', '--bandwidth', '2.039e12', '--json'])
-        .out[0] as string,
+      run([
+        'gpu',
+        'custom',
+        '--sms',
+        '108',
+        '--tensor-cores',
+        '4',
+        '--flops-per-clock',
+        '512',
+        '--clock',
+        '1.41e9',
+        '--memory',
+        '80e9',
+        '--bandwidth',
+        '2.039e12',
+        '--json',
+      ]).out[0] as string,
     );
     expect(r.derivedPeakFlops.bf16).toBe(311_869_440_000_000);
     expect(r.interconnectBandwidth).toBeNull();
@@ -58,7 +77,10 @@ describe('cli gpu', () => {
   it.each([
     [['gpu', 'gtx-480', '--json'], 'gpu'],
     [['gpu', '--json'], 'gpu'],
-    [['gpu', 'custom', '--sms', '0', '--tensor-cores', '4', '--flops-per-clock', '512', '--clock', '1e9', '--memory', '1e9', '--bandwidth', '1e9'], 'computeUnits'],
+    [
+      ['gpu', 'custom', '--sms', '0', '--tensor-cores', '4', '--flops-per-clock', '512', '--clock', '1e9', '--memory', '1e9', '--bandwidth', '1e9'],
+      'computeUnits',
+    ],
     [['gpu', 'custom', '--tensor-cores', '4'], 'sms'],
   ] as const)('%j exits 1 with one line naming the field %s', (argv, field) => {
     const { code, out, err } = run([...argv]);

@@ -4,14 +4,30 @@ import { main } from '../../src/cli';
 function run(argv: string[]): { code: number; out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(argv, (s) => out.push(s), (s) => err.push(s));
+  const code = main(
+    argv,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out, err };
 }
 
 const TTFT_CASE = ['inference', 'llama-2-70b', '--gpu', 'a800-sxm-80gb', '--gpus', '8', '--batch', '16', '--input', '4000', '--output', '1'];
 const IDEAL = [
-  '--compute-efficiency', '1', '--memory-efficiency', '1', '--kv-efficiency', '1', '--comm-efficiency', '1',
-  '--all-reduce-latency', '0', '--step-overhead', '0', '--layer-overhead', '0',
+  '--compute-efficiency',
+  '1',
+  '--memory-efficiency',
+  '1',
+  '--kv-efficiency',
+  '1',
+  '--comm-efficiency',
+  '1',
+  '--all-reduce-latency',
+  '0',
+  '--step-overhead',
+  '0',
+  '--layer-overhead',
+  '0',
 ];
 
 describe('cli inference', () => {
@@ -66,14 +82,31 @@ describe('cli inference', () => {
   });
 
   it('an oversized model answers with a weights-do-not-fit warning instead of a verdict', () => {
-    const r = JSON.parse(run(['inference', 'llama-3.1-405b', '--gpu', 'a800-sxm-80gb', '--gpus', '8', '--batch', '1', '--input', '1000', '--output', '10', '--json']).out[0] as string);
+    const r = JSON.parse(
+      run(['inference', 'llama-3.1-405b', '--gpu', 'a800-sxm-80gb', '--gpus', '8', '--batch', '1', '--input', '1000', '--output', '10', '--json'])
+        .out[0] as string,
+    );
     expect(r.warnings.map((w: { code: string }) => w.code)).toEqual(['weights-do-not-fit']);
     expect(r.fits).toBe(false);
   });
 
   it('a hundred million output tokens answer at once: the decode steps are summed in closed form', () => {
     const t0 = performance.now();
-    const { code, out } = run(['inference', 'llama-2-70b', '--gpu', 'a800-sxm-80gb', '--gpus', '8', '--batch', '16', '--input', '4000', '--output', '1e8', '--json']);
+    const { code, out } = run([
+      'inference',
+      'llama-2-70b',
+      '--gpu',
+      'a800-sxm-80gb',
+      '--gpus',
+      '8',
+      '--batch',
+      '16',
+      '--input',
+      '4000',
+      '--output',
+      '1e8',
+      '--json',
+    ]);
     expect(performance.now() - t0).toBeLessThan(1000);
     expect(code).toBe(0);
     expect(Number.isFinite(JSON.parse(out[0] as string).tpotSeconds)).toBe(true);
@@ -81,7 +114,9 @@ describe('cli inference', () => {
 
   it('TPOT grows with the batch (memory-bound decode reads more KV)', () => {
     const at = (b: string) =>
-      JSON.parse(run(['inference', 'llama-3-8b', '--gpu', 'h100-sxm', '--gpus', '1', '--batch', b, '--input', '1000', '--output', '100', '--json']).out[0] as string);
+      JSON.parse(
+        run(['inference', 'llama-3-8b', '--gpu', 'h100-sxm', '--gpus', '1', '--batch', b, '--input', '1000', '--output', '100', '--json']).out[0] as string,
+      );
     expect(at('8').tpotSeconds).toBeGreaterThan(at('1').tpotSeconds);
   });
 
@@ -91,7 +126,10 @@ describe('cli inference', () => {
     [['inference', 'llama-2-70b', '--gpu', 'nope', '--gpus', '8', '--batch', '1', '--input', '10', '--output', '1'], 'gpu'],
     [['inference', 'no-such-model', '--gpu', 'a800-sxm-80gb', '--gpus', '8', '--batch', '1', '--input', '10', '--output', '1'], 'model'],
     [['inference', 'llama-2-70b', '--gpu', 'a800-sxm-80gb', '--gpus', '8', '--batch', '1', '--input', '10', '--output', '1', '--dtype', 'fp7'], 'dtype'],
-    [['inference', 'llama-2-70b', '--gpu', 'a800-sxm-80gb', '--gpus', '8', '--batch', '1', '--input', '10', '--output', '1', '--compute-efficiency', '1.2'], 'compute'],
+    [
+      ['inference', 'llama-2-70b', '--gpu', 'a800-sxm-80gb', '--gpus', '8', '--batch', '1', '--input', '10', '--output', '1', '--compute-efficiency', '1.2'],
+      'compute',
+    ],
   ] as const)('%j exits 1 naming %s', (argv, field) => {
     const { code, out, err } = run([...argv]);
     expect(code).toBe(1);
@@ -103,11 +141,16 @@ describe('cli inference', () => {
 
 describe('cli inference: warnings instead of refusals', () => {
   it('fp8 weights on an A100 (no fp8 tensor cores): timed at the bf16 peak, with a peak-dtype-fallback warning', () => {
-    const r = JSON.parse(run(['inference', 'llama-2-70b', '--gpu', 'a100-sxm-80gb', '--gpus', '8', '--batch', '1', '--input', '10', '--output', '1', '--dtype', 'fp8', '--json']).out[0] as string);
+    const r = JSON.parse(
+      run(['inference', 'llama-2-70b', '--gpu', 'a100-sxm-80gb', '--gpus', '8', '--batch', '1', '--input', '10', '--output', '1', '--dtype', 'fp8', '--json'])
+        .out[0] as string,
+    );
     expect(r.warnings.map((w: { code: string }) => w.code)).toContain('peak-dtype-fallback');
   });
   it('tensor parallelism on L40S (no NVLink): over PCIe Gen4, 32 GB/s each way, with a warning', () => {
-    const r = JSON.parse(run(['inference', 'llama-2-70b', '--gpu', 'l40s', '--gpus', '4', '--batch', '1', '--input', '10', '--output', '1', '--json']).out[0] as string);
+    const r = JSON.parse(
+      run(['inference', 'llama-2-70b', '--gpu', 'l40s', '--gpus', '4', '--batch', '1', '--input', '10', '--output', '1', '--json']).out[0] as string,
+    );
     expect(r.hardware.linkBandwidthPerDirection).toBe(32e9);
     expect(r.warnings.map((w: { code: string }) => w.code)).toContain('tensor-parallel-over-pcie');
   });

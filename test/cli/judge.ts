@@ -6,14 +6,7 @@
  */
 import type { Probe } from './probes';
 
-export type Category =
-  | 'clean-rejection'
-  | 'correct-result'
-  | 'silent-misread'
-  | 'ugly-error'
-  | 'valid-refused'
-  | 'timeout'
-  | 'crash';
+export type Category = 'clean-rejection' | 'correct-result' | 'silent-misread' | 'ugly-error' | 'valid-refused' | 'timeout' | 'crash';
 
 /** What one run of `main()` did. */
 export interface Outcome {
@@ -42,7 +35,8 @@ const NUMERIC_FIELDS: Readonly<Record<string, readonly string[]>> = {
   gpu: ['memoryBytes', 'memoryBandwidth'],
 };
 
-const UGLY = /\bE[A-Z]{3,}\b:|TypeError|RangeError|ReferenceError|SyntaxError|Cannot read|is not a function|Maximum call stack|internal error|\bundefined\b|\bat .*\(.*:\d+:\d+\)/;
+const UGLY =
+  /\bE[A-Z]{3,}\b:|TypeError|RangeError|ReferenceError|SyntaxError|Cannot read|is not a function|Maximum call stack|internal error|\bundefined\b|\bat .*\(.*:\d+:\d+\)/;
 
 function at(json: unknown, path: string): unknown {
   let v: unknown = json;
@@ -80,7 +74,10 @@ function resultProblem(probe: Probe, out: readonly string[], requireWarnings: bo
   if (requireWarnings) {
     const w = (json as { warnings?: unknown }).warnings;
     if (!Array.isArray(w)) return 'no warnings array';
-    const badWarning = w.find((x: unknown) => typeof x !== 'object' || x === null || typeof (x as { code?: unknown }).code !== 'string' || typeof (x as { message?: unknown }).message !== 'string');
+    const badWarning = w.find(
+      (x: unknown) =>
+        typeof x !== 'object' || x === null || typeof (x as { code?: unknown }).code !== 'string' || typeof (x as { message?: unknown }).message !== 'string',
+    );
     if (badWarning !== undefined) return `malformed warning ${JSON.stringify(badWarning)}`;
   }
   return null;

@@ -7,7 +7,11 @@ import { main } from '../../src/cli';
 function run(argv: string[]): { code: number; out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(argv, (s) => out.push(s), (s) => err.push(s));
+  const code = main(
+    argv,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out, err };
 }
 
@@ -50,10 +54,7 @@ describe('cli model', () => {
   });
 
   it('model <path to gpt2 config.json> --json counts 124,439,808 params', () => {
-    const path = file(
-      'gpt2.json',
-      JSON.stringify({ model_type: 'gpt2', n_embd: 768, n_head: 12, n_layer: 12, n_positions: 1024, vocab_size: 50257 }),
-    );
+    const path = file('gpt2.json', JSON.stringify({ model_type: 'gpt2', n_embd: 768, n_head: 12, n_layer: 12, n_positions: 1024, vocab_size: 50257 }));
     const { code, out } = run(['model', path, '--json']);
     expect(code).toBe(0);
     expect(JSON.parse(out[0] as string).params.total).toBe(124_439_808);
@@ -62,7 +63,15 @@ describe('cli model', () => {
   it('model <config with num_key_value_heads 5> exits 1 with one line naming the field', () => {
     const path = file(
       'bad.json',
-      JSON.stringify({ model_type: 'llama', hidden_size: 4096, num_hidden_layers: 32, num_attention_heads: 32, num_key_value_heads: 5, intermediate_size: 11008, vocab_size: 32000 }),
+      JSON.stringify({
+        model_type: 'llama',
+        hidden_size: 4096,
+        num_hidden_layers: 32,
+        num_attention_heads: 32,
+        num_key_value_heads: 5,
+        intermediate_size: 11008,
+        vocab_size: 32000,
+      }),
     );
     const { code, out, err } = run(['model', path, '--json']);
     expect(code).toBe(1);

@@ -71,7 +71,22 @@ const COMMANDS: Record<string, CommandUnderTest> = {
     prefix: '--',
   },
   'gpu custom': {
-    base: ['gpu', 'custom', '--sms', '108', '--tensor-cores', '4', '--flops-per-clock', '512', '--clock', '1.41e9', '--memory', '80e9', '--bandwidth', '2.039e12'],
+    base: [
+      'gpu',
+      'custom',
+      '--sms',
+      '108',
+      '--tensor-cores',
+      '4',
+      '--flops-per-clock',
+      '512',
+      '--clock',
+      '1.41e9',
+      '--memory',
+      '80e9',
+      '--bandwidth',
+      '2.039e12',
+    ],
     numeric: [
       { flag: 'sms', min: 1, max: 10_000_000, integer: true, typical: '132' },
       { flag: 'tensor-cores', min: 1, max: 10_000_000, integer: true, typical: '4' },
@@ -269,7 +284,15 @@ export interface Fixtures {
   gpt2: string;
 }
 
-const LLAMA = { model_type: 'llama', hidden_size: 4096, num_hidden_layers: 32, num_attention_heads: 32, num_key_value_heads: 32, intermediate_size: 11008, vocab_size: 32000 };
+const LLAMA = {
+  model_type: 'llama',
+  hidden_size: 4096,
+  num_hidden_layers: 32,
+  num_attention_heads: 32,
+  num_key_value_heads: 32,
+  intermediate_size: 11008,
+  vocab_size: 32000,
+};
 
 /**
  * Writes the probe files into `dir` (created if needed): a 51 MB file is sparse, so it
@@ -364,7 +387,11 @@ export function buildProbes(fx: Fixtures): Probe[] {
       if (!Number.isFinite(f.max * 10)) continue;
       add(withFlag(c.base, f.flag, String(f.max * 10)), 'reject', named);
       // The same flag twice, even with the same value.
-      add([...c.base.filter((_, i, a) => a[i - 1] !== `--${f.flag}` && a[i] !== `--${f.flag}`), `--${f.flag}`, f.typical, `--${f.flag}`, f.typical], 'reject', f.flag);
+      add(
+        [...c.base.filter((_, i, a) => a[i - 1] !== `--${f.flag}` && a[i] !== `--${f.flag}`), `--${f.flag}`, f.typical, `--${f.flag}`, f.typical],
+        'reject',
+        f.flag,
+      );
       const slip = misspell(f.flag, allFlags);
       if (slip !== null) add([...c.base, `--${slip}`, f.typical], 'reject', `--${slip}`);
       add([...c.base, `--${f.flag}`], 'reject', f.flag); // a flag with no value
@@ -391,7 +418,7 @@ export function buildProbes(fx: Fixtures): Probe[] {
 
   // The issue's misspellings and hostile values, verbatim.
   const inf = COMMANDS['inference']?.base ?? [];
-  add([...COMMANDS['matmul']?.base ?? [], '--dtpye', 'fp8'], 'reject', 'did you mean --dtype?');
+  add([...(COMMANDS['matmul']?.base ?? []), '--dtpye', 'fp8'], 'reject', 'did you mean --dtype?');
   add([...inf, '--compute-effciency', '0.5'], 'reject', 'did you mean --compute-efficiency?');
   add([...inf, '--utilisation', '0.5'], 'reject', 'did you mean --utilization?');
   add(['matmul', '--m', '1,2,3', '--k', '1', '--n', '1'], 'reject', '--m');
@@ -399,14 +426,25 @@ export function buildProbes(fx: Fixtures): Probe[] {
   add(['matmul', '--m', '1', '--k', '1', '--n', '1', '--batch', '1e300'], 'reject', '--batch');
   add(['matmul', '--m', '1e150', '--k', '1e150', '--n', '1e150'], 'reject', '--m');
   add(['matmul', '--m', '1e12', '--k', '1e12', '--n', '1e12', '--batch', '1e12'], 'either');
-  add(['gpu', 'custom', '--sms', '1e300', '--tensor-cores', '4', '--flops-per-clock', '512', '--clock', '1e9', '--memory', '1e9', '--bandwidth', '1e9'], 'reject', '--sms');
-  add(['gpu', 'custom', '--sms', '1e7', '--tensor-cores', '1e7', '--flops-per-clock', '1e9', '--clock', '1e11', '--memory', '1e15', '--bandwidth', '1e16'], 'either');
+  add(
+    ['gpu', 'custom', '--sms', '1e300', '--tensor-cores', '4', '--flops-per-clock', '512', '--clock', '1e9', '--memory', '1e9', '--bandwidth', '1e9'],
+    'reject',
+    '--sms',
+  );
+  add(
+    ['gpu', 'custom', '--sms', '1e7', '--tensor-cores', '1e7', '--flops-per-clock', '1e9', '--clock', '1e11', '--memory', '1e15', '--bandwidth', '1e16'],
+    'either',
+  );
   add(withFlag(inf, 'gpus', '1e300'), 'reject', '--gpus');
   add(withFlag(inf, 'gpus', '1e7'), 'either');
   add(['inference', 'llama-2-70b', '--gpu', 'a800-sxm-80gb', '--gpus', '8', '--batch', '16', '--input', '4000', '--output', '1e8'], 'either', undefined, true);
   add(['inference', 'llama-2-70b', '--gpu', 'a800-sxm-80gb', '--gpus', '8', '--batch', '16', '--input', '4000', '--output', '15T'], 'reject', '--output');
   add(['inference', 'llama-2-70b', '--gpu', 'a800-sxm-80gb', '--gpus', '8', '--batch', '16', '--input', '4000', '--output', '1e300'], 'reject', '--output');
-  add(['inference', 'llama-2-70b', '--gpu', 'a800-sxm-80gb', '--gpus', '8', '--batch', '16', '--input', '4000', '--output', '9007199254740993'], 'reject', '--output');
+  add(
+    ['inference', 'llama-2-70b', '--gpu', 'a800-sxm-80gb', '--gpus', '8', '--batch', '16', '--input', '4000', '--output', '9007199254740993'],
+    'reject',
+    '--output',
+  );
   add(['inference', 'llama-2-70b', '--gpu', 'a800-sxm-80gb', '--gpus', '8', '--batch', '1e8', '--input', '999,999,999', '--output', '1'], 'either');
   add(['training', 'llama-2-7b', '--tokens', '1e300', '--seq', '4096', '--gpu', 'h100-sxm', '--gpu-hours', '1'], 'reject', '--tokens');
   add(['training', 'llama-2-7b', '--tokens', '1e18', '--seq', '1e9', '--gpu', 'h100-sxm', '--gpu-hours', '1e-6'], 'either');
@@ -424,7 +462,17 @@ export function buildProbes(fx: Fixtures): Probe[] {
   add(['case', 'llama2-70b-ttft', '--memory-bandwidth', '1T'], 'reject', 'did you mean --memoryBandwidth?');
   add(['case', 'llama2-70b-concurrency', '--memoryReading', 'GB', '--utilization', '1'], 'accept');
   add(['case', 'llama2-70b-concurrency', '--memoryReading', 'MB'], 'reject', 'memoryReading');
-  add(['case', 'llama2-7b-params', '--model', 'custom', '--config', JSON.stringify({ model_type: 'gpt2', n_embd: 768, n_head: 12, n_layer: 12, n_positions: 1024, vocab_size: 50257 })], 'accept');
+  add(
+    [
+      'case',
+      'llama2-7b-params',
+      '--model',
+      'custom',
+      '--config',
+      JSON.stringify({ model_type: 'gpt2', n_embd: 768, n_head: 12, n_layer: 12, n_positions: 1024, vocab_size: 50257 }),
+    ],
+    'accept',
+  );
   add(['case', 'llama2-7b-params', '--model', 'custom', '--config', '{"model_type": "gpt2",'], 'reject', 'config');
   add(['case', 'llama2-7b-params', '--model', 'custom', '--config', JSON.stringify({ ...LLAMA, num_hidden_layers: 1e15 })], 'reject', 'num_hidden_layers');
   add(['case', 'llama2-7b-params', '--model', 'custom'], 'reject', 'config');

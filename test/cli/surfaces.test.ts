@@ -13,7 +13,11 @@ import { servingScenario } from '../../src/core/scenario/serving';
 function cli(argv: string[]): Record<string, unknown> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main([...argv, '--json'], (s) => out.push(s), (s) => err.push(s));
+  const code = main(
+    [...argv, '--json'],
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   if (code !== 0) throw new Error(err.join('\n'));
   return JSON.parse(out[0] as string) as Record<string, unknown>;
 }
@@ -38,8 +42,28 @@ describe('CLI inference = servingScenario, every preset × 3 GPUs × 2 workloads
     expect(cases.length).toBe(PRESETS.length * 6);
   });
   it.each(cases)('%s on %s ×%i, %j', (model, gpu, gpus, w) => {
-    const r = cli(['inference', model, '--gpu', gpu, '--gpus', String(gpus), '--batch', String(w.batch), '--input', String(w.input), '--output', String(w.output)]);
-    const s = servingScenario({ model: PRESETS.find((p) => p.id === model)!.spec, gpu: getGpu(gpu), gpus, batch: w.batch, inputTokens: w.input, outputTokens: w.output });
+    const r = cli([
+      'inference',
+      model,
+      '--gpu',
+      gpu,
+      '--gpus',
+      String(gpus),
+      '--batch',
+      String(w.batch),
+      '--input',
+      String(w.input),
+      '--output',
+      String(w.output),
+    ]);
+    const s = servingScenario({
+      model: PRESETS.find((p) => p.id === model)!.spec,
+      gpu: getGpu(gpu),
+      gpus,
+      batch: w.batch,
+      inputTokens: w.input,
+      outputTokens: w.output,
+    });
     expect(r['ttftSeconds']).toBe(s.ttftSeconds);
     expect(r['tpotSeconds']).toBe(s.tpotSeconds);
     expect(r['prefillFlops']).toBe(s.prefillFlops);

@@ -4,7 +4,11 @@ import { main } from '../../src/cli';
 function run(argv: string[]): { code: number; out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(argv, (s) => out.push(s), (s) => err.push(s));
+  const code = main(
+    argv,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out, err };
 }
 
@@ -25,7 +29,8 @@ describe('cli training', () => {
 
   it('--attention full adds 12·L·h·d·S = 64,424,509,440 FLOPs per token', () => {
     const r = JSON.parse(
-      run(['training', 'llama-3-70b', '--tokens', '15T', '--seq', '8192', '--gpu', 'h100-sxm', '--gpu-hours', '6.4M', '--attention', 'full', '--json']).out[0] as string,
+      run(['training', 'llama-3-70b', '--tokens', '15T', '--seq', '8192', '--gpu', 'h100-sxm', '--gpu-hours', '6.4M', '--attention', 'full', '--json'])
+        .out[0] as string,
     );
     expect(r.flopsPerToken).toBe(423_322_238_976 + 64_424_509_440);
     expect(r.mfuByConvention.full).toBe(r.mfu);

@@ -14,7 +14,14 @@ afterEach(() => {
 
 const text = (id: string) => screen.getByTestId(id).textContent ?? '';
 const headline = (id: string) => screen.getByTestId(id).firstChild?.textContent;
-const base = { model: getPreset('llama-2-70b').spec, gpu: getGpu('a800-sxm-80gb'), gpus: 2, inputTokens: 3000, outputTokens: 1000, weightDtype: 'fp16' } as const;
+const base = {
+  model: getPreset('llama-2-70b').spec,
+  gpu: getGpu('a800-sxm-80gb'),
+  gpus: 2,
+  inputTokens: 3000,
+  outputTokens: 1000,
+  weightDtype: 'fp16',
+} as const;
 
 describe('<BatchingCurveCalculator>', () => {
   it('Llama 2 70B fp16 on 2 × A800, 8 users of 3,000 + 1,000 tokens: the engine’s steady state, a memory limit of 10 marked on the curve', () => {

@@ -74,7 +74,9 @@ describe('<CapacityPlannerCalculator>', () => {
     fireEvent.click(screen.getAllByText('Copy Markdown')[0]!);
     await Promise.resolve();
     // Markdown's brackets and the dollar signs (which would open math) escaped
-    expect(writes[0]).toContain(String.raw`for Llama 3 70B \(bf16\) on NVIDIA H100 SXM5 80GB, 20.0 requests/s of 2,000 + 200 tokens, TTFT ≤ 500 ms, TPOT ≤ 50.0 ms, at \$2.00/GPU-h`);
+    expect(writes[0]).toContain(
+      String.raw`for Llama 3 70B \(bf16\) on NVIDIA H100 SXM5 80GB, 20.0 requests/s of 2,000 + 200 tokens, TTFT ≤ 500 ms, TPOT ≤ 50.0 ms, at \$2.00/GPU-h`,
+    );
     expect(writes[0]).not.toMatch(/[^\\]\$\d/);
     expect(writes[0]).toContain('#capacity-planner');
     expect(writes[0]).toContain('cap.lambda=20');

@@ -12,7 +12,14 @@ afterEach(() => {
 });
 
 // The engine's steady state the calculator prices: Llama 3 70B, 4 × H100, 48 requests of 2,000 + 200 tokens.
-const steady = servingScenario({ model: getPreset('llama-3-70b').spec, gpu: getGpu('h100-sxm'), gpus: 4, batch: 48, inputTokens: 2000, outputTokens: 200 }).continuous!;
+const steady = servingScenario({
+  model: getPreset('llama-3-70b').spec,
+  gpu: getGpu('h100-sxm'),
+  gpus: 4,
+  batch: 48,
+  inputTokens: 2000,
+  outputTokens: 200,
+}).continuous!;
 
 describe('<CostPerTokenCalculator>', () => {
   it('prices the engine’s steady state: 4 GPUs at $2/h over its requests/s, split by its prefill share', () => {
@@ -72,7 +79,9 @@ describe('<CostPerTokenCalculator>', () => {
     render(<CostPerTokenCalculator />);
     fireEvent.click(screen.getAllByText('Copy Markdown')[0]!);
     await Promise.resolve();
-    expect(writes[0]).toContain(String.raw`for Llama 3 70B \(bf16\) on 4 × NVIDIA H100 SXM5 80GB, 16 requests of 2,000 + 200 tokens in flight, at \$2.00/GPU-h`);
+    expect(writes[0]).toContain(
+      String.raw`for Llama 3 70B \(bf16\) on 4 × NVIDIA H100 SXM5 80GB, 16 requests of 2,000 + 200 tokens in flight, at \$2.00/GPU-h`,
+    );
     expect(writes[0]).toContain('#cost-per-token-calculator');
     expect(writes[0]).toContain('cpt.B=16');
   });

@@ -76,7 +76,9 @@ describe('<InferenceLatencyCalculator>', () => {
   it('shows bad input by its field and keeps the last valid result, marked stale, never NaN', () => {
     render(<InferenceLatencyCalculator />);
     fireEvent.change(screen.getByLabelText('Output tokens O'), { target: { value: '0' } });
-    expect(errorOf('output')).toBe('Output tokens O must be a whole number from 1 to 1,000,000,000 (a hundred times the longest context windows (about 10 million tokens))');
+    expect(errorOf('output')).toBe(
+      'Output tokens O must be a whole number from 1 to 1,000,000,000 (a hundred times the longest context windows (about 10 million tokens))',
+    );
     expect(text('lat-ttft')).toContain('6.53 s');
     expect(screen.getByText(/Showing the last valid result/)).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/NaN|Infinity/);
@@ -86,7 +88,9 @@ describe('<InferenceLatencyCalculator>', () => {
     render(<InferenceLatencyCalculator />);
     fireEvent.change(screen.getByLabelText('Prompt tokens S'), { target: { value: '1e9' } });
     // S = 1e9 is in its bound; S + O = 1,000,000,256 is not
-    expect(errorOf('output')).toBe('Input + output tokens must be a whole number from 1 to 1,000,000,000 (a hundred times the longest context windows (about 10 million tokens))');
+    expect(errorOf('output')).toBe(
+      'Input + output tokens must be a whole number from 1 to 1,000,000,000 (a hundred times the longest context windows (about 10 million tokens))',
+    );
     expect(errorOf('input')).toBeNull();
     expect(document.querySelector('#inference-latency-calculator > p.error')).toBeNull();
     expect(text('lat-ttft')).toContain('6.53 s');
@@ -107,7 +111,9 @@ describe('<InferenceLatencyCalculator>', () => {
       `/?lat.gpus=1e300&lat.batch=NaN&lat.gpu=%3Cscript%3Ealert(1)%3C%2Fscript%3E&lat.ec=2&lat.alpha=-1&lat.tstep=1e10&lat.input=${'4'.repeat(10_000)}`,
     );
     render(<InferenceLatencyCalculator />);
-    expect(errorOf('gpus')).toBe('GPUs G (tensor parallel) must be a whole number from 1 to 10,000,000 (the largest clusters have a few hundred thousand GPUs)');
+    expect(errorOf('gpus')).toBe(
+      'GPUs G (tensor parallel) must be a whole number from 1 to 10,000,000 (the largest clusters have a few hundred thousand GPUs)',
+    );
     expect(errorOf('batch')).toBe('Requests in the batch B: "NaN" is not a finite number');
     expect(errorOf('gpu')).toBe('GPU: "<script>alert(1)</script>" is not one of the choices');
     expect(errorOf('ec')).toMatch(/^Compute efficiency η_c must be a number from 0\.001 to 1 /);

@@ -108,7 +108,9 @@ describe('<LayerCostCalculator>', () => {
     window.history.replaceState(null, '', `/?${query.toString()}`);
     render(<LayerCostCalculator />);
     expect(document.getElementById('lc-model-error')?.textContent).toContain('not one of the choices');
-    expect(document.getElementById('lc-H-error')?.textContent).toBe('Hidden size H must be a whole number from 1 to 10,000,000 (the widest published FFNs are under 100,000)');
+    expect(document.getElementById('lc-H-error')?.textContent).toBe(
+      'Hidden size H must be a whole number from 1 to 10,000,000 (the widest published FFNs are under 100,000)',
+    );
     expect(document.getElementById('lc-h-error')?.textContent).toBe('Query heads h: "NaN" is not a finite number');
     expect(document.getElementById('lc-hKv-error')?.textContent).toContain('KV heads h_kv');
     expect(document.getElementById('lc-S-error')?.textContent).toContain('New tokens S');
@@ -131,7 +133,9 @@ describe('<LayerCostCalculator>', () => {
     await Promise.resolve();
     // Q, K, V, O for GQA: 2·1·1024·(2·4096·32·128 + 2·4096·8·128) = 85,899,345,920 FLOPs
     expect(writes[0]).toContain('85,899,345,920 FLOPs');
-    expect(writes[0]).toContain(String.raw`for a layer with H = 4,096, h = 32, h\_kv = 8, d = 128, I = 11,008 gated, B = 1, S = 1,024, S' = 1,024, causal attention`);
+    expect(writes[0]).toContain(
+      String.raw`for a layer with H = 4,096, h = 32, h\_kv = 8, d = 128, I = 11,008 gated, B = 1, S = 1,024, S' = 1,024, causal attention`,
+    );
     expect(writes[0]).toContain('#layer-cost-calculator');
     expect(writes[0]).toContain('lc.hKv=8');
   });

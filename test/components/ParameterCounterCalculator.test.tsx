@@ -113,7 +113,11 @@ describe('<ParameterCounterCalculator>', () => {
     expect(document.getElementById('pc-model-error')?.textContent).toContain('not one of the choices');
     expect(document.querySelector('img')).toBeNull();
     cleanup();
-    window.history.replaceState(null, '', `/?${new URLSearchParams({ 'pc.model': 'custom', 'pc.config': `{"model_type": "llama", "x": "${'9'.repeat(10_000)}` }).toString()}`);
+    window.history.replaceState(
+      null,
+      '',
+      `/?${new URLSearchParams({ 'pc.model': 'custom', 'pc.config': `{"model_type": "llama", "x": "${'9'.repeat(10_000)}` }).toString()}`,
+    );
     render(<ParameterCounterCalculator />);
     expect(document.getElementById('pc-config-error')?.textContent).toMatch(/^config\.json: the config is not valid JSON/);
     expect(screen.getByTestId('pc-total').textContent).toContain('6,738,415,616');

@@ -98,7 +98,9 @@ describe('<PeakFlopsCalculator>', () => {
     expect(document.getElementById('peak-n-error')?.textContent).toMatch(/^SMs must be a whole number from 1 to 10,000,000/);
     expect(document.getElementById('peak-clock-error')?.textContent).toBe('Clock (Hz): "NaN" is not a finite number');
     // markup stays text: the message quotes it, nothing is injected
-    expect(document.getElementById('peak-t-error')?.textContent).toBe('Tensor cores per SM: "<img src=x onerror=alert(1)>" has spaces inside; write 4096 or 4,096');
+    expect(document.getElementById('peak-t-error')?.textContent).toBe(
+      'Tensor cores per SM: "<img src=x onerror=alert(1)>" has spaces inside; write 4096 or 4,096',
+    );
     expect(document.getElementById('peak-gpu-error')?.textContent).toBe('Start from GPU: "nope" is not one of the choices');
     expect(document.getElementById('peak-f-error')?.textContent).toMatch(/\(10,000 characters\)" is too large to be represented as a number$/);
     expect(document.getElementById('peak-tile-error')?.textContent).toMatch(/is not a number/);

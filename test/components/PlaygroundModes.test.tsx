@@ -117,7 +117,10 @@ describe('<PlaygroundCalculator> reverse mode', () => {
     for (const g of [1, 2]) expect(servingScenario({ ...defaults, gpus: g }).ttftSeconds).toBeGreaterThan(1);
     expect(servingScenario({ ...defaults, gpus: 4 }).ttftSeconds).toBeLessThanOrEqual(1);
     expect(servingScenario({ ...defaults, gpus: 4 }).tpotSeconds).toBeLessThanOrEqual(0.02);
-    const rows = [...screen.getByTestId('pgr-candidates').querySelectorAll('tbody tr')].map((tr) => [tr.querySelector('th')?.textContent, tr.lastElementChild?.textContent]);
+    const rows = [...screen.getByTestId('pgr-candidates').querySelectorAll('tbody tr')].map((tr) => [
+      tr.querySelector('th')?.textContent,
+      tr.lastElementChild?.textContent,
+    ]);
     expect(rows).toEqual([
       ['G = 1', 'misses the TTFT target'],
       ['G = 2', 'misses the TTFT target'],
@@ -139,7 +142,9 @@ describe('<PlaygroundCalculator> reverse mode', () => {
     // B* = 42 on 4 GPUs: 42 requests in flight keep the mean time between tokens within 20 ms, 43 do not.
     expect(servingScenario({ ...defaults, gpus: 4, batch: 42 }).continuous!.itlSeconds).toBeLessThanOrEqual(0.02);
     expect(servingScenario({ ...defaults, gpus: 4, batch: 43 }).continuous!.itlSeconds).toBeGreaterThan(0.02);
-    const totals = [...screen.getByTestId('pgr-candidates').querySelectorAll('tbody tr')].map((tr) => tr.querySelector('td[data-label="GPUs in all"]')?.textContent);
+    const totals = [...screen.getByTestId('pgr-candidates').querySelectorAll('tbody tr')].map(
+      (tr) => tr.querySelector('td[data-label="GPUs in all"]')?.textContent,
+    );
     expect(totals).toEqual(['29', '22', '20', '24']);
   });
 

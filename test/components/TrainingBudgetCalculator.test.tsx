@@ -23,7 +23,9 @@ describe('<TrainingBudgetCalculator>', () => {
     // 635,584 s = 7.36 days, 97.1% effective, 635,584 / 44,540 = 14 failures; $1.45M of which $42.5k overhead
     expect(screen.getByTestId('tb-wall').textContent).toBe('7.36 days97.1% effective; about 14 failures');
     expect(screen.getByTestId('tb-cost').textContent).toBe('$1.45M$42.5k of it overhead');
-    expect(screen.getByTestId('tb-warning-extrapolated-beyond-fit').textContent).toMatch(/^The optimum \(41\.3B parameters, 4\.04T tokens\) lies outside the runs the fit was made on/);
+    expect(screen.getByTestId('tb-warning-extrapolated-beyond-fit').textContent).toMatch(
+      /^The optimum \(41\.3B parameters, 4\.04T tokens\) lies outside the runs the fit was made on/,
+    );
   });
 
   it('a $1M budget at $2/GPU-h buys 712 ZFLOPs; the refitted constants give 18 tokens per parameter', () => {

@@ -93,7 +93,9 @@ describe('<VariantComparatorCalculator>', () => {
     expect(errorOf('gpus')).toBe('GPUs G must be a whole number from 1 to 10,000,000 (the largest clusters have a few hundred thousand GPUs)');
     expect(errorOf('contextTokens')).toBe('Tokens per request S\': "NaN" is not a finite number');
     expect(errorOf('model')).toBe('Model: "<img src=x onerror=alert(1)>" is not one of the choices');
-    expect(errorOf('utilization')).toBe('Usable fraction u: "9999999999999999999999999999999999999999… (10,000 characters)" is too large to be represented as a number');
+    expect(errorOf('utilization')).toBe(
+      'Usable fraction u: "9999999999999999999999999999999999999999… (10,000 characters)" is too large to be represented as a number',
+    );
     expect(errorOf('dtype')).toBe('Weights data type: "{"a":1}" is not one of the choices');
     // The defaults' result, marked stale; no markup from the URL in the page.
     expect(cell('vc-concurrency-1')).toBe('119');

@@ -3,7 +3,15 @@ import { parseField, readQuery, writeQuery, type FieldSpecs } from '../../src/co
 
 const FIELDS = {
   L: { kind: 'number', label: 'Layers L', default: 32, domain: 'positiveInt', max: 1000 },
-  dtype: { kind: 'select', label: 'Data type', default: 'bf16', options: [{ value: 'bf16', label: 'bf16' }, { value: 'fp8', label: 'fp8' }] },
+  dtype: {
+    kind: 'select',
+    label: 'Data type',
+    default: 'bf16',
+    options: [
+      { value: 'bf16', label: 'bf16' },
+      { value: 'fp8', label: 'fp8' },
+    ],
+  },
 } satisfies FieldSpecs;
 
 describe('calculator fields', () => {

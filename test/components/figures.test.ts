@@ -15,7 +15,9 @@ import { rooflineFigure } from '../../src/components/figures/roofline';
 import { runs, sizes } from '../../src/components/figures/text';
 
 // .astro modules through Vite's glob import (tsc has no types for a direct .astro import).
-const COMPONENTS = import.meta.glob<{ default: Parameters<AstroContainer['renderToString']>[0] }>('../../src/components/figures/*Figure.astro', { eager: true });
+const COMPONENTS = import.meta.glob<{ default: Parameters<AstroContainer['renderToString']>[0] }>('../../src/components/figures/*Figure.astro', {
+  eager: true,
+});
 const component = (name: string) => COMPONENTS[`../../src/components/figures/${name}.astro`]!.default;
 
 const dims = (d: Dim[] | null | undefined) => (d ?? []).map((x) => x.size);
@@ -159,7 +161,12 @@ describe('figure text helpers', () => {
     expect(runs("S'")).toEqual([{ text: 'S′', sub: false }]);
   });
   it('sizes([…]) prints every digit with separators', () => {
-    expect(sizes([{ label: 'V', size: 32000 }, { label: 'H', size: 4096 }])).toBe('[32,000, 4,096]');
+    expect(
+      sizes([
+        { label: 'V', size: 32000 },
+        { label: 'H', size: 4096 },
+      ]),
+    ).toBe('[32,000, 4,096]');
   });
 });
 
@@ -172,22 +179,25 @@ describe('figure components render static, labelled SVG', () => {
     ['RooflineFigure', 'fig-roofline', ['153 FLOP/B', '312 TFLOP/s', '2.04 TB/s', '2,048 FLOP/B', '1.00 FLOP/B']],
   ] as const;
 
-  it.each(cases)('<%s> renders a <figure id="%s"> with a caption, two role="img" SVGs whose labels resolve, and the core’s numbers', async (name, id, numbers) => {
-    const container = await AstroContainer.create();
-    const html = await container.renderToString(component(name));
-    expect(html).toContain(`<figure class="tbn-figure`);
-    expect(html).toMatch(new RegExp(`id="${id}"`));
-    expect(html).toMatch(/<figcaption[^>]*>[\s\S]*?<strong>Figure:/);
-    expect(html).not.toMatch(/<script/);
-    const svgs = [...html.matchAll(/<svg [^>]*role="img"[^>]*aria-labelledby="([^"]+)"[^>]*aria-describedby="([^"]+)"/g)];
-    expect(svgs).toHaveLength(2);
-    for (const [, labelledby, describedby] of svgs) {
-      expect(html).toContain(`<title id="${labelledby}">`);
-      expect(html).toContain(`<desc id="${describedby}">`);
-    }
-    // Every id inside the figure is unique (two SVGs, one page).
-    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const n of numbers) expect(html).toContain(n);
-  });
+  it.each(cases)(
+    '<%s> renders a <figure id="%s"> with a caption, two role="img" SVGs whose labels resolve, and the core’s numbers',
+    async (name, id, numbers) => {
+      const container = await AstroContainer.create();
+      const html = await container.renderToString(component(name));
+      expect(html).toContain(`<figure class="tbn-figure`);
+      expect(html).toMatch(new RegExp(`id="${id}"`));
+      expect(html).toMatch(/<figcaption[^>]*>[\s\S]*?<strong>Figure:/);
+      expect(html).not.toMatch(/<script/);
+      const svgs = [...html.matchAll(/<svg [^>]*role="img"[^>]*aria-labelledby="([^"]+)"[^>]*aria-describedby="([^"]+)"/g)];
+      expect(svgs).toHaveLength(2);
+      for (const [, labelledby, describedby] of svgs) {
+        expect(html).toContain(`<title id="${labelledby}">`);
+        expect(html).toContain(`<desc id="${describedby}">`);
+      }
+      // Every id inside the figure is unique (two SVGs, one page).
+      const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const n of numbers) expect(html).toContain(n);
+    },
+  );
 });

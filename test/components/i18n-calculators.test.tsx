@@ -22,10 +22,7 @@ import { scan, templates } from '../support/i18nExtract';
  * Islands and files not declared through the framework, or still being written by their
  * owners this wave: their words are not required here yet (see the report of issue 15).
  */
-const PENDING = [
-  'src/components/islands/ModelsTableSorter.tsx',
-  'src/components/islands/SearchBox.tsx',
-];
+const PENDING = ['src/components/islands/ModelsTableSorter.tsx', 'src/components/islands/SearchBox.tsx'];
 
 const found = scan();
 const declared = found.sites.filter((s) => s.kind === 'calculator' && !PENDING.some((p) => s.file.startsWith(p)));
@@ -75,7 +72,11 @@ describe('the calculators’ catalogue', () => {
     expect(zh.trim()).not.toBe('');
     // Prose must come out in Chinese; names, symbols and the terms Chinese engineers keep in
     // English (KV Cache, LM head, Token) may stay.
-    const words = en.replace(/\{\}/g, ' ').replace(/\S*[._]\S*|--\S+/g, ' ').match(/\b[a-z]{3,}\b/g) ?? [];
+    const words =
+      en
+        .replace(/\{\}/g, ' ')
+        .replace(/\S*[._]\S*|--\S+/g, ' ')
+        .match(/\b[a-z]{3,}\b/g) ?? [];
     const prose = words.filter((w) => !['cache', 'caches', 'head', 'tokens'].includes(w));
     if (prose.length > 0) expect(zh).toMatch(/[\u4e00-\u9fff]/);
     const slots = en.split('{}').length - 1;
@@ -106,7 +107,10 @@ const islands = import.meta.glob<{ default: ComponentType<{ lang?: 'en' | 'zh' }
 // The playground has its own layout (tested below); the worked cases take a case id.
 // The worked cases take a case id: rendered one by one below.
 const declaredIslands = Object.entries(islands).filter(
-  ([path]) => !path.endsWith('CaseCalculator.tsx') && !path.endsWith('PlaygroundCalculator.tsx') && !PENDING.some((p) => p.endsWith('.tsx') && path.endsWith(p.split('/').pop()!)),
+  ([path]) =>
+    !path.endsWith('CaseCalculator.tsx') &&
+    !path.endsWith('PlaygroundCalculator.tsx') &&
+    !PENDING.some((p) => p.endsWith('.tsx') && path.endsWith(p.split('/').pop()!)),
 );
 
 describe('islands with lang="zh"', () => {
@@ -116,10 +120,18 @@ describe('islands with lang="zh"', () => {
 
   it.each(declaredIslands.map(([path, m]) => [path.split('/').pop()!, m.default] as const))('%s: inputs, results and warnings in Chinese', (name, Island) => {
     const { container } = render(<Island lang="zh" />);
-    const parts = [...container.querySelectorAll('.calc-title, .calc-inputs label, .calc-inputs .hint, .calc-inputs legend, .calc-inputs summary, .calc-inputs option, .results dt, .results dd, .note.warning, .error, .stale-note, table.comparison caption, table.comparison th, .chart-title')];
+    const parts = [
+      ...container.querySelectorAll(
+        '.calc-title, .calc-inputs label, .calc-inputs .hint, .calc-inputs legend, .calc-inputs summary, .calc-inputs option, .results dt, .results dd, .note.warning, .error, .stale-note, table.comparison caption, table.comparison th, .chart-title',
+      ),
+    ];
     expect(parts.length).toBeGreaterThan(3);
     const known = KNOWN_GAPS[name] ?? [];
-    const left = parts.flatMap((el) => englishLeft(el.textContent ?? '').filter((w) => !known.includes(w)).map((w) => `${el.className || el.tagName}: ${w}`));
+    const left = parts.flatMap((el) =>
+      englishLeft(el.textContent ?? '')
+        .filter((w) => !known.includes(w))
+        .map((w) => `${el.className || el.tagName}: ${w}`),
+    );
     expect(left).toEqual([]);
     expect(container.querySelector('.calc-title')?.textContent).toMatch(/[\u4e00-\u9fff]/);
   });
@@ -144,7 +156,11 @@ describe('islands with lang="zh"', () => {
 
   it.each(['llama2-7b-params', 'llama2-70b-ttft', 'llama2-70b-concurrency', 'llama3-70b-mfu'] as const)('the worked case %s in Chinese', (caseId) => {
     const { container } = render(<CaseCalculator caseId={caseId} lang="zh" />);
-    const parts = [...container.querySelectorAll('.calc-title, .calc-inputs label, .calc-inputs .hint, .calc-inputs legend, .calc-inputs summary, .results dt, .results dd, .note.warning')];
+    const parts = [
+      ...container.querySelectorAll(
+        '.calc-title, .calc-inputs label, .calc-inputs .hint, .calc-inputs legend, .calc-inputs summary, .results dt, .results dd, .note.warning',
+      ),
+    ];
     expect(parts.length).toBeGreaterThan(3);
     expect(parts.flatMap((el) => englishLeft(el.textContent ?? ''))).toEqual([]);
   });
@@ -166,7 +182,11 @@ describe('islands with lang="zh"', () => {
   ])('the playground in Chinese, %s: answers, tables, notes and headings', (_, query) => {
     window.history.replaceState(null, '', `/playground/${query}`);
     const { container } = render(<PlaygroundCalculator lang="zh" />);
-    const parts = [...container.querySelectorAll('.pg-why-text, .pg-table-title, .pg-why th, .pg-why td, .pg-group h4, .pg-compare th, .pg-compare td, .pg-compare-summary, .pg-differs-note, .note, .results dt, .results dd')];
+    const parts = [
+      ...container.querySelectorAll(
+        '.pg-why-text, .pg-table-title, .pg-why th, .pg-why td, .pg-group h4, .pg-compare th, .pg-compare td, .pg-compare-summary, .pg-differs-note, .note, .results dt, .results dd',
+      ),
+    ];
     expect(parts.length).toBeGreaterThan(10);
     const left = parts.flatMap((el) => englishLeft(el.textContent ?? '').map((w) => `${el.className || el.tagName}: ${w}`));
     expect(left).toEqual([]);

@@ -29,12 +29,34 @@ describe('hintText', () => {
   const spec = (h: FieldSpec['hint']): FieldSpec => ({ kind: 'number', label: 'x', default: 1, ...(h === undefined ? {} : { hint: h }) });
   it('gives a text hint as it is, and a function’s text for these values', () => {
     expect(hintText(spec('tokens'), {})).toBe('tokens');
-    expect(hintText(spec((v) => `${String(v['a'])} heads`), { a: 64 })).toBe('64 heads');
+    expect(
+      hintText(
+        spec((v) => `${String(v['a'])} heads`),
+        { a: 64 },
+      ),
+    ).toBe('64 heads');
   });
   it('leaves the hint out when the function throws or gives nothing a reader can use', () => {
-    expect(hintText(spec(() => { throw new Error('bad model'); }), {})).toBeNull();
-    expect(hintText(spec(() => ''), {})).toBeNull();
-    expect(hintText(spec((v) => `${Number(v['a']) / 0} heads`), { a: 1 })).toBeNull();
+    expect(
+      hintText(
+        spec(() => {
+          throw new Error('bad model');
+        }),
+        {},
+      ),
+    ).toBeNull();
+    expect(
+      hintText(
+        spec(() => ''),
+        {},
+      ),
+    ).toBeNull();
+    expect(
+      hintText(
+        spec((v) => `${Number(v['a']) / 0} heads`),
+        { a: 1 },
+      ),
+    ).toBeNull();
     expect(hintText(spec(undefined), {})).toBeNull();
   });
   it('withPowers reads a number back as the field shows it and in powers of ten', () => {

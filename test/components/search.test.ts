@@ -82,7 +82,19 @@ describe('mergeResults', () => {
     expect(mergeResults([a, b], ['x']).map((p) => p.url)).toEqual(['/b/', '/a/']);
   });
   it('merges sections by URL, titled ones first, then by hit weight, and drops the page-top "section"', () => {
-    const one = [{ ...page('/m/', [['KV cache per token', 'per-token', 2], ['Weights', 'weights', 7]]), sections: [{ title: '/m/', url: '/m/', score: 50 }, { title: 'KV cache per token', url: '/m/#per-token', score: 2 }, { title: 'Weights', url: '/m/#weights', score: 7 }] }];
+    const one = [
+      {
+        ...page('/m/', [
+          ['KV cache per token', 'per-token', 2],
+          ['Weights', 'weights', 7],
+        ]),
+        sections: [
+          { title: '/m/', url: '/m/', score: 50 },
+          { title: 'KV cache per token', url: '/m/#per-token', score: 2 },
+          { title: 'Weights', url: '/m/#weights', score: 7 },
+        ],
+      },
+    ];
     const two = [page('/m/', [['Weights', 'weights', 4]])];
     const [m] = mergeResults([one, two], ['kv cache']);
     expect(m!.sections).toEqual([

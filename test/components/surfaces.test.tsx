@@ -27,7 +27,11 @@ afterEach(() => {
 function cli(argv: string[]): Record<string, unknown> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main([...argv, '--json'], (s) => out.push(s), (s) => err.push(s));
+  const code = main(
+    [...argv, '--json'],
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   if (code !== 0) throw new Error(`cli ${argv.join(' ')}: ${err.join('\n')}`);
   return JSON.parse(out.join('')) as Record<string, unknown>;
 }

@@ -99,6 +99,8 @@ describe('texToMathmlChunks', () => {
 
   it('a unary minus opening a piece is unspaced: 10^{-5} and "= -3" keep their signs tight', () => {
     expect(texToMathmlChunks('x = -3').chunks.at(-1)).toBe('<math displaystyle="true"><mrow><mo lspace="0em" rspace="0em">−</mo><mn>3</mn></mrow></math>');
-    expect(texToMathml('10^{-5}').mathml).toBe('<math display="block"><msup><mn>10</mn><mrow><mo lspace="0em" rspace="0em">−</mo><mn>5</mn></mrow></msup></math>');
+    expect(texToMathml('10^{-5}').mathml).toBe(
+      '<math display="block"><msup><mn>10</mn><mrow><mo lspace="0em" rspace="0em">−</mo><mn>5</mn></mrow></msup></math>',
+    );
   });
 });

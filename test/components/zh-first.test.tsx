@@ -41,7 +41,16 @@ function propsOf(name: string): Record<string, unknown>[] {
 const WITHOUT = ['ModelsTableSorter', 'SearchBox'];
 
 const islands = Object.entries(modules)
-  .map(([path, m]) => [path.split('/').pop()!.replace(/\.tsx$/, ''), m.default] as const)
+  .map(
+    ([path, m]) =>
+      [
+        path
+          .split('/')
+          .pop()!
+          .replace(/\.tsx$/, ''),
+        m.default,
+      ] as const,
+  )
   .filter(([name]) => !WITHOUT.includes(name))
   .sort(([a], [b]) => a.localeCompare(b));
 

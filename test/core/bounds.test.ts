@@ -124,15 +124,47 @@ describe('checkConfigBounds', () => {
   });
 
   it.each([
-    [{ ...LLAMA, num_hidden_layers: 1e15 }, 'num_hidden_layers', 'num_hidden_layers must be a whole number from 1 to 10,000 (the deepest published LLMs have under 200 layers), got 1,000,000,000,000,000'],
-    [{ ...LLAMA, hidden_size: 2 ** 53 }, 'hidden_size', 'hidden_size must be a whole number from 1 to 10,000,000 (the widest published FFNs are under 100,000), got 9.007e15'],
-    [{ ...LLAMA, hidden_size: 4096.5 }, 'hidden_size', 'hidden_size must be a whole number from 1 to 10,000,000 (the widest published FFNs are under 100,000), got 4096.5'],
-    [{ ...LLAMA, hidden_size: 1e300 }, 'hidden_size', 'hidden_size must be a whole number from 1 to 10,000,000 (the widest published FFNs are under 100,000), got 1e300'],
-    [{ ...LLAMA, vocab_size: -1 }, 'vocab_size', 'vocab_size must be a whole number from 1 to 100,000,000 (the largest published vocabularies are about 256,000), got -1'],
+    [
+      { ...LLAMA, num_hidden_layers: 1e15 },
+      'num_hidden_layers',
+      'num_hidden_layers must be a whole number from 1 to 10,000 (the deepest published LLMs have under 200 layers), got 1,000,000,000,000,000',
+    ],
+    [
+      { ...LLAMA, hidden_size: 2 ** 53 },
+      'hidden_size',
+      'hidden_size must be a whole number from 1 to 10,000,000 (the widest published FFNs are under 100,000), got 9.007e15',
+    ],
+    [
+      { ...LLAMA, hidden_size: 4096.5 },
+      'hidden_size',
+      'hidden_size must be a whole number from 1 to 10,000,000 (the widest published FFNs are under 100,000), got 4096.5',
+    ],
+    [
+      { ...LLAMA, hidden_size: 1e300 },
+      'hidden_size',
+      'hidden_size must be a whole number from 1 to 10,000,000 (the widest published FFNs are under 100,000), got 1e300',
+    ],
+    [
+      { ...LLAMA, vocab_size: -1 },
+      'vocab_size',
+      'vocab_size must be a whole number from 1 to 100,000,000 (the largest published vocabularies are about 256,000), got -1',
+    ],
     [{ ...LLAMA, rope_theta: Number.POSITIVE_INFINITY }, 'rope_theta', 'rope_theta is not a finite number'],
-    [{ ...LLAMA, text_config: { num_hidden_layers: 1e9 } }, 'text_config.num_hidden_layers', 'text_config.num_hidden_layers must be a whole number from 1 to 10,000 (the deepest published LLMs have under 200 layers), got 1,000,000,000'],
-    [{ ...LLAMA, mlp_only_layers: [0, 2, 1e12] }, 'mlp_only_layers[2]', 'mlp_only_layers[2] must be a whole number from 1 to 10,000 (the deepest published LLMs have under 200 layers), got 1,000,000,000,000'],
-    [{ ...LLAMA, num_ln_in_parallel_attn: 1e7 }, 'num_ln_in_parallel_attn', 'num_ln_in_parallel_attn must be a whole number from 1 to 10,000 (the deepest published LLMs have under 200 layers), got 10,000,000'],
+    [
+      { ...LLAMA, text_config: { num_hidden_layers: 1e9 } },
+      'text_config.num_hidden_layers',
+      'text_config.num_hidden_layers must be a whole number from 1 to 10,000 (the deepest published LLMs have under 200 layers), got 1,000,000,000',
+    ],
+    [
+      { ...LLAMA, mlp_only_layers: [0, 2, 1e12] },
+      'mlp_only_layers[2]',
+      'mlp_only_layers[2] must be a whole number from 1 to 10,000 (the deepest published LLMs have under 200 layers), got 1,000,000,000,000',
+    ],
+    [
+      { ...LLAMA, num_ln_in_parallel_attn: 1e7 },
+      'num_ln_in_parallel_attn',
+      'num_ln_in_parallel_attn must be a whole number from 1 to 10,000 (the deepest published LLMs have under 200 layers), got 10,000,000',
+    ],
   ])('checkConfigBounds(%j) throws on %s', (config, field, message) => {
     expect(thrown(() => checkConfigBounds(config))).toEqual({ field, message });
   });

@@ -41,7 +41,19 @@ describe('omitted properties', () => {
 
   it('no module an island imports reads an omitted property', () => {
     const islands = walk(new URL('src/components/islands/', root).pathname).filter((f) => /\.tsx?$/.test(f));
-    const program = ts.createProgram(islands, { jsx: ts.JsxEmit.ReactJSX, jsxImportSource: 'preact', strict: true, noEmit: true, allowJs: false, skipLibCheck: true, moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, resolveJsonModule: true, types: [] });
+    const program = ts.createProgram(islands, {
+      jsx: ts.JsxEmit.ReactJSX,
+      jsxImportSource: 'preact',
+      strict: true,
+      noEmit: true,
+      allowJs: false,
+      skipLibCheck: true,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+      resolveJsonModule: true,
+      types: [],
+    });
     const checker = program.getTypeChecker();
     const gpuSpecFile = new URL('src/data/gpuSpec.ts', root).pathname;
     const presetFiles = [new URL('src/data/models/records.ts', root).pathname, new URL('src/core/model/presets.ts', root).pathname];
@@ -55,7 +67,9 @@ describe('omitted properties', () => {
       const visit = (node: ts.Node): void => {
         const name = ts.isPropertyAccessExpression(node) ? node.name : ts.isBindingElement(node) ? (node.propertyName ?? node.name) : null;
         if (name && ts.isIdentifier(name) && omittedNames.has(name.text)) {
-          const symbol = ts.isPropertyAccessExpression(node) ? checker.getSymbolAtLocation(name) : propertyOfBinding(checker, node as ts.BindingElement, name.text);
+          const symbol = ts.isPropertyAccessExpression(node)
+            ? checker.getSymbolAtLocation(name)
+            : propertyOfBinding(checker, node as ts.BindingElement, name.text);
           for (const decl of symbol?.declarations ?? []) {
             const declFile = decl.getSourceFile().fileName;
             const omitted = (declFile === gpuSpecFile && gpuOmits.includes(name.text)) || (presetFiles.includes(declFile) && presetOmits.includes(name.text));

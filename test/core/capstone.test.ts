@@ -46,7 +46,7 @@ describe('capstone 1: serve Llama 3 70B at 50 requests/s, TTFT ≤ 500 ms, TPOT 
     // 50 · 200 = 10,000 output tokens/s → 0.024444 · (1 − ρ) / 10,000 · 10⁶ = $1.167 for ρ = 0.5225
     const h100 = by('h100-sxm').plan;
     expect(h100.operating!.steady.prefillShare).toBeCloseTo(0.5225, 3);
-    expect(h100.cost!.usdPerMillionOutputTokens).toBeCloseTo(((88 / 3600) * (1 - 0.5225)) / 10000 * 1e6, 2);
+    expect(h100.cost!.usdPerMillionOutputTokens).toBeCloseTo((((88 / 3600) * (1 - 0.5225)) / 10000) * 1e6, 2);
     expect(h100.cost!.usdPerMillionOutputTokens).toBeCloseTo(1.167, 3);
     expect(by('h200').plan.cost!.usdPerMillionOutputTokens).toBeCloseTo(0.954, 3);
     expect(by('a800-sxm-80gb').plan.cost!.usdPerMillionOutputTokens).toBeCloseTo(3.083, 3);

@@ -158,7 +158,14 @@ describe('one quantity, one formula', () => {
   const allowed = new Set([...DISTINCT_QUANTITIES, ...AWAITING_MERGE].map(([a, b]) => key(a, b)));
 
   it('no two registered formulas compute the same quantity from the same inputs', () => {
-    const duplicates = [...found].filter(([k]) => !allowed.has(k)).map(([k, map]) => `${k} (${Object.entries(map).map(([a, b]) => `${a}→${b}`).join(', ')})`);
+    const duplicates = [...found]
+      .filter(([k]) => !allowed.has(k))
+      .map(
+        ([k, map]) =>
+          `${k} (${Object.entries(map)
+            .map(([a, b]) => `${a}→${b}`)
+            .join(', ')})`,
+      );
     expect(duplicates).toEqual([]);
   });
 
@@ -188,8 +195,16 @@ describe('one quantity, one formula', () => {
 
   it('sameFunction finds a retyped formula and keeps apart one that differs', () => {
     const kv = FORMULAS.find((f) => f.id === 'memory.kvCache') as AnyFormula;
-    const retyped = { ...kv, id: 'x.kv', compute: ({ L, Sc, hKv, d, s }: Record<string, number>) => (L as number) * 2 * (Sc as number) * (d as number) * (hKv as number) * (s as number) } as AnyFormula;
-    const off = { ...kv, id: 'x.kvOff', compute: ({ L, Sc, hKv, d, s }: Record<string, number>) => 2 * (L as number) * ((Sc as number) + 1) * (hKv as number) * (d as number) * (s as number) } as AnyFormula;
+    const retyped = {
+      ...kv,
+      id: 'x.kv',
+      compute: ({ L, Sc, hKv, d, s }: Record<string, number>) => (L as number) * 2 * (Sc as number) * (d as number) * (hKv as number) * (s as number),
+    } as AnyFormula;
+    const off = {
+      ...kv,
+      id: 'x.kvOff',
+      compute: ({ L, Sc, hKv, d, s }: Record<string, number>) => 2 * (L as number) * ((Sc as number) + 1) * (hKv as number) * (d as number) * (s as number),
+    } as AnyFormula;
     expect(sameFunction(kv, retyped)).not.toBeNull();
     expect(sameFunction(kv, off)).toBeNull();
   });

@@ -117,7 +117,7 @@ const WORKED: readonly Row[] = [
   // 6·70,553,706,496 + 12·1·80·64·128·8192
   ['training.attentionFlops', 487_746_748_416, 'exact'],
   // 420,000,000,000·15,000,000,000,000
-  ['training.totalFlops', 6.3e+24, 'close'],
+  ['training.totalFlops', 6.3e24, 'close'],
   // 6.3e+24/(16,384·989,000,000,000,000·0.4)
   ['training.time', 971995.6632330638, 'close'],
   // 6.3e+24/(989,000,000,000,000·0.4·3600)
@@ -253,7 +253,7 @@ const WORKED: readonly Row[] = [
   // 48·2·730
   ['capacity.monthlyCost', 70_080, 'exact'],
   // 1,000,000/2·3600·989,400,000,000,000·0.4
-  ['capacity.budgetFlops', 7.12368e+23, 'close'],
+  ['capacity.budgetFlops', 7.12368e23, 'close'],
   // 1.69 + 406.4/70,000,000,000^0.34 + 410.7/1,400,000,000,000^0.28
   ['capacity.chinchillaLoss', 1.9366454705587173, 'close'],
   // (0.34·406.4/(0.28·410.7))^(1/(0.34 + 0.28))·(1e+24/6)^(0.28/(0.34 + 0.28))

@@ -29,11 +29,11 @@ describe('layerTensorShapes', () => {
     ['wUp', [4096, 11008]],
     ['ffnHidden', [1, 4096, 11008]],
     ['wDown', [11008, 4096]],
-  ] as const)('layerTensorShapes(Llama 2 7B, B = 1, S = S\' = 4,096).%s = %o', (key, expected) => {
+  ] as const)("layerTensorShapes(Llama 2 7B, B = 1, S = S' = 4,096).%s = %o", (key, expected) => {
     expect(sizes(l7[key])).toEqual(expected);
   });
 
-  it('labels the shapes with the course notation: [H, (h + 2·h_kv)·d], [B, h, S, S\'], and H where h·d = H', () => {
+  it("labels the shapes with the course notation: [H, (h + 2·h_kv)·d], [B, h, S, S'], and H where h·d = H", () => {
     expect(labels(l7.wQkv)).toEqual(['H', '(h + 2·h_kv)·d']);
     expect(labels(l7.scores)).toEqual(['B', 'h', 'S', "S'"]);
     expect(labels(l7.merged)).toEqual(['B', 'S', 'H']);

@@ -28,7 +28,7 @@ describe('attentionPairs', () => {
 });
 
 describe('forwardFlops', () => {
-  it('forwardFlops(llama-2-7b, B=1, S=1, S\'=1, full).total = 13,214,679,040 FLOPs', () => {
+  it("forwardFlops(llama-2-7b, B=1, S=1, S'=1, full).total = 13,214,679,040 FLOPs", () => {
     const f = forwardFlops({ spec: llama7b, batch: 1, newTokens: 1, contextTokens: 1, attention: 'full' });
     // qkv 32·2·4096·3·4096 = 3,221,225,472; out 32·2·4096² = 1,073,741,824
     expect(f.components.qkv).toBe(3_221_225_472);
@@ -43,7 +43,7 @@ describe('forwardFlops', () => {
     expect(f.total).toBe(13_214_679_040);
   });
 
-  it("forwardFlops(llama-2-7b, 1, 1, 1).articleFlops = 13,477,355,520 FLOPs = exact + 2·(V·H + norms)", () => {
+  it('forwardFlops(llama-2-7b, 1, 1, 1).articleFlops = 13,477,355,520 FLOPs = exact + 2·(V·H + norms)', () => {
     // 2·6,738,415,616 + 4·32·4096·1; the gap is the embedding lookup and norms the 2N counts: 2·(131,072,000 + 266,240)
     const f = forwardFlops({ spec: llama7b, batch: 1, newTokens: 1, contextTokens: 1, attention: 'full' });
     expect(f.articleFlops).toBe(13_477_355_520);
@@ -51,13 +51,13 @@ describe('forwardFlops', () => {
     expect(f.twoN).toBe(13_476_831_232);
   });
 
-  it("prefillFlops(llama-2-7b, S=2048): causal scores = 550,024,249,344 FLOPs, full = 1,099,511,627,776", () => {
+  it('prefillFlops(llama-2-7b, S=2048): causal scores = 550,024,249,344 FLOPs, full = 1,099,511,627,776', () => {
     // full: 2·h·d·L·S·S' = 2·4096·32·2048² = 2^40; causal pairs 2048·2049/2 = 2,098,176 → 262,144·2,098,176
     expect(prefillFlops({ spec: llama7b, batch: 1, promptTokens: 2048, attention: 'full' }).components.scores).toBe(1_099_511_627_776);
     expect(prefillFlops({ spec: llama7b, batch: 1, promptTokens: 2048 }).components.scores).toBe(550_024_249_344);
   });
 
-  it('decodeStepFlops(mixtral-8x7b, B=1, S\'=1).components.experts = 22,548,578,304 FLOPs (k = 2 of 8 experts)', () => {
+  it("decodeStepFlops(mixtral-8x7b, B=1, S'=1).components.experts = 22,548,578,304 FLOPs (k = 2 of 8 experts)", () => {
     // 32 layers · 2 · 1 token · 2 experts · 3·4096·14336
     const f = decodeStepFlops({ spec: getPreset('mixtral-8x7b').spec, batch: 1, contextTokens: 1 });
     expect(f.components.experts).toBe(22_548_578_304);
@@ -173,10 +173,12 @@ describe('forwardFlops: bounded inputs, exact or marked not exact', () => {
   });
 
   it('forwardFlops(a spec with layers = 1e15) throws InputError on layers instead of counting', () => {
-    expect(() => forwardFlops({ spec: { ...llama7b, layers: 1e15 }, batch: 1, newTokens: 1, contextTokens: 1 })).toThrow(/layers must be a whole number from 1 to 10,000/);
+    expect(() => forwardFlops({ spec: { ...llama7b, layers: 1e15 }, batch: 1, newTokens: 1, contextTokens: 1 })).toThrow(
+      /layers must be a whole number from 1 to 10,000/,
+    );
   });
 
-  it.each(PRESETS.map((p) => [p.id] as const))("prefillFlops(%s, B=1, S=4096).exact = true", (id) => {
+  it.each(PRESETS.map((p) => [p.id] as const))('prefillFlops(%s, B=1, S=4096).exact = true', (id) => {
     expect(prefillFlops({ spec: getPreset(id).spec, batch: 1, promptTokens: 4096 }).exact).toBe(true);
   });
 });

@@ -96,13 +96,23 @@ describe('cite: copied derivations as aligned rows', () => {
 
   it('derivationAligned(matmul 2×3×4) is an align* of three rows, aligned on =', () => {
     expect(derivationAligned(d)).toBe(
-      ['\\begin{align*}', 'F &= 2 \\cdot M \\cdot K \\cdot N \\\\', '  &= 2 \\cdot 2 \\cdot 3 \\cdot 4 \\\\', '  &= \\text{48.0 FLOPs}', '\\end{align*}'].join('\n'),
+      ['\\begin{align*}', 'F &= 2 \\cdot M \\cdot K \\cdot N \\\\', '  &= 2 \\cdot 2 \\cdot 3 \\cdot 4 \\\\', '  &= \\text{48.0 FLOPs}', '\\end{align*}'].join(
+        '\n',
+      ),
     );
   });
 
   it('derivationAsLatex names the title and the setup in comments, escaping what a comment could misread', () => {
     expect(derivationAsLatex(d, 'M = 2, price $3 [x]')).toBe(
-      ['% Matmul FLOPs', '% M = 2, price \\$3 \\[x\\]', '\\begin{align*}', 'F &= 2 \\cdot M \\cdot K \\cdot N \\\\', '  &= 2 \\cdot 2 \\cdot 3 \\cdot 4 \\\\', '  &= \\text{48.0 FLOPs}', '\\end{align*}'].join('\n'),
+      [
+        '% Matmul FLOPs',
+        '% M = 2, price \\$3 \\[x\\]',
+        '\\begin{align*}',
+        'F &= 2 \\cdot M \\cdot K \\cdot N \\\\',
+        '  &= 2 \\cdot 2 \\cdot 3 \\cdot 4 \\\\',
+        '  &= \\text{48.0 FLOPs}',
+        '\\end{align*}',
+      ].join('\n'),
     );
   });
 

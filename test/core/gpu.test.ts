@@ -116,7 +116,7 @@ describe('GPU table', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const g of listGpus()) {
       expect(gpuProvenance(g.id).sources.length, g.id).toBeGreaterThan(0);
-      expect(gpuProvenance(g.id).sources[0]?.source, g.id).not.toBe("entered by the user");
+      expect(gpuProvenance(g.id).sources[0]?.source, g.id).not.toBe('entered by the user');
       expect(g.memoryBytes, g.id).toBeGreaterThan(0);
       expect(g.memoryBandwidth, g.id).toBeGreaterThan(0);
     }

@@ -34,7 +34,8 @@ const DYNAMIC: Readonly<Record<string, string>> = {
   'domainMessage(labels?.[key] ?? key, domains[key])': 'domainMessage("{}", d) for every domain',
   'domainMessage(spec.label, spec.domain)': 'domainMessage("{}", d) for every domain',
   'r.error': "parseQuantity's messages (fail(…) sites in src/core/parse.ts)",
-  "boundMessage(`--input + --output (${formatInteger(flags.input + flags.output)} tokens)`, 'sequence')": 'the bound template, and "--input + --output ({} tokens)" below',
+  "boundMessage(`--input + --output (${formatInteger(flags.input + flags.output)} tokens)`, 'sequence')":
+    'the bound template, and "--input + --output ({} tokens)" below',
 };
 
 /** Pieces messages are assembled from, listed where the builder keeps them. */
@@ -82,7 +83,10 @@ describe('the Chinese catalogue of core and CLI messages', () => {
   });
 
   it('has no entry whose message is gone (stale keys)', () => {
-    expect(keys.filter((k) => !expected.has(k)), 'remove these from src/core/i18n/zh.ts, or update them to the new English').toEqual([]);
+    expect(
+      keys.filter((k) => !expected.has(k)),
+      'remove these from src/core/i18n/zh.ts, or update them to the new English',
+    ).toEqual([]);
   });
 
   it('keeps one entry per message: no key both here and among the formula labels', () => {
@@ -98,7 +102,11 @@ describe('the Chinese catalogue of core and CLI messages', () => {
     const zh = ZH_MESSAGES[en]!;
     expect(zh.trim()).not.toBe('');
     // Words (not identifiers such as config.json, flags or symbols) must come out in Chinese.
-    const words = en.replace(/\{\}/g, ' ').replace(/\S*[._]\S*|--\S+/g, ' ').match(/[A-Za-z]{3,}/g) ?? [];
+    const words =
+      en
+        .replace(/\{\}/g, ' ')
+        .replace(/\S*[._]\S*|--\S+/g, ' ')
+        .match(/[A-Za-z]{3,}/g) ?? [];
     if (words.length > 0) expect(zh).toMatch(/[\u4e00-\u9fff]/);
     const slots = en.split('{}').length - 1;
     const plain = zh.match(/\{\}/g)?.length ?? 0;
@@ -125,13 +133,25 @@ describe('translate: real messages from the core, in Chinese', () => {
   };
 
   it('TP = 3 for Llama 2 7B (32 heads) is refused in Chinese', () => {
-    const en = message(() => checkParallelLayout({ gpus: 3, dp: 1, tp: 3, pp: 1, cp: 1, ep: 1 }, { heads: llama7.heads, kvHeads: llama7.kvHeads, layers: llama7.layers, seq: 4096, experts: 0 }));
+    const en = message(() =>
+      checkParallelLayout(
+        { gpus: 3, dp: 1, tp: 3, pp: 1, cp: 1, ep: 1 },
+        { heads: llama7.heads, kvHeads: llama7.kvHeads, layers: llama7.layers, seq: 4096, experts: 0 },
+      ),
+    );
     expect(en).toBe('TP = 3 must divide the 32 attention heads: each GPU takes whole heads');
     expect(translate(en, 'zh')).toBe('TP = 3 必须整除 32 个注意力头：每张 GPU 分到整数个头');
   });
 
   it('a V100 asked for bf16 falls back to fp16, and the warning says so in Chinese', () => {
-    const r = trainingScenario({ model: llama7, gpu: getGpu('v100-sxm2-32gb'), tokens: 1e12, seq: 4096, run: { kind: 'mfu', gpus: 64, mfu: 0.4 }, parallel: { zero: 3 } });
+    const r = trainingScenario({
+      model: llama7,
+      gpu: getGpu('v100-sxm2-32gb'),
+      tokens: 1e12,
+      seq: 4096,
+      run: { kind: 'mfu', gpus: 64, mfu: 0.4 },
+      parallel: { zero: 3 },
+    });
     const w = r.warnings.find((x) => x.code === 'peak-dtype-fallback')!;
     const zh = translate(w.message, 'zh');
     expect(zh).toMatch(/^NVIDIA V100 .*没有 bf16 的 Tensor Core 算力：MFU 和时间按其 fp16 峰值计算。$/);
@@ -146,7 +166,9 @@ describe('translate: real messages from the core, in Chinese', () => {
   });
 
   it('a config.json bound message with the value it got: both parts in Chinese', () => {
-    expect(translate(`${boundMessage('num_hidden_layers', 'layers')}, got 1e15`, 'zh')).toBe('num_hidden_layers 必须是 1 到 10,000 之间的整数（已发表的最深的 LLM 也不到 200 层），实际为 1e15');
+    expect(translate(`${boundMessage('num_hidden_layers', 'layers')}, got 1e15`, 'zh')).toBe(
+      'num_hidden_layers 必须是 1 到 10,000 之间的整数（已发表的最深的 LLM 也不到 200 层），实际为 1e15',
+    );
   });
 
   it('every bound kind and every domain reads fully in Chinese', () => {
@@ -159,7 +181,14 @@ describe('translate: real messages from the core, in Chinese', () => {
   });
 
   it('serving warnings (weights do not fit, uneven tensor parallelism, context) read in Chinese', () => {
-    const r = servingScenario({ model: getPreset('llama-2-70b').spec, gpu: getGpu('a800-sxm-80gb'), gpus: 3, batch: 512, inputTokens: 8000, outputTokens: 200 });
+    const r = servingScenario({
+      model: getPreset('llama-2-70b').spec,
+      gpu: getGpu('a800-sxm-80gb'),
+      gpus: 3,
+      batch: 512,
+      inputTokens: 8000,
+      outputTokens: 200,
+    });
     expect(r.warnings.length).toBeGreaterThan(1);
     for (const w of r.warnings) {
       const zh = translate(w.message, 'zh');
@@ -173,7 +202,9 @@ describe('translate: real messages from the core, in Chinese', () => {
   });
 
   it('English stays English, and an unknown message comes back unchanged (never empty)', () => {
-    expect(translate('TP = 3 must divide the 32 attention heads: each GPU takes whole heads', 'en')).toBe('TP = 3 must divide the 32 attention heads: each GPU takes whole heads');
+    expect(translate('TP = 3 must divide the 32 attention heads: each GPU takes whole heads', 'en')).toBe(
+      'TP = 3 must divide the 32 attention heads: each GPU takes whole heads',
+    );
     expect(translate('a message nobody wrote', 'zh')).toBe('a message nobody wrote');
     expect(translate('', 'zh')).toBe('');
   });

@@ -7,7 +7,14 @@ import { criticalBatch, servingSweep } from '../../src/core/scenario/servingStep
 
 describe('decodeCriticalBatch', () => {
   it('decodeCriticalBatch(16-bit weights, f = 2N, A800 at 100%) = the ridge point, 312e12 / 2.039e12 = 153.02', () => {
-    const b = decodeCriticalBatch({ weightsBytes: 137_953_296_384, flopsPerSequence: 137_953_296_384, peak: 312e12, bandwidth: 2.039e12, computeEfficiency: 1, memoryEfficiency: 1 });
+    const b = decodeCriticalBatch({
+      weightsBytes: 137_953_296_384,
+      flopsPerSequence: 137_953_296_384,
+      peak: 312e12,
+      bandwidth: 2.039e12,
+      computeEfficiency: 1,
+      memoryEfficiency: 1,
+    });
     expect(b).toBeCloseTo(153.016184, 5);
   });
   it('decodeCriticalBatchFormula at the calibrated shares (0.8 of peak, 0.9 of bandwidth) = 153.02·0.8/0.9 = 136.01', () => {

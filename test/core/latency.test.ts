@@ -74,7 +74,10 @@ describe('servingScenario latency properties', () => {
         const moreB = servingScenario({ model, gpu, gpus: 1, batch: B + dB, inputTokens: S, outputTokens: 64 });
         const moreS = servingScenario({ model, gpu, gpus: 1, batch: B, inputTokens: S + dB, outputTokens: 64 });
         return (
-          moreB.ttftSeconds >= base.ttftSeconds && moreB.tpotSeconds >= base.tpotSeconds && moreS.ttftSeconds >= base.ttftSeconds && moreS.tpotSeconds >= base.tpotSeconds
+          moreB.ttftSeconds >= base.ttftSeconds &&
+          moreB.tpotSeconds >= base.tpotSeconds &&
+          moreS.ttftSeconds >= base.ttftSeconds &&
+          moreS.tpotSeconds >= base.tpotSeconds
         );
       }),
       { numRuns: 200 },

@@ -147,7 +147,7 @@ describe('layerCost', () => {
 });
 
 describe('layerCost at the edge of the bounds', () => {
-  it("layerCost(Llama 2 7B layer, B=1e6, S=S'=1e7, causal) is finite and not exact, without unbounded work (was \"8.2,324,758,528e+23\")", () => {
+  it('layerCost(Llama 2 7B layer, B=1e6, S=S\'=1e7, causal) is finite and not exact, without unbounded work (was "8.2,324,758,528e+23")', () => {
     const t0 = performance.now();
     const c = layerCost(LLAMA2_7B, { B: 1e6, S: 1e7, Sc: 1e7, attention: 'causal' });
     expect(performance.now() - t0).toBeLessThan(HANG_GUARD_MS);
@@ -157,7 +157,7 @@ describe('layerCost at the edge of the bounds', () => {
     expect(Number.isFinite(c.flopsTotal)).toBe(true);
   });
 
-  it('layerCost(Llama 2 7B layer, B=S=S\'=1).exact = true', () => {
+  it("layerCost(Llama 2 7B layer, B=S=S'=1).exact = true", () => {
     expect(layerCost(LLAMA2_7B, { B: 1, S: 1, Sc: 1, attention: 'causal' }).exact).toBe(true);
   });
 

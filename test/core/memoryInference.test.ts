@@ -54,7 +54,10 @@ describe('inference memory', () => {
   });
 
   it.each(PRESETS.map((p) => [p.id, p.spec] as const))('the activation formula agrees with inferenceActivationBytes for %s', (_id, spec) => {
-    for (const [batch, tokens] of [[1, 4000], [8, 512]] as const) {
+    for (const [batch, tokens] of [
+      [1, 4000],
+      [8, 512],
+    ] as const) {
       const direct = inferenceActivationBytes({ spec, batch, newTokens: tokens, bytesPerElement: 2, logits: 'last' }).total;
       expect(inferenceActivationFormulaBytes(inferenceActivationInputs(spec, batch, tokens, 2))).toBeCloseTo(direct, 0);
     }

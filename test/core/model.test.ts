@@ -183,8 +183,18 @@ describe('parseHfConfig: rejections name the field', () => {
     ['unsupported model_type', { ...LLAMA, model_type: 't5' }, 'model_type', /"t5" is not supported/],
     ['missing model_type', { ...LLAMA, model_type: undefined }, 'model_type', /missing/],
     ['top-k above E', { ...LLAMA, model_type: 'mixtral', num_local_experts: 8, num_experts_per_tok: 9 }, 'num_experts_per_tok', /must not exceed/],
-    ['gpt2 n_head not dividing n_embd', { model_type: 'gpt2', n_embd: 770, n_head: 12, n_layer: 12, n_positions: 1024, vocab_size: 50257 }, 'n_head', /must divide/],
-    ['deepseek without kv_lora_rank', { ...LLAMA, model_type: 'deepseek_v3', q_lora_rank: 1536, qk_nope_head_dim: 128, qk_rope_head_dim: 64, v_head_dim: 128 }, 'kv_lora_rank', /missing/],
+    [
+      'gpt2 n_head not dividing n_embd',
+      { model_type: 'gpt2', n_embd: 770, n_head: 12, n_layer: 12, n_positions: 1024, vocab_size: 50257 },
+      'n_head',
+      /must divide/,
+    ],
+    [
+      'deepseek without kv_lora_rank',
+      { ...LLAMA, model_type: 'deepseek_v3', q_lora_rank: 1536, qk_nope_head_dim: 128, qk_rope_head_dim: 64, v_head_dim: 128 },
+      'kv_lora_rank',
+      /missing/,
+    ],
   ])('parseHfConfig(%s) throws InputError on %s', (_name, cfg, field, message) => {
     const err = inputErrorOf(() => parseHfConfig(JSON.parse(JSON.stringify(cfg))));
     expect(err.field).toBe(field);
@@ -242,7 +252,25 @@ describe('presets', () => {
 
   it('every preset family covers the required model_types', () => {
     const types = new Set(PRESETS.map((p) => p.spec.modelType));
-    for (const t of ['gpt2', 'bloom', 'RefinedWebModel', 'opt', 'gpt_neox', 'llama', 'mistral', 'mixtral', 'qwen2', 'qwen2_moe', 'qwen3', 'qwen3_moe', 'gemma', 'gemma2', 'phi3', 'deepseek_v2', 'deepseek_v3']) {
+    for (const t of [
+      'gpt2',
+      'bloom',
+      'RefinedWebModel',
+      'opt',
+      'gpt_neox',
+      'llama',
+      'mistral',
+      'mixtral',
+      'qwen2',
+      'qwen2_moe',
+      'qwen3',
+      'qwen3_moe',
+      'gemma',
+      'gemma2',
+      'phi3',
+      'deepseek_v2',
+      'deepseek_v3',
+    ]) {
       expect(types.has(t)).toBe(true);
     }
   });
@@ -312,7 +340,9 @@ describe('parseHfConfig: hostile sizes are refused by name, at once', () => {
 
   it('parseHfConfig(num_hidden_layers 1e15) names the bound: "from 1 to 10,000 (the deepest published LLMs have under 200 layers)"', () => {
     const err = inputErrorOf(() => parseHfConfig({ ...DEEPSEEK_V3, num_hidden_layers: 1e15 }));
-    expect(err.message).toBe('num_hidden_layers must be a whole number from 1 to 10,000 (the deepest published LLMs have under 200 layers), got 1,000,000,000,000,000');
+    expect(err.message).toBe(
+      'num_hidden_layers must be a whole number from 1 to 10,000 (the deepest published LLMs have under 200 layers), got 1,000,000,000,000,000',
+    );
   });
 
   it.each([1e7, 3, 0, 1.5, '2'])('parseHfConfig(falcon, num_ln_in_parallel_attn = %s) throws InputError: only 1 or 2 norms mean anything', (value) => {
@@ -505,7 +535,13 @@ describe('checkSpec: a ModelSpec built by hand is bounded like a parsed one', ()
     ['hidden', { ...base, hidden: 2 ** 53 }],
     ['normsPerLayer', { ...base, extras: { ...base.extras, normsPerLayer: 1e7 } }],
     ['slidingWindow.size', { ...base, slidingWindow: { size: 1e300, layers: 'all' } }],
-    ['moe.topK', { ...base, moe: { experts: 8, topK: 9, expertWidth: 14336, sharedExperts: 0, sharedExpertWidth: 0, sharedExpertGate: false, denseLayers: 0, routerBias: false } }],
+    [
+      'moe.topK',
+      {
+        ...base,
+        moe: { experts: 8, topK: 9, expertWidth: 14336, sharedExperts: 0, sharedExpertWidth: 0, sharedExpertGate: false, denseLayers: 0, routerBias: false },
+      },
+    ],
     ['vocab', { ...base, vocab: Number.NaN }],
   ] as const)('checkSpec(llama-2-7b with a bad %s) throws InputError on that field', (field, spec) => {
     expect(inputErrorOf(() => checkSpec(spec as ModelSpec)).field).toBe(field);

@@ -59,7 +59,9 @@ describe('layout', () => {
   });
 
   it('checkParallelLayout(mixtral, EP = 3) blames ep: 8 experts are not divisible by 3', () => {
-    expect(fieldOf(() => checkParallelLayout({ gpus: 24, dp: 3, tp: 8, pp: 1, cp: 1, ep: 3 }, { heads: 32, kvHeads: 8, layers: 32, experts: 8, seq: 4096 }))).toBe('ep');
+    expect(
+      fieldOf(() => checkParallelLayout({ gpus: 24, dp: 3, tp: 8, pp: 1, cp: 1, ep: 3 }, { heads: 32, kvHeads: 8, layers: 32, experts: 8, seq: 4096 })),
+    ).toBe('ep');
   });
 });
 

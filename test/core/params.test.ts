@@ -235,7 +235,15 @@ describe('properties', () => {
   it('h_kv = h with h·d = H gives MHA: attention = 4·L·H²', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 8 }), (h, d, L) => {
-        const spec = parseHfConfig({ model_type: 'llama', num_hidden_layers: L, num_attention_heads: h, num_key_value_heads: h, hidden_size: h * d, intermediate_size: 4, vocab_size: 8 });
+        const spec = parseHfConfig({
+          model_type: 'llama',
+          num_hidden_layers: L,
+          num_attention_heads: h,
+          num_key_value_heads: h,
+          hidden_size: h * d,
+          intermediate_size: 4,
+          vocab_size: 8,
+        });
         expect(countParams(spec).attention).toBe(4 * L * (h * d) ** 2);
       }),
     );

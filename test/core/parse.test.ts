@@ -129,7 +129,14 @@ describe('parseQuantity', () => {
     ['1e300', 'gpus', { ok: false, error: 'x must be a whole number from 1 to 10,000,000 (the largest clusters have a few hundred thousand GPUs)' }],
     ['1e300', 'trainingTokens', { ok: false, error: 'x must be a number from 1 to 1e18 (tens of thousands of times the largest runs (about 36T tokens))' }],
     ['1.2', 'fraction', { ok: false, error: 'x must be a number greater than 0 and at most 1 (a fraction of a whole)' }],
-    ['0.0005', 'efficiency', { ok: false, error: 'x must be a number from 0.001 to 1 (a share of peak: below 0.1% is a misconfiguration rather than a regime, above 100% is impossible)' }],
+    [
+      '0.0005',
+      'efficiency',
+      {
+        ok: false,
+        error: 'x must be a number from 0.001 to 1 (a share of peak: below 0.1% is a misconfiguration rather than a regime, above 100% is impossible)',
+      },
+    ],
   ] as const)('parseQuantity(%j, { kind: %j, field: x) = %j', (text, kind, expected) => {
     expect(parseQuantity(text, { kind, field: 'x' })).toEqual(expected);
   });

@@ -108,7 +108,15 @@ const FAMILIES: ReadonlyArray<[name: string, config: Record<string, unknown>]> =
   ['falcon (RefinedWebModel)', getPreset('falcon-7b').config],
   [
     'falcon (new architecture)',
-    { model_type: 'falcon', hidden_size: 8192, num_hidden_layers: 60, num_attention_heads: 128, num_kv_heads: 8, new_decoder_architecture: true, vocab_size: 65024 },
+    {
+      model_type: 'falcon',
+      hidden_size: 8192,
+      num_hidden_layers: 60,
+      num_attention_heads: 128,
+      num_kv_heads: 8,
+      new_decoder_architecture: true,
+      vocab_size: 65024,
+    },
   ],
   ['gemma2', getPreset('gemma-2-9b').config],
   ['gpt2', getPreset('gpt2').config],
@@ -235,16 +243,20 @@ describe('parseHfConfig → countParams, activeParams, FLOPs: InputError naming 
     const present = sized.filter(([k]) => Object.hasOwn(base, k));
     expect(present.length).toBeGreaterThan(0);
     fc.assert(
-      fc.property(fc.constantFrom(...present), fc.oneof(fc.integer({ min: 1, max: 1e9 }), fc.constantFrom(1, 2 ** 53, 1e15, 1e200, 1e308)), ([key, max], over) => {
-        const value = max + over;
-        try {
-          parseHfConfig({ ...base, [key]: value });
-          expect.unreachable(`${key} = ${value} was accepted`);
-        } catch (e) {
-          expect(e).toBeInstanceOf(InputError);
-          expect((e as InputError).field).toBe(key);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...present),
+        fc.oneof(fc.integer({ min: 1, max: 1e9 }), fc.constantFrom(1, 2 ** 53, 1e15, 1e200, 1e308)),
+        ([key, max], over) => {
+          const value = max + over;
+          try {
+            parseHfConfig({ ...base, [key]: value });
+            expect.unreachable(`${key} = ${value} was accepted`);
+          } catch (e) {
+            expect(e).toBeInstanceOf(InputError);
+            expect((e as InputError).field).toBe(key);
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -318,7 +330,25 @@ describe('layerCost and decoderStages at any bounded size: finite, without unbou
 /** Every double, the special values included, and the sizes the issue names. */
 const anyNumber: fc.Arbitrary<number> = fc.oneof(
   fc.double(),
-  fc.constantFrom(0, -0, 1e-30, 1e-320, 5e-324, 1e30, 1e300, 1.7976931348623157e308, 2 ** 53, 2 ** 53 + 2, 8.2324758528e23, 2e24, 4e23, 999.96e9, 999.5e24, Number.NaN, Number.POSITIVE_INFINITY),
+  fc.constantFrom(
+    0,
+    -0,
+    1e-30,
+    1e-320,
+    5e-324,
+    1e30,
+    1e300,
+    1.7976931348623157e308,
+    2 ** 53,
+    2 ** 53 + 2,
+    8.2324758528e23,
+    2e24,
+    4e23,
+    999.96e9,
+    999.5e24,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+  ),
   fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
 );
 const UNITS: readonly Unit[] = ['FLOPs', 'FLOP/s', 'B', 'B/s', 'FLOP/B', 's', 'h', 'GPU-h', 'Hz', 'params', 'tokens', 'tokens/s', 'requests', 'ratio', 'count'];
@@ -365,11 +395,14 @@ describe('formatters: never "e+", "e-", NaN or Infinity, at any number, without 
 
   it('formatInteger(n) prints every digit exactly when |n| ≤ 2^53 − 1, else "≈" and 3 figures', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), fc.double({ min: 2 ** 53, max: 1e308, noNaN: true })), (n) => {
-        const out = formatInteger(n);
-        if (Math.abs(n) <= Number.MAX_SAFE_INTEGER) expect(Number(out.replace(/,/g, ''))).toBe(Math.round(n) + 0);
-        else expect(out).toMatch(/^≈ -?\d\.\d\d × 10[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/);
-      }),
+      fc.property(
+        fc.oneof(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), fc.double({ min: 2 ** 53, max: 1e308, noNaN: true })),
+        (n) => {
+          const out = formatInteger(n);
+          if (Math.abs(n) <= Number.MAX_SAFE_INTEGER) expect(Number(out.replace(/,/g, ''))).toBe(Math.round(n) + 0);
+          else expect(out).toMatch(/^≈ -?\d\.\d\d × 10[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

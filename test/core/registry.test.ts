@@ -54,7 +54,10 @@ describe('formula registry', () => {
       const formula = getFormula(target.id);
       expect(formula.id, `${key} names a retired id`).toBe(target.id);
       expect(anchor).toMatch(SLUG);
-      expect(FORMULAS.some((f) => f.page === page && f.anchor === anchor), `${key} is a current anchor`).toBe(false);
+      expect(
+        FORMULAS.some((f) => f.page === page && f.anchor === anchor),
+        `${key} is a current anchor`,
+      ).toBe(false);
       if (formula.page === page) continue;
       // <span id="old-anchor" /> right before <Derivation id="…" primary={false} …/> on the old page.
       const shown = new RegExp(`<span id="${anchor}" />\\s*<Derivation id="${target.id.replace('.', '\\.')}"[^>]*primary=\\{false\\}`);
@@ -67,7 +70,10 @@ describe('formula registry', () => {
       expect(old).toMatch(ID);
       expect(hasFormula(old), old).toBe(true);
       expect(getFormula(old).id).toBe(id);
-      expect(FORMULAS.some((f) => f.id === old), `${old} is registered again`).toBe(false);
+      expect(
+        FORMULAS.some((f) => f.id === old),
+        `${old} is registered again`,
+      ).toBe(false);
     }
   });
 

@@ -18,7 +18,17 @@ const a800 = getGpu('a800-sxm-80gb');
 const llama7 = getPreset('llama-2-7b').spec;
 const llama70 = getPreset('llama-2-70b').spec;
 // The playground's defaults: Llama 2 7B on 8 × A800 (runtime reading, u = 0.9), 16 requests of 3,000 + 1,000 tokens, bf16.
-const defaults: ServingInput = { model: llama7, gpu: a800, gpus: 8, batch: 16, inputTokens: 3000, outputTokens: 1000, weightDtype: 'bf16', kvDtype: 'bf16', assumptions: { memoryReading: 'runtime', utilization: 0.9 } };
+const defaults: ServingInput = {
+  model: llama7,
+  gpu: a800,
+  gpus: 8,
+  batch: 16,
+  inputTokens: 3000,
+  outputTokens: 1000,
+  weightDtype: 'bf16',
+  kvDtype: 'bf16',
+  assumptions: { memoryReading: 'runtime', utilization: 0.9 },
+};
 const targets = { ttftSeconds: 0.5, tpotSeconds: 0.05 };
 const at = (over: Partial<ServingInput>) => servingScenario({ ...defaults, ...over });
 
@@ -176,7 +186,9 @@ describe('solveReverse: longest prompt', () => {
 describe('solveReverse: inputs', () => {
   it('refuses targets out of range by field', () => {
     expect(fieldOf(() => solveReverse({ quantity: 'batch', serving: defaults, targets: { ttftSeconds: 0, tpotSeconds: 0.05 } }))).toBe('ttftTargetSeconds');
-    expect(fieldOf(() => solveReverse({ quantity: 'batch', serving: defaults, targets: { ttftSeconds: 0.5, tpotSeconds: Number.NaN } }))).toBe('tpotTargetSeconds');
+    expect(fieldOf(() => solveReverse({ quantity: 'batch', serving: defaults, targets: { ttftSeconds: 0.5, tpotSeconds: Number.NaN } }))).toBe(
+      'tpotTargetSeconds',
+    );
     expect(fieldOf(() => solveReverse({ quantity: 'batch', serving: defaults, targets: { ttftSeconds: 1e300, tpotSeconds: 0.05 } }))).toBe('ttftTargetSeconds');
     expect(fieldOf(() => solveReverse({ quantity: 'nope' as 'batch', serving: defaults, targets }))).toBe('quantity');
   });
@@ -193,7 +205,8 @@ describe('solveReverse: inputs', () => {
           const a = solveReverse({ quantity, serving: { ...defaults, batch }, targets: { ttftSeconds: ttft, tpotSeconds: tpot }, batching, arrivalRate: 5 });
           if (a.value === null) expect(a.warnings.length).toBeGreaterThan(0);
           else expect(Number.isInteger(a.value)).toBe(true);
-          for (const p of [a.at, ...(a.beyond ? [a.beyond] : [])]) for (const c of p.checks) expect(Number.isFinite(c.value) && Number.isFinite(c.limit)).toBe(true);
+          for (const p of [a.at, ...(a.beyond ? [a.beyond] : [])])
+            for (const c of p.checks) expect(Number.isFinite(c.value) && Number.isFinite(c.limit)).toBe(true);
         },
       ),
       { numRuns: 25 },

@@ -96,7 +96,14 @@ describe('trainingScenario', () => {
     expect(r.warnings).toEqual([]);
   });
   it('the same run on A100s with 4M GPU-hours is impossible (MFU 140%): a warning names the GPU-hours', () => {
-    const r = trainingScenario({ model: llama3, gpu: getGpu('a100-sxm-80gb'), tokens: 15e12, seq: 8192, run: { kind: 'gpu-hours', gpuHours: 4e6 }, params: 70e9 });
+    const r = trainingScenario({
+      model: llama3,
+      gpu: getGpu('a100-sxm-80gb'),
+      tokens: 15e12,
+      seq: 8192,
+      run: { kind: 'gpu-hours', gpuHours: 4e6 },
+      params: 70e9,
+    });
     // 6.3e24 / (4e6·3600·312e12) = 1.40224
     expect(r.mfu).toBeCloseTo(1.402244, 6);
     expect(r.warnings.map((w) => w.code)).toEqual(['mfu-above-peak']);
@@ -109,11 +116,27 @@ describe('trainingScenario', () => {
     [3, 1.875e9],
   ] as const)('ZeRO figure 1, Ψ = 7.5B on 64 GPUs, stage %i: %d B of model states per GPU', (zero, bytes) => {
     // (2 + 2 + 12)·Ψ; 4Ψ + 12Ψ/64; 2Ψ + 14Ψ/64; 16Ψ/64 (Rajbhandari et al. 2020, figure 1: 120, 31.4, 16.6, 1.9 GB)
-    const r = trainingScenario({ model: getPreset('llama-2-7b').spec, gpu: getGpu('a100-sxm-80gb'), tokens: 1e12, seq: 4096, run: { kind: 'mfu', gpus: 64, mfu: 0.4 }, params: 7.5e9, parallel: { zero } });
+    const r = trainingScenario({
+      model: getPreset('llama-2-7b').spec,
+      gpu: getGpu('a100-sxm-80gb'),
+      tokens: 1e12,
+      seq: 4096,
+      run: { kind: 'mfu', gpus: 64, mfu: 0.4 },
+      params: 7.5e9,
+      parallel: { zero },
+    });
     expect(r.memory.modelStatesBytes).toBe(bytes);
   });
   it('Llama 2 7B on 64 V100s (no bf16): trained at the 125 TFLOP/s fp16 peak with a peak-dtype-fallback warning, not refused', () => {
-    const r = trainingScenario({ model: getPreset('llama-2-7b').spec, gpu: getGpu('v100-sxm2-32gb'), tokens: 1e12, seq: 4096, run: { kind: 'mfu', gpus: 64, mfu: 0.4 }, params: 7.5e9, parallel: { zero: 3 } });
+    const r = trainingScenario({
+      model: getPreset('llama-2-7b').spec,
+      gpu: getGpu('v100-sxm2-32gb'),
+      tokens: 1e12,
+      seq: 4096,
+      run: { kind: 'mfu', gpus: 64, mfu: 0.4 },
+      params: 7.5e9,
+      parallel: { zero: 3 },
+    });
     expect(r.peakFlops).toBe(125e12); // V100 SXM2 datasheet: 125 TFLOPS FP16 tensor
     expect(r.peakDtype).toBe('fp16');
     expect(r.warnings.map((w) => [w.code, w.field])).toContainEqual(['peak-dtype-fallback', 'dtype']);
@@ -123,7 +146,14 @@ describe('trainingScenario', () => {
     expect(r.seconds).toBeCloseTo(14_062_500, 0);
   });
   it('an explicit peak needs no fallback: V100 with peakFlopsPerSecond 100e12 carries no peak warning', () => {
-    const r = trainingScenario({ model: getPreset('llama-2-7b').spec, gpu: getGpu('v100-sxm2-32gb'), tokens: 1e12, seq: 4096, run: { kind: 'mfu', gpus: 64, mfu: 0.4 }, assumptions: { peakFlopsPerSecond: 100e12 } });
+    const r = trainingScenario({
+      model: getPreset('llama-2-7b').spec,
+      gpu: getGpu('v100-sxm2-32gb'),
+      tokens: 1e12,
+      seq: 4096,
+      run: { kind: 'mfu', gpus: 64, mfu: 0.4 },
+      assumptions: { peakFlopsPerSecond: 100e12 },
+    });
     expect(r.peakFlops).toBe(100e12);
     expect(r.warnings.map((w) => w.code)).not.toContain('peak-dtype-fallback');
   });

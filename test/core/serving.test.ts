@@ -13,7 +13,7 @@ import {
 import { InputError } from '../../src/core/units';
 
 describe('serving capacity', () => {
-  it("kvBytesPerRequest(llama-2-70b, S=4000, fp16) = 1,310,720,000 B", () => {
+  it('kvBytesPerRequest(llama-2-70b, S=4000, fp16) = 1,310,720,000 B', () => {
     // 2·80·4000·8·128·2
     expect(kvBytesPerRequest({ layers: 80, tokens: 4000, kvHeads: 8, headDim: 128, bytesPerElement: 2 })).toBe(1_310_720_000);
     expect(kvPerRequestFormula.derive({ L: 80, S: 4000, hkv: 8, d: 128, s: 2 }).exact).toBe('1,310,720,000');

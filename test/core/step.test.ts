@@ -32,7 +32,10 @@ describe('sums in closed form', () => {
     expect(sumAffine((c) => 2 * c + 1, 1, 4)).toBe(24);
   });
   it('segmentsOf(1, 10, [4]) = [[1, 4], [5, 10]]; a breakpoint outside is ignored', () => {
-    expect(segmentsOf(1, 10, [4])).toEqual([[1, 4], [5, 10]]);
+    expect(segmentsOf(1, 10, [4])).toEqual([
+      [1, 4],
+      [5, 10],
+    ]);
     expect(segmentsOf(1, 10, [20])).toEqual([[1, 10]]);
   });
   it('sumPiecewiseAffine(min(c, 4), 1 … 10) = 1 + 2 + 3 + 4 + 6·4 = 34', () => {
@@ -97,7 +100,14 @@ describe('sumStepSeconds agrees with a step-by-step sum', () => {
 
 describe('continuousBatching', () => {
   it('one user: the request is a lone prefill then O − 1 decode steps; ITL is the decode step', () => {
-    const r = continuousBatching({ concurrency: 1, maxConcurrency: 10, outputTokens: 101, prefillSeconds: 0.4, prefillMarginalSeconds: 0.3, decodeStepSeconds: () => 0.02 });
+    const r = continuousBatching({
+      concurrency: 1,
+      maxConcurrency: 10,
+      outputTokens: 101,
+      prefillSeconds: 0.4,
+      prefillMarginalSeconds: 0.3,
+      decodeStepSeconds: () => 0.02,
+    });
     // a = 0.4 + 100·0.02 = 2.4, u = 0.3: R = (2.7 + √(2.1² + 0.18))/2 = (2.7 + 2.142428)/2 = 2.421214
     expect(r.requestSeconds).toBeCloseTo(2.421214, 5);
     // λ = 1/R, ρ = 0.3/R = 0.123905, W = ρ/(2(1 − ρ))·0.3 = 0.021214
@@ -106,7 +116,14 @@ describe('continuousBatching', () => {
     expect(r.outputTokensPerSecond).toBeCloseTo(101 / 2.421214, 3);
   });
   it('past the memory limit the extra users wait: 20 users, 10 fit', () => {
-    const r = continuousBatching({ concurrency: 20, maxConcurrency: 10, outputTokens: 11, prefillSeconds: 0.1, prefillMarginalSeconds: 0.1, decodeStepSeconds: (b) => 0.01 * b });
+    const r = continuousBatching({
+      concurrency: 20,
+      maxConcurrency: 10,
+      outputTokens: 11,
+      prefillSeconds: 0.1,
+      prefillMarginalSeconds: 0.1,
+      decodeStepSeconds: (b) => 0.01 * b,
+    });
     expect(r.effectiveConcurrency).toBe(10);
     // a = 0.1 + 10·0.1 + 9·0.1 = 2.0, u = 1.0: R = (3 + √(1 + 0.2))/2 = 2.047723; λ = 10/R = 4.88347
     // queue = 10/λ = 2.047723

@@ -152,9 +152,7 @@ describe('activation memory (Korthikanti et al. 2022)', () => {
 
   it('activationBytesPerLayer(selective, TP without SP) = s·b·H·(10 + 24/t)', () => {
     // 25,165,824 · 13 = 327,155,712
-    expect(activationBytesPerLayer({ seq: 2048, microBatch: 1, hidden: 12288, heads: 96, tp: 8, sp: false, recompute: 'selective' })).toBe(
-      327_155_712,
-    );
+    expect(activationBytesPerLayer({ seq: 2048, microBatch: 1, hidden: 12288, heads: 96, tp: 8, sp: false, recompute: 'selective' })).toBe(327_155_712);
   });
 
   it('activationBytesDetailed(llama-2/3-70b block, s=4096, flash, no dropout, TP=SP=8) = 170,000,384 B', () => {
@@ -253,9 +251,7 @@ describe('activation memory (Korthikanti et al. 2022)', () => {
   });
 
   it('activationBytesPerLayer with tp = 0 throws InputError naming tp', () => {
-    expect(() => activationBytesPerLayer({ seq: 1, microBatch: 1, hidden: 1, heads: 1, tp: 0, sp: false, recompute: 'none' })).toThrow(
-      InputError,
-    );
+    expect(() => activationBytesPerLayer({ seq: 1, microBatch: 1, hidden: 1, heads: 1, tp: 0, sp: false, recompute: 'none' })).toThrow(InputError);
   });
 });
 

@@ -134,7 +134,7 @@ describe('applyVariant: window, experts, block', () => {
   });
 });
 
-describe('variantMetrics and compareVariant (the scenario engine\'s servingMemory)', () => {
+describe("variantMetrics and compareVariant (the scenario engine's servingMemory)", () => {
   const a800 = getGpu('a800-sxm-80gb');
   // The CUDA runtime sees 84,987,084,800 B of an A800 80GB; 80 GiB = 85,899,345,920 B.
 
@@ -142,7 +142,14 @@ describe('variantMetrics and compareVariant (the scenario engine\'s servingMemor
     // usable 2·84,987,084,800·0.9 = 152,976,752,640 B; weights 68,976,648,192·2 = 137,953,296,384 B;
     // activations of one 4,000-token pass on 2 GPUs: 2·(2·4000·8192·2) + 4000·3·28672·2 + 4·32000 = 950,400,000 B
     // budget 14,073,056,256 B / (2·80·4000·8·128·2 = 1,310,720,000 B) = 10.74 → 10
-    const m = variantMetrics(getPreset('llama-2-70b').spec, { gpu: a800, gpus: 2, contextTokens: 4000, weightDtype: 'fp16', memoryReading: 'runtime', utilization: 0.9 });
+    const m = variantMetrics(getPreset('llama-2-70b').spec, {
+      gpu: a800,
+      gpus: 2,
+      contextTokens: 4000,
+      weightDtype: 'fp16',
+      memoryReading: 'runtime',
+      utilization: 0.9,
+    });
     expect(m.activationBytes).toBe(950_400_000);
     expect(m.kvBudgetBytes).toBe(14_073_056_256);
     expect(m.kvBytesPerRequest).toBe(1_310_720_000);
@@ -161,7 +168,7 @@ describe('variantMetrics and compareVariant (the scenario engine\'s servingMemor
     expect(c.ratios.kvBytesPerToken).toBe(0.25);
   });
 
-  it("compareVariant(llama-2-7b → GQA 8, 1×A800 read as 80 GiB) = 29 → 121 requests", () => {
+  it('compareVariant(llama-2-7b → GQA 8, 1×A800 read as 80 GiB) = 29 → 121 requests', () => {
     // usable 85,899,345,920·0.9 = 77,309,411,328: (… − 11,866,218,496 − 337,769,472) / 536,870,912 = 121.3
     const c = compareVariant(llama7b, { ...KEEP_ALL, attention: 'gqa', kvGroups: 8 }, { gpu: a800, gpus: 1, contextTokens: 4096, memoryReading: 'GiB' });
     expect(c.base.maxConcurrency).toBe(29);

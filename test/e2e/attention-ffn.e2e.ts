@@ -43,7 +43,9 @@ describe('attention-ffn chapter', () => {
     expect(text).not.toMatch(/NaN|Infinity/);
   });
 
-  test("layer cost: B = 1e6, S = S' = 1e7 reads 823 ZFLOPs and ≈ 8.23 × 10²³ FLOPs, never a broken digit string; a hostile link gives messages by the fields", async ({ open }) => {
+  test("layer cost: B = 1e6, S = S' = 1e7 reads 823 ZFLOPs and ≈ 8.23 × 10²³ FLOPs, never a broken digit string; a hostile link gives messages by the fields", async ({
+    open,
+  }) => {
     const page = await open('attention-ffn/?lc.B=1e6&lc.S=1e7&lc.Sc=1e7');
     await hydrate(page, '#lc-hKv');
     // T = 1e13 tokens: projections 1.342e21 + causal attention 8.192e23 + gated FFN 2.705e21 = 8.232e23 FLOPs
@@ -52,10 +54,18 @@ describe('attention-ffn chapter', () => {
     await expect(page.getByTestId('lc-article-flops').textContent()).resolves.toContain('≈ 1.64 × 10²⁴ FLOPs');
     await expect(page.locator('#layer-cost-calculator').textContent()).resolves.not.toMatch(/e\+\d|\d,\d{3}e|NaN|Infinity/);
 
-    const query = new URLSearchParams({ 'lc.H': '1e300', 'lc.h': 'NaN', 'lc.hKv': '"><svg onload=alert(1)>', 'lc.S': '9'.repeat(10_000), 'lc.model': 'llama-9', 'lc.B': '1e-320' });
+    const query = new URLSearchParams({
+      'lc.H': '1e300',
+      'lc.h': 'NaN',
+      'lc.hKv': '"><svg onload=alert(1)>',
+      'lc.S': '9'.repeat(10_000),
+      'lc.model': 'llama-9',
+      'lc.B': '1e-320',
+    });
     const hostile = await open(`attention-ffn/?${query.toString()}`);
     await hydrate(hostile, '#lc-hKv');
-    for (const field of ['H', 'h', 'hKv', 'S', 'model', 'B']) await expect.poll(() => hostile.locator(`#lc-${field}-error`).count(), { message: `lc.${field}` }).toBe(1);
+    for (const field of ['H', 'h', 'hKv', 'S', 'model', 'B'])
+      await expect.poll(() => hostile.locator(`#lc-${field}-error`).count(), { message: `lc.${field}` }).toBe(1);
     // The defaults' result, marked stale: 423,062,667,264 FLOPs.
     await expect(hostile.getByTestId('lc-flops').textContent()).resolves.toContain('423,062,667,264 FLOPs');
     await expect(hostile.locator('#layer-cost-calculator .stale-note').isVisible()).resolves.toBe(true);

@@ -70,7 +70,6 @@ export async function hydrate(page: Page, selector: string, timeout = 15_000): P
   }
 }
 
-
 /**
  * Counts the page's requests in flight from now on; `quiet()` resolves once none has been in
  * flight for `quietMs` (Playwright's networkidle waits a fixed 500 ms after the load event).

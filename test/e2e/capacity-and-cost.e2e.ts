@@ -87,7 +87,9 @@ describe('capacity and cost chapter', () => {
   it('no display equation is wider than its box at 1366 px', async ({ open }) => {
     const page = await open('capacity-and-cost/', { viewport: { width: 1366, height: 900 } });
     const wide = await page.evaluate(() =>
-      [...document.querySelectorAll('.derivation .katex-display')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.closest('section')?.getAttribute('data-formula')),
+      [...document.querySelectorAll('.derivation .katex-display')]
+        .filter((e) => e.scrollWidth > e.clientWidth + 1)
+        .map((e) => e.closest('section')?.getAttribute('data-formula')),
     );
     expect(wide).toEqual([]);
   });

@@ -56,7 +56,10 @@ describe('cheat sheet', () => {
     const page = await open('cheatsheet/');
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
-    const after = await page.locator('.cs-entry a.cs-link').first().evaluate((a) => getComputedStyle(a, '::after').content);
+    const after = await page
+      .locator('.cs-entry a.cs-link')
+      .first()
+      .evaluate((a) => getComputedStyle(a, '::after').content);
     expect(after).not.toBe('none');
     const pdf = await page.pdf({ format: 'A4', printBackground: false, preferCSSPageSize: true });
     const count = pdfPageCount(pdf);

@@ -41,11 +41,24 @@ function measure(page: Page, id: string): Promise<Measured> {
   return page.evaluate(
     ({ id, min }) => {
       const fig = document.getElementById(id)!;
-      const svgs = [...fig.querySelectorAll('svg')].filter((s) => getComputedStyle(s).display !== 'none' && s.getBoundingClientRect().width > 0 && s.closest('[class^="fig-"]') && getComputedStyle(s.closest('[class^="fig-"]')!).display !== 'none');
+      const svgs = [...fig.querySelectorAll('svg')].filter(
+        (s) =>
+          getComputedStyle(s).display !== 'none' &&
+          s.getBoundingClientRect().width > 0 &&
+          s.closest('[class^="fig-"]') &&
+          getComputedStyle(s.closest('[class^="fig-"]')!).display !== 'none',
+      );
       const svg = svgs[0]!;
       const box = svg.getBoundingClientRect();
       const scale = box.width / svg.viewBox.baseVal.width;
-      const text = (ref: string | null) => (ref ? ref.split(/\s+/).map((r) => document.getElementById(r)?.textContent ?? '').join(' ').trim() : '');
+      const text = (ref: string | null) =>
+        ref
+          ? ref
+              .split(/\s+/)
+              .map((r) => document.getElementById(r)?.textContent ?? '')
+              .join(' ')
+              .trim()
+          : '';
       let smallest = Infinity;
       const tooSmall: string[] = [];
       const outside: string[] = [];
@@ -83,33 +96,36 @@ function measure(page: Page, id: string): Promise<Measured> {
   );
 }
 
-describe.each(VIEWPORTS.flatMap((v) => THEMES.map((theme) => [`${v.width}×${v.height}`, theme, v] as const)))('figures at %s in the %s theme', (_label, theme, viewport) => {
-  it.for(FIGURES)('$path#$id: one named image, text ≥ 11 px, nothing clipped or overflowing, no axe violation', async ({ path, id }, { open }) => {
-    const page = await open(path, { colorScheme: theme, viewport: { width: viewport.width, height: viewport.height } });
-    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
-    const figure = page.locator(`#${id}`);
-    expect(await figure.count()).toBe(1);
-    await figure.scrollIntoViewIfNeeded();
+describe.each(VIEWPORTS.flatMap((v) => THEMES.map((theme) => [`${v.width}×${v.height}`, theme, v] as const)))(
+  'figures at %s in the %s theme',
+  (_label, theme, viewport) => {
+    it.for(FIGURES)('$path#$id: one named image, text ≥ 11 px, nothing clipped or overflowing, no axe violation', async ({ path, id }, { open }) => {
+      const page = await open(path, { colorScheme: theme, viewport: { width: viewport.width, height: viewport.height } });
+      await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+      const figure = page.locator(`#${id}`);
+      expect(await figure.count()).toBe(1);
+      await figure.scrollIntoViewIfNeeded();
 
-    const m = await measure(page, id);
-    expect(m.visibleSvgs, 'exactly one of the two layouts is shown').toBe(1);
-    expect(m.variant).toBe(viewport.variant);
-    expect(m.role).toBe('img');
-    expect(m.title.length).toBeGreaterThan(20);
-    expect(m.desc).toMatch(/\d/);
-    expect(m.caption).toMatch(/^Figure:/);
-    expect(m.texts).toBeGreaterThan(5);
-    expect(m.tooSmall, `smallest text ${m.smallest.toFixed(2)} px`).toEqual([]);
-    expect(m.outside, 'text outside its SVG').toEqual([]);
-    expect(m.figureOverflow).toBeLessThanOrEqual(1);
-    expect(m.pageOverflow).toBeLessThanOrEqual(0);
+      const m = await measure(page, id);
+      expect(m.visibleSvgs, 'exactly one of the two layouts is shown').toBe(1);
+      expect(m.variant).toBe(viewport.variant);
+      expect(m.role).toBe('img');
+      expect(m.title.length).toBeGreaterThan(20);
+      expect(m.desc).toMatch(/\d/);
+      expect(m.caption).toMatch(/^Figure:/);
+      expect(m.texts).toBeGreaterThan(5);
+      expect(m.tooSmall, `smallest text ${m.smallest.toFixed(2)} px`).toEqual([]);
+      expect(m.outside, 'text outside its SVG').toEqual([]);
+      expect(m.figureOverflow).toBeLessThanOrEqual(1);
+      expect(m.pageOverflow).toBeLessThanOrEqual(0);
 
-    // What assistive technology meets: a figure named by its caption, holding one image named by its title.
-    const snapshot = await figure.ariaSnapshot();
-    expect(snapshot).toMatch(/^- '?figure "Figure:/);
-    expect(snapshot.match(/- img "[^"]{20,}"/g) ?? [], 'the hidden layout is not exposed').toHaveLength(1);
+      // What assistive technology meets: a figure named by its caption, holding one image named by its title.
+      const snapshot = await figure.ariaSnapshot();
+      expect(snapshot).toMatch(/^- '?figure "Figure:/);
+      expect(snapshot.match(/- img "[^"]{20,}"/g) ?? [], 'the hidden layout is not exposed').toHaveLength(1);
 
-    const result = await new AxeBuilder({ page }).include(`#${id}`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
-  });
-});
+      const result = await new AxeBuilder({ page }).include(`#${id}`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+    });
+  },
+);

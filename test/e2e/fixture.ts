@@ -115,7 +115,10 @@ export const test = base.extend<{ $test: { open: Open }; $worker: { browser: Bro
     // The test is over: close what it opened, then hold it to a clean console and no off-site request.
     await Promise.all(opened.map((o) => o.context.close().catch(() => undefined)));
     for (const o of opened) {
-      expect({ consoleErrors: o.watch.consoleErrors, offsiteRequests: o.watch.offsiteRequests }, `what ${o.url} logged and requested`).toEqual({ consoleErrors: [], offsiteRequests: [] });
+      expect({ consoleErrors: o.watch.consoleErrors, offsiteRequests: o.watch.offsiteRequests }, `what ${o.url} logged and requested`).toEqual({
+        consoleErrors: [],
+        offsiteRequests: [],
+      });
     }
   },
 });

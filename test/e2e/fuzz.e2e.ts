@@ -32,7 +32,22 @@ const FREE_TEXT = new Set(['q', 'config']);
 const MARKUP = [`<img src=x onerror="window.__pwned=1">`, `"><script>window.__pwned=1</script>`, `</textarea><svg onload="window.__pwned=1">`];
 
 /** Values every numeric field and every select must refuse (a message by the field, or its default kept). */
-const REFUSED = ['NaN', '1e309', 'Infinity', '-Infinity', ...MARKUP, 'no-such-id', '1,2,3', '4 0 9 6', '{"a":1}', '0x10', '__proto__', 'constructor', '[]', '1e-400x'];
+const REFUSED = [
+  'NaN',
+  '1e309',
+  'Infinity',
+  '-Infinity',
+  ...MARKUP,
+  'no-such-id',
+  '1,2,3',
+  '4 0 9 6',
+  '{"a":1}',
+  '0x10',
+  '__proto__',
+  'constructor',
+  '[]',
+  '1e-400x',
+];
 /** Values a field may accept or refuse, but that must never print as -0, NaN or Infinity. */
 const EITHER = ['-0', '-1e-320', '1e-320', '9007199254740993'];
 const ROTATION = [...REFUSED, ...EITHER];
@@ -40,9 +55,17 @@ const DIGITS = '9'.repeat(10_000);
 
 const CONFIGS: { name: string; json: string; refused: boolean }[] = [
   { name: 'DeepSeek-V3 with num_hidden_layers: 1e15', json: JSON.stringify({ ...deepseekV3, num_hidden_layers: 1e15 }), refused: true },
-  { name: 'Falcon 7B with num_ln_in_parallel_attn: 1e7', json: JSON.stringify({ ...falcon7b, num_ln_in_parallel_attn: 1e7, num_hidden_layers: 1e7 }), refused: true },
+  {
+    name: 'Falcon 7B with num_ln_in_parallel_attn: 1e7',
+    json: JSON.stringify({ ...falcon7b, num_ln_in_parallel_attn: 1e7, num_hidden_layers: 1e7 }),
+    refused: true,
+  },
   { name: 'Llama 2 7B with hidden_size: 1e300', json: JSON.stringify({ ...llama27b, hidden_size: 1e300 }), refused: true },
-  { name: 'Llama 2 7B with a __proto__ key', json: `{"__proto__": {"polluted": 1, "num_hidden_layers": 1e15}, "constructor": {"prototype": {"polluted": 1}}, ${JSON.stringify(llama27b).slice(1)}`, refused: false },
+  {
+    name: 'Llama 2 7B with a __proto__ key',
+    json: `{"__proto__": {"polluted": 1, "num_hidden_layers": 1e15}, "constructor": {"prototype": {"polluted": 1}}, ${JSON.stringify(llama27b).slice(1)}`,
+    refused: false,
+  },
 ];
 
 interface Probe {
@@ -90,7 +113,14 @@ for (const [path, keys] of Object.entries(urlKeys as Record<string, string[]>)) 
         refuse[name] = !FREE_TEXT.has(name);
         return `${ns}.${name}=${j === 0 ? DIGITS : junk[j % junk.length]}`;
       });
-      parts.push(`${ns}.__proto__=1`, `${ns}.__proto__.polluted=1`, `${ns}.constructor=1`, `__proto__[polluted]=1`, `constructor[prototype][polluted]=1`, `${ns}.unknown=1`);
+      parts.push(
+        `${ns}.__proto__=1`,
+        `${ns}.__proto__.polluted=1`,
+        `${ns}.constructor=1`,
+        `__proto__[polluted]=1`,
+        `constructor[prototype][polluted]=1`,
+        `${ns}.unknown=1`,
+      );
       push({ label: '10,000 digits, percent junk, __proto__ keys', query: parts.join('&'), refuse });
     }
     // A pasted config with absurd sizes, where the calculator takes one.
@@ -144,7 +174,10 @@ async function problemsOn(page: Page, probe: Probe): Promise<string[]> {
           continue;
         }
         if (!el) continue; // not shown for these inputs (e.g. a mode's field): nothing to read
-        const isDefault = el instanceof HTMLSelectElement ? [...el.options].some((o) => o.defaultSelected && o.selected) || (el.selectedIndex === 0 && ![...el.options].some((o) => o.defaultSelected)) : el.value === el.defaultValue;
+        const isDefault =
+          el instanceof HTMLSelectElement
+            ? [...el.options].some((o) => o.defaultSelected && o.selected) || (el.selectedIndex === 0 && ![...el.options].some((o) => o.defaultSelected))
+            : el.value === el.defaultValue;
         if (!isDefault) problems.push(`${name}: holds "${el.value.slice(0, 40)}" with no message`);
       }
       for (const section of document.querySelectorAll('section.calculator')) {
@@ -173,7 +206,9 @@ async function visit(open: Open, probe: Probe): Promise<{ problems: string[]; ms
   if (probe.page !== '404.html' && (watchOf(page).response?.status() ?? 0) >= 400) problems.push(`HTTP ${watchOf(page).response?.status()}`);
   // Hydrate the island that owns the namespace (any of its fields the server rendered).
   const ids = idsIn(pages.find((b) => b.path === probe.page)?.html ?? '');
-  const field = ((urlKeys as Record<string, string[]>)[probe.page] ?? []).map((key) => key.replace('.', '-')).find((id) => id.startsWith(`${probe.ns}-`) && ids.has(id));
+  const field = ((urlKeys as Record<string, string[]>)[probe.page] ?? [])
+    .map((key) => key.replace('.', '-'))
+    .find((id) => id.startsWith(`${probe.ns}-`) && ids.has(id));
   expect(field, `a field of ${probe.ns} in the page's HTML`).toBeDefined();
   try {
     await hydrate(page, `#${field}`, 15_000);
@@ -214,7 +249,10 @@ afterAll(() => {
   const kinds = new Map<string, number>();
   for (const o of failed) {
     for (const p of o.problems) {
-      const kind = p.replace(/".*"/s, '"…"').replace(/^[\w-]+: /, '').replace(/\d+ ms/, '… ms');
+      const kind = p
+        .replace(/".*"/s, '"…"')
+        .replace(/^[\w-]+: /, '')
+        .replace(/\d+ ms/, '… ms');
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     }
   }

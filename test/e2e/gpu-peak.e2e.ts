@@ -60,7 +60,8 @@ describe('gpu-peak chapter', () => {
     ].join('&');
     const page = await open(`gpu-peak/?${query}`);
     await hydrate(page, '#peak-n');
-    for (const field of ['n', 'clock', 't', 'f', 'gpu']) await expect.poll(() => page.locator(`#peak-${field}-error`).count(), { message: `peak.${field}` }).toBe(1);
+    for (const field of ['n', 'clock', 't', 'f', 'gpu'])
+      await expect.poll(() => page.locator(`#peak-${field}-error`).count(), { message: `peak.${field}` }).toBe(1);
     await expect(page.locator('#peak-n-error').textContent()).resolves.toMatch(/^SMs must be a whole number from 1 to 10,000,000/);
     // The defaults: 512·4·108·1.41e9 = 311.9 TFLOP/s, marked stale
     await expect(page.getByTestId('peak-derived').textContent()).resolves.toContain('311.9 TFLOP/s');
@@ -69,7 +70,9 @@ describe('gpu-peak chapter', () => {
     for (const field of ['M', 'K', 'gpuB', 'dtype']) await expect.poll(() => page.locator(`#cmp-${field}-error`).count(), { message: `cmp.${field}` }).toBe(1);
     // [1,8192]@[8192,8192] bf16 on the A800: 2.04 TFLOP/s
     await expect(page.getByTestId('cmp-gpu-1').textContent()).resolves.toContain('2.04 TFLOP/s');
-    await expect(page.locator('img[src="x"], script:not([src]):not([type])').evaluateAll((els) => els.filter((e) => e.closest('.calculator')).length)).resolves.toBe(0);
+    await expect(
+      page.locator('img[src="x"], script:not([src]):not([type])').evaluateAll((els) => els.filter((e) => e.closest('.calculator')).length),
+    ).resolves.toBe(0);
     await expect(badSvgAttributes(page, '#gpu-comparison-calculator')).resolves.toEqual([]);
   });
 

@@ -28,7 +28,9 @@ describe('memory chapter', () => {
     await restores(open, await urlWith(page, 'kv.hKv=64'), { 'kv.hKv': '64' }, { 'kv-per-token': '2,621,440 B' });
   });
 
-  test("KV-cache calculator: Copy Markdown for Qwen2.5 7B at S' = 32,768 names the model and opens, in a fresh context, on the calculator with 57,344 B per token", async ({ open }) => {
+  test("KV-cache calculator: Copy Markdown for Qwen2.5 7B at S' = 32,768 names the model and opens, in a fresh context, on the calculator with 57,344 B per token", async ({
+    open,
+  }) => {
     const page = await open('memory/', { clipboard: true });
     await hydrate(page, '#kv-model');
     await page.selectOption('#kv-model', 'qwen2.5-7b');
@@ -44,7 +46,9 @@ describe('memory chapter', () => {
     await expect(fresh.page.evaluate(() => window.location.hash)).resolves.toBe('#kv-cache-calculator');
   });
 
-  test('memory breakdown: 2×A800 (runtime reading) fit 10 requests of 4,000 tokens, with a warning for 100; 8 fit 360; the link restores it; a bad paste is reported', async ({ open }) => {
+  test('memory breakdown: 2×A800 (runtime reading) fit 10 requests of 4,000 tokens, with a warning for 100; 8 fit 360; the link restores it; a bad paste is reported', async ({
+    open,
+  }) => {
     const page = await open('memory/');
     await hydrate(page, '#mem-G');
     // (2·84,986,691,584·0.9 − 137,953,296,384 − 950,400,000) / 1,310,720,000 = 10.7 → 10
@@ -64,7 +68,9 @@ describe('memory chapter', () => {
     expect(text).not.toMatch(/NaN|Infinity/);
   });
 
-  test('a hostile link (1e300, NaN, markup, 10,000 digits, unknown ids, a config with num_hidden_layers: 1e15) gives messages by the fields, the defaults, and no console error', async ({ open }) => {
+  test('a hostile link (1e300, NaN, markup, 10,000 digits, unknown ids, a config with num_hidden_layers: 1e15) gives messages by the fields, the defaults, and no console error', async ({
+    open,
+  }) => {
     const query = new URLSearchParams({
       'kv.L': '1e300',
       'kv.hKv': 'NaN',

@@ -6,7 +6,23 @@ describe('mfu-and-latency chapter', () => {
     const page = await open('mfu-and-latency/');
     await expect(page.locator('h1').first().textContent()).resolves.toContain('MFU and latency');
     expect(await page.locator('.katex').count()).toBeGreaterThan(20);
-    for (const id of ['mfu', 'mfu-from-gpu-hours', 'hfu', 'inference-ceiling', 'prefill-flops', 'prefill-latency', 'decode-latency', 'all-reduce-time', 'tensor-parallel-comm-time', 'decode-critical-batch', 'decode-throughput', 'kv-per-request', 'kv-budget', 'max-concurrency', 'serving-activations']) {
+    for (const id of [
+      'mfu',
+      'mfu-from-gpu-hours',
+      'hfu',
+      'inference-ceiling',
+      'prefill-flops',
+      'prefill-latency',
+      'decode-latency',
+      'all-reduce-time',
+      'tensor-parallel-comm-time',
+      'decode-critical-batch',
+      'decode-throughput',
+      'kv-per-request',
+      'kv-budget',
+      'max-concurrency',
+      'serving-activations',
+    ]) {
       expect(await page.locator(`[id="${id}"]`).count(), id).toBe(1);
     }
     // Llama 3 70B, 6N with N = 70e9: 4.2e11 · 15e12 / (6.4e6 · 3600 · 989e12) = 27.6%
@@ -24,17 +40,23 @@ describe('mfu-and-latency chapter', () => {
     await restores(open, await urlWith(page, 'mfu.gpuHours=3.2e6'), { 'mfu.gpuHours': '3.2e6' }, { 'mfu-result': '55.7%' });
   });
 
-  test('MFU calculator: 15T tokens in 1M H100-hours would be 178% MFU: shown with a warning that names the inputs to check, no console error', async ({ open }) => {
+  test('MFU calculator: 15T tokens in 1M H100-hours would be 178% MFU: shown with a warning that names the inputs to check, no console error', async ({
+    open,
+  }) => {
     const page = await open('mfu-and-latency/?mfu.gpuHours=1M');
     await hydrate(page, '#mfu-gpuHours');
     await waitForValue(page, '#mfu-gpuHours', '1M');
     // 423,322,238,976 · 15e12 / (1e6 · 3600 · 989.4e12) = 1.7827
     await expect(page.getByTestId('mfu-result').textContent()).resolves.toBe('178%');
-    await expect(page.getByTestId('mfu-warning-mfu-above-peak').textContent()).resolves.toMatch(/^An MFU of 178% is impossible: .*the GPU-hours and the token count\.$/);
+    await expect(page.getByTestId('mfu-warning-mfu-above-peak').textContent()).resolves.toMatch(
+      /^An MFU of 178% is impossible: .*the GPU-hours and the token count\.$/,
+    );
     await expect(page.getByTestId('mfu-warning-mfu-above-peak').isVisible()).resolves.toBe(true);
   });
 
-  test('MFU calculator: a hostile link is refused field by field (a field the direction hides included), with the defaults kept and no console error', async ({ open }) => {
+  test('MFU calculator: a hostile link is refused field by field (a field the direction hides included), with the defaults kept and no console error', async ({
+    open,
+  }) => {
     const query = [
       'mfu.gpuHours=1e300',
       'mfu.tokens=NaN',
@@ -85,7 +107,9 @@ describe('mfu-and-latency chapter', () => {
   });
 
   test('latency calculator: a hostile link is refused field by field, with the defaults kept and no console error', async ({ open }) => {
-    const page = await open(`mfu-and-latency/?lat.gpus=1e300&lat.batch=NaN&lat.model=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&lat.ec=2&lat.tlayer=-1&lat.output=${'7'.repeat(10_000)}`);
+    const page = await open(
+      `mfu-and-latency/?lat.gpus=1e300&lat.batch=NaN&lat.model=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&lat.ec=2&lat.tlayer=-1&lat.output=${'7'.repeat(10_000)}`,
+    );
     await hydrate(page, '#lat-gpus');
     await page.waitForSelector('#lat-gpus-error');
     await expect(page.locator('#lat-gpus-error').textContent()).resolves.toContain('must be a whole number from 1 to 10,000,000');

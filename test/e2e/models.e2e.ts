@@ -38,7 +38,9 @@ describe('models page', () => {
     await expect(page.getByTestId('pc-total').textContent()).resolves.toContain('7,069,016,064');
   });
 
-  it('on a phone the cards sort with a Sort by menu and a direction (the headings are hidden there); on a wide screen the menu is not shown', async ({ open }) => {
+  it('on a phone the cards sort with a Sort by menu and a direction (the headings are hidden there); on a wide screen the menu is not shown', async ({
+    open,
+  }) => {
     for (const [path, sortBy, descending] of [
       ['models/', 'Sort by', 'Descending'],
       ['zh/models/', '排序依据', '降序'],

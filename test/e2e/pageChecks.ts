@@ -41,7 +41,10 @@ export const isChapter = (path: string): boolean => CHAPTERS.some((c) => `${c.sl
  */
 export async function axeViolations(page: Page, theme: 'light' | 'dark'): Promise<string[]> {
   const runOnly = theme === 'light' ? { type: 'tag' as const, values: AXE_TAGS } : { type: 'rule' as const, values: DARK_RULES };
-  const result = await new AxeBuilder({ page }).options({ runOnly, resultTypes: ['violations'] }).setLegacyMode(true).analyze();
+  const result = await new AxeBuilder({ page })
+    .options({ runOnly, resultTypes: ['violations'] })
+    .setLegacyMode(true)
+    .analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`);
 }
 
@@ -67,7 +70,9 @@ export function budgetTable(): string {
   const rows = [...measured]
     .sort((a, b) => a.path.localeCompare(b.path))
     .map(({ path, m }) => `| ${path || '/'} | ${m.islands} | ${kb(m.jsGzipBytes)} | ${kb(budgetOf(path))} | ${m.cls.toFixed(4)} |`);
-  return ['JS shipped after every island hydrated (gzip, level 9):', '', '| page | islands | JS KB | budget KB | CLS |', '|---|---|---|---|---|', ...rows].join('\n');
+  return ['JS shipped after every island hydrated (gzip, level 9):', '', '| page | islands | JS KB | budget KB | CLS |', '|---|---|---|---|---|', ...rows].join(
+    '\n',
+  );
 }
 
 /**

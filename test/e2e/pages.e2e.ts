@@ -29,7 +29,9 @@ describe('every built page', () => {
   });
 
   it.for(here.map((p) => [p.path || '/', p] as const))(
-    BASE_RUN ? '%s renders under the base path, its islands hydrate, no console error, no off-site request' : '%s renders, hydrates with no console error or off-site request, stays within its JS and CLS budgets and has no axe violation (WCAG 2.1 A/AA) in the light and the dark theme',
+    BASE_RUN
+      ? '%s renders under the base path, its islands hydrate, no console error, no off-site request'
+      : '%s renders, hydrates with no console error or off-site request, stays within its JS and CLS budgets and has no axe violation (WCAG 2.1 A/AA) in the light and the dark theme',
     { timeout: 150_000 },
     async ([, built], { open }) => {
       await checkPage(open, built, BASE_RUN ? { only: 'render' } : {});
@@ -41,8 +43,14 @@ describe('every built page', () => {
       if (built.html.includes('<astro-island')) continue;
       const scripts = [...built.html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
       // No module or file; the one inline script keeps the reader's anchor and query across the switch (pageChecks.ts weighs it).
-      expect(scripts.filter((m) => /\bsrc=/.test(m[1] ?? '')).map((m) => m[0].slice(0, 80)), built.path).toEqual([]);
-      expect(scripts.filter((m) => !(m[2] ?? '').includes('tbn-lang')).map((m) => m[0].slice(0, 80)), built.path).toEqual([]);
+      expect(
+        scripts.filter((m) => /\bsrc=/.test(m[1] ?? '')).map((m) => m[0].slice(0, 80)),
+        built.path,
+      ).toEqual([]);
+      expect(
+        scripts.filter((m) => !(m[2] ?? '').includes('tbn-lang')).map((m) => m[0].slice(0, 80)),
+        built.path,
+      ).toEqual([]);
     }
   });
 });

@@ -6,7 +6,17 @@ describe('parallelism chapter', () => {
     const page = await open('parallelism/');
     await expect(page.locator('h1').first().textContent()).resolves.toContain('Parallelism');
     expect(await page.locator('.katex').count()).toBeGreaterThan(20);
-    for (const id of ['pipeline-bubble', 'data-parallel-all-reduce', 'tensor-parallel-comm', 'expert-all-to-all', 'pipeline-p2p', 'context-parallel-comm', 'world-size', 'flops-per-gpu', 'step-time']) {
+    for (const id of [
+      'pipeline-bubble',
+      'data-parallel-all-reduce',
+      'tensor-parallel-comm',
+      'expert-all-to-all',
+      'pipeline-p2p',
+      'context-parallel-comm',
+      'world-size',
+      'flops-per-gpu',
+      'step-time',
+    ]) {
       expect(await page.locator(`[id="${id}"]`).count(), id).toBe(1);
     }
     // (4 − 1) / (8 + 4 − 1) = 3/11 = 27.3%
@@ -39,7 +49,9 @@ describe('parallelism chapter', () => {
     expect(await page.locator('#parallelism-planner').textContent()).not.toMatch(/NaN|Infinity/);
   });
 
-  test('planner: a hostile link (pp.inter=1e-320 among it) is refused field by field, never a silent dash, with the defaults and no console error', async ({ open }) => {
+  test('planner: a hostile link (pp.inter=1e-320 among it) is refused field by field, never a silent dash, with the defaults and no console error', async ({
+    open,
+  }) => {
     const query = [
       'pp.inter=1e-320',
       'pp.gpus=1e300',
@@ -50,7 +62,8 @@ describe('parallelism chapter', () => {
     ].join('&');
     const page = await open(`parallelism/?${query}`);
     await hydrate(page, '#pp-tp');
-    for (const field of ['inter', 'gpus', 'tp', 'model', 'seq', 'zero']) await expect.poll(() => page.locator(`#pp-${field}-error`).count(), { message: `pp.${field}` }).toBe(1);
+    for (const field of ['inter', 'gpus', 'tp', 'model', 'seq', 'zero'])
+      await expect.poll(() => page.locator(`#pp-${field}-error`).count(), { message: `pp.${field}` }).toBe(1);
     await expect(page.locator('#pp-inter-error').textContent()).resolves.toBe(
       'Inter-node bandwidth per GPU (B/s): "1e-320" is too close to zero to compute with (non-zero values must be at least 1e-300 in size)',
     );

@@ -47,7 +47,9 @@ describe('parameters-and-flops chapter', () => {
     expect(await fresh.locator('#flops-per-token-calculator').textContent()).not.toMatch(/NaN|Infinity/);
   });
 
-  test('parameter counter: a link whose pc.config holds DeepSeek-V3 with num_hidden_layers: 1e15 is refused by the config box at once, and the page stays live', async ({ open }) => {
+  test('parameter counter: a link whose pc.config holds DeepSeek-V3 with num_hidden_layers: 1e15 is refused by the config box at once, and the page stays live', async ({
+    open,
+  }) => {
     const query = new URLSearchParams({ 'pc.model': 'custom', 'pc.config': JSON.stringify({ ...deepseekV3, num_hidden_layers: 1e15 }) });
     const started = Date.now();
     const page = await open(`parameters-and-flops/?${query.toString()}`);
@@ -63,7 +65,9 @@ describe('parameters-and-flops chapter', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 
-  test("FLOPs per token: S' = 20M passes the field's bound but not the sweep's; a hostile link gives messages by the fields, never a console error", async ({ open }) => {
+  test("FLOPs per token: S' = 20M passes the field's bound but not the sweep's; a hostile link gives messages by the fields, never a console error", async ({
+    open,
+  }) => {
     const query = new URLSearchParams({ 'fpt.Sc': '20M', 'fpt.mode': '<b>x</b>', 'pc.model': 'NaN' });
     const page = await open(`parameters-and-flops/?${query.toString()}`);
     await hydrate(page, '#fpt-Sc');

@@ -29,7 +29,12 @@ describe('playground modes', () => {
     await expect(page.locator('#pg-B').count()).resolves.toBe(1);
     await expectText(page, 'pgr-answer', '622 tokens', 'headline');
     const url = await urlWith(page, 'pg.mode=reverse', 'pgr.solve=prompt', 'pgr.ttft=1', 'pg.model=llama-2-70b');
-    const fresh = await restores(open, url, { 'pgr.solve': 'prompt', 'pgr.ttft': '1', 'pg.model': 'llama-2-70b' }, { 'pgr-answer': '622 tokens', 'pgr-limit': 'the TTFT target' });
+    const fresh = await restores(
+      open,
+      url,
+      { 'pgr.solve': 'prompt', 'pgr.ttft': '1', 'pg.model': 'llama-2-70b' },
+      { 'pgr-answer': '622 tokens', 'pgr-limit': 'the TTFT target' },
+    );
     await expect(fresh.page.isChecked('#pg-mode-reverse')).resolves.toBe(true);
     const text = await fresh.page.locator('#playground-calculator').textContent();
     expect(text).not.toMatch(/NaN|Infinity/);
@@ -71,7 +76,12 @@ describe('playground modes', () => {
   it('a link made before the modes gives the numbers it gave then (forward mode, TTFT 927 ms)', async ({ open }) => {
     // Read off the playground as committed before the modes (15c0854) for this link; see PlaygroundModes.test.tsx.
     const link = 'playground/?pg.model=llama-2-70b&pg.G=4&pg.dp=4&pg.B=8&pg.Sin=2000&pg.Sout=500&pg.gpu=h100-sxm';
-    const { page } = await restores(open, link, { 'pg.G': '4', 'pg.model': 'llama-2-70b', 'pg.gpu': 'h100-sxm' }, { 'pg-ttft': '927 ms', 'pg-tpot': '19.6 ms', 'pg-kv-total': '6,553,600,000 B' });
+    const { page } = await restores(
+      open,
+      link,
+      { 'pg.G': '4', 'pg.model': 'llama-2-70b', 'pg.gpu': 'h100-sxm' },
+      { 'pg-ttft': '927 ms', 'pg-tpot': '19.6 ms', 'pg-kv-total': '6,553,600,000 B' },
+    );
     await expect(page.isChecked('#pg-mode')).resolves.toBe(true);
     await expect(page.locator('#playground-calculator .stale-note').isVisible()).resolves.toBe(false);
     expect(new URL(page.url()).searchParams.has('pg.mode')).toBe(false);

@@ -7,7 +7,14 @@ describe('playground', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Playground');
     await expect(page.locator('.site-header nav a', { hasText: 'Playground' }).count()).resolves.toBe(1);
     await hydrate(page, '#pg-G');
-    for (const heading of ['Parameters', 'FLOPs per token', 'Serving memory and concurrency', 'Latency by roofline', 'Training time', 'Parallel plan (training)']) {
+    for (const heading of [
+      'Parameters',
+      'FLOPs per token',
+      'Serving memory and concurrency',
+      'Latency by roofline',
+      'Training time',
+      'Parallel plan (training)',
+    ]) {
       await expect(page.locator('.pg-group h4', { hasText: heading }).count(), heading).resolves.toBe(1);
     }
     // Llama 2 7B, counted tensor by tensor.
@@ -43,7 +50,9 @@ describe('playground', () => {
   });
 
   it('refuses a hostile link field by field, keeps the default numbers, and logs no console error', async ({ open }) => {
-    const page = await open(`playground/?pg.D=1e300&pg.G=NaN&pg.model=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&pg.Sin=${'3'.repeat(10_000)}&pg.tp=%7B%22a%22%3A1%7D`);
+    const page = await open(
+      `playground/?pg.D=1e300&pg.G=NaN&pg.model=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&pg.Sin=${'3'.repeat(10_000)}&pg.tp=%7B%22a%22%3A1%7D`,
+    );
     await hydrate(page, '#pg-G');
     await page.waitForSelector('#pg-D-error');
     await expect(page.locator('#pg-D-error').textContent()).resolves.toContain('Training tokens D must be a number from 1 to 1e18');

@@ -1,7 +1,6 @@
 import { describe } from 'vitest';
 import { expect, hydrate, test as it } from './fixture';
 
-
 describe('print and keyboard', () => {
   it('printing a chapter hides the navigation and keeps the calculator’s current result', async ({ open }) => {
     const page = await open('tensors/');

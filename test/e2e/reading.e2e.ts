@@ -18,26 +18,32 @@ const chapterPages = pages.filter((p) => CHAPTERS.some((c) => `${c.slug}/` === p
 
 describe('phones (390×844)', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
-    it.for(chapterPages.map((p) => p.path))(`%s (${colorScheme}): the chapter title starts within the first 450 px, the chapter list is behind the menu`, async (path, { open }) => {
-      const page = await open(path, { viewport: PHONE, colorScheme });
-      const h1Top = await page.locator('h1').first().evaluate((h) => h.getBoundingClientRect().top);
-      expect(h1Top).toBeLessThanOrEqual(450);
-      // The header is one row: no taller than 80 px.
-      const header = await page.locator('.site-header').evaluate((h) => h.getBoundingClientRect().height);
-      expect(header).toBeLessThanOrEqual(80);
-      // No chapter link is visible until the menu opens; then every written chapter is.
-      const visibleChapterLinks = () => page.locator('.chapter-nav a:visible, .site-menu .menu-panel a:visible').count();
-      await expect(visibleChapterLinks()).resolves.toBe(0);
-      await page.locator('.site-menu > summary').click();
-      await expect(page.locator('.site-menu .menu-panel a[href$="/tensors/"]').isVisible()).resolves.toBe(true);
-      // The open menu stays on the screen.
-      const panel = await page.locator('.site-menu .menu-panel').evaluate((p) => {
-        const r = p.getBoundingClientRect();
-        return { left: r.left, right: r.right };
-      });
-      expect(panel.left).toBeGreaterThanOrEqual(0);
-      expect(panel.right).toBeLessThanOrEqual(PHONE.width);
-    });
+    it.for(chapterPages.map((p) => p.path))(
+      `%s (${colorScheme}): the chapter title starts within the first 450 px, the chapter list is behind the menu`,
+      async (path, { open }) => {
+        const page = await open(path, { viewport: PHONE, colorScheme });
+        const h1Top = await page
+          .locator('h1')
+          .first()
+          .evaluate((h) => h.getBoundingClientRect().top);
+        expect(h1Top).toBeLessThanOrEqual(450);
+        // The header is one row: no taller than 80 px.
+        const header = await page.locator('.site-header').evaluate((h) => h.getBoundingClientRect().height);
+        expect(header).toBeLessThanOrEqual(80);
+        // No chapter link is visible until the menu opens; then every written chapter is.
+        const visibleChapterLinks = () => page.locator('.chapter-nav a:visible, .site-menu .menu-panel a:visible').count();
+        await expect(visibleChapterLinks()).resolves.toBe(0);
+        await page.locator('.site-menu > summary').click();
+        await expect(page.locator('.site-menu .menu-panel a[href$="/tensors/"]').isVisible()).resolves.toBe(true);
+        // The open menu stays on the screen.
+        const panel = await page.locator('.site-menu .menu-panel').evaluate((p) => {
+          const r = p.getBoundingClientRect();
+          return { left: r.left, right: r.right };
+        });
+        expect(panel.left).toBeGreaterThanOrEqual(0);
+        expect(panel.right).toBeLessThanOrEqual(PHONE.width);
+      },
+    );
   }
 
   it('the folded "On this page" list opens under the title and its links jump to their sections', async ({ open }) => {
@@ -49,7 +55,9 @@ describe('phones (390×844)', () => {
     const link = inline.locator('a').nth(2);
     const target = (await link.getAttribute('href'))!;
     await link.click();
-    await expect.poll(() => page.evaluate((id) => Math.round(document.getElementById(id.slice(1))!.getBoundingClientRect().top), target)).toBeLessThanOrEqual(120);
+    await expect
+      .poll(() => page.evaluate((id) => Math.round(document.getElementById(id.slice(1))!.getBoundingClientRect().top), target))
+      .toBeLessThanOrEqual(120);
   });
 
   it('a wide table scrolls inside its own box and shows a shadow on the side with more columns', async ({ open }) => {
@@ -69,7 +77,11 @@ describe('phones (390×844)', () => {
   it('/models/ is one card per model: every value labelled, nothing wider than the screen', async ({ open }) => {
     const page = await open('models/', { viewport: PHONE });
     const cards = await page.locator('#models-table tbody tr').evaluateAll((rows) =>
-      rows.map((r) => ({ right: r.getBoundingClientRect().right, labels: [...r.querySelectorAll('td')].filter((td) => getComputedStyle(td, '::before').content.length > 2).length, cells: r.querySelectorAll('td').length })),
+      rows.map((r) => ({
+        right: r.getBoundingClientRect().right,
+        labels: [...r.querySelectorAll('td')].filter((td) => getComputedStyle(td, '::before').content.length > 2).length,
+        cells: r.querySelectorAll('td').length,
+      })),
     );
     expect(cards.length).toBeGreaterThan(10);
     for (const c of cards) {
@@ -91,35 +103,38 @@ describe('home page', () => {
 });
 
 describe('wide screens (1366×900)', () => {
-  it.for(['light', 'dark'] as const)('a chapter (%s): prose at its measure, cards at the wide one, "On this page" sticky beside them', async (colorScheme, { open }) => {
-    const page = await open('memory/', { viewport: WIDE, colorScheme });
-    const m = await page.evaluate(() => {
-      const rect = (el: Element | null) => {
-        const r = el!.getBoundingClientRect();
-        return { left: r.left, right: r.right, width: r.width };
-      };
-      return {
-        prose: rect(document.querySelector('.prose > p:not(.lede):not(.page-meta)')),
-        card: rect(document.querySelector('.prose > .derivation')),
-        toc: rect(document.querySelector('.toc-aside')),
-        inlineShown: getComputedStyle(document.querySelector('details.toc-inline')!).display !== 'none',
-      };
-    });
-    expect(m.inlineShown).toBe(false);
-    // Derivation cards use at least 900 px of a 1366 px screen; prose keeps a readable 600–760 px.
-    expect(m.card.width).toBeGreaterThanOrEqual(900);
-    expect(m.prose.width).toBeGreaterThanOrEqual(600);
-    expect(m.prose.width).toBeLessThanOrEqual(760);
-    // The list sits right of the cards, inside the screen, and less than 300 px of empty screen lies beside the prose… to the list.
-    expect(m.toc.left).toBeGreaterThan(m.card.right);
-    expect(m.toc.right).toBeLessThanOrEqual(WIDE.width);
-    expect(m.toc.left - m.prose.right).toBeLessThan(300 + 32 + 1);
-    // Sticky: still in view after scrolling far down.
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
-    const top = await page.locator('.toc-aside').evaluate((t) => t.getBoundingClientRect().top);
-    expect(top).toBeGreaterThanOrEqual(0);
-    expect(top).toBeLessThan(120);
-  });
+  it.for(['light', 'dark'] as const)(
+    'a chapter (%s): prose at its measure, cards at the wide one, "On this page" sticky beside them',
+    async (colorScheme, { open }) => {
+      const page = await open('memory/', { viewport: WIDE, colorScheme });
+      const m = await page.evaluate(() => {
+        const rect = (el: Element | null) => {
+          const r = el!.getBoundingClientRect();
+          return { left: r.left, right: r.right, width: r.width };
+        };
+        return {
+          prose: rect(document.querySelector('.prose > p:not(.lede):not(.page-meta)')),
+          card: rect(document.querySelector('.prose > .derivation')),
+          toc: rect(document.querySelector('.toc-aside')),
+          inlineShown: getComputedStyle(document.querySelector('details.toc-inline')!).display !== 'none',
+        };
+      });
+      expect(m.inlineShown).toBe(false);
+      // Derivation cards use at least 900 px of a 1366 px screen; prose keeps a readable 600–760 px.
+      expect(m.card.width).toBeGreaterThanOrEqual(900);
+      expect(m.prose.width).toBeGreaterThanOrEqual(600);
+      expect(m.prose.width).toBeLessThanOrEqual(760);
+      // The list sits right of the cards, inside the screen, and less than 300 px of empty screen lies beside the prose… to the list.
+      expect(m.toc.left).toBeGreaterThan(m.card.right);
+      expect(m.toc.right).toBeLessThanOrEqual(WIDE.width);
+      expect(m.toc.left - m.prose.right).toBeLessThan(300 + 32 + 1);
+      // Sticky: still in view after scrolling far down.
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+      const top = await page.locator('.toc-aside').evaluate((t) => t.getBoundingClientRect().top);
+      expect(top).toBeGreaterThanOrEqual(0);
+      expect(top).toBeLessThan(120);
+    },
+  );
 
   it('/models/: every column header lies inside the viewport and the table does not scroll sideways', async ({ open }) => {
     const page = await open('models/', { viewport: WIDE });

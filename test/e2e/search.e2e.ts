@@ -1,7 +1,6 @@
 import { describe } from 'vitest';
 import { expect, hydrate, test as it } from './fixture';
 
-
 describe('search', () => {
   it('finds the arithmetic-intensity section of the tensors chapter and links to its anchor', async ({ open }) => {
     const page = await open(`search/?q=${encodeURIComponent('arithmetic intensity')}`);

@@ -47,7 +47,9 @@ describe('serving-in-practice chapter', () => {
     await urlWith(page, 'pkv.b=32');
   });
 
-  test('speculative decoding and quantized serving respond: α = 1 gives γ + 1 = 6 tokens with its warning; an H100 runs fp8 at 1.98 PFLOP/s', async ({ open }) => {
+  test('speculative decoding and quantized serving respond: α = 1 gives γ + 1 = 6 tokens with its warning; an H100 runs fp8 at 1.98 PFLOP/s', async ({
+    open,
+  }) => {
     const page = await open('serving-in-practice/');
     await hydrate(page, '#spec-a');
     await expect(textOf(page, 'spec-tokens', 'headline')).resolves.toBe('3.69');
@@ -60,7 +62,9 @@ describe('serving-in-practice chapter', () => {
     await expect.poll(() => textOf(page, 'qs-fp8-peak', 'headline')).toBe('1.98 PFLOP/s');
   });
 
-  test('Copy Markdown from the paged-KV calculator names the setup and opens, in a fresh context, on the calculator with the same numbers', async ({ open }) => {
+  test('Copy Markdown from the paged-KV calculator names the setup and opens, in a fresh context, on the calculator with the same numbers', async ({
+    open,
+  }) => {
     const page = await open('serving-in-practice/', { clipboard: true });
     await hydrate(page, '#pkv-b');
     await page.fill('#pkv-b', '32');
@@ -77,7 +81,9 @@ describe('serving-in-practice chapter', () => {
   test('no display equation is wider than its box at 1366 px', async ({ open }) => {
     const page = await open('serving-in-practice/', { viewport: { width: 1366, height: 900 } });
     const wide = await page.evaluate(() =>
-      [...document.querySelectorAll('.katex-display')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.closest('section')?.getAttribute('data-formula') ?? 'prose'),
+      [...document.querySelectorAll('.katex-display')]
+        .filter((e) => e.scrollWidth > e.clientWidth + 1)
+        .map((e) => e.closest('section')?.getAttribute('data-formula') ?? 'prose'),
     );
     expect(wide).toEqual([]);
     await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);

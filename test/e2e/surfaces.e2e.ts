@@ -23,7 +23,23 @@ function cliTtftSeconds(): number {
   const out: string[] = [];
   const err: string[] = [];
   const code = main(
-    ['inference', 'llama-2-70b', '--gpu', A.gpu, '--gpus', String(A.gpus), '--batch', String(A.requests), '--input', String(A.inputTokens), '--output', '1', '--dtype', 'fp16', '--json'],
+    [
+      'inference',
+      'llama-2-70b',
+      '--gpu',
+      A.gpu,
+      '--gpus',
+      String(A.gpus),
+      '--batch',
+      String(A.requests),
+      '--input',
+      String(A.inputTokens),
+      '--output',
+      '1',
+      '--dtype',
+      'fp16',
+      '--json',
+    ],
     (s) => out.push(s),
     (s) => err.push(s),
   );
@@ -54,7 +70,9 @@ describe(`Llama 2 70B, ${A.requests} × ${A.inputTokens}-token prompts on ${A.gp
   });
 
   test(`the playground opened with the equivalent link shows it (${expected})`, async ({ open }) => {
-    const page = await open(`playground/?pg.model=llama-2-70b&pg.gpu=${A.gpu}&pg.G=${A.gpus}&pg.dp=${A.gpus}&pg.B=${A.requests}&pg.Sin=${A.inputTokens}&pg.Sout=1&pg.wdtype=fp16&pg.kvdtype=fp16`);
+    const page = await open(
+      `playground/?pg.model=llama-2-70b&pg.gpu=${A.gpu}&pg.G=${A.gpus}&pg.dp=${A.gpus}&pg.B=${A.requests}&pg.Sin=${A.inputTokens}&pg.Sout=1&pg.wdtype=fp16&pg.kvdtype=fp16`,
+    );
     await hydrate(page, '#pg-B');
     await expect.poll(() => textOf(page, 'pg-ttft', 'headline'), { message: 'pg-ttft' }).toBe(expected);
   });

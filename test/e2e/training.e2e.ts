@@ -60,8 +60,12 @@ describe('training chapter', () => {
     );
   });
 
-  test('a hostile link is refused field by field in both calculators, a config with hidden_size 1e300 by its box, with the defaults and no console error', async ({ open }) => {
-    const config = encodeURIComponent('{"model_type":"llama","hidden_size":1e300,"num_hidden_layers":32,"num_attention_heads":32,"intermediate_size":11008,"vocab_size":32000}');
+  test('a hostile link is refused field by field in both calculators, a config with hidden_size 1e300 by its box, with the defaults and no console error', async ({
+    open,
+  }) => {
+    const config = encodeURIComponent(
+      '{"model_type":"llama","hidden_size":1e300,"num_hidden_layers":32,"num_attention_heads":32,"intermediate_size":11008,"vocab_size":32000}',
+    );
     const query = [
       'tt.n=1e300',
       'tt.D=NaN',

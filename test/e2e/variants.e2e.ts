@@ -7,7 +7,17 @@ describe('variants chapter', () => {
     await expect(page.locator('h1').first().textContent()).resolves.toContain('Architecture variants');
     expect(await page.locator('.katex').count()).toBeGreaterThan(20);
     expect(await page.locator('.katex-error').count()).toBe(0);
-    for (const anchor of ['gqa-kv-saving', 'sliding-window-kv-cache', 'mixed-window-kv-cache', 'moe-active-params', 'moe-flops-per-token', 'expert-parallel-weights', 'mla-kv-cache', 'mla-compression', 'swiglu-width']) {
+    for (const anchor of [
+      'gqa-kv-saving',
+      'sliding-window-kv-cache',
+      'mixed-window-kv-cache',
+      'moe-active-params',
+      'moe-flops-per-token',
+      'expert-parallel-weights',
+      'mla-kv-cache',
+      'mla-compression',
+      'swiglu-width',
+    ]) {
       expect(await page.locator(`#${anchor}`).count(), anchor).toBe(1);
     }
     // Gemma 2 9B at 8,192 tokens: (21·8192 + 21·4096)·4096·2 = 2,113,929,216 B.

@@ -20,13 +20,16 @@ const all = builtPages();
 const byPath = new Map(all.map((p) => [p.path, p]));
 const zhPages = all.filter((p) => p.path.startsWith('zh/') && p.path.endsWith('/'));
 const enTwin = (p: BuiltPage) => byPath.get(p.path.slice('zh/'.length));
-const alternates = (html: string) => Object.fromEntries([...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1] as string, m[2] as string]));
+const alternates = (html: string) =>
+  Object.fromEntries([...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1] as string, m[2] as string]));
 const pathOf = (href: string) => new URL(href, 'http://site.invalid/').pathname;
 const base = new URL(siteUrl('')).pathname;
 
 describe('the Chinese edition: built pages', () => {
   it('has Chinese pages', () => {
-    console.info(`built pages: ${all.filter((p) => !p.path.startsWith('zh/')).length} English, ${zhPages.length} Chinese (${zhPages.map((p) => p.path).join(' ')})`);
+    console.info(
+      `built pages: ${all.filter((p) => !p.path.startsWith('zh/')).length} English, ${zhPages.length} Chinese (${zhPages.map((p) => p.path).join(' ')})`,
+    );
     expect(zhPages.map((p) => p.path)).toEqual(expect.arrayContaining(['zh/', 'zh/glossary/', 'zh/search/', 'zh/tensors/']));
   });
 
@@ -174,7 +177,9 @@ describe.skipIf(BASE_RUN)('search in Chinese (Pagefind)', () => {
   const found = async (open: (p: string) => Promise<Page>, path: string) => {
     const page = await open(path);
     await page.waitForFunction(() => /找到 \d+ 个页面/.test(document.querySelector('#search-status')?.textContent ?? ''), undefined, { timeout: 15_000 });
-    return page.$$eval('.search-results a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
+    return page.$$eval('.search-results a', (as) =>
+      as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash),
+    );
   };
 
   it.for([
@@ -184,8 +189,14 @@ describe.skipIf(BASE_RUN)('search in Chinese (Pagefind)', () => {
   ] as const)('“%s” lands on a /zh/ section (%s among them)', async ([query, page], { open }) => {
     const hrefs = await found(open, `zh/search/?q=${encodeURIComponent(query)}`);
     expect(hrefs.length).toBeGreaterThan(0);
-    expect(hrefs.filter((h) => !h.startsWith(`${base}zh/`)), 'results outside the Chinese edition').toEqual([]);
-    expect(hrefs.some((h) => h.startsWith(`${base}zh/${page}#`)), `a section of /zh/${page}: ${hrefs.join(' ')}`).toBe(true);
+    expect(
+      hrefs.filter((h) => !h.startsWith(`${base}zh/`)),
+      'results outside the Chinese edition',
+    ).toEqual([]);
+    expect(
+      hrefs.some((h) => h.startsWith(`${base}zh/${page}#`)),
+      `a section of /zh/${page}: ${hrefs.join(' ')}`,
+    ).toBe(true);
   });
 
   it.for(['KV cache', 'tensor parallelism', '显存'])('the English search for “%s” shows no /zh/ page', async (query, { open }) => {

@@ -14,7 +14,9 @@ async function restrictedImports(filePath: string, code: string): Promise<string
 
 describe('layers (eslint.config.js)', () => {
   it('refuses a core file that imports a component, the CLI, React or a Node API', async () => {
-    expect(await restrictedImports('src/core/flops/x.ts', "import { Calculator } from '../../components/calculator/Calculator';\nexport const a = Calculator;\n")).toHaveLength(1);
+    expect(
+      await restrictedImports('src/core/flops/x.ts', "import { Calculator } from '../../components/calculator/Calculator';\nexport const a = Calculator;\n"),
+    ).toHaveLength(1);
     expect(await restrictedImports('src/core/x.ts', "import { main } from '../cli/commands';\nexport const a = main;\n")).toHaveLength(1);
     expect(await restrictedImports('src/core/x.ts', "import { useState } from 'react';\nexport const a = useState;\n")).toHaveLength(1);
     expect(await restrictedImports('src/core/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n")).toHaveLength(1);

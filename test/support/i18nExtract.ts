@@ -159,7 +159,7 @@ export function scan(files: readonly string[] = sourceFiles()): Scan {
   for (const file of files) {
     const text = readFileSync(join(ROOT, file), 'utf8');
     const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-    const isCli = file.startsWith('src/cli');  // src/cli/ and src/cli.ts
+    const isCli = file.startsWith('src/cli'); // src/cli/ and src/cli.ts
     const isUiFile = /^src\/components\/(islands|charts|controls|calculator)\//.test(file) && file.endsWith('.tsx');
     const isFramework = /^src\/components\/(controls|calculator)\//.test(file);
     const isCalculatorFile = file.startsWith('src/components/islands') || file.startsWith('src/components/state') || file.startsWith('src/components/charts');
@@ -191,7 +191,9 @@ export function scan(files: readonly string[] = sourceFiles()): Scan {
         for (const st of node.body.statements) if (ts.isReturnStatement(st) && st.expression) add(st, st.expression, 'message');
       }
       if (ts.isObjectLiteralExpression(node)) {
-        const okFalse = node.properties.some((p) => ts.isPropertyAssignment(p) && p.name.getText(sf) === 'ok' && p.initializer.kind === ts.SyntaxKind.FalseKeyword);
+        const okFalse = node.properties.some(
+          (p) => ts.isPropertyAssignment(p) && p.name.getText(sf) === 'ok' && p.initializer.kind === ts.SyntaxKind.FalseKeyword,
+        );
         const err = node.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(sf) === 'error');
         if (okFalse && err) add(err, err.initializer, 'message');
       }
@@ -208,7 +210,8 @@ export function scan(files: readonly string[] = sourceFiles()): Scan {
             };
             ts.forEachChild(init.body, collect);
           } else returned.push(init.body);
-          for (const r of returned) for (const template of literalBranches(r)) if (isText(template)) sites.push({ file, line: lineOf(sf, node), template, kind: 'calculator' });
+          for (const r of returned)
+            for (const template of literalBranches(r)) if (isText(template)) sites.push({ file, line: lineOf(sf, node), template, kind: 'calculator' });
         }
         if (CALCULATOR_PROPS.has(prop)) {
           const t = templatesOf(init);
@@ -219,10 +222,18 @@ export function scan(files: readonly string[] = sourceFiles()): Scan {
         const isOption = siblings.includes('label') && !siblings.includes('testId') && !siblings.includes('detail');
         if (prop === 'value' && !isOption) {
           const t = templatesOf(init);
-          if (t) for (const template of t) if (isText(template) && /[a-z]{2,}/.test(template)) sites.push({ file, line: lineOf(sf, node), template, kind: 'calculator' });
+          if (t)
+            for (const template of t)
+              if (isText(template) && /[a-z]{2,}/.test(template)) sites.push({ file, line: lineOf(sf, node), template, kind: 'calculator' });
         }
         // Option tables and other words kept in lookup objects ({ runtime: 'as the CUDA runtime reports it' }).
-        if (!CALCULATOR_PROPS.has(prop) && !NOT_WORDS.has(prop) && prop !== 'value' && (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) && isWords(init.text)) {
+        if (
+          !CALCULATOR_PROPS.has(prop) &&
+          !NOT_WORDS.has(prop) &&
+          prop !== 'value' &&
+          (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) &&
+          isWords(init.text)
+        ) {
           sites.push({ file, line: lineOf(sf, node), template: init.text, kind: 'calculator' });
         }
         // A result row's detail or label that chooses between words and a computed value: its words.
@@ -248,14 +259,23 @@ export function scan(files: readonly string[] = sourceFiles()): Scan {
         const expr = ts.isJsxExpression(init) ? init.expression : ts.isStringLiteral(init) ? init : undefined;
         const t = expr ? templatesOf(expr) : null;
         const translated = isFramework || TRANSLATED_ATTRIBUTES.has(node.name.getText(sf));
-        if (t) for (const template of t) if (isText(template)) sites.push({ file, line: lineOf(sf, node), template, kind: translated ? 'calculator' : 'markup' });
+        if (t)
+          for (const template of t) if (isText(template)) sites.push({ file, line: lineOf(sf, node), template, kind: translated ? 'calculator' : 'markup' });
       }
       // Words passed to a local helper that builds a field (degree('GPUs in the cluster', 1024, 'hint')).
       if (isCalculatorFile && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && !['t', 'tr', 'warning', 'fail'].includes(node.expression.text)) {
-        for (const a of node.arguments) if ((ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a)) && isWords(a.text)) sites.push({ file, line: lineOf(sf, a), template: a.text, kind: 'calculator' });
+        for (const a of node.arguments)
+          if ((ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a)) && isWords(a.text))
+            sites.push({ file, line: lineOf(sf, a), template: a.text, kind: 'calculator' });
       }
       // t('…') and tr('…', lang): words a component renders through the catalogue.
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && (node.expression.text === 't' || node.expression.text === 'tr') && node.arguments[0] && file.startsWith('src/components')) {
+      if (
+        ts.isCallExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        (node.expression.text === 't' || node.expression.text === 'tr') &&
+        node.arguments[0] &&
+        file.startsWith('src/components')
+      ) {
         const t = templatesOf(node.arguments[0]);
         if (t) for (const template of t) if (isText(template)) sites.push({ file, line: lineOf(sf, node), template, kind: 'calculator' });
       }

@@ -48,7 +48,8 @@ export function Calculator<F extends FieldSpecs, R>({ def, lang = 'en' }: Calcul
     if (field in def.fields) return field as keyof F & string;
     return def.fieldFor?.[field] ?? null;
   };
-  const coreError = (name: keyof F & string) => (computed.status === 'error' && computed.error !== '' && ownField(computed.field) === name ? t(computed.error) : null);
+  const coreError = (name: keyof F & string) =>
+    computed.status === 'error' && computed.error !== '' && ownField(computed.field) === name ? t(computed.error) : null;
   const general = computed.status === 'error' && computed.error !== '' && ownField(computed.field) === null ? t(computed.error) : null;
 
   // A field that fills others (a GPU fills its peak); the filled fields stay editable.

@@ -39,7 +39,11 @@ export function BarChart({ title, bars: given, summary, width: initial = 640 }: 
   const height = 8 + rowHeight * bars.length;
   const max = Math.max(0, ...bars.map((b) => (Number.isFinite(b.value) ? b.value : 0)));
   const x = linearScale([0, max > 0 ? max : 1], [left, width - right]);
-  const y = bandScale(bars.map((b) => b.label), [4, height - 4], 0.2);
+  const y = bandScale(
+    bars.map((b) => b.label),
+    [4, height - 4],
+    0.2,
+  );
   const barHeight = stacked ? y.bandwidth - FONT - 4 : y.bandwidth;
   const barTop = (label: string) => (stacked ? y(label) + FONT + 4 : y(label));
   return (
@@ -48,7 +52,12 @@ export function BarChart({ title, bars: given, summary, width: initial = 640 }: 
         const end = x(Number.isFinite(b.value) ? Math.max(0, b.value) : 0);
         return (
           <g key={b.label}>
-            <text x={stacked ? left : left - 6} y={stacked ? y(b.label) + FONT - 1 : y(b.label) + y.bandwidth / 2} dy={stacked ? undefined : '0.35em'} textAnchor={stacked ? 'start' : 'end'}>
+            <text
+              x={stacked ? left : left - 6}
+              y={stacked ? y(b.label) + FONT - 1 : y(b.label) + y.bandwidth / 2}
+              dy={stacked ? undefined : '0.35em'}
+              textAnchor={stacked ? 'start' : 'end'}
+            >
               {b.label}
             </text>
             <rect x={left} y={barTop(b.label)} width={Math.max(0, end - left)} height={Math.max(1, barHeight)} fill={seriesColour(i)} />

@@ -61,7 +61,12 @@ export function LineChart(props: LineChartProps) {
   const verticals = (props.verticals ?? []).map((v) => ({ ...v, label: t(v.label) }));
   const [ref, width] = useWidth<HTMLElement>(props.width ?? 640);
   const height = props.height ?? 300;
-  const xs = series.flatMap((s) => s.points.map((p) => p.x)).concat(markers.map((m) => m.x), verticals.map((v) => v.x));
+  const xs = series
+    .flatMap((s) => s.points.map((p) => p.x))
+    .concat(
+      markers.map((m) => m.x),
+      verticals.map((v) => v.x),
+    );
   const ys = series.flatMap((s) => s.points.map((p) => p.y)).concat(markers.map((m) => m.y));
 
   // The y axis first: its widest label sets the left margin.
@@ -91,7 +96,8 @@ export function LineChart(props: LineChartProps) {
   };
   const plotRight = width - right;
   // Labels near the right edge hang to the left of their point.
-  const anchorAt = (px: number, text: string) => (px + 6 + textWidth(text, FONT) > plotRight ? { x: px - 6, anchor: 'end' as const } : { x: px + 6, anchor: 'start' as const });
+  const anchorAt = (px: number, text: string) =>
+    px + 6 + textWidth(text, FONT) > plotRight ? { x: px - 6, anchor: 'end' as const } : { x: px + 6, anchor: 'start' as const };
 
   return (
     <ChartFrame
@@ -111,7 +117,12 @@ export function LineChart(props: LineChartProps) {
         <line x1={left} x2={plotRight} y1={height - bottom} y2={height - bottom} />
         <line x1={left} x2={left} y1={top} y2={height - bottom} />
         {xTicks.map((t) => (
-          <text key={`x${t}`} x={x(t)} y={height - bottom + FONT + 6} textAnchor={x(t) - textWidth(formatX(t)) / 2 < 0 ? 'start' : x(t) + textWidth(formatX(t)) / 2 > width ? 'end' : 'middle'}>
+          <text
+            key={`x${t}`}
+            x={x(t)}
+            y={height - bottom + FONT + 6}
+            textAnchor={x(t) - textWidth(formatX(t)) / 2 < 0 ? 'start' : x(t) + textWidth(formatX(t)) / 2 > width ? 'end' : 'middle'}
+          >
             {formatX(t)}
           </text>
         ))}
@@ -127,17 +138,19 @@ export function LineChart(props: LineChartProps) {
           {t(yLabel)}
         </text>
       </g>
-      {verticals.filter((v) => finite(v.x) && (!logX || v.x > 0)).map((v, i) => {
-        const at = anchorAt(x(v.x), v.label);
-        return (
-          <g key={`v${v.label}`}>
-            <line x1={x(v.x)} x2={x(v.x)} y1={top} y2={height - bottom} stroke="var(--fg-soft)" strokeDasharray="4 3" />
-            <text className="halo" x={at.x} y={top + FONT + i * (FONT + 4)} textAnchor={at.anchor}>
-              {v.label}
-            </text>
-          </g>
-        );
-      })}
+      {verticals
+        .filter((v) => finite(v.x) && (!logX || v.x > 0))
+        .map((v, i) => {
+          const at = anchorAt(x(v.x), v.label);
+          return (
+            <g key={`v${v.label}`}>
+              <line x1={x(v.x)} x2={x(v.x)} y1={top} y2={height - bottom} stroke="var(--fg-soft)" strokeDasharray="4 3" />
+              <text className="halo" x={at.x} y={top + FONT + i * (FONT + 4)} textAnchor={at.anchor}>
+                {v.label}
+              </text>
+            </g>
+          );
+        })}
       {series.map((s, i) => (
         <path key={s.name} d={pathOf(s.points)} fill="none" stroke={seriesColour(i)} strokeWidth={2} />
       ))}

@@ -51,14 +51,32 @@ export function StackedBarChart({ title, bars: given, keys, limit: givenLimit, s
   const totals = bars.map((b) => b.segments.reduce((sum, s) => sum + size(s.value), 0));
   const max = Math.max(limit ? size(limit.value) : 0, ...totals);
   const x = linearScale(niceDomain(0, max > 0 ? max : 1, 5), [left, width - right]);
-  const y = bandScale(bars.map((b) => b.label), [top, height - 4], 0.2);
+  const y = bandScale(
+    bars.map((b) => b.label),
+    [top, height - 4],
+    0.2,
+  );
   const barHeight = stacked ? y.bandwidth - FONT - 4 : y.bandwidth;
   const barTop = (label: string) => (stacked ? y(label) + FONT + 4 : y(label));
-  const colour = (key: string) => seriesColour(Math.max(0, keys.findIndex((k) => k.key === key)));
+  const colour = (key: string) =>
+    seriesColour(
+      Math.max(
+        0,
+        keys.findIndex((k) => k.key === key),
+      ),
+    );
   const limitX = limit ? x(size(limit.value)) : null;
-  const limitAnchor = limitX === null ? 'middle' : limitX + textWidth(limit!.label) / 2 > width ? 'end' : limitX - textWidth(limit!.label) / 2 < 0 ? 'start' : 'middle';
+  const limitAnchor =
+    limitX === null ? 'middle' : limitX + textWidth(limit!.label) / 2 > width ? 'end' : limitX - textWidth(limit!.label) / 2 < 0 ? 'start' : 'middle';
   return (
-    <ChartFrame frameRef={ref} title={title} summary={summary} width={width} height={height} legend={keys.map((k) => ({ label: k.label, colour: colour(k.key) }))}>
+    <ChartFrame
+      frameRef={ref}
+      title={title}
+      summary={summary}
+      width={width}
+      height={height}
+      legend={keys.map((k) => ({ label: k.label, colour: colour(k.key) }))}
+    >
       {bars.map((b, row) => {
         let offset = 0;
         const end = x(totals[row]!);
@@ -66,13 +84,27 @@ export function StackedBarChart({ title, bars: given, keys, limit: givenLimit, s
         const textX = limitX !== null && end < limitX && end + 6 + textWidth(b.text) > limitX - 2 ? limitX + 6 : end + 6;
         return (
           <g key={b.label}>
-            <text x={stacked ? left : left - 6} y={stacked ? y(b.label) + FONT - 1 : y(b.label) + y.bandwidth / 2} dy={stacked ? undefined : '0.35em'} textAnchor={stacked ? 'start' : 'end'}>
+            <text
+              x={stacked ? left : left - 6}
+              y={stacked ? y(b.label) + FONT - 1 : y(b.label) + y.bandwidth / 2}
+              dy={stacked ? undefined : '0.35em'}
+              textAnchor={stacked ? 'start' : 'end'}
+            >
               {b.label}
             </text>
             {b.segments.map((s) => {
               const start = offset;
               offset += size(s.value);
-              return <rect key={s.key} x={x(start)} y={barTop(b.label)} width={Math.max(0, x(offset) - x(start))} height={Math.max(1, barHeight)} fill={colour(s.key)} />;
+              return (
+                <rect
+                  key={s.key}
+                  x={x(start)}
+                  y={barTop(b.label)}
+                  width={Math.max(0, x(offset) - x(start))}
+                  height={Math.max(1, barHeight)}
+                  fill={colour(s.key)}
+                />
+              );
             })}
             <text className="halo" x={textX} y={barTop(b.label) + barHeight / 2} dy="0.35em">
               {b.text}

@@ -72,10 +72,11 @@ export function logScale(domain: readonly [number, number], range: readonly [num
     const decades = to - from;
     if (decades <= 2 && count >= 4) {
       const out: number[] = [];
-      for (let e = from - 1; e <= to; e += 1) for (const m of [1, 2, 5]) {
-        const v = Number((m * 10 ** e).toPrecision(12));
-        if (v >= d0 * (1 - 1e-9) && v <= d1 * (1 + 1e-9)) out.push(v);
-      }
+      for (let e = from - 1; e <= to; e += 1)
+        for (const m of [1, 2, 5]) {
+          const v = Number((m * 10 ** e).toPrecision(12));
+          if (v >= d0 * (1 - 1e-9) && v <= d1 * (1 + 1e-9)) out.push(v);
+        }
       return out;
     }
     const stride = Math.max(1, Math.ceil((decades + 1) / Math.max(1, count)));
@@ -104,6 +105,7 @@ export function bandScale(keys: readonly string[], range: readonly [number, numb
 /** A rough width of `text` in px at the charts' 12 px UI font: enough to keep labels apart. */
 export function textWidth(text: string, fontPx = 12): number {
   let units = 0;
-  for (const ch of text) units += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? 1 : /[ilj.,:;'|!()[\]]/.test(ch) ? 0.3 : /[A-Z0-9mwMW%]/.test(ch) ? 0.68 : 0.56;
+  for (const ch of text)
+    units += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? 1 : /[ilj.,:;'|!()[\]]/.test(ch) ? 0.3 : /[A-Z0-9mwMW%]/.test(ch) ? 0.68 : 0.56;
   return Math.ceil(units * fontPx);
 }

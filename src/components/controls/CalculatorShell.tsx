@@ -28,7 +28,9 @@ export function CalculatorShell({ anchor, title, inputs, error, stale, linkUrl, 
         {title}
       </h3>
       <noscript>
-        <p className="note">{t('This calculator needs JavaScript to respond to its inputs: the results below are its defaults, computed when the page was built.')}</p>
+        <p className="note">
+          {t('This calculator needs JavaScript to respond to its inputs: the results below are its defaults, computed when the page was built.')}
+        </p>
       </noscript>
       {/* A disabled fieldset disables every input in it until the island runs. */}
       <fieldset className="calc-inputs" disabled={!live}>

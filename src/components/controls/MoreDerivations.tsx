@@ -31,7 +31,8 @@ export function MoreDerivations({ items, stale, link, context }: MoreDerivations
   return (
     <details ref={ref} className="more-derivations">
       <summary>{t(`More derivations (${shown.length})`)}</summary>
-      {open && shown.map((d, i) => <DerivationView key={`${d.id}-${i}`} derivation={d} stale={stale} {...(link ? { link } : {})} {...(context ? { context } : {})} />)}
+      {open &&
+        shown.map((d, i) => <DerivationView key={`${d.id}-${i}`} derivation={d} stale={stale} {...(link ? { link } : {})} {...(context ? { context } : {})} />)}
     </details>
   );
 }

@@ -53,7 +53,14 @@ export function decoderBlockFigure(presetId: string, batch: number, seq: number)
   const gated = spec.ffn === 'gated';
   const steps: FigureStep[] = [];
   steps.push({ key: 'tokens', title: 'Token ids', kind: 'io', weight: null, out: st.tokenizer!.out, inLayer: false });
-  steps.push({ key: 'embedding', title: 'Embedding lookup', kind: 'op', weight: { name: 'W_E', dims: st.embedding!.weight! }, out: st.embedding!.out, inLayer: false });
+  steps.push({
+    key: 'embedding',
+    title: 'Embedding lookup',
+    kind: 'op',
+    weight: { name: 'W_E', dims: st.embedding!.weight! },
+    out: st.embedding!.out,
+    inLayer: false,
+  });
   if (st.positions) {
     steps.push({ key: 'positions', title: '+ position embedding', kind: 'op', weight: { name: 'W_P', dims: st.positions.weight! }, out: null, inLayer: false });
   }

@@ -83,7 +83,11 @@ export function kvLayoutsFigure(dtype: Dtype = 'bf16', models: readonly { kind: 
       MQA: [`h = ${h} query heads`, 'share a single K and V'],
       GQA: [`h = ${h} query heads in g = ${formatInteger(spec.kvHeads)} groups,`, 'one K and V per group'],
       MLA: mla
-        ? [`h = ${h} heads share one latent`, `c_KV of r_kv = ${formatInteger(mla.rank)} numbers`, `and one rope key k_R of d_R = ${formatInteger(mla.ropeDim)}`]
+        ? [
+            `h = ${h} heads share one latent`,
+            `c_KV of r_kv = ${formatInteger(mla.rank)} numbers`,
+            `and one rope key k_R of d_R = ${formatInteger(mla.ropeDim)}`,
+          ]
         : [],
     }[kind];
     return {

@@ -1,7 +1,14 @@
 import { DTYPES, type Dtype } from '../../core/dtypes';
 import type { KvAllocation } from '../../core/scenario/defaults';
 import { servingScenario, type ServingInput } from '../../core/scenario/serving';
-import { chunkedDerivations, continuousBatchingCurve, continuousThroughputDerivation, pagedDerivations, servingDerivations, type CurvePoint } from '../../core/scenario/servingSteps';
+import {
+  chunkedDerivations,
+  continuousBatchingCurve,
+  continuousThroughputDerivation,
+  pagedDerivations,
+  servingDerivations,
+  type CurvePoint,
+} from '../../core/scenario/servingSteps';
 import { formatInteger, formatSI, formatSeconds } from '../../core/units';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { T } from '../i18n/T';
@@ -25,10 +32,7 @@ const CHUNK: SelectFieldSpec = {
   kind: 'select',
   label: 'Chunked prefill',
   default: 'off',
-  options: [
-    { value: 'off', label: 'off' },
-    ...[256, 512, 1024, 2048].map((c) => ({ value: String(c), label: `${formatInteger(c)} tokens` })),
-  ],
+  options: [{ value: 'off', label: 'off' }, ...[256, 512, 1024, 2048].map((c) => ({ value: String(c), label: `${formatInteger(c)} tokens` }))],
   hint: 'prompt tokens per step, riding with the decodes (Sarathi-Serve)',
 };
 const labelOf = (spec: SelectFieldSpec, value: string) => spec.options.find((o) => o.value === value)?.label ?? value;
@@ -62,7 +66,13 @@ export const BATCHING_CURVE = defineCalculator({
     ...MODEL,
     gpu: GPU,
     G: { kind: 'number', label: 'GPUs G (tensor parallel)', default: 2, bound: 'gpus' },
-    dtype: { kind: 'select', label: 'Weight dtype', default: 'fp16', options: dtypeOptions(DTYPES.filter((d) => d !== 'tf32')), hint: 'the KV cache follows (bf16 under int8/int4)' },
+    dtype: {
+      kind: 'select',
+      label: 'Weight dtype',
+      default: 'fp16',
+      options: dtypeOptions(DTYPES.filter((d) => d !== 'tf32')),
+      hint: 'the KV cache follows (bf16 under int8/int4)',
+    },
     S: { kind: 'number', label: 'Prompt tokens S', default: 3000, bound: 'sequence' },
     O: { kind: 'number', label: 'Output tokens O', default: 1000, bound: 'sequence' },
     B: { kind: 'number', label: 'Users B (requests in flight)', default: 8, bound: 'batch', hint: 'each sends a new request when the last one ends' },
@@ -115,15 +125,29 @@ export const BATCHING_CURVE = defineCalculator({
         {
           label: `Throughput at ${users(v.B)}`,
           value: c ? formatSI(c.outputTokensPerSecond, 'tokens/s') : '—',
-          detail: c ? `${formatSI(c.requestsPerSecond, 'requests/s')}${c.memoryQueueSeconds > 0 ? `; ${formatInteger(c.effectiveConcurrency)} decode, the rest wait for memory` : ''}` : 'no request fits',
+          detail: c
+            ? `${formatSI(c.requestsPerSecond, 'requests/s')}${c.memoryQueueSeconds > 0 ? `; ${formatInteger(c.effectiveConcurrency)} decode, the rest wait for memory` : ''}`
+            : 'no request fits',
           testId: 'cb-throughput',
         },
-        { label: 'Time per output token', value: c ? formatSeconds(c.itlSeconds) : '—', detail: 'mean, others’ prefills included (estimate)', testId: 'cb-tpot' },
-        { label: 'Time to first token', value: c ? formatSeconds(c.ttftSeconds) : '—', detail: c && c.memoryQueueSeconds > 0 ? `${formatSeconds(c.memoryQueueSeconds)} of it waiting for memory` : 'prefill and its queue', testId: 'cb-ttft' },
+        {
+          label: 'Time per output token',
+          value: c ? formatSeconds(c.itlSeconds) : '—',
+          detail: 'mean, others’ prefills included (estimate)',
+          testId: 'cb-tpot',
+        },
+        {
+          label: 'Time to first token',
+          value: c ? formatSeconds(c.ttftSeconds) : '—',
+          detail: c && c.memoryQueueSeconds > 0 ? `${formatSeconds(c.memoryQueueSeconds)} of it waiting for memory` : 'prefill and its queue',
+          testId: 'cb-ttft',
+        },
         {
           label: 'Memory limit on concurrency',
           value: formatInteger(limit),
-          detail: r.memory.paging ? `${formatInteger(r.memory.paging.blocks)} blocks, ${formatSI(r.memory.paging.meanBlocksInFlight, '', 4).trim()} per request in flight` : `${formatSI(r.memory.kvCacheBytesPerRequest, 'B')} reserved per request`,
+          detail: r.memory.paging
+            ? `${formatInteger(r.memory.paging.blocks)} blocks, ${formatSI(r.memory.paging.meanBlocksInFlight, '', 4).trim()} per request in flight`
+            : `${formatSI(r.memory.kvCacheBytesPerRequest, 'B')} reserved per request`,
           testId: 'cb-limit',
         },
         {
@@ -161,14 +185,24 @@ export const BATCHING_CURVE = defineCalculator({
             />
             <div className="table-scroll" tabIndex={0} role="region" aria-label="Throughput and latency by users">
               <table className="sweep" data-testid="cb-curve" style={{ whiteSpace: 'nowrap' }}>
-                <caption><T>Throughput and latency by users</T></caption>
+                <caption>
+                  <T>Throughput and latency by users</T>
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">B</th>
-                    <th scope="col"><T>tokens/s</T></th>
-                    <th scope="col"><T>TPOT</T></th>
-                    <th scope="col"><T>TTFT</T></th>
-                    <th scope="col"><T>fits</T></th>
+                    <th scope="col">
+                      <T>tokens/s</T>
+                    </th>
+                    <th scope="col">
+                      <T>TPOT</T>
+                    </th>
+                    <th scope="col">
+                      <T>TTFT</T>
+                    </th>
+                    <th scope="col">
+                      <T>fits</T>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

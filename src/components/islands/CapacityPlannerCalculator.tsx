@@ -28,8 +28,22 @@ const FIELDS = {
   lambda: { kind: 'number', label: 'Arrival rate (requests/s)', default: 50, domain: 'positive', max: 1e9, hint: 'requests per second, the whole service' },
   S: { kind: 'number', label: 'Prompt tokens S', default: 2000, bound: 'sequence' },
   O: { kind: 'number', label: 'Output tokens O', default: 200, bound: 'sequence' },
-  ttft: { kind: 'number', label: 'TTFT target (s)', default: 0.5, domain: 'positive', max: 1e6, hint: (v) => `mean time to first token; ${String(v['ttft'])} s = ${formatSeconds(Number(v['ttft']))}` },
-  tpot: { kind: 'number', label: 'TPOT target (s)', default: 0.05, domain: 'positive', max: 1e6, hint: (v) => `mean time per output token; ${String(v['tpot'])} s = ${formatSeconds(Number(v['tpot']))}` },
+  ttft: {
+    kind: 'number',
+    label: 'TTFT target (s)',
+    default: 0.5,
+    domain: 'positive',
+    max: 1e6,
+    hint: (v) => `mean time to first token; ${String(v['ttft'])} s = ${formatSeconds(Number(v['ttft']))}`,
+  },
+  tpot: {
+    kind: 'number',
+    label: 'TPOT target (s)',
+    default: 0.05,
+    domain: 'positive',
+    max: 1e6,
+    hint: (v) => `mean time per output token; ${String(v['tpot'])} s = ${formatSeconds(Number(v['tpot']))}`,
+  },
   price: {
     kind: 'number',
     label: 'Price per GPU-hour (USD)',
@@ -61,10 +75,18 @@ function DegreeTable({ plans }: { plans: readonly CapacityPlan[] }) {
       </caption>
       <thead>
         <tr>
-          <th scope="col"><T>GPUs per replica</T></th>
-          <th scope="col"><T>In flight</T></th>
-          <th scope="col"><T>Limit</T></th>
-          <th scope="col"><T>GPUs in all</T></th>
+          <th scope="col">
+            <T>GPUs per replica</T>
+          </th>
+          <th scope="col">
+            <T>In flight</T>
+          </th>
+          <th scope="col">
+            <T>Limit</T>
+          </th>
+          <th scope="col">
+            <T>GPUs in all</T>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -72,7 +94,15 @@ function DegreeTable({ plans }: { plans: readonly CapacityPlan[] }) {
           <tr key={x.gpusPerReplica}>
             <th scope="row">{formatInteger(x.gpusPerReplica)}</th>
             <td>{x.concurrency === null ? '—' : formatInteger(x.concurrency)}</td>
-            <td>{x.concurrency === null ? (x.limitedBy === 'memory' ? 'no fit' : `misses ${LIMIT_SHORT[x.limitedBy ?? 'ttft']}`) : x.limitedBy === null ? '—' : LIMIT_SHORT[x.limitedBy]}</td>
+            <td>
+              {x.concurrency === null
+                ? x.limitedBy === 'memory'
+                  ? 'no fit'
+                  : `misses ${LIMIT_SHORT[x.limitedBy ?? 'ttft']}`
+                : x.limitedBy === null
+                  ? '—'
+                  : LIMIT_SHORT[x.limitedBy]}
+            </td>
             <td data-testid={`cap-tp-gpus-${x.gpusPerReplica}`}>{x.gpusTotal === null ? '—' : formatInteger(x.gpusTotal)}</td>
           </tr>
         ))}
@@ -96,7 +126,10 @@ function planDerivations(p: CapacityPlan, price: number): { open: Derivation[]; 
   const open = [
     replicasFormula.derive({ lambda: p.arrivalRate, r: rate }),
     fleetGpusFormula.derive({ n: p.replicas, G: p.gpusPerReplica }),
-    titled(costPerMillionTokensFormula.derive({ G: p.gpusTotal, c: price, f: 1 - share, X: p.arrivalRate * O }), 'Dollars per million output tokens (decode time)'),
+    titled(
+      costPerMillionTokensFormula.derive({ G: p.gpusTotal, c: price, f: 1 - share, X: p.arrivalRate * O }),
+      'Dollars per million output tokens (decode time)',
+    ),
     titled(costPerMillionTokensFormula.derive({ G: p.gpusTotal, c: price, f: share, X: p.arrivalRate * S }), 'Dollars per million input tokens (prefill time)'),
   ];
   const more = [
@@ -160,14 +193,24 @@ export const CAPACITY_PLANNER = defineCalculator({
     const { open, more } = planDerivations(p, r.price);
     const results = ok
       ? [
-          { label: 'GPUs in all', value: formatInteger(p.gpusTotal!), detail: `${formatInteger(p.replicas!)} replicas × ${formatInteger(p.gpusPerReplica)} GPUs`, testId: 'cap-gpus' },
+          {
+            label: 'GPUs in all',
+            value: formatInteger(p.gpusTotal!),
+            detail: `${formatInteger(p.replicas!)} replicas × ${formatInteger(p.gpusPerReplica)} GPUs`,
+            testId: 'cap-gpus',
+          },
           {
             label: 'Requests in flight per replica, at most',
             value: formatInteger(p.concurrency!),
             detail: `set by ${LIMIT_TEXT[p.limitedBy!]}; ${formatQuantity(p.steady!.requestsPerSecond, 'requests/s')} per replica`,
             testId: 'cap-batch',
           },
-          { label: 'Goodput per GPU', value: formatQuantity(p.goodputPerGpu, 'requests/s'), detail: 'requests per second within both targets (means)', testId: 'cap-goodput' },
+          {
+            label: 'Goodput per GPU',
+            value: formatQuantity(p.goodputPerGpu, 'requests/s'),
+            detail: 'requests per second within both targets (means)',
+            testId: 'cap-goodput',
+          },
           {
             label: 'Each replica at this load',
             value: `${formatInteger(p.operating!.concurrency)} in flight`,
@@ -177,7 +220,12 @@ export const CAPACITY_PLANNER = defineCalculator({
           { label: 'Dollars per million output tokens', value: formatUsd(p.cost!.usdPerMillionOutputTokens), detail: 'decode time', testId: 'cap-usd-out' },
           { label: 'Dollars per million input tokens', value: formatUsd(p.cost!.usdPerMillionInputTokens), detail: 'prefill time', testId: 'cap-usd-in' },
           { label: 'Cost per request', value: formatUsd(p.cost!.usdPerRequest), testId: 'cap-usd-request' },
-          { label: 'Monthly bill', value: formatUsd(p.cost!.usdPerMonth), detail: `${formatInteger(p.gpusTotal!)} GPUs × 730 h, busy or not`, testId: 'cap-usd-month' },
+          {
+            label: 'Monthly bill',
+            value: formatUsd(p.cost!.usdPerMonth),
+            detail: `${formatInteger(p.gpusTotal!)} GPUs × 730 h, busy or not`,
+            testId: 'cap-usd-month',
+          },
         ]
       : [{ label: 'GPUs in all', value: 'no layout meets the targets', testId: 'cap-gpus' }];
     return {

@@ -38,10 +38,7 @@ export const COST_PER_TOKEN = defineCalculator({
   anchor: 'cost-per-token-calculator',
   title: 'Cost per token',
   fields: FIELDS,
-  groups: [
-    { names: ['model', 'config', 'gpu', 'gpus', 'B', 'S', 'O', 'price'] },
-    { legend: 'Data type', names: ['dtype'], advanced: true },
-  ],
+  groups: [{ names: ['model', 'config', 'gpu', 'gpus', 'B', 'S', 'O', 'price'] }, { legend: 'Data type', names: ['dtype'], advanced: true }],
   shown: (name, raw) => name !== 'config' || raw.model === CUSTOM_MODEL,
   fieldFor: {
     batch: 'B',
@@ -66,10 +63,20 @@ export const COST_PER_TOKEN = defineCalculator({
     const r = servingScenario({ model: spec, gpu: resolveGpu(gpu), gpus, batch: B, inputTokens: S, outputTokens: O, weightDtype: dtype as Dtype });
     const steady = r.continuous;
     if (steady === null) return { r, steady, cost: null, derivations: [] as Derivation[], more: [] as Derivation[] };
-    const cost = servingCost({ usdPerGpuHour: price, gpus, requestsPerSecond: steady.requestsPerSecond, inputTokens: S, outputTokens: O, prefillShare: steady.prefillShare });
+    const cost = servingCost({
+      usdPerGpuHour: price,
+      gpus,
+      requestsPerSecond: steady.requestsPerSecond,
+      inputTokens: S,
+      outputTokens: O,
+      prefillShare: steady.prefillShare,
+    });
     const rate = steady.requestsPerSecond;
     const derivations = [
-      titled(costPerMillionTokensFormula.derive({ G: gpus, c: price, f: 1 - steady.prefillShare, X: rate * O }), 'Dollars per million output tokens (decode time)'),
+      titled(
+        costPerMillionTokensFormula.derive({ G: gpus, c: price, f: 1 - steady.prefillShare, X: rate * O }),
+        'Dollars per million output tokens (decode time)',
+      ),
       titled(costPerMillionTokensFormula.derive({ G: gpus, c: price, f: steady.prefillShare, X: rate * S }), 'Dollars per million input tokens (prefill time)'),
     ];
     const more = [costPerRequestFormula.derive({ G: gpus, c: price, lambda: rate }), monthlyCostFormula.derive({ G: gpus, c: price })];
@@ -82,9 +89,24 @@ export const COST_PER_TOKEN = defineCalculator({
     }
     return {
       results: [
-        { label: 'Dollars per million output tokens', value: formatUsd(cost.usdPerMillionOutputTokens), detail: 'decode time, billed to output tokens', testId: 'cpt-usd-out' },
-        { label: 'Dollars per million input tokens', value: formatUsd(cost.usdPerMillionInputTokens), detail: 'prefill time, billed to input tokens', testId: 'cpt-usd-in' },
-        { label: 'Dollars per million tokens, all', value: formatUsd(cost.usdPerMillionTokens), detail: 'the bill over input and output together', testId: 'cpt-usd-all' },
+        {
+          label: 'Dollars per million output tokens',
+          value: formatUsd(cost.usdPerMillionOutputTokens),
+          detail: 'decode time, billed to output tokens',
+          testId: 'cpt-usd-out',
+        },
+        {
+          label: 'Dollars per million input tokens',
+          value: formatUsd(cost.usdPerMillionInputTokens),
+          detail: 'prefill time, billed to input tokens',
+          testId: 'cpt-usd-in',
+        },
+        {
+          label: 'Dollars per million tokens, all',
+          value: formatUsd(cost.usdPerMillionTokens),
+          detail: 'the bill over input and output together',
+          testId: 'cpt-usd-all',
+        },
         { label: 'Cost per request', value: formatUsd(cost.usdPerRequest), testId: 'cpt-usd-request' },
         {
           label: 'Requests per second',

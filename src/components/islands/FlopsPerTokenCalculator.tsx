@@ -23,8 +23,19 @@ export const FLOPS_PER_TOKEN = defineCalculator({
   title: 'FLOPs per token over the context',
   fields: {
     ...MODEL,
-    Sc: { kind: 'number', label: "Longest context S'", default: 32768, bound: 'sequence', hint: `the sweep runs from 1 to this many tokens (at most ${formatInteger(MAX_SWEEP_CONTEXT)})` },
-    mode: { kind: 'select', label: 'Which token', default: 'decode', options: (['decode', 'prefill'] as const).map((m) => ({ value: m, label: MODE_LABELS[m] })) },
+    Sc: {
+      kind: 'number',
+      label: "Longest context S'",
+      default: 32768,
+      bound: 'sequence',
+      hint: `the sweep runs from 1 to this many tokens (at most ${formatInteger(MAX_SWEEP_CONTEXT)})`,
+    },
+    mode: {
+      kind: 'select',
+      label: 'Which token',
+      default: 'decode',
+      options: (['decode', 'prefill'] as const).map((m) => ({ value: m, label: MODE_LABELS[m] })),
+    },
   },
   shown: (name, raw) => name !== 'config' || raw.model === CUSTOM_MODEL,
   // The sweep refuses a context past its own limit (10M tokens) as `maxContext`; the formulas name the model's N, L, H.
@@ -50,8 +61,18 @@ export const FLOPS_PER_TOKEN = defineCalculator({
         testId: 'fpt-exact',
       },
       { label: '2N', value: flops(r.sweep.atMax.twoN), detail: `${formatPercent(r.sweep.twoNError)} off the exact count`, testId: 'fpt-2n' },
-      { label: "Article's 2N + 4LHS'", value: flops(r.sweep.atMax.article), detail: `${formatPercent(r.sweep.articleError)} off the exact count`, testId: 'fpt-article' },
-      { label: 'Attention share (exact)', value: formatPercent(r.sweep.attentionShare), detail: "scores and A·V, at the longest S'", testId: 'fpt-attention-share' },
+      {
+        label: "Article's 2N + 4LHS'",
+        value: flops(r.sweep.atMax.article),
+        detail: `${formatPercent(r.sweep.articleError)} off the exact count`,
+        testId: 'fpt-article',
+      },
+      {
+        label: 'Attention share (exact)',
+        value: formatPercent(r.sweep.attentionShare),
+        detail: "scores and A·V, at the longest S'",
+        testId: 'fpt-attention-share',
+      },
       { label: "S' where 4LHS' = 2N", value: r.sweep.crossover.formatted, detail: r.spec.moe ? 'N = active parameters' : undefined, testId: 'fpt-crossover' },
     ],
     extra: <Sweep sweep={r.sweep} spec={r.spec} />,

@@ -50,22 +50,44 @@ function GpuTable({ rows, dtype }: { rows: readonly TableRow[]; dtype: string })
   return (
     <>
       <p className="hint" id="cmp-table-notes">
-        {t(`Peaks are dense (no 2:4 sparsity); 16-bit means bf16, or fp16 on parts without bf16. Ridge point for ${dtype}. Interconnect is the bidirectional aggregate per GPU.`)}
+        {t(
+          `Peaks are dense (no 2:4 sparsity); 16-bit means bf16, or fp16 on parts without bf16. Ridge point for ${dtype}. Interconnect is the bidirectional aggregate per GPU.`,
+        )}
       </p>
       <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('GPU comparison table')}>
         <table className="gpu-table" data-testid="cmp-table" aria-describedby="cmp-table-notes" style={{ fontSize: '0.82rem', whiteSpace: 'nowrap' }}>
-          <caption style={{ textAlign: 'left' }}><T>Every GPU in the reference table</T></caption>
+          <caption style={{ textAlign: 'left' }}>
+            <T>Every GPU in the reference table</T>
+          </caption>
           <thead>
             <tr>
-              <th scope="col"><T>GPU</T></th>
-              <th scope="col" className="num"><T>Derived 16-bit</T></th>
-              <th scope="col" className="num"><T>Datasheet 16-bit</T></th>
-              <th scope="col" className="num"><T>Gap</T></th>
-              <th scope="col" className="num"><T>fp8</T></th>
-              <th scope="col" className="num"><T>Memory</T></th>
-              <th scope="col" className="num"><T>Bandwidth</T></th>
-              <th scope="col" className="num"><T>Interconnect</T></th>
-              <th scope="col" className="num">{t(`Ridge (${dtype})`)}</th>
+              <th scope="col">
+                <T>GPU</T>
+              </th>
+              <th scope="col" className="num">
+                <T>Derived 16-bit</T>
+              </th>
+              <th scope="col" className="num">
+                <T>Datasheet 16-bit</T>
+              </th>
+              <th scope="col" className="num">
+                <T>Gap</T>
+              </th>
+              <th scope="col" className="num">
+                <T>fp8</T>
+              </th>
+              <th scope="col" className="num">
+                <T>Memory</T>
+              </th>
+              <th scope="col" className="num">
+                <T>Bandwidth</T>
+              </th>
+              <th scope="col" className="num">
+                <T>Interconnect</T>
+              </th>
+              <th scope="col" className="num">
+                {t(`Ridge (${dtype})`)}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -85,7 +107,9 @@ function GpuTable({ rows, dtype }: { rows: readonly TableRow[]; dtype: string })
                 <td className="num">{row.fp8 !== null ? formatSI(row.fp8, 'FLOP/s', 4) : '—'}</td>
                 <td className="num">
                   {formatBytes(row.gpu.memoryBytes)}
-                  {row.gpu.memoryBinaryBytes !== null && <small style={{ display: 'block' }}>{t(`physically ${formatBytes(row.gpu.memoryBinaryBytes, { binary: true })}`)}</small>}
+                  {row.gpu.memoryBinaryBytes !== null && (
+                    <small style={{ display: 'block' }}>{t(`physically ${formatBytes(row.gpu.memoryBinaryBytes, { binary: true })}`)}</small>
+                  )}
                 </td>
                 <td className="num">{formatSI(row.gpu.memoryBandwidth, 'B/s', 4)}</td>
                 <td className="num">{row.gpu.interconnect.bandwidth !== null ? formatSI(row.gpu.interconnect.bandwidth, 'B/s') : 'none'}</td>
@@ -153,7 +177,9 @@ export const GPU_COMPARISON = defineCalculator({
         chosen: ids.includes(g.id),
       };
     });
-    const markers = available.filter((p) => plottable(p.intensity) && plottable(p.attainable)).map((p) => ({ x: p.intensity, y: p.attainable, label: slot(p) }));
+    const markers = available
+      .filter((p) => plottable(p.intensity) && plottable(p.attainable))
+      .map((p) => ({ x: p.intensity, y: p.attainable, label: slot(p) }));
     return { dtype, placed, available, intensity, attainable, series, markers, rows };
   },
   view: (r, { M, K, N }) => ({
@@ -191,26 +217,30 @@ type GpuComparisonResult = ReturnType<typeof GPU_COMPARISON.compute>;
 function Rooflines({ r }: { r: GpuComparisonResult }) {
   const t = useT();
   return (
-          <LineChart
-            title={`Rooflines for ${r.dtype}`}
-            series={r.series}
-            xLabel="Arithmetic intensity (FLOP/B)"
-            yLabel="Attainable FLOP/s"
-            formatX={(v) => formatSignificant(v, 2)}
-            // Ticks carry the prefix only ("100 T"): the axis title names the unit, and whole labels were clipped.
-            formatY={(v) => formatSI(v, '', 2).trim()}
-            logX
-            logY
-            verticals={plottable(r.intensity.value) ? [{ x: r.intensity.value, label: `this matmul: ${r.intensity.formatted}` }] : []}
-            markers={r.markers}
-            summary={r.available
-              .map((p) =>
-                p.bound === 'compute'
-                  ? t(`On ${p.gpu.name} the matmul is compute-bound: at most ${formatSI(p.attainable, 'FLOP/s')} of a ${formatSI(p.peak, 'FLOP/s')} peak (ridge point ${formatSignificant(p.ridge)} FLOP/B).`)
-                  : t(`On ${p.gpu.name} the matmul is memory-bound: at most ${formatSI(p.attainable, 'FLOP/s')} of a ${formatSI(p.peak, 'FLOP/s')} peak (ridge point ${formatSignificant(p.ridge)} FLOP/B).`),
+    <LineChart
+      title={`Rooflines for ${r.dtype}`}
+      series={r.series}
+      xLabel="Arithmetic intensity (FLOP/B)"
+      yLabel="Attainable FLOP/s"
+      formatX={(v) => formatSignificant(v, 2)}
+      // Ticks carry the prefix only ("100 T"): the axis title names the unit, and whole labels were clipped.
+      formatY={(v) => formatSI(v, '', 2).trim()}
+      logX
+      logY
+      verticals={plottable(r.intensity.value) ? [{ x: r.intensity.value, label: `this matmul: ${r.intensity.formatted}` }] : []}
+      markers={r.markers}
+      summary={r.available
+        .map((p) =>
+          p.bound === 'compute'
+            ? t(
+                `On ${p.gpu.name} the matmul is compute-bound: at most ${formatSI(p.attainable, 'FLOP/s')} of a ${formatSI(p.peak, 'FLOP/s')} peak (ridge point ${formatSignificant(p.ridge)} FLOP/B).`,
               )
-              .join(' ')}
-          />
+            : t(
+                `On ${p.gpu.name} the matmul is memory-bound: at most ${formatSI(p.attainable, 'FLOP/s')} of a ${formatSI(p.peak, 'FLOP/s')} peak (ridge point ${formatSignificant(p.ridge)} FLOP/B).`,
+              ),
+        )
+        .join(' ')}
+    />
   );
 }
 

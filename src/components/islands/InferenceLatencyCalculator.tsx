@@ -70,18 +70,65 @@ export const INFERENCE_LATENCY = defineCalculator({
       hint: 'sets the peak the matmuls run at; the KV cache follows (bf16 under int8/int4)',
     },
     attention: ATTENTION,
-    ec: { kind: 'number', label: 'Compute efficiency η_c', default: CALIBRATION.computeEfficiency, bound: 'efficiency', hint: `share of the 16-bit peak matmuls reach (fp8 weights: η_c8 = ${CALIBRATION.fp8ComputeEfficiency})` },
-    em: { kind: 'number', label: 'Memory efficiency η_m', default: CALIBRATION.memoryEfficiency, bound: 'efficiency', hint: 'share of HBM bandwidth weight reads reach (fitted)' },
-    ekv: { kind: 'number', label: 'KV-read efficiency η_kv', default: CALIBRATION.kvEfficiency, bound: 'efficiency', hint: 'share of HBM bandwidth decode attention reaches reading the cache (fitted)' },
-    ecomm: { kind: 'number', label: 'Link efficiency', default: CALIBRATION.linkEfficiency, bound: 'efficiency', hint: 'share of the link an all-reduce reaches' },
-    alpha: { kind: 'number', label: 'All-reduce latency α (s)', default: allReduceLatencySeconds(resolveGpu(GPU.default), CALIBRATION), bound: 'seconds', hint: (v) => `fixed cost per all-reduce; the ${resolveGpu(String(v['gpu'])).name} sets ${formatSeconds(ALL_REDUCE_LATENCY_SECONDS[interconnectFamily(resolveGpu(String(v['gpu'])))])} (NVLink ${formatSeconds(ALL_REDUCE_LATENCY_SECONDS.nvlink)}, PCIe ${formatSeconds(ALL_REDUCE_LATENCY_SECONDS.pcie)})` },
-    tstep: { kind: 'number', label: 'Overhead per step t_step (s)', default: CALIBRATION.stepOverheadSeconds, bound: 'seconds', hint: `scheduling, sampling, launches (fitted: ${formatSeconds(CALIBRATION.stepOverheadSeconds)})` },
-    tlayer: { kind: 'number', label: 'Overhead per layer t_layer (s)', default: CALIBRATION.layerOverheadSeconds, bound: 'seconds', hint: `norms, rotary, launches no roofline term covers (fitted: ${formatSeconds(CALIBRATION.layerOverheadSeconds)})` },
+    ec: {
+      kind: 'number',
+      label: 'Compute efficiency η_c',
+      default: CALIBRATION.computeEfficiency,
+      bound: 'efficiency',
+      hint: `share of the 16-bit peak matmuls reach (fp8 weights: η_c8 = ${CALIBRATION.fp8ComputeEfficiency})`,
+    },
+    em: {
+      kind: 'number',
+      label: 'Memory efficiency η_m',
+      default: CALIBRATION.memoryEfficiency,
+      bound: 'efficiency',
+      hint: 'share of HBM bandwidth weight reads reach (fitted)',
+    },
+    ekv: {
+      kind: 'number',
+      label: 'KV-read efficiency η_kv',
+      default: CALIBRATION.kvEfficiency,
+      bound: 'efficiency',
+      hint: 'share of HBM bandwidth decode attention reaches reading the cache (fitted)',
+    },
+    ecomm: {
+      kind: 'number',
+      label: 'Link efficiency',
+      default: CALIBRATION.linkEfficiency,
+      bound: 'efficiency',
+      hint: 'share of the link an all-reduce reaches',
+    },
+    alpha: {
+      kind: 'number',
+      label: 'All-reduce latency α (s)',
+      default: allReduceLatencySeconds(resolveGpu(GPU.default), CALIBRATION),
+      bound: 'seconds',
+      hint: (v) =>
+        `fixed cost per all-reduce; the ${resolveGpu(String(v['gpu'])).name} sets ${formatSeconds(ALL_REDUCE_LATENCY_SECONDS[interconnectFamily(resolveGpu(String(v['gpu'])))])} (NVLink ${formatSeconds(ALL_REDUCE_LATENCY_SECONDS.nvlink)}, PCIe ${formatSeconds(ALL_REDUCE_LATENCY_SECONDS.pcie)})`,
+    },
+    tstep: {
+      kind: 'number',
+      label: 'Overhead per step t_step (s)',
+      default: CALIBRATION.stepOverheadSeconds,
+      bound: 'seconds',
+      hint: `scheduling, sampling, launches (fitted: ${formatSeconds(CALIBRATION.stepOverheadSeconds)})`,
+    },
+    tlayer: {
+      kind: 'number',
+      label: 'Overhead per layer t_layer (s)',
+      default: CALIBRATION.layerOverheadSeconds,
+      bound: 'seconds',
+      hint: `norms, rotary, launches no roofline term covers (fitted: ${formatSeconds(CALIBRATION.layerOverheadSeconds)})`,
+    },
   },
   groups: [
     // The question in six inputs, then the results; on a phone the first result is in the first screen.
     { names: ['model', 'config', 'gpu', 'gpus', 'batch', 'input', 'output'] },
-    { legend: 'Weight dtype, attention and calibration', names: ['dtype', 'attention', 'ec', 'em', 'ekv', 'ecomm', 'alpha', 'tstep', 'tlayer'], advanced: true },
+    {
+      legend: 'Weight dtype, attention and calibration',
+      names: ['dtype', 'attention', 'ec', 'em', 'ekv', 'ecomm', 'alpha', 'tstep', 'tlayer'],
+      advanced: true,
+    },
   ],
   shown: (name, raw) => name !== 'config' || raw.model === CUSTOM_MODEL,
   // The GPU fills the all-reduce latency of its link; it stays editable.
@@ -169,8 +216,18 @@ export const INFERENCE_LATENCY = defineCalculator({
           detail: hypothetical ? 'hypothetical: the batch does not fit (see below)' : `prefill ${formatSI(lat.prefillFlops, 'FLOPs')}`,
           testId: 'lat-ttft',
         },
-        { label: 'Time per output token', value: formatSeconds(lat.tpotSeconds), detail: 'mean over the decode steps; its derivation shows the last, longest one', testId: 'lat-tpot' },
-        { label: 'Decode throughput', value: throughputD?.formatted ?? formatSI(lat.decodeTokensPerSecond, 'tokens/s'), detail: `${formatInteger(v.batch)} sequences per step`, testId: 'lat-throughput' },
+        {
+          label: 'Time per output token',
+          value: formatSeconds(lat.tpotSeconds),
+          detail: 'mean over the decode steps; its derivation shows the last, longest one',
+          testId: 'lat-tpot',
+        },
+        {
+          label: 'Decode throughput',
+          value: throughputD?.formatted ?? formatSI(lat.decodeTokensPerSecond, 'tokens/s'),
+          detail: `${formatInteger(v.batch)} sequences per step`,
+          testId: 'lat-throughput',
+        },
         { label: 'Whole request', value: formatSeconds(lat.totalSeconds), detail: 'TTFT + (O − 1) · TPOT', testId: 'lat-total' },
         {
           label: 'Prefill is',
@@ -184,7 +241,12 @@ export const INFERENCE_LATENCY = defineCalculator({
           detail: `${formatSignificant(lat.decodeLast.arithmeticIntensity)} FLOP/B at the last step`,
           testId: 'lat-decode-bound',
         },
-        { label: 'Decode matmuls compute-bound from', value: `B ≈ ${crossD?.formatted ?? '—'}`, detail: 'attention stays memory-bound at any batch', testId: 'lat-crossover' },
+        {
+          label: 'Decode matmuls compute-bound from',
+          value: `B ≈ ${crossD?.formatted ?? '—'}`,
+          detail: 'attention stays memory-bound at any batch',
+          testId: 'lat-crossover',
+        },
         {
           label: 'Requests that fit',
           value: formatInteger(fitLimit),
@@ -240,11 +302,21 @@ export const INFERENCE_LATENCY = defineCalculator({
               <thead>
                 <tr>
                   <th scope="col">B</th>
-                  <th scope="col"><T>TTFT</T></th>
-                  <th scope="col"><T>TPOT</T></th>
-                  <th scope="col"><T>tokens/s</T></th>
-                  <th scope="col"><T>decode bound by</T></th>
-                  <th scope="col"><T>fits</T></th>
+                  <th scope="col">
+                    <T>TTFT</T>
+                  </th>
+                  <th scope="col">
+                    <T>TPOT</T>
+                  </th>
+                  <th scope="col">
+                    <T>tokens/s</T>
+                  </th>
+                  <th scope="col">
+                    <T>decode bound by</T>
+                  </th>
+                  <th scope="col">
+                    <T>fits</T>
+                  </th>
                 </tr>
               </thead>
               <tbody>

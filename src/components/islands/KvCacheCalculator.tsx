@@ -72,7 +72,14 @@ export const KV_CACHE = defineCalculator({
         testId: 'kv-per-sequence',
       },
       ...(r.actual
-        ? [{ label: 'What this model caches per sequence', value: formatBytes(r.actual.perSequence), detail: `${formatCount(r.actual.perSequence, true)} B`, testId: 'kv-model-sequence' }]
+        ? [
+            {
+              label: 'What this model caches per sequence',
+              value: formatBytes(r.actual.perSequence),
+              detail: `${formatCount(r.actual.perSequence, true)} B`,
+              testId: 'kv-model-sequence',
+            },
+          ]
         : []),
     ],
     extra: r.actual && (

@@ -30,7 +30,10 @@ const byHand = () => ({ model: MANUAL });
 function modelNote(spec: ModelSpec | null): string | null {
   if (!spec) return null;
   const notes: string[] = [];
-  if (spec.moe) notes.push(`its FFN is a mixture of ${formatInteger(spec.moe.experts)} experts (${formatInteger(spec.moe.topK)} per token); the layer above uses the dense FFN width from its config`);
+  if (spec.moe)
+    notes.push(
+      `its FFN is a mixture of ${formatInteger(spec.moe.experts)} experts (${formatInteger(spec.moe.topK)} per token); the layer above uses the dense FFN width from its config`,
+    );
   if (spec.mla) notes.push('it uses multi-head latent attention, whose low-rank projections are not the Q, K, V, O shapes above');
   if (spec.extras.normsPerLayer !== 2 || spec.extras.qkNorm) notes.push('its norms per layer differ from the two counted here');
   if (spec.extras.parallelBlock) notes.push('attention and FFN read the same input (a parallel block): the cost is the same');
@@ -48,9 +51,27 @@ export const LAYER_COST = defineCalculator({
     config: base.config,
     H: { kind: 'number', label: 'Hidden size H', default: 4096, bound: 'width' },
     h: { kind: 'number', label: 'Query heads h', default: 32, bound: 'heads' },
-    hKv: { kind: 'number', label: 'KV heads h_kv', default: 32, bound: 'heads', hint: (v) => `${formatInteger(Number(v['h']))} (= h) for MHA, 1 for MQA, a divisor of ${formatInteger(Number(v['h']))} for GQA` },
-    d: { kind: 'number', label: 'Head dim d', default: 128, bound: 'width', hint: (v) => `usually H/h = ${formatSignificant(Number(v['H']) / Number(v['h']), 3)}` },
-    I: { kind: 'number', label: 'FFN width I', default: 11008, bound: 'width', hint: (v) => `4H = ${formatInteger(4 * Number(v['H']))} for ReLU/GELU; about 8H/3 ≈ ${formatInteger(Math.round((8 * Number(v['H'])) / 3))} gated` },
+    hKv: {
+      kind: 'number',
+      label: 'KV heads h_kv',
+      default: 32,
+      bound: 'heads',
+      hint: (v) => `${formatInteger(Number(v['h']))} (= h) for MHA, 1 for MQA, a divisor of ${formatInteger(Number(v['h']))} for GQA`,
+    },
+    d: {
+      kind: 'number',
+      label: 'Head dim d',
+      default: 128,
+      bound: 'width',
+      hint: (v) => `usually H/h = ${formatSignificant(Number(v['H']) / Number(v['h']), 3)}`,
+    },
+    I: {
+      kind: 'number',
+      label: 'FFN width I',
+      default: 11008,
+      bound: 'width',
+      hint: (v) => `4H = ${formatInteger(4 * Number(v['H']))} for ReLU/GELU; about 8H/3 ≈ ${formatInteger(Math.round((8 * Number(v['H'])) / 3))} gated`,
+    },
     ffn: {
       kind: 'select',
       label: 'FFN kind',
@@ -114,7 +135,8 @@ export const LAYER_COST = defineCalculator({
   fieldFor: { batch: 'B', newTokens: 'S', contextTokens: 'Sc' },
   setup: ({ model, H, h, hKv, d, I, ffn, B, S, Sc, attention }) => {
     const shape = `H = ${formatInteger(H)}, h = ${formatInteger(h)}, h_kv = ${formatInteger(hKv)}, d = ${formatInteger(d)}, I = ${formatInteger(I)} ${ffn === 'gated' ? 'gated' : 'two-matrix'}`;
-    const who = model === MANUAL ? `a layer with ${shape}` : `a ${model === CUSTOM_MODEL ? 'pasted config.json' : (MODEL_NAMES.get(model) ?? model)} layer (${shape})`;
+    const who =
+      model === MANUAL ? `a layer with ${shape}` : `a ${model === CUSTOM_MODEL ? 'pasted config.json' : (MODEL_NAMES.get(model) ?? model)} layer (${shape})`;
     return `${who}, B = ${formatInteger(B)}, S = ${formatInteger(S)}, S' = ${formatInteger(Sc)}, ${attention} attention`;
   },
   compute: ({ model, config, H, h, hKv, d, I, ffn, norm, bias, B, S, Sc, attention }) => {
@@ -140,7 +162,12 @@ export const LAYER_COST = defineCalculator({
         detail: `${cost.articleFlops.exact ?? formatCount(cost.articleFlops.value, false)} FLOPs (MHA, 4H FFN, full attention)`,
         testId: 'lc-article-flops',
       },
-      { label: 'Attention (scores + A·V) share', value: formatPercent(cost.attentionShare), detail: "of this layer's FLOPs; grows with S'", testId: 'lc-attention-share' },
+      {
+        label: 'Attention (scores + A·V) share',
+        value: formatPercent(cost.attentionShare),
+        detail: "of this layer's FLOPs; grows with S'",
+        testId: 'lc-attention-share',
+      },
       {
         label: 'Parameters of this layer',
         // The ledger is exact whenever its total is at most 2^53 − 1 (countParams), which formatInteger checks.
@@ -160,8 +187,16 @@ type Cost = ReturnType<typeof LAYER_COST.compute>['cost'];
 
 /** The model's note, and FLOPs and parameters per component as bars (drawn only from finite numbers). */
 function LayerCharts({ cost, note }: { cost: Cost; note: string | null }) {
-  const flopBars = (Object.keys(LAYER_FLOPS_LABELS) as LayerFlopsKey[]).map((k) => ({ label: LAYER_FLOPS_LABELS[k], value: cost.flops[k], text: formatQuantity(cost.flops[k], 'FLOPs') }));
-  const paramBars = (Object.keys(LAYER_PARAMS_LABELS) as LayerParamsKey[]).map((k) => ({ label: LAYER_PARAMS_LABELS[k], value: cost.params[k], text: formatInteger(cost.params[k]) }));
+  const flopBars = (Object.keys(LAYER_FLOPS_LABELS) as LayerFlopsKey[]).map((k) => ({
+    label: LAYER_FLOPS_LABELS[k],
+    value: cost.flops[k],
+    text: formatQuantity(cost.flops[k], 'FLOPs'),
+  }));
+  const paramBars = (Object.keys(LAYER_PARAMS_LABELS) as LayerParamsKey[]).map((k) => ({
+    label: LAYER_PARAMS_LABELS[k],
+    value: cost.params[k],
+    text: formatInteger(cost.params[k]),
+  }));
   const finite = (bars: readonly { value: number }[]) => bars.every((b) => Number.isFinite(b.value));
   return (
     <>
@@ -175,7 +210,11 @@ function LayerCharts({ cost, note }: { cost: Cost; note: string | null }) {
           <h4 className="chart-title">
             <T>FLOPs per component</T>
           </h4>
-          <BarChart title="FLOPs per component" bars={flopBars} summary={`FLOPs of one layer by component: ${flopBars.map((b) => `${b.label} ${b.text}`).join('; ')}.`} />
+          <BarChart
+            title="FLOPs per component"
+            bars={flopBars}
+            summary={`FLOPs of one layer by component: ${flopBars.map((b) => `${b.label} ${b.text}`).join('; ')}.`}
+          />
         </>
       )}
       {finite(paramBars) && (
@@ -183,7 +222,11 @@ function LayerCharts({ cost, note }: { cost: Cost; note: string | null }) {
           <h4 className="chart-title">
             <T>Parameters per component</T>
           </h4>
-          <BarChart title="Parameters per component" bars={paramBars} summary={`Parameters of one layer by component: ${paramBars.map((b) => `${b.label} ${b.text}`).join('; ')}.`} />
+          <BarChart
+            title="Parameters per component"
+            bars={paramBars}
+            summary={`Parameters of one layer by component: ${paramBars.map((b) => `${b.label} ${b.text}`).join('; ')}.`}
+          />
         </>
       )}
     </>

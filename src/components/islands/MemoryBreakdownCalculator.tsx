@@ -130,8 +130,18 @@ export const MEMORY_BREAKDOWN = defineCalculator({
   },
   view: (r, { B, G, u }) => ({
     results: [
-      { label: 'Weights', value: formatBytes(r.m.weightsBytes), detail: `${bytesDigits(r.weightsD)} B = ${formatBytes(r.m.weightsBytes, { binary: true })}`, testId: 'mem-weights' },
-      { label: 'KV cache per request', value: formatBytes(r.m.kvCacheBytesPerRequest), detail: `${digits(r.m.kvCacheBytesPerRequest)} B`, testId: 'mem-kv-request' },
+      {
+        label: 'Weights',
+        value: formatBytes(r.m.weightsBytes),
+        detail: `${bytesDigits(r.weightsD)} B = ${formatBytes(r.m.weightsBytes, { binary: true })}`,
+        testId: 'mem-weights',
+      },
+      {
+        label: 'KV cache per request',
+        value: formatBytes(r.m.kvCacheBytesPerRequest),
+        detail: `${digits(r.m.kvCacheBytesPerRequest)} B`,
+        testId: 'mem-kv-request',
+      },
       { label: `KV cache, ${requestsText(B)}`, value: formatBytes(r.m.kvCacheBytes), detail: `${digits(r.m.kvCacheBytes)} B`, testId: 'mem-kv' },
       { label: 'Activations (one prefill)', value: formatBytes(r.m.activationBytes), detail: `over the ${formatInteger(G)} GPUs`, testId: 'mem-act' },
       { label: 'Total', value: formatBytes(r.m.totalBytes), detail: formatBytes(r.m.totalBytes, { binary: true }), testId: 'mem-total' },
@@ -147,7 +157,12 @@ export const MEMORY_BREAKDOWN = defineCalculator({
         detail: r.m.kvBudgetBytes > 0 ? `${formatBytes(r.m.kvBudgetBytes)} left for KV caches` : 'the weights and activations alone do not fit',
         testId: 'mem-fit',
       },
-      { label: requestsText(B), value: r.m.fits ? 'fit' : 'do not fit', detail: r.m.fits ? `${formatBytes(r.m.headroomBytes)} to spare` : `${formatBytes(r.m.totalBytes)} needed, ${formatBytes(r.m.usableBytes)} usable`, testId: 'mem-verdict' },
+      {
+        label: requestsText(B),
+        value: r.m.fits ? 'fit' : 'do not fit',
+        detail: r.m.fits ? `${formatBytes(r.m.headroomBytes)} to spare` : `${formatBytes(r.m.totalBytes)} needed, ${formatBytes(r.m.usableBytes)} usable`,
+        testId: 'mem-verdict',
+      },
     ],
     warnings: r.warnings,
     extra: <MemoryChart r={r} G={G} />,
@@ -160,11 +175,18 @@ type Result = ReturnType<typeof MEMORY_BREAKDOWN.compute>;
 
 /** The notes on the model's cache, and the weights / KV / activations bars against the usable memory. */
 function MemoryChart({ r, G }: { r: Result; G: number }) {
-  const chartable = r.rows.every((row) => [row.weightsBytes, row.kvCacheBytes, row.activationBytes, row.totalBytes].every(Number.isFinite)) && Number.isFinite(r.m.usableBytes);
+  const chartable =
+    r.rows.every((row) => [row.weightsBytes, row.kvCacheBytes, row.activationBytes, row.totalBytes].every(Number.isFinite)) && Number.isFinite(r.m.usableBytes);
   return (
     <>
-      {r.spec.mla && <p className="note"><T>This model uses multi-head latent attention: it caches a compressed latent per layer and token, not full K and V (chapter 10).</T></p>}
-      {r.spec.slidingWindow && <p className="note">This model uses a sliding window of {formatInteger(r.spec.slidingWindow.size)} tokens: its cache stops growing there.</p>}
+      {r.spec.mla && (
+        <p className="note">
+          <T>This model uses multi-head latent attention: it caches a compressed latent per layer and token, not full K and V (chapter 10).</T>
+        </p>
+      )}
+      {r.spec.slidingWindow && (
+        <p className="note">This model uses a sliding window of {formatInteger(r.spec.slidingWindow.size)} tokens: its cache stops growing there.</p>
+      )}
       {chartable && (
         <StackedBarChart
           title="Inference memory by number of requests"
@@ -180,7 +202,10 @@ function MemoryChart({ r, G }: { r: Result; G: number }) {
           }))}
           limit={{ value: r.m.usableBytes, label: `${formatInteger(G)} × ${r.hw.name}: ${formatBytes(r.m.usableBytes)}` }}
           summary={r.rows
-            .map((row) => `${requestsText(row.requests)}: weights ${formatBytes(row.weightsBytes)}, KV cache ${formatBytes(row.kvCacheBytes)}, activations ${formatBytes(row.activationBytes)}, total ${formatBytes(row.totalBytes)}`)
+            .map(
+              (row) =>
+                `${requestsText(row.requests)}: weights ${formatBytes(row.weightsBytes)}, KV cache ${formatBytes(row.kvCacheBytes)}, activations ${formatBytes(row.activationBytes)}, total ${formatBytes(row.totalBytes)}`,
+            )
             .join('; ')
             .concat(`. Usable memory of ${formatInteger(G)} GPUs: ${formatBytes(r.m.usableBytes)}; ${requestsText(r.m.maxConcurrency)} fit.`)}
         />

@@ -52,7 +52,14 @@ const FIELDS = {
   gpuHours: { kind: 'number', label: 'GPU-hours G', default: 6.4e6, bound: 'gpuHours', hint: (v) => withPowers(v['gpuHours']) },
   throughput: { kind: 'number', label: 'Throughput X (tokens/s, whole job)', default: 800_000, bound: 'tokensPerSecond' },
   gpus: { kind: 'number', label: 'GPUs n', default: 1024, bound: 'gpus' },
-  mfu: { kind: 'number', label: 'Assumed MFU', default: 0.4, bound: 'efficiency', hint: (v) => `a fraction, ${formatPercent(Number(v['mfu']))} of the ${resolveGpu(String(v['gpu'])).name}’s dense ${String(v['dtype'])} peak: ${formatQuantity(Number(v['mfu']) * gpuPeakFlopsPerSecond(resolveGpu(String(v['gpu'])), v['dtype'] as PeakDtype), 'FLOP/s')}` },
+  mfu: {
+    kind: 'number',
+    label: 'Assumed MFU',
+    default: 0.4,
+    bound: 'efficiency',
+    hint: (v) =>
+      `a fraction, ${formatPercent(Number(v['mfu']))} of the ${resolveGpu(String(v['gpu'])).name}’s dense ${String(v['dtype'])} peak: ${formatQuantity(Number(v['mfu']) * gpuPeakFlopsPerSecond(resolveGpu(String(v['gpu'])), v['dtype'] as PeakDtype), 'FLOP/s')}`,
+  },
   dtype: {
     kind: 'select',
     label: 'Peak for data type',
@@ -188,7 +195,15 @@ export const MFU = defineCalculator({
     const base = { s, perToken, warnings, gpuName: gpu.name };
     if (mode === 'throughput') {
       // R, the FLOPs recomputed per token, for the HFU derivation: the scenario's own convention function.
-      const R = mfuFlopsPerToken({ params: s.activeParams, layers: spec.layers, heads: spec.heads, headDim: spec.headDim, seq: v.seq, attention, recompute }).recompute;
+      const R = mfuFlopsPerToken({
+        params: s.activeParams,
+        layers: spec.layers,
+        heads: spec.heads,
+        headDim: spec.headDim,
+        seq: v.seq,
+        attention,
+        recompute,
+      }).recompute;
       const mfuD = mfuFormula.derive({ F, X: v.throughput, n: v.gpus, P });
       const hfuD = hfuFormula.derive({ F, R, X: v.throughput, n: v.gpus, P });
       const bars = ATTENTION_CONVENTIONS.map((c) => ({ c, value: s.mfuByConvention![c] }));
@@ -236,11 +251,7 @@ export const MFU = defineCalculator({
       ],
       warnings: r.warnings,
       derivations:
-        r.kind === 'throughput'
-          ? [r.perToken, r.mfuD, r.hfuD]
-          : r.kind === 'gpuHours'
-            ? [r.perToken, r.mfuD]
-            : [r.perToken, r.totalD, r.timeD, r.hoursD],
+        r.kind === 'throughput' ? [r.perToken, r.mfuD, r.hfuD] : r.kind === 'gpuHours' ? [r.perToken, r.mfuD] : [r.perToken, r.totalD, r.timeD, r.hoursD],
       extra: (
         <BarChart
           title={r.kind === 'plan' ? 'GPU-hours by attention convention' : 'MFU by attention convention'}

@@ -144,7 +144,13 @@ export default function ModelsTableSorter({ columns, rows, caption, words = ENGL
           <thead role="rowgroup">
             <tr role="row">
               {columns.map((c) => (
-                <th key={c.key} scope="col" role="columnheader" className={c.numeric ? 'num' : undefined} aria-sort={sort?.key === c.key ? sort.dir : undefined}>
+                <th
+                  key={c.key}
+                  scope="col"
+                  role="columnheader"
+                  className={c.numeric ? 'num' : undefined}
+                  aria-sort={sort?.key === c.key ? sort.dir : undefined}
+                >
                   <button type="button" className="sort-button" onClick={() => onSort(c.key)} data-column={c.key}>
                     {c.description ? <abbr title={c.description}>{c.label}</abbr> : c.label}
                     <span aria-hidden="true">{sort?.key === c.key ? (sort.dir === 'ascending' ? ' ▲' : ' ▼') : ''}</span>

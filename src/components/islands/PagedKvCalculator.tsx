@@ -33,14 +33,24 @@ export const PAGED_KV = defineCalculator({
     S: { kind: 'number', label: 'Prompt tokens S', default: 3000, bound: 'sequence' },
     O: { kind: 'number', label: 'Output tokens O', default: 1000, bound: 'sequence' },
     b: { kind: 'number', label: 'Tokens per block b', default: 16, bound: 'sequence', hint: 'vLLM’s default block_size is 16' },
-    R: { kind: 'number', label: 'Reserved slot (tokens)', default: 4096, bound: 'sequence', hint: (v) => `what a contiguous allocator reserves: the server’s maximum length, ≥ S + O = ${formatInteger(Number(v['S']) + Number(v['O']))}` },
-    P: { kind: 'number', label: 'Shared prefix tokens', default: 1000, domain: 'nonNegativeInt', max: 1_000_000_000, hint: '0 for none: a system prompt, few-shot examples' },
+    R: {
+      kind: 'number',
+      label: 'Reserved slot (tokens)',
+      default: 4096,
+      bound: 'sequence',
+      hint: (v) => `what a contiguous allocator reserves: the server’s maximum length, ≥ S + O = ${formatInteger(Number(v['S']) + Number(v['O']))}`,
+    },
+    P: {
+      kind: 'number',
+      label: 'Shared prefix tokens',
+      default: 1000,
+      domain: 'nonNegativeInt',
+      max: 1_000_000_000,
+      hint: '0 for none: a system prompt, few-shot examples',
+    },
     h: { kind: 'number', label: 'Prefix hit rate', default: 0.9, min: 0, max: 1, hint: 'share of requests that find it cached, 0 to 1' },
   },
-  groups: [
-    { names: ['model', 'config', 'gpu', 'G', 'wdtype', 'kvdtype', 'S', 'O'] },
-    { legend: 'Allocation and prefix', names: ['b', 'R', 'P', 'h'] },
-  ],
+  groups: [{ names: ['model', 'config', 'gpu', 'G', 'wdtype', 'kvdtype', 'S', 'O'] }, { legend: 'Allocation and prefix', names: ['b', 'R', 'P', 'h'] }],
   shown: (name, raw) => name !== 'config' || raw.model === CUSTOM_MODEL,
   fieldFor: {
     gpus: 'G',
@@ -95,8 +105,18 @@ export const PAGED_KV = defineCalculator({
     ];
     return {
       results: [
-        { label: 'Bytes per block', value: formatBytes(p.blockBytes), detail: `${formatInteger(p.blockBytes)} B for ${formatInteger(v.b)} tokens`, testId: 'pkv-block' },
-        { label: 'Blocks that fit', value: formatInteger(p.blocks), detail: `${formatBytes(paged.memory.kvBudgetBytes)} left for the KV cache`, testId: 'pkv-blocks' },
+        {
+          label: 'Bytes per block',
+          value: formatBytes(p.blockBytes),
+          detail: `${formatInteger(p.blockBytes)} B for ${formatInteger(v.b)} tokens`,
+          testId: 'pkv-block',
+        },
+        {
+          label: 'Blocks that fit',
+          value: formatInteger(p.blocks),
+          detail: `${formatBytes(paged.memory.kvBudgetBytes)} left for the KV cache`,
+          testId: 'pkv-blocks',
+        },
         {
           label: 'Requests that fit, reserved',
           value: formatInteger(compare.reservedAtMax.requests),

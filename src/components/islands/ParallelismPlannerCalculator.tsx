@@ -24,7 +24,13 @@ import type { FieldSpecs, FieldValues, NumberFieldSpec } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
 
 const MODEL = modelFields('llama-3-70b');
-const degree = (label: string, def: number, hint?: string): NumberFieldSpec => ({ kind: 'number', label, default: def, bound: 'gpus', ...(hint ? { hint } : {}) });
+const degree = (label: string, def: number, hint?: string): NumberFieldSpec => ({
+  kind: 'number',
+  label,
+  default: def,
+  bound: 'gpus',
+  ...(hint ? { hint } : {}),
+});
 const ZERO_LABELS: Record<ZeroStage, string> = {
   0: '0: every replica holds all states',
   1: '1: optimizer state sharded',
@@ -53,8 +59,14 @@ const FIELDS = {
   gpu: gpuField('h100-sxm'),
   gpus: degree('GPUs in the cluster', 1024),
   dp: { ...degree('Data parallel DP', 32), hint: (v) => `replicas; DP·TP·PP·CP = ${formatInteger(Number(v['gpus']))} GPUs` },
-  tp: { ...degree('Tensor parallel TP', 8), hint: (v) => `divides the ${formatInteger(resolveModelChoice(String(v['model']), String(v['config'])).heads)} heads; keep within a node` },
-  pp: { ...degree('Pipeline parallel PP', 4), hint: (v) => `divides the ${formatInteger(resolveModelChoice(String(v['model']), String(v['config'])).layers)} layers` },
+  tp: {
+    ...degree('Tensor parallel TP', 8),
+    hint: (v) => `divides the ${formatInteger(resolveModelChoice(String(v['model']), String(v['config'])).heads)} heads; keep within a node`,
+  },
+  pp: {
+    ...degree('Pipeline parallel PP', 4),
+    hint: (v) => `divides the ${formatInteger(resolveModelChoice(String(v['model']), String(v['config'])).layers)} layers`,
+  },
   cp: { ...degree('Context parallel CP', 1), hint: (v) => `splits the sequence; divides S = ${formatInteger(Number(v['seq']))}` },
   ep: degree('Expert parallel EP', 1, 'MoE only; divides the experts and DP'),
   zero: { kind: 'select', label: 'ZeRO stage', default: '1', options: ZERO_STAGES.map((z) => ({ value: String(z), label: ZERO_LABELS[z] })) },
@@ -77,8 +89,19 @@ const FIELDS = {
   microBatch: { kind: 'number', label: 'Micro-batch size b', default: 1, bound: 'batch' },
   microBatches: { kind: 'number', label: 'Micro-batches per step m', default: 16, bound: 'batch', hint: 'per replica; shrinks the bubble' },
   u: { kind: 'number', label: 'Kernel efficiency u', default: 0.5, bound: 'efficiency', hint: 'fraction of peak while busy' },
-  inter: { kind: 'number', label: 'Inter-node bandwidth per GPU (B/s)', default: 50e9, bound: 'bandwidth', hint: (v) => `${formatSI(Number(v['inter']) * 8, 'b/s')} per GPU (400 Gb/s InfiniBand = 50e9)` },
-  memoryReading: { kind: 'select', label: 'GPU memory read as', default: 'runtime', options: MEMORY_READINGS.map((m) => ({ value: m, label: READING_LABELS[m] })) },
+  inter: {
+    kind: 'number',
+    label: 'Inter-node bandwidth per GPU (B/s)',
+    default: 50e9,
+    bound: 'bandwidth',
+    hint: (v) => `${formatSI(Number(v['inter']) * 8, 'b/s')} per GPU (400 Gb/s InfiniBand = 50e9)`,
+  },
+  memoryReading: {
+    kind: 'select',
+    label: 'GPU memory read as',
+    default: 'runtime',
+    options: MEMORY_READINGS.map((m) => ({ value: m, label: READING_LABELS[m] })),
+  },
 } satisfies FieldSpecs;
 
 const COMM_KINDS = [
@@ -201,7 +224,12 @@ export const PARALLELISM_PLANNER = defineCalculator({
     const plan = asPlan(r);
     // Tensor, context and expert traffic stays on the node's links; a GPU without any uses the inter-node figure.
     const intraNode = hw.interconnect.bandwidth === null ? v.inter : perDirectionBandwidth(hw);
-    const summary = summarizePlan(model, plan, { peak: r.peakFlops, utilization: v.u, links: { intraNode, interNode: v.inter }, memoryPerGpu: r.memory.usableBytes });
+    const summary = summarizePlan(model, plan, {
+      peak: r.peakFlops,
+      utilization: v.u,
+      links: { intraNode, interNode: v.inter },
+      memoryPerGpu: r.memory.usableBytes,
+    });
     const { layersPerStage, seqPerGpu } = stageShape({ layers: spec.layers, pp: v.pp, seq: v.seq, cp: v.cp });
     const worldD = worldSizeFormula.derive({ D: v.dp, t: v.tp, p: v.pp, c: v.cp });
     const flopsD = flopsPerGpuFormula.derive({ N: r.activeParams, m: r.parallel.microBatches, b: v.microBatch, S: v.seq, t: v.tp, p: v.pp, c: v.cp });
@@ -248,7 +276,12 @@ export const PARALLELISM_PLANNER = defineCalculator({
           detail: `ZeRO ${v.zero}, ${TRAINING_PRECISIONS[r.assumptions.precision].label}`,
           testId: 'pp-states',
         },
-        { label: 'Activations per GPU', value: formatBytes(m.activationsBytes), detail: `recomputation: ${RECOMPUTE_LABELS[r.parallel.recompute]}`, testId: 'pp-activations' },
+        {
+          label: 'Activations per GPU',
+          value: formatBytes(m.activationsBytes),
+          detail: `recomputation: ${RECOMPUTE_LABELS[r.parallel.recompute]}`,
+          testId: 'pp-activations',
+        },
         {
           label: 'Memory per GPU',
           value: formatBytes(m.totalBytes),
@@ -277,13 +310,23 @@ export const PARALLELISM_PLANNER = defineCalculator({
       extra: (
         <>
           <table className="sweep" data-testid="pp-comm-table">
-            <caption><T>Bytes each GPU sends per step, and the time on its link</T></caption>
+            <caption>
+              <T>Bytes each GPU sends per step, and the time on its link</T>
+            </caption>
             <thead>
               <tr>
-                <th scope="col"><T>traffic</T></th>
-                <th scope="col"><T>bytes</T></th>
-                <th scope="col"><T>link</T></th>
-                <th scope="col"><T>time</T></th>
+                <th scope="col">
+                  <T>traffic</T>
+                </th>
+                <th scope="col">
+                  <T>bytes</T>
+                </th>
+                <th scope="col">
+                  <T>link</T>
+                </th>
+                <th scope="col">
+                  <T>time</T>
+                </th>
               </tr>
             </thead>
             <tbody>

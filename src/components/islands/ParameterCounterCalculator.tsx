@@ -68,14 +68,30 @@ export const PARAMETER_COUNTER = defineCalculator({
   },
   view: (r) => ({
     results: [
-      { label: 'Exact parameters', value: formatCount(r.ledger.total, r.ledger.exact), detail: `${r.spec.id}: ${formatInteger(r.ledger.rows.length)} tensors`, testId: 'pc-total' },
+      {
+        label: 'Exact parameters',
+        value: formatCount(r.ledger.total, r.ledger.exact),
+        detail: `${r.spec.id}: ${formatInteger(r.ledger.rows.length)} tensors`,
+        testId: 'pc-total',
+      },
       {
         label: 'Official count',
         value: r.official?.params != null ? formatInteger(r.official.params) : '—',
-        detail: r.official ? (r.matches === null ? r.official.source : r.matches ? '✓ matches to the parameter' : '✗ differs') : 'pasted config: no official figure',
+        detail: r.official
+          ? r.matches === null
+            ? r.official.source
+            : r.matches
+              ? '✓ matches to the parameter'
+              : '✗ differs'
+          : 'pasted config: no official figure',
         testId: 'pc-official',
       },
-      { label: '12LH² + VH', value: formatCount(r.approx.approx, r.approx.exactDigits), detail: `${formatPercent(r.approx.relativeError)} off the exact count`, testId: 'pc-approx' },
+      {
+        label: '12LH² + VH',
+        value: formatCount(r.approx.approx, r.approx.exactDigits),
+        detail: `${formatPercent(r.approx.relativeError)} off the exact count`,
+        testId: 'pc-approx',
+      },
       { label: 'Exact − approximation', value: signed(r.approx.error, r.approx.exactDigits), detail: 'explained term by term below', testId: 'pc-error' },
       ...(r.active !== null ? [{ label: 'Active per token (MoE)', value: formatCount(r.active, r.ledger.exact), testId: 'pc-active' }] : []),
     ],
@@ -95,7 +111,9 @@ function Ledger({ r }: { r: Result }) {
     <>
       {!exact && (
         <p className="note warning" data-testid="pc-inexact">
-          {t(`This model has more than ${formatInteger(MAX_EXACT_INTEGER)} (2^53 − 1) parameters: a double cannot hold every digit, so the counts below are rounded to 3 significant figures, not exact.`)}
+          {t(
+            `This model has more than ${formatInteger(MAX_EXACT_INTEGER)} (2^53 − 1) parameters: a double cannot hold every digit, so the counts below are rounded to 3 significant figures, not exact.`,
+          )}
         </p>
       )}
       {bars.every((b) => Number.isFinite(b.value)) && (
@@ -103,19 +121,29 @@ function Ledger({ r }: { r: Result }) {
           <h4 className="chart-title">
             <T>Parameters by part of the model</T>
           </h4>
-          <BarChart title="Parameters by part of the model" bars={bars} summary={`Parameters of ${r.spec.id} by part: ${bars.map((b) => `${b.label} ${b.text}`).join('; ')}.`} />
+          <BarChart
+            title="Parameters by part of the model"
+            bars={bars}
+            summary={`Parameters of ${r.spec.id} by part: ${bars.map((b) => `${b.label} ${b.text}`).join('; ')}.`}
+          />
         </>
       )}
       <div className="table-scroll" style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('Why the approximation misses')}>
         <table className="gap-table" data-testid="pc-gap">
-          <caption><T>Why 12LH² + VH misses: the exact count minus the approximation, term by term</T></caption>
+          <caption>
+            <T>Why 12LH² + VH misses: the exact count minus the approximation, term by term</T>
+          </caption>
           <thead>
             <tr>
-              <th scope="col"><T>Term</T></th>
+              <th scope="col">
+                <T>Term</T>
+              </th>
               <th scope="col" className="num">
                 <T>Parameters</T>
               </th>
-              <th scope="col"><T>Why</T></th>
+              <th scope="col">
+                <T>Why</T>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -127,7 +155,9 @@ function Ledger({ r }: { r: Result }) {
               </tr>
             ))}
             <tr>
-              <th scope="row"><T>Total</T></th>
+              <th scope="row">
+                <T>Total</T>
+              </th>
               <td className="num">{signed(r.approx.error, r.approx.exactDigits)}</td>
               <td />
             </tr>
@@ -140,8 +170,12 @@ function Ledger({ r }: { r: Result }) {
           <table data-testid="pc-ledger">
             <thead>
               <tr>
-                <th scope="col"><T>Tensor</T></th>
-                <th scope="col"><T>Shape</T></th>
+                <th scope="col">
+                  <T>Tensor</T>
+                </th>
+                <th scope="col">
+                  <T>Shape</T>
+                </th>
                 <th scope="col" className="num">
                   <T>Layers</T>
                 </th>

@@ -57,7 +57,8 @@ export const PEAK_FLOPS = defineCalculator({
       label: 'FLOPs per clock per tensor core',
       default: example.f,
       bound: 'flopsPerClock',
-      hint: (v) => `dense; 2 per multiply-accumulate. The ${resolveGpu(String(v['gpu'])).name} publishes ${partsFor(String(v['gpu']), String(v['dtype'])).f ?? '—'} for ${String(v['dtype'])}`,
+      hint: (v) =>
+        `dense; 2 per multiply-accumulate. The ${resolveGpu(String(v['gpu'])).name} publishes ${partsFor(String(v['gpu']), String(v['dtype'])).f ?? '—'} for ${String(v['dtype'])}`,
     },
     clock: { kind: 'number', label: 'Clock (Hz)', default: example.clock, bound: 'clockHz', hint: (v) => `= ${formatSI(Number(v['clock']), 'Hz', 4)}` },
     u: { kind: 'number', label: 'Reachable fraction u', default: PRACTICAL_MFU_CEILING, bound: 'efficiency', hint: 'about 0.8 on A800 (measure yours)' },
@@ -65,10 +66,7 @@ export const PEAK_FLOPS = defineCalculator({
     N: { kind: 'number', label: 'Output columns N', default: tileExample.N, bound: 'matmulDim' },
     tile: { kind: 'number', label: 'Tile size (square)', default: tileExample.Mt, bound: 'matmulDim', hint: '128×128 is a common GEMM tile' },
   },
-  groups: [
-    { names: ['gpu', 'dtype', 'n', 't', 'f', 'clock'] },
-    { legend: 'Practical ceiling and tile waves', names: ['u', 'M', 'N', 'tile'], advanced: true },
-  ],
+  groups: [{ names: ['gpu', 'dtype', 'n', 't', 'f', 'clock'] }, { legend: 'Practical ceiling and tile waves', names: ['u', 'M', 'N', 'tile'], advanced: true }],
   // Picking a GPU fills the parts it publishes; picking a data type, its FLOPs per clock.
   linked: {
     gpu: (id: string, raw: Readonly<Record<string, string>>) => partsFor(id, currentText('dtype', raw)),
@@ -106,9 +104,7 @@ export const PEAK_FLOPS = defineCalculator({
         label: `Derived peak, ${r.dtype}`,
         value: r.peak.formatted,
         detail:
-          r.edited.length > 0
-            ? `parts edited (${r.edited.map((k) => PART_LABELS[k]).join(', ')}): custom hardware`
-            : `published parts of the ${r.gpu.name}`,
+          r.edited.length > 0 ? `parts edited (${r.edited.map((k) => PART_LABELS[k]).join(', ')}): custom hardware` : `published parts of the ${r.gpu.name}`,
         testId: 'peak-derived',
       },
       {
@@ -137,7 +133,14 @@ export const PEAK_FLOPS = defineCalculator({
     extra: (
       <>
         <p className="hint">
-          <strong><T>Clock:</T></strong> {r.gpu.clockNote}. <strong><T>Tensor core:</T></strong> {r.gpu.mmaNote}.
+          <strong>
+            <T>Clock:</T>
+          </strong>{' '}
+          {r.gpu.clockNote}.{' '}
+          <strong>
+            <T>Tensor core:</T>
+          </strong>{' '}
+          {r.gpu.mmaNote}.
         </p>
         <BarChart
           title="Derived peak, datasheet and practical ceiling"

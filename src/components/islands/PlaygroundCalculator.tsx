@@ -103,7 +103,8 @@ export default function PlaygroundCalculator({ lang = 'en' }: IslandProps) {
 
   const solved = mode === 'reverse' ? (SOLVED[solve] ?? []) : [];
   // As Calculator.tsx: only the errors of fields on screen stop a computation (a hidden config box, a solved input, the training run in reverse mode do not).
-  const onScreen = (n: Name, raw: Readonly<Record<Name, string>>) => (PLAYGROUND.shown?.(n, raw) ?? true) && (mode !== 'reverse' || (SERVING_NAMES.includes(n) && !solved.includes(n)));
+  const onScreen = (n: Name, raw: Readonly<Record<Name, string>>) =>
+    (PLAYGROUND.shown?.(n, raw) ?? true) && (mode !== 'reverse' || (SERVING_NAMES.includes(n) && !solved.includes(n)));
   const blocks = (st: CalculatorState<Fields>) => NAMES.some((n) => st.errors[n] !== undefined && onScreen(n, st.raw));
   const computedA = useComputed(() => (mode === 'reverse' ? null : computePlayground(a.values)), [...NAMES.map((n) => a.values[n]), mode], !blocks(a));
   const computedB = useComputed(() => (mode === 'compare' ? computePlayground(b.values) : null), [...NAMES.map((n) => b.values[n]), mode], !blocks(b));
@@ -134,7 +135,8 @@ export default function PlaygroundCalculator({ lang = 'en' }: IslandProps) {
   const setup = (v: PlaygroundValues) => PLAYGROUND.setup?.(v) ?? '';
 
   // Core errors by field: A's from whichever computation ran on it, B's from B's, the question's from the reverse answer.
-  const errorA = mode === 'reverse' ? coreErrorOf(computedR, PLAYGROUND_FIELDS, PLAYGROUND.fieldFor) : coreErrorOf(computedA, PLAYGROUND_FIELDS, PLAYGROUND.fieldFor);
+  const errorA =
+    mode === 'reverse' ? coreErrorOf(computedR, PLAYGROUND_FIELDS, PLAYGROUND.fieldFor) : coreErrorOf(computedA, PLAYGROUND_FIELDS, PLAYGROUND.fieldFor);
   const errorB = coreErrorOf(computedB, PLAYGROUND_FIELDS, PLAYGROUND.fieldFor);
   const errorR = coreErrorOf(computedR, REVERSE_FIELDS, REVERSE_FIELD_FOR);
   const generalOf = (c: typeof computedA | typeof computedR, owned: (field: string | null) => boolean) =>
@@ -148,7 +150,9 @@ export default function PlaygroundCalculator({ lang = 'en' }: IslandProps) {
   const ownsR = (field: string | null) => ownsAShown(field) || (field !== null && (field in REVERSE_FIELDS || field in REVERSE_FIELD_FOR));
 
   const differing = (names: readonly Name[]) => {
-    const n = names.filter((name) => a.values[name] !== b.values[name] && (name !== 'config' || a.values.model === CUSTOM_MODEL || b.values.model === CUSTOM_MODEL)).length;
+    const n = names.filter(
+      (name) => a.values[name] !== b.values[name] && (name !== 'config' || a.values.model === CUSTOM_MODEL || b.values.model === CUSTOM_MODEL),
+    ).length;
     return n === 0 ? '' : ` (${n} differ${n === 1 ? 's' : ''})`;
   };
   const formA = (prefix: string) => (
@@ -166,7 +170,9 @@ export default function PlaygroundCalculator({ lang = 'en' }: IslandProps) {
         solved.includes(name) ? (
           <div className="field pg-solved" data-testid={`pg-solved-${name}`}>
             <span className="pg-solved-label">{t(PLAYGROUND_FIELDS[name].label)}</span>
-            <p className="hint"><T>solved for: see the answer below</T></p>
+            <p className="hint">
+              <T>solved for: see the answer below</T>
+            </p>
           </div>
         ) : null
       }
@@ -188,7 +194,8 @@ export default function PlaygroundCalculator({ lang = 'en' }: IslandProps) {
   );
   const uses = USES[solve] ?? REVERSE_NAMES;
   // A target no setup can meet is said next to that target's field too, not only under the answer.
-  const unreachable = mode === 'reverse' && computedR.result && !computedR.stale && computedR.result.answer.value === null ? computedR.result.answer.warnings : [];
+  const unreachable =
+    mode === 'reverse' && computedR.result && !computedR.stale && computedR.result.answer.value === null ? computedR.result.answer.warnings : [];
   const targetNote = (name: ReverseName): ReactNode | null => {
     const w = unreachable.find((x) => x.field !== undefined && x.field !== null && REVERSE_FIELD_FOR[x.field] === name);
     if (!w) return null;
@@ -252,108 +259,131 @@ export default function PlaygroundCalculator({ lang = 'en' }: IslandProps) {
 
   return (
     <LangContext.Provider value={lang}>
-    <section className="calculator" id={ANCHOR} aria-labelledby={`${ANCHOR}-title`} aria-busy={live ? undefined : true} data-live={live ? 'true' : 'false'} data-mode={mode}>
-      <h3 className="calc-title" id={`${ANCHOR}-title`}>
-        {t(PLAYGROUND.title)}
-      </h3>
-      <noscript>
-        <p className="note">{t('This calculator needs JavaScript to respond to its inputs: the results below are its defaults, computed when the page was built.')}</p>
-      </noscript>
-      {/* A disabled fieldset disables every input in it until the island runs. The mode and the question come first;
+      <section
+        className="calculator"
+        id={ANCHOR}
+        aria-labelledby={`${ANCHOR}-title`}
+        aria-busy={live ? undefined : true}
+        data-live={live ? 'true' : 'false'}
+        data-mode={mode}
+      >
+        <h3 className="calc-title" id={`${ANCHOR}-title`}>
+          {t(PLAYGROUND.title)}
+        </h3>
+        <noscript>
+          <p className="note">
+            {t('This calculator needs JavaScript to respond to its inputs: the results below are its defaults, computed when the page was built.')}
+          </p>
+        </noscript>
+        {/* A disabled fieldset disables every input in it until the island runs. The mode and the question come first;
           on phones the results follow them and the scenario's long list of inputs comes after (playground.astro's CSS). */}
-      <fieldset className="calc-inputs pg-top" disabled={!live}>
-        <legend className="sr-only"><T>Mode</T></legend>
-        <fieldset className="pg-modes">
-          <legend><T>Mode</T></legend>
-          <div className="pg-mode-options">
-            {MODES.map((m, i) => (
-              // The first option's id is `pg-mode`, so the URL-key snapshot pins `pg.mode`.
-              <label key={m.value} className="pg-mode">
-                <input
-                  type="radio"
-                  name="pg-mode"
-                  id={i === 0 ? 'pg-mode' : `pg-mode-${m.value}`}
-                  value={m.value}
-                  checked={mode === m.value}
-                  onChange={() => modeState.set('mode', m.value)}
-                />
-                <span>
-                  <strong>{t(m.label)}</strong> <small>{t(m.hint)}</small>
-                </span>
-              </label>
-            ))}
+        <fieldset className="calc-inputs pg-top" disabled={!live}>
+          <legend className="sr-only">
+            <T>Mode</T>
+          </legend>
+          <fieldset className="pg-modes">
+            <legend>
+              <T>Mode</T>
+            </legend>
+            <div className="pg-mode-options">
+              {MODES.map((m, i) => (
+                // The first option's id is `pg-mode`, so the URL-key snapshot pins `pg.mode`.
+                <label key={m.value} className="pg-mode">
+                  <input
+                    type="radio"
+                    name="pg-mode"
+                    id={i === 0 ? 'pg-mode' : `pg-mode-${m.value}`}
+                    value={m.value}
+                    checked={mode === m.value}
+                    onChange={() => modeState.set('mode', m.value)}
+                  />
+                  <span>
+                    <strong>{t(m.label)}</strong> <small>{t(m.hint)}</small>
+                  </span>
+                </label>
+              ))}
+            </div>
+            {modeState.errors.mode && (
+              <p className="error" role="alert" id="pg-mode-error">
+                {t(modeState.errors.mode)}
+              </p>
+            )}
+          </fieldset>
+          <div hidden={mode !== 'reverse'} className="pg-reverse-inputs">
+            {formR}
           </div>
-          {modeState.errors.mode && (
-            <p className="error" role="alert" id="pg-mode-error">
-              {t(modeState.errors.mode)}
+          {mode === 'compare' && (
+            <div className="pg-compare-actions">
+              <button type="button" onClick={() => b.setMany(a.raw)} data-testid="pg-copy-a-to-b">
+                <T>Copy A to B</T>
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  const [ra, rb] = [a.raw, b.raw];
+                  a.setMany(rb);
+                  b.setMany(ra);
+                }}
+                data-testid="pg-swap"
+              >
+                <T>Swap A and B</T>
+              </button>
+            </div>
+          )}
+          {mode !== 'reverse' && (
+            <p className="pg-skip">
+              <a href="#pg-results">
+                <T>Skip to the results</T>
+              </a>
             </p>
           )}
         </fieldset>
-        <div hidden={mode !== 'reverse'} className="pg-reverse-inputs">
-          {formR}
-        </div>
-        {mode === 'compare' && (
-          <div className="pg-compare-actions">
-            <button type="button" onClick={() => b.setMany(a.raw)} data-testid="pg-copy-a-to-b">
-              <T>Copy A to B</T>
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                const [ra, rb] = [a.raw, b.raw];
-                a.setMany(rb);
-                b.setMany(ra);
-              }}
-              data-testid="pg-swap"
-            >
-              <T>Swap A and B</T>
-            </button>
-          </div>
-        )}
-        {mode !== 'reverse' && (
-          <p className="pg-skip">
-            <a href="#pg-results"><T>Skip to the results</T></a>
-          </p>
-        )}
-      </fieldset>
-      <fieldset className="calc-inputs pg-scenario" disabled={!live}>
-        <legend className="sr-only">{t(mode === 'reverse' ? 'The serving scenario' : 'Inputs')}</legend>
-        {mode === 'compare' ? (
-          <div className="pg-compare-inputs">
-            <section className="pg-col" aria-labelledby="pg-col-a">
-              <h4 id="pg-col-a"><T>Scenario A</T></h4>
-              {formA('A · ')}
-            </section>
-            <section className="pg-col" aria-labelledby="pg-col-b">
-              <h4 id="pg-col-b"><T>Scenario B</T></h4>
-              {formB}
-            </section>
-          </div>
-        ) : (
-          <>
-            {formA('')}
-            {/* Scenario B's inputs stay in the page (hidden) so their URL keys are pinned and their state kept. */}
-            <div hidden className="pg-b-inputs">
-              {formB}
+        <fieldset className="calc-inputs pg-scenario" disabled={!live}>
+          <legend className="sr-only">{t(mode === 'reverse' ? 'The serving scenario' : 'Inputs')}</legend>
+          {mode === 'compare' ? (
+            <div className="pg-compare-inputs">
+              <section className="pg-col" aria-labelledby="pg-col-a">
+                <h4 id="pg-col-a">
+                  <T>Scenario A</T>
+                </h4>
+                {formA('A · ')}
+              </section>
+              <section className="pg-col" aria-labelledby="pg-col-b">
+                <h4 id="pg-col-b">
+                  <T>Scenario B</T>
+                </h4>
+                {formB}
+              </section>
             </div>
-          </>
-        )}
-      </fieldset>
-      <div className="pg-output" id="pg-results" tabIndex={-1}>
-        {general && (
-          <p className="error" role="alert">
-            {general}
-          </p>
-        )}
-        {stale && <p className="stale-note"><T>Showing the last valid result: fix the highlighted input to update it.</T></p>}
-        <div className={stale ? 'stale' : undefined} aria-live="polite">
-          {results}
+          ) : (
+            <>
+              {formA('')}
+              {/* Scenario B's inputs stay in the page (hidden) so their URL keys are pinned and their state kept. */}
+              <div hidden className="pg-b-inputs">
+                {formB}
+              </div>
+            </>
+          )}
+        </fieldset>
+        <div className="pg-output" id="pg-results" tabIndex={-1}>
+          {general && (
+            <p className="error" role="alert">
+              {general}
+            </p>
+          )}
+          {stale && (
+            <p className="stale-note">
+              <T>Showing the last valid result: fix the highlighted input to update it.</T>
+            </p>
+          )}
+          <div className={stale ? 'stale' : undefined} aria-live="polite">
+            {results}
+          </div>
         </div>
-      </div>
-      <div className="calc-actions">
-        <CopyButton label={t('Copy link to these numbers')} text={() => link(ANCHOR)} />
-      </div>
-    </section>
+        <div className="calc-actions">
+          <CopyButton label={t('Copy link to these numbers')} text={() => link(ANCHOR)} />
+        </div>
+      </section>
     </LangContext.Provider>
   );
 }

@@ -132,16 +132,32 @@ export const QUANTIZED_SERVING = defineCalculator({
       extra: (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Each weight type">
           <table className="sweep" data-testid="qs-table" style={{ whiteSpace: 'nowrap' }}>
-            <caption><T>Each weight type</T></caption>
+            <caption>
+              <T>Each weight type</T>
+            </caption>
             <thead>
               <tr>
-                <th scope="col"><T>weights</T></th>
-                <th scope="col"><T>B/param</T></th>
-                <th scope="col"><T>memory</T></th>
-                <th scope="col"><T>fit</T></th>
-                <th scope="col"><T>TTFT</T></th>
-                <th scope="col"><T>TPOT</T></th>
-                <th scope="col"><T>matmuls at</T></th>
+                <th scope="col">
+                  <T>weights</T>
+                </th>
+                <th scope="col">
+                  <T>B/param</T>
+                </th>
+                <th scope="col">
+                  <T>memory</T>
+                </th>
+                <th scope="col">
+                  <T>fit</T>
+                </th>
+                <th scope="col">
+                  <T>TTFT</T>
+                </th>
+                <th scope="col">
+                  <T>TPOT</T>
+                </th>
+                <th scope="col">
+                  <T>matmuls at</T>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -161,7 +177,15 @@ export const QUANTIZED_SERVING = defineCalculator({
                     <td>{formatSeconds(x.r.tpotSeconds)}</td>
                     <td data-testid={`qs-peak-${x.dtype}`}>
                       {formatSI(x.r.hardware.matmulPeakFlopsPerSecond, 'FLOP/s')} {x.r.hardware.matmulPeakDtype}
-                      <small>{x.r.hardware.matmulPeakDtype === x.dtype ? '' : x.sheet === null && x.dtype === 'fp8' ? ' (no fp8 cores)' : x.dtype === 'bf16' ? '' : ` (weight-only${x.sheet === null ? '' : `; ${x.dtype} cores: ${formatSI(x.sheet, 'OP/s')}`})`}</small>
+                      <small>
+                        {x.r.hardware.matmulPeakDtype === x.dtype
+                          ? ''
+                          : x.sheet === null && x.dtype === 'fp8'
+                            ? ' (no fp8 cores)'
+                            : x.dtype === 'bf16'
+                              ? ''
+                              : ` (weight-only${x.sheet === null ? '' : `; ${x.dtype} cores: ${formatSI(x.sheet, 'OP/s')}`})`}
+                      </small>
                     </td>
                   </tr>
                 );
@@ -170,7 +194,12 @@ export const QUANTIZED_SERVING = defineCalculator({
           </table>
         </div>
       ),
-      derivations: [...quantizationDerivations(int4.r), ...quantizationDerivations(fp8.r).filter((d) => d.id === 'serving.quantizedWeights').map((d) => ({ ...d, title: 'Weight memory of the fp8 checkpoint' }))],
+      derivations: [
+        ...quantizationDerivations(int4.r),
+        ...quantizationDerivations(fp8.r)
+          .filter((d) => d.id === 'serving.quantizedWeights')
+          .map((d) => ({ ...d, title: 'Weight memory of the fp8 checkpoint' })),
+      ],
       more: [],
     };
   },

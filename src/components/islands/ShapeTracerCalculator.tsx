@@ -116,12 +116,18 @@ function Trace({ trace, spec, lmHeadText }: { trace: DecoderTrace; spec: ModelSp
         <table data-testid="trace-table" style={{ fontSize: '0.85rem' }} aria-describedby="trace-table-caption">
           <thead>
             <tr>
-              <th scope="col"><T>Stage</T></th>
-              <th scope="col"><T>Output shape</T></th>
+              <th scope="col">
+                <T>Stage</T>
+              </th>
+              <th scope="col">
+                <T>Output shape</T>
+              </th>
               <th scope="col" className="num">
                 <T>Output size</T>
               </th>
-              <th scope="col"><T>Weight</T></th>
+              <th scope="col">
+                <T>Weight</T>
+              </th>
               <th scope="col" className="num">
                 <T>Parameters</T>
               </th>

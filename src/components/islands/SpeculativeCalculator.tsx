@@ -10,7 +10,11 @@ import { dtypeOptions, type SelectFieldSpec } from '../state/fields';
 import { gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
 
 const TARGET = modelFields('llama-3-70b').model;
-const DRAFT: SelectFieldSpec = { ...modelFields('llama-3-8b').model, label: 'Draft model', options: modelFields('llama-3-8b').model.options.filter((o) => o.value !== 'custom') };
+const DRAFT: SelectFieldSpec = {
+  ...modelFields('llama-3-8b').model,
+  label: 'Draft model',
+  options: modelFields('llama-3-8b').model.options.filter((o) => o.value !== 'custom'),
+};
 const GPU = gpuField('h100-sxm');
 const labelOf = (spec: SelectFieldSpec, value: string) => spec.options.find((o) => o.value === value)?.label ?? value;
 /** Draft lengths the chart sweeps. */
@@ -80,12 +84,42 @@ export const SPECULATIVE = defineCalculator({
   },
   view: ({ plain, spec, s, sweep, best }, v) => ({
     results: [
-      { label: 'Tokens per target pass', value: formatSignificant(s.expectedTokens), detail: `of at most γ + 1 = ${formatInteger(v.g + 1)}`, testId: 'spec-tokens' },
-      { label: 'Cost coefficient c', value: formatSignificant(s.costCoefficient), detail: `draft step ${formatSeconds(s.draftStepSeconds)} / target step ${formatSeconds(s.targetStepSeconds)}`, testId: 'spec-cost' },
-      { label: 'Time per output token', value: formatSeconds(spec.tpotSeconds), detail: `${formatSeconds(plain.tpotSeconds)} without a draft; verifying γ + 1 tokens takes ${formatSeconds(s.verifySeconds)}`, testId: 'spec-tpot' },
-      { label: 'Speedup of decoding', value: `${formatSignificant(s.speedup)}×`, detail: `Theorem 3.8 with this c: ${formatSignificant(s.theoremSpeedup)}×`, testId: 'spec-speedup' },
-      { label: 'Best draft length (Theorem 3.8)', value: `γ = ${formatInteger(best)}`, detail: `${formatSignificant(speculativeSpeedup(v.a, best, s.costCoefficient))}× at α = ${formatSignificant(v.a)}, c = ${formatSignificant(s.costCoefficient)}`, testId: 'spec-best' },
-      { label: 'Time to first token', value: formatSeconds(spec.ttftSeconds), detail: `the draft prefills the prompt too: +${formatSeconds(s.draftPrefillSeconds)}`, testId: 'spec-ttft' },
+      {
+        label: 'Tokens per target pass',
+        value: formatSignificant(s.expectedTokens),
+        detail: `of at most γ + 1 = ${formatInteger(v.g + 1)}`,
+        testId: 'spec-tokens',
+      },
+      {
+        label: 'Cost coefficient c',
+        value: formatSignificant(s.costCoefficient),
+        detail: `draft step ${formatSeconds(s.draftStepSeconds)} / target step ${formatSeconds(s.targetStepSeconds)}`,
+        testId: 'spec-cost',
+      },
+      {
+        label: 'Time per output token',
+        value: formatSeconds(spec.tpotSeconds),
+        detail: `${formatSeconds(plain.tpotSeconds)} without a draft; verifying γ + 1 tokens takes ${formatSeconds(s.verifySeconds)}`,
+        testId: 'spec-tpot',
+      },
+      {
+        label: 'Speedup of decoding',
+        value: `${formatSignificant(s.speedup)}×`,
+        detail: `Theorem 3.8 with this c: ${formatSignificant(s.theoremSpeedup)}×`,
+        testId: 'spec-speedup',
+      },
+      {
+        label: 'Best draft length (Theorem 3.8)',
+        value: `γ = ${formatInteger(best)}`,
+        detail: `${formatSignificant(speculativeSpeedup(v.a, best, s.costCoefficient))}× at α = ${formatSignificant(v.a)}, c = ${formatSignificant(s.costCoefficient)}`,
+        testId: 'spec-best',
+      },
+      {
+        label: 'Time to first token',
+        value: formatSeconds(spec.ttftSeconds),
+        detail: `the draft prefills the prompt too: +${formatSeconds(s.draftPrefillSeconds)}`,
+        testId: 'spec-ttft',
+      },
       {
         label: 'Requests that fit',
         value: formatInteger(spec.memory.maxConcurrency),
@@ -101,7 +135,13 @@ export const SPECULATIVE = defineCalculator({
           { name: 'engine: verification timed as it is', points: sweep.map((p) => ({ x: p.g, y: p.engine })) },
           { name: 'Theorem 3.8 with the engine’s c', points: sweep.map((p) => ({ x: p.g, y: p.theorem })) },
         ]}
-        markers={[{ x: v.g <= GAMMAS.length ? v.g : GAMMAS.length, y: v.g <= GAMMAS.length ? s.speedup : sweep[sweep.length - 1]!.engine, label: `γ = ${formatInteger(Math.min(v.g, GAMMAS.length))}` }]}
+        markers={[
+          {
+            x: v.g <= GAMMAS.length ? v.g : GAMMAS.length,
+            y: v.g <= GAMMAS.length ? s.speedup : sweep[sweep.length - 1]!.engine,
+            label: `γ = ${formatInteger(Math.min(v.g, GAMMAS.length))}`,
+          },
+        ]}
         xLabel="Draft tokens per pass γ"
         yLabel="speedup (×)"
         formatX={(x) => formatInteger(x)}

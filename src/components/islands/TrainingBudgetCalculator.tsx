@@ -50,7 +50,13 @@ const FIELDS = {
     ],
   },
   // Text, so that 1e24 reads as written (a number field would show it as 1000000000P).
-  C: { kind: 'text', label: 'Training FLOPs C', default: '1e24', validate: flopsError, hint: (v) => `${String(v['C'])} = ${formatQuantity(parseNumber(String(v['C'])) ?? Number.NaN, 'FLOPs')}` },
+  C: {
+    kind: 'text',
+    label: 'Training FLOPs C',
+    default: '1e24',
+    validate: flopsError,
+    hint: (v) => `${String(v['C'])} = ${formatQuantity(parseNumber(String(v['C'])) ?? Number.NaN, 'FLOPs')}`,
+  },
   usd: { kind: 'number', label: 'Budget (USD)', default: 1e6, domain: 'positive', max: 1e13, hint: 'before failures and checkpoints' },
   fit: {
     kind: 'select',
@@ -60,7 +66,14 @@ const FIELDS = {
   },
   gpu: gpuField('h100-sxm'),
   n: { kind: 'number', label: 'GPUs', default: 4096, bound: 'gpus' },
-  mfu: { kind: 'number', label: 'MFU', default: 0.4, bound: 'efficiency', hint: (v) => `${formatPercent(Number(v['mfu']))} of the ${resolveGpu(String(v['gpu'])).name}’s dense bf16 peak: ${formatQuantity(Number(v['mfu']) * gpuPeakFlopsPerSecond(resolveGpu(String(v['gpu'])), 'bf16'), 'FLOP/s')}` },
+  mfu: {
+    kind: 'number',
+    label: 'MFU',
+    default: 0.4,
+    bound: 'efficiency',
+    hint: (v) =>
+      `${formatPercent(Number(v['mfu']))} of the ${resolveGpu(String(v['gpu'])).name}’s dense bf16 peak: ${formatQuantity(Number(v['mfu']) * gpuPeakFlopsPerSecond(resolveGpu(String(v['gpu'])), 'bf16'), 'FLOP/s')}`,
+  },
   price: {
     kind: 'number',
     label: 'Price per GPU-hour (USD)',
@@ -68,7 +81,14 @@ const FIELDS = {
     bound: 'pricePerGpuHour',
     hint: 'an example figure, not a quote: enter what you pay',
   },
-  storage: { kind: 'number', label: 'Checkpoint write bandwidth (B/s)', default: 100e9, bound: 'bandwidth', hint: 'the storage’s aggregate; Meta’s sustains 2T (Llama 3)', advanced: true },
+  storage: {
+    kind: 'number',
+    label: 'Checkpoint write bandwidth (B/s)',
+    default: 100e9,
+    bound: 'bandwidth',
+    hint: 'the storage’s aggregate; Meta’s sustains 2T (Llama 3)',
+    advanced: true,
+  },
   mtbf: {
     kind: 'number',
     label: 'MTBF per GPU (hours)',
@@ -78,7 +98,15 @@ const FIELDS = {
     hint: 'Llama 3: 16,384 GPUs × 54 days / 419 interruptions',
     advanced: true,
   },
-  restart: { kind: 'number', label: 'Restart after a failure (s)', default: 600, domain: 'nonNegative', max: 1e7, hint: 'assumed: detect, reschedule, reload', advanced: true },
+  restart: {
+    kind: 'number',
+    label: 'Restart after a failure (s)',
+    default: 600,
+    domain: 'nonNegative',
+    max: 1e7,
+    hint: 'assumed: detect, reschedule, reload',
+    advanced: true,
+  },
   interval: {
     kind: 'select',
     label: 'Checkpoint interval',
@@ -161,7 +189,8 @@ export const TRAINING_BUDGET = defineCalculator({
     return `${amount} on ${formatInteger(n)} × ${resolveGpu(gpu).name} at ${formatPercent(mfu)} MFU, ${getChinchillaFit(fit).label}`;
   },
   compute: ({ budget, C, usd, fit, gpu, n, mfu, price, storage, mtbf, restart, interval, every, precision }): Computed => {
-    const choice: CheckpointInterval = interval === 'fixed' ? { kind: 'fixed', seconds: every * 60 } : interval === 'daly' ? { kind: 'daly' } : { kind: 'young' };
+    const choice: CheckpointInterval =
+      interval === 'fixed' ? { kind: 'fixed', seconds: every * 60 } : interval === 'daly' ? { kind: 'daly' } : { kind: 'young' };
     const b = trainingBudget({
       budget: budget === 'usd' ? { kind: 'usd', usd } : { kind: 'flops', flops: parseNumber(C) ?? Number.NaN },
       gpu: resolveGpu(gpu),
@@ -189,8 +218,14 @@ export const TRAINING_BUDGET = defineCalculator({
     const more: Derivation[] = [
       ...(b.fromUsd ? [budgetFlopsFormula.derive({ b: b.fromUsd.usd, c: price, P: b.fromUsd.peakFlopsPerSecond, u: mfu })] : []),
       tokensPerParamRuleFormula.derive({ C: b.flops, r: 20 }),
-      titled(chinchillaLossFormula.derive({ E: f.E, N: b.allocation.optimal.params, D: b.allocation.optimal.tokens, ...constants }), 'Fitted loss at the optimum'),
-      titled(chinchillaLossFormula.derive({ E: f.E, N: b.allocation.rule.params, D: b.allocation.rule.tokens, ...constants }), 'Fitted loss at 20 tokens per parameter'),
+      titled(
+        chinchillaLossFormula.derive({ E: f.E, N: b.allocation.optimal.params, D: b.allocation.optimal.tokens, ...constants }),
+        'Fitted loss at the optimum',
+      ),
+      titled(
+        chinchillaLossFormula.derive({ E: f.E, N: b.allocation.rule.params, D: b.allocation.rule.tokens, ...constants }),
+        'Fitted loss at 20 tokens per parameter',
+      ),
       checkpointBytesFormula.derive({ w: bytes.weights, k: bytes.optimizer, N: b.allocation.optimal.params }),
       checkpointWriteFormula.derive({ M: c.bytes, W: storage }),
       clusterMtbfFormula.derive({ m: mtbf, n }),
@@ -205,17 +240,42 @@ export const TRAINING_BUDGET = defineCalculator({
     const c = b.checkpoint;
     return {
       results: [
-        { label: 'Training FLOPs C', value: formatQuantity(b.flops, 'FLOPs'), detail: b.fromUsd ? `what ${formatUsd(b.fromUsd.usd)} buys at this MFU` : undefined, testId: 'tb-flops' },
-        { label: 'Compute-optimal parameters', value: `${formatParamCount(o.params)} parameters`, detail: `loss ${formatSignificant(o.loss, 4)} nats/token on the fit’s data`, testId: 'tb-params' },
-        { label: 'Compute-optimal tokens', value: formatQuantity(o.tokens, 'tokens'), detail: `${formatSignificant(o.tokensPerParam)} tokens per parameter`, testId: 'tb-tokens' },
+        {
+          label: 'Training FLOPs C',
+          value: formatQuantity(b.flops, 'FLOPs'),
+          detail: b.fromUsd ? `what ${formatUsd(b.fromUsd.usd)} buys at this MFU` : undefined,
+          testId: 'tb-flops',
+        },
+        {
+          label: 'Compute-optimal parameters',
+          value: `${formatParamCount(o.params)} parameters`,
+          detail: `loss ${formatSignificant(o.loss, 4)} nats/token on the fit’s data`,
+          testId: 'tb-params',
+        },
+        {
+          label: 'Compute-optimal tokens',
+          value: formatQuantity(o.tokens, 'tokens'),
+          detail: `${formatSignificant(o.tokensPerParam)} tokens per parameter`,
+          testId: 'tb-tokens',
+        },
         {
           label: 'At 20 tokens per parameter',
           value: `${formatParamCount(rule.params)} parameters`,
           detail: `${formatPercent(b.allocation.ruleParamsError)} against the fit; under this fit the rule wastes ${formatPercent(b.allocation.ruleComputeWaste)} of the compute`,
           testId: 'tb-rule',
         },
-        { label: 'Training time', value: formatSeconds(c.idealSeconds), detail: `${formatQuantity(b.idealGpuHours, 'GPU-h')}, ${formatUsd(b.idealUsd)} without failures`, testId: 'tb-time' },
-        { label: 'Checkpoint every', value: formatSeconds(c.intervalSeconds), detail: `${formatBytes(c.bytes)} written in ${formatSeconds(c.writeSeconds)}; a failure every ${formatSeconds(c.clusterMtbfSeconds)}`, testId: 'tb-interval' },
+        {
+          label: 'Training time',
+          value: formatSeconds(c.idealSeconds),
+          detail: `${formatQuantity(b.idealGpuHours, 'GPU-h')}, ${formatUsd(b.idealUsd)} without failures`,
+          testId: 'tb-time',
+        },
+        {
+          label: 'Checkpoint every',
+          value: formatSeconds(c.intervalSeconds),
+          detail: `${formatBytes(c.bytes)} written in ${formatSeconds(c.writeSeconds)}; a failure every ${formatSeconds(c.clusterMtbfSeconds)}`,
+          testId: 'tb-interval',
+        },
         {
           label: 'Wall-clock time with failures',
           value: formatSeconds(c.wallSeconds),

@@ -49,8 +49,20 @@ const FIELDS = {
   b: { kind: 'number', label: 'Micro-batch b', default: 1, bound: 'batch', hint: 'sequences per micro-batch' },
   s: { kind: 'number', label: 'Sequence length s', default: 4096, bound: 'sequence' },
   D: { kind: 'number', label: 'Data-parallel D', default: 8, bound: 'gpus' },
-  t: { kind: 'number', label: 'Tensor-parallel t', default: 1, bound: 'gpus', hint: (v) => `must divide the ${formatInteger(resolveModelChoice(String(v['model']), String(v['config'])).heads)} heads` },
-  p: { kind: 'number', label: 'Pipeline stages p', default: 1, bound: 'gpus', hint: (v) => `must divide the ${formatInteger(resolveModelChoice(String(v['model']), String(v['config'])).layers)} layers` },
+  t: {
+    kind: 'number',
+    label: 'Tensor-parallel t',
+    default: 1,
+    bound: 'gpus',
+    hint: (v) => `must divide the ${formatInteger(resolveModelChoice(String(v['model']), String(v['config'])).heads)} heads`,
+  },
+  p: {
+    kind: 'number',
+    label: 'Pipeline stages p',
+    default: 1,
+    bound: 'gpus',
+    hint: (v) => `must divide the ${formatInteger(resolveModelChoice(String(v['model']), String(v['config'])).layers)} layers`,
+  },
   zero: { kind: 'select', label: 'ZeRO stage', default: '0', options: ZERO_STAGES.map((z) => ({ value: String(z), label: ZERO_LABELS[z] })) },
   sp: {
     kind: 'select',
@@ -69,8 +81,18 @@ const FIELDS = {
     options: (Object.keys(TRAINING_PRECISIONS) as TrainingPrecision[]).map((k) => ({ value: k, label: TRAINING_PRECISIONS[k].label })),
   },
   // The chapter's section counts activations as Korthikanti et al. do; 'flash' is the scenario's default elsewhere.
-  count: { kind: 'select', label: 'Activation count', default: 'korthikanti', options: (['korthikanti', 'flash'] as const).map((c) => ({ value: c, label: COUNT_LABELS[c] })) },
-  memoryReading: { kind: 'select', label: 'GPU memory read as', default: 'runtime', options: MEMORY_READINGS.map((m) => ({ value: m, label: READING_LABELS[m] })) },
+  count: {
+    kind: 'select',
+    label: 'Activation count',
+    default: 'korthikanti',
+    options: (['korthikanti', 'flash'] as const).map((c) => ({ value: c, label: COUNT_LABELS[c] })),
+  },
+  memoryReading: {
+    kind: 'select',
+    label: 'GPU memory read as',
+    default: 'runtime',
+    options: MEMORY_READINGS.map((m) => ({ value: m, label: READING_LABELS[m] })),
+  },
 } satisfies FieldSpecs;
 
 const KEYS = [
@@ -196,7 +218,14 @@ export const TRAINING_MEMORY = defineCalculator({
     const derivations = trainingMemoryDerivations(input, asTrainingMemory(r));
     const byStage = ZERO_STAGES.map((stage) => ({ stage, memory: (stage === zero ? r : scenarioAt(spec, v.gpu, v, stage)).memory }));
     const gpu = resolveGpu(v.gpu);
-    return { r, gpu, used: memoryReadingUsed(gpu, r.assumptions.memoryReading), derivations, byStage, warnings: r.warnings.filter((w) => !RUN_WARNINGS.has(w.code)) };
+    return {
+      r,
+      gpu,
+      used: memoryReadingUsed(gpu, r.assumptions.memoryReading),
+      derivations,
+      byStage,
+      warnings: r.warnings.filter((w) => !RUN_WARNINGS.has(w.code)),
+    };
   },
   view: ({ r, gpu, used, derivations, byStage, warnings }, { zero, count }) => {
     const m = r.memory;

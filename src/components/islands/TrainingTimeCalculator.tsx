@@ -40,7 +40,14 @@ const FIELDS = {
       { value: 'mfu', label: 'MFU, from days' },
     ],
   },
-  mfu: { kind: 'number', label: 'MFU', default: 0.4, bound: 'efficiency', hint: (v) => `${formatPercent(Number(v['mfu']))} of the ${resolveGpu(String(v['gpu'])).name}’s dense bf16 peak: ${formatQuantity(Number(v['mfu']) * gpuPeakFlopsPerSecond(resolveGpu(String(v['gpu'])), 'bf16'), 'FLOP/s')}` },
+  mfu: {
+    kind: 'number',
+    label: 'MFU',
+    default: 0.4,
+    bound: 'efficiency',
+    hint: (v) =>
+      `${formatPercent(Number(v['mfu']))} of the ${resolveGpu(String(v['gpu'])).name}’s dense bf16 peak: ${formatQuantity(Number(v['mfu']) * gpuPeakFlopsPerSecond(resolveGpu(String(v['gpu'])), 'bf16'), 'FLOP/s')}`,
+  },
   // A run's length in days has no bound kind of its own: the GPU-hours it makes are bounded (`gpuHours`).
   days: { kind: 'number', label: 'Wall-clock days', default: 30, domain: 'positive' },
   attention: {
@@ -117,7 +124,10 @@ export const TRAINING_TIME = defineCalculator({
     const steps =
       solve === 'mfu'
         ? [mfuFromTrainingTimeFormula.derive({ C: s.totalFlops, n, P: s.peakFlops, T: s.seconds! })]
-        : [trainingTimeFormula.derive({ C: s.totalFlops, n, P: s.peakFlops, u: mfu }), trainingGpuHoursFormula.derive({ C: s.totalFlops, P: s.peakFlops, u: mfu })];
+        : [
+            trainingTimeFormula.derive({ C: s.totalFlops, n, P: s.peakFlops, u: mfu }),
+            trainingGpuHoursFormula.derive({ C: s.totalFlops, P: s.peakFlops, u: mfu }),
+          ];
     return { s, gpuName: hw.name, perTokenD, totalD, steps, warnings: s.warnings.filter((w) => !LAYOUT_WARNINGS.has(w.code)) };
   },
   view: (r, { n, solve }) => ({

@@ -105,7 +105,13 @@ export const VARIANT_COMPARATOR = defineCalculator({
   fields: {
     ...MODEL,
     attention: ATTENTION,
-    kvGroups: { kind: 'number', label: 'KV heads g', default: 8, bound: 'heads', hint: (v) => `must divide the ${formatInteger(resolveModelChoice(String(v['model']), String(v['config'])).heads)} query heads h` },
+    kvGroups: {
+      kind: 'number',
+      label: 'KV heads g',
+      default: 8,
+      bound: 'heads',
+      hint: (v) => `must divide the ${formatInteger(resolveModelChoice(String(v['model']), String(v['config'])).heads)} query heads h`,
+    },
     mlaRank: { kind: 'number', label: 'Latent rank r_kv', default: 512, bound: 'width', hint: 'DeepSeek V2/V3: 512' },
     mlaRopeDim: { kind: 'number', label: 'Rope key dim d_R', default: 64, bound: 'width', hint: 'DeepSeek V2/V3: 64' },
     window: WINDOW,
@@ -113,7 +119,13 @@ export const VARIANT_COMPARATOR = defineCalculator({
     moe: MOE,
     experts: { kind: 'number', label: 'Experts E', default: 8, bound: 'experts' },
     topK: { kind: 'number', label: 'Experts per token k', default: 2, bound: 'experts' },
-    expertWidthRatio: { kind: 'number', label: 'Expert width ÷ base FFN width', default: 1, domain: 'positive', hint: 'Mixtral: 1; fine-grained experts: 0.25 or less' },
+    expertWidthRatio: {
+      kind: 'number',
+      label: 'Expert width ÷ base FFN width',
+      default: 1,
+      domain: 'positive',
+      hint: 'Mixtral: 1; fine-grained experts: 0.25 or less',
+    },
     block: BLOCK,
     contextTokens: { kind: 'number', label: "Tokens per request S'", default: 4096, bound: 'sequence', hint: 'prompt + answer' },
     dtype: {
@@ -134,7 +146,24 @@ export const VARIANT_COMPARATOR = defineCalculator({
     utilization: { kind: 'number', label: 'Usable fraction u', default: SERVING_DEFAULTS.utilization, bound: 'fraction', hint: 'vLLM default 0.9' },
   },
   groups: [
-    { legend: 'Base model and the change', names: ['model', 'config', 'attention', 'kvGroups', 'mlaRank', 'mlaRopeDim', 'window', 'windowSize', 'moe', 'experts', 'topK', 'expertWidthRatio', 'block'] },
+    {
+      legend: 'Base model and the change',
+      names: [
+        'model',
+        'config',
+        'attention',
+        'kvGroups',
+        'mlaRank',
+        'mlaRopeDim',
+        'window',
+        'windowSize',
+        'moe',
+        'experts',
+        'topK',
+        'expertWidthRatio',
+        'block',
+      ],
+    },
     { legend: 'Serving', names: ['contextTokens', 'dtype', 'gpu', 'gpus'] },
     { legend: 'Memory reading and reserve', names: ['reading', 'utilization'], advanced: true },
   ],
@@ -185,7 +214,11 @@ export const VARIANT_COMPARATOR = defineCalculator({
       v.attention === 'gqa' ? `GQA with ${formatInteger(v.kvGroups)} KV heads` : null,
       v.attention === 'mla' ? `MLA with a latent of ${formatInteger(v.mlaRank)} + ${formatInteger(v.mlaRopeDim)}` : null,
       v.attention === 'mha' || v.attention === 'mqa' ? v.attention.toUpperCase() : null,
-      v.window === 'none' ? 'no sliding window' : v.window !== 'keep' ? `a ${formatInteger(v.windowSize)}-token window on ${v.window === 'all' ? 'every layer' : 'every other layer'}` : null,
+      v.window === 'none'
+        ? 'no sliding window'
+        : v.window !== 'keep'
+          ? `a ${formatInteger(v.windowSize)}-token window on ${v.window === 'all' ? 'every layer' : 'every other layer'}`
+          : null,
       v.moe === 'dense' ? 'a dense FFN' : v.moe === 'moe' ? `${formatInteger(v.topK)} of ${formatInteger(v.experts)} experts` : null,
       v.block !== 'keep' ? `${v.block === 'gpt2' ? 'GPT-2' : 'Llama'} block` : null,
     ].filter((c): c is string => c !== null);
@@ -249,13 +282,37 @@ export const VARIANT_COMPARATOR = defineCalculator({
               columns={['Base', 'Variant', 'Variant ÷ base']}
               rows={[
                 { label: 'Attention', cells: [b.attention, x.attention, ''], testId: 'vc-attention' },
-                { label: 'Parameters (total)', cells: [formatQuantity(b.totalParams, 'params'), formatQuantity(x.totalParams, 'params'), ratioText(ratios.totalParams)], testId: 'vc-params' },
-                { label: 'Parameters (active per token)', cells: [formatQuantity(b.activeParams, 'params'), formatQuantity(x.activeParams, 'params'), ratioText(ratios.activeParams)], testId: 'vc-active' },
-                { label: "FLOPs per token at S'", cells: [formatQuantity(b.flopsPerToken, 'FLOPs'), formatQuantity(x.flopsPerToken, 'FLOPs'), ratioText(ratios.flopsPerToken)], testId: 'vc-flops' },
-                { label: 'KV cache per token', cells: [formatBytes(b.kvBytesPerToken), formatBytes(x.kvBytesPerToken), ratioText(ratios.kvBytesPerToken)], testId: 'vc-kv-token' },
-                { label: 'KV cache per request', cells: [formatBytes(b.kvBytesPerRequest), formatBytes(x.kvBytesPerRequest), ratioText(ratios.kvBytesPerRequest)], testId: 'vc-kv-request' },
+                {
+                  label: 'Parameters (total)',
+                  cells: [formatQuantity(b.totalParams, 'params'), formatQuantity(x.totalParams, 'params'), ratioText(ratios.totalParams)],
+                  testId: 'vc-params',
+                },
+                {
+                  label: 'Parameters (active per token)',
+                  cells: [formatQuantity(b.activeParams, 'params'), formatQuantity(x.activeParams, 'params'), ratioText(ratios.activeParams)],
+                  testId: 'vc-active',
+                },
+                {
+                  label: "FLOPs per token at S'",
+                  cells: [formatQuantity(b.flopsPerToken, 'FLOPs'), formatQuantity(x.flopsPerToken, 'FLOPs'), ratioText(ratios.flopsPerToken)],
+                  testId: 'vc-flops',
+                },
+                {
+                  label: 'KV cache per token',
+                  cells: [formatBytes(b.kvBytesPerToken), formatBytes(x.kvBytesPerToken), ratioText(ratios.kvBytesPerToken)],
+                  testId: 'vc-kv-token',
+                },
+                {
+                  label: 'KV cache per request',
+                  cells: [formatBytes(b.kvBytesPerRequest), formatBytes(x.kvBytesPerRequest), ratioText(ratios.kvBytesPerRequest)],
+                  testId: 'vc-kv-request',
+                },
                 { label: 'Weights', cells: [formatBytes(b.weightsBytes), formatBytes(x.weightsBytes), ratioText(ratios.weightsBytes)], testId: 'vc-weights' },
-                { label: 'Max concurrent requests', cells: [concurrencyText(b), concurrencyText(x), b.fits && x.fits ? ratioText(ratios.maxConcurrency) : '—'], testId: 'vc-concurrency' },
+                {
+                  label: 'Max concurrent requests',
+                  cells: [concurrencyText(b), concurrencyText(x), b.fits && x.fits ? ratioText(ratios.maxConcurrency) : '—'],
+                  testId: 'vc-concurrency',
+                },
               ]}
             />
           </div>
@@ -276,7 +333,9 @@ export const VARIANT_COMPARATOR = defineCalculator({
             limit={{ value: usable, label: `usable ${formatBytes(usable)}` }}
             summary={`Base: weights ${formatBytes(b.weightsBytes)}, room for ${formatInteger(b.maxConcurrency)} requests of ${formatBytes(b.kvBytesPerRequest)} each. Variant: weights ${formatBytes(x.weightsBytes)}, room for ${formatInteger(x.maxConcurrency)} requests of ${formatBytes(x.kvBytesPerRequest)} each. Usable memory ${formatBytes(usable)}.`}
           />
-          <p className="hint"><T>The variant's working:</T></p>
+          <p className="hint">
+            <T>The variant's working:</T>
+          </p>
         </>
       ),
       derivations,

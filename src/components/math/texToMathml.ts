@@ -423,7 +423,10 @@ class Parser {
     if (space !== undefined) return { cls: 'ord', xml: `<mspace width="${space}"></mspace>` };
     if (IGNORED.has(name)) return null;
     if (TEXT_COMMANDS.has(name)) {
-      const text = this.rawGroup().replace(/\\([%&#_{}$])/g, '$1').replace(/\\,/g, '\u2009').replace(/\\ /g, ' ');
+      const text = this.rawGroup()
+        .replace(/\\([%&#_{}$])/g, '$1')
+        .replace(/\\,/g, '\u2009')
+        .replace(/\\ /g, ' ');
       return { cls: 'ord', xml: name.startsWith('text') ? `<mtext>${escapeXml(text)}</mtext>` : `<mi mathvariant="normal">${escapeXml(text)}</mi>` };
     }
     switch (name) {
@@ -447,7 +450,12 @@ class Parser {
         }
         const fence = (d: string, cls: AtomClass): Atom[] => (d === '' ? [] : [{ cls, op: d, fence: true }]);
         const atoms = [...fence(open, 'open'), ...inner, ...fence(close, 'close')];
-        return { cls: 'inner', xml: `<mrow>${render(atoms, script).map((p) => p.xml).join('')}</mrow>` };
+        return {
+          cls: 'inner',
+          xml: `<mrow>${render(atoms, script)
+            .map((p) => p.xml)
+            .join('')}</mrow>`,
+        };
       }
       case 'underbrace':
       case 'overbrace': {

@@ -63,8 +63,7 @@ const num = (label: string, value: number, bound: BoundKind, extra: Pick<NumberF
   ...extra,
 });
 
-const pick = (values: Record<string, number | string>, keys: readonly string[]) =>
-  Object.fromEntries(keys.map((k) => [k, values[k]]));
+const pick = (values: Record<string, number | string>, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, values[k]]));
 
 const M = LLAMA3_MFU_DEFAULTS;
 const P = LLAMA2_PARAMS_DEFAULTS;
@@ -90,7 +89,9 @@ const fromGpu = (v: Readonly<Record<string, number | string>>, field: string, ui
 };
 const MFU_FIELDS = {
   gpu: gpuField('h100-sxm', 'GPU (sets the peak)'),
-  peak: num('Peak per GPU (FLOP/s)', M.peak, 'flopsPerSecond', { hint: (v) => `dense bf16; the ${gpuName(v['gpu'] ?? '')} datasheet: ${fromGpu(v, 'peak', () => CASE_UIS['llama3-70b-mfu'])}` }),
+  peak: num('Peak per GPU (FLOP/s)', M.peak, 'flopsPerSecond', {
+    hint: (v) => `dense bf16; the ${gpuName(v['gpu'] ?? '')} datasheet: ${fromGpu(v, 'peak', () => CASE_UIS['llama3-70b-mfu'])}`,
+  }),
   params: num('Parameters N', M.params, 'params', { hint: 'the N of 6N; the checkpoint’s exact count is answered beside it' }),
   tokens: num('Training tokens D', M.tokens, 'trainingTokens', { hint: (v) => `the whole run’s; ${withPowers(v['tokens'])}` }),
   gpuHours: num('GPU-hours', M.gpuHours, 'gpuHours', { hint: (v) => `the whole run’s, stalls and restarts included; ${withPowers(v['gpuHours'])}` }),
@@ -110,7 +111,9 @@ const TTFT_FIELDS = {
   inputTokens: num('Input tokens per request', T.inputTokens, 'sequence'),
   targetLowSeconds: num('Target, low (s)', T.targetLowSeconds, 'seconds', { domain: 'positive' }),
   targetHighSeconds: num('Target, high (s)', T.targetHighSeconds, 'seconds', { domain: 'positive' }),
-  peak: num('Peak per GPU (FLOP/s)', T.peak, 'flopsPerSecond', { hint: (v) => `dense 16-bit; the ${gpuName(v['gpu'] ?? '')} datasheet: ${fromGpu(v, 'peak', () => CASE_UIS['llama2-70b-ttft'])}` }),
+  peak: num('Peak per GPU (FLOP/s)', T.peak, 'flopsPerSecond', {
+    hint: (v) => `dense 16-bit; the ${gpuName(v['gpu'] ?? '')} datasheet: ${fromGpu(v, 'peak', () => CASE_UIS['llama2-70b-ttft'])}`,
+  }),
   maskFactor: {
     kind: 'select',
     label: 'Attention FLOPs counted',
@@ -121,8 +124,12 @@ const TTFT_FIELDS = {
     ],
   },
   mfu: num('Share of peak the matmuls reach η_c', T.mfu, 'efficiency', { hint: 'the latency model’s calibrated share is the default' }),
-  memoryBandwidth: num('HBM bandwidth per GPU (B/s)', T.memoryBandwidth, 'bandwidth', { hint: (v) => `the ${gpuName(v['gpu'] ?? '')} datasheet: ${fromGpu(v, 'memoryBandwidth', () => CASE_UIS['llama2-70b-ttft'])}` }),
-  linkBandwidth: num('NVLink per direction (B/s)', T.linkBandwidth, 'bandwidth', { hint: (v) => `half the bidirectional figure; the ${gpuName(v['gpu'] ?? '')} datasheet: ${fromGpu(v, 'linkBandwidth', () => CASE_UIS['llama2-70b-ttft'])}` }),
+  memoryBandwidth: num('HBM bandwidth per GPU (B/s)', T.memoryBandwidth, 'bandwidth', {
+    hint: (v) => `the ${gpuName(v['gpu'] ?? '')} datasheet: ${fromGpu(v, 'memoryBandwidth', () => CASE_UIS['llama2-70b-ttft'])}`,
+  }),
+  linkBandwidth: num('NVLink per direction (B/s)', T.linkBandwidth, 'bandwidth', {
+    hint: (v) => `half the bidirectional figure; the ${gpuName(v['gpu'] ?? '')} datasheet: ${fromGpu(v, 'linkBandwidth', () => CASE_UIS['llama2-70b-ttft'])}`,
+  }),
   commEfficiency: num('All-reduce efficiency', T.commEfficiency, 'efficiency'),
 } satisfies FieldSpecs;
 
@@ -220,12 +227,27 @@ export const CASE_UIS: Readonly<Record<CaseId, CaseUi>> = {
       },
     ],
     toOverrides: (v) => ({
-      ...pick(v, ['gpu', 'gpus', 'peak', 'requests', 'inputTokens', 'mfu', 'targetLowSeconds', 'targetHighSeconds', 'memoryBandwidth', 'linkBandwidth', 'commEfficiency']),
+      ...pick(v, [
+        'gpu',
+        'gpus',
+        'peak',
+        'requests',
+        'inputTokens',
+        'mfu',
+        'targetLowSeconds',
+        'targetHighSeconds',
+        'memoryBandwidth',
+        'linkBandwidth',
+        'commEfficiency',
+      ]),
       maskFactor: maskOf(v['maskFactor'] ?? ''),
     }),
     onGpu: (id) => {
       const gpu = resolveGpu(id);
-      const fill: Record<string, string> = { peak: text(gpuPeakFlopsPerSecond(gpu, gpu.datasheet.bf16 === null ? 'fp16' : 'bf16')), memoryBandwidth: text(gpu.memoryBandwidth) };
+      const fill: Record<string, string> = {
+        peak: text(gpuPeakFlopsPerSecond(gpu, gpu.datasheet.bf16 === null ? 'fp16' : 'bf16')),
+        memoryBandwidth: text(gpu.memoryBandwidth),
+      };
       if (gpu.interconnect.bandwidth !== null) fill['linkBandwidth'] = text(perDirectionBandwidth(gpu));
       return fill;
     },
@@ -405,7 +427,11 @@ export function changedFromQuestion(ui: CaseUi, values: Record<string, number | 
     const question = spec.kind === 'number' ? text(spec.default) : spec.default;
     if (now === question || (spec.kind === 'number' && typeof value === 'number' && value === spec.default)) continue;
     if (field === 'config' && values['model'] !== CUSTOM_MODEL) continue;
-    changed.push({ label: spec.label, now: field === 'config' ? 'pasted' : shownValue(spec, now), question: field === 'config' ? 'none' : shownValue(spec, question) });
+    changed.push({
+      label: spec.label,
+      now: field === 'config' ? 'pasted' : shownValue(spec, now),
+      question: field === 'config' ? 'none' : shownValue(spec, question),
+    });
   }
   return changed;
 }
@@ -464,7 +490,9 @@ export function formatAnswer(value: unknown, format: AnswerFormat): { text: stri
   const text = formatQuantity(value, format);
   // Every digit only where a double holds them all (|value| ≤ 2^53 − 1); past that the formatted text says it all.
   const exact =
-    Number.isInteger(value) && Math.abs(value) >= 1e4 && Math.abs(value) <= Number.MAX_SAFE_INTEGER && !text.includes(formatInteger(value)) ? formatInteger(value) : null;
+    Number.isInteger(value) && Math.abs(value) >= 1e4 && Math.abs(value) <= Number.MAX_SAFE_INTEGER && !text.includes(formatInteger(value))
+      ? formatInteger(value)
+      : null;
   return { text, exact };
 }
 

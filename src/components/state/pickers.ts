@@ -17,10 +17,7 @@ export function modelFields(defaultId: string): { model: SelectFieldSpec; config
       kind: 'select',
       label: 'Model',
       default: defaultId,
-      options: [
-        ...PRESETS.map((p) => ({ value: p.id, label: p.name })),
-        { value: CUSTOM_MODEL, label: 'Paste a config.json…' },
-      ],
+      options: [...PRESETS.map((p) => ({ value: p.id, label: p.name })), { value: CUSTOM_MODEL, label: 'Paste a config.json…' }],
     },
     config: {
       kind: 'text',

@@ -5,14 +5,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { InputError } from '../../core/units';
-import {
-  fieldText,
-  parseField,
-  readQuery,
-  writeQuery,
-  type FieldSpecs,
-  type FieldValues,
-} from './fields';
+import { fieldText, parseField, readQuery, writeQuery, type FieldSpecs, type FieldValues } from './fields';
 
 /** The query string with only calculator keys (`<namespace>.<field>`) kept. */
 function calculatorQuery(search: string): string {
@@ -76,9 +69,7 @@ function linkedFills<F extends FieldSpecs>(
 
 export function useCalculatorState<F extends FieldSpecs>(namespace: string, fields: F, linked?: LinkedFills<F>): CalculatorState<F> {
   const [raw, setRaw] = useState(() => defaultsOf(fields));
-  const lastValid = useRef<FieldValues<F>>(
-    Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.default])) as FieldValues<F>,
-  );
+  const lastValid = useRef<FieldValues<F>>(Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.default])) as FieldValues<F>);
   const touched = useRef(false);
 
   // Read the URL right after hydration, before paint (the server rendered the defaults).
@@ -127,8 +118,7 @@ export function useCalculatorState<F extends FieldSpecs>(namespace: string, fiel
 }
 
 export type Computed<T> =
-  | { status: 'ok'; result: T; stale: false }
-  | { status: 'error'; result: T | null; stale: boolean; error: string; field: string | null };
+  { status: 'ok'; result: T; stale: false } | { status: 'error'; result: T | null; stale: boolean; error: string; field: string | null };
 
 /**
  * Runs a core computation on the current values. On InputError it keeps the last good

@@ -70,9 +70,7 @@ export const LLAMA2_CONCURRENCY_DEFAULTS: Readonly<Llama2ConcurrencyAssumptions>
 
 const DTYPE_OF_BYTES: Readonly<Record<number, Dtype>> = { 4: 'fp32', 2: 'fp16', 1: 'fp8', 0.5: 'int4' };
 
-export function llama2ConcurrencyCase(
-  overrides?: Partial<Llama2ConcurrencyAssumptions>,
-): WorkedCase<Llama2ConcurrencyAssumptions, Llama2ConcurrencyAnswer> {
+export function llama2ConcurrencyCase(overrides?: Partial<Llama2ConcurrencyAssumptions>): WorkedCase<Llama2ConcurrencyAssumptions, Llama2ConcurrencyAnswer> {
   const a = applyOverrides(LLAMA2_CONCURRENCY_DEFAULTS, overrides);
   checkInputs(
     { gpus: a.gpus, utilization: a.utilization, bytesPerElement: a.bytesPerElement, maxTokens: a.maxTokens, activationTokens: a.activationTokens },
@@ -88,7 +86,18 @@ export function llama2ConcurrencyCase(
   const gpu = getGpu(a.gpu);
   const spec = getPreset('llama-2-70b').spec;
   const ask = (r: MemoryReading, u: number, model = spec) =>
-    servingMemory({ model, gpu, gpus: a.gpus, batch: 1, contextTokens: a.maxTokens, activationTokens: a.activationTokens, weightDtype: dtype, kvDtype: dtype, memoryReading: r, utilization: u });
+    servingMemory({
+      model,
+      gpu,
+      gpus: a.gpus,
+      batch: 1,
+      contextTokens: a.maxTokens,
+      activationTokens: a.activationTokens,
+      weightDtype: dtype,
+      kvDtype: dtype,
+      memoryReading: r,
+      utilization: u,
+    });
   const { memory: m, warnings } = ask(reading, a.utilization);
   const kvStep = kvCacheFormula.derive({ L: spec.layers, Sc: a.maxTokens, hKv: spec.kvHeads, d: spec.headDim, s: a.bytesPerElement });
   const kvMhaStep = kvCacheFormula.derive({ L: spec.layers, Sc: a.maxTokens, hKv: spec.heads, d: spec.headDim, s: a.bytesPerElement });
@@ -106,8 +115,14 @@ export function llama2ConcurrencyCase(
   ];
   if (m.kvBudgetBytes > 0) {
     steps.push(
-      { ...maxConcurrencyFormula.derive({ K: m.kvBudgetBytes, r: m.kvCacheBytesPerRequest }), title: `Maximum concurrent requests: ${where}, ${context} (the answer)` },
-      { ...maxConcurrencyFormula.derive({ K: m.kvBudgetBytes, r: kvMhaStep.value }), title: `Maximum concurrent requests had it used multi-head attention: same memory, ${formatInteger(spec.heads / spec.kvHeads)}× the cache` },
+      {
+        ...maxConcurrencyFormula.derive({ K: m.kvBudgetBytes, r: m.kvCacheBytesPerRequest }),
+        title: `Maximum concurrent requests: ${where}, ${context} (the answer)`,
+      },
+      {
+        ...maxConcurrencyFormula.derive({ K: m.kvBudgetBytes, r: kvMhaStep.value }),
+        title: `Maximum concurrent requests had it used multi-head attention: same memory, ${formatInteger(spec.heads / spec.kvHeads)}× the cache`,
+      },
     );
   }
   const n = m.maxConcurrency;
@@ -115,15 +130,15 @@ export function llama2ConcurrencyCase(
   return {
     id: 'llama2-70b-concurrency',
     title: 'Llama 2 70B on 2×A800: maximum concurrency',
-    question:
-      'Llama 2 70B in fp16 on 2 A800s, with inputs plus outputs of at most 4,000 tokens: how many requests can the system run at once?',
+    question: 'Llama 2 70B in fp16 on 2 A800s, with inputs plus outputs of at most 4,000 tokens: how many requests can the system run at once?',
     steps,
     assumptions: a,
     assumptionNotes: {
       memoryReading:
         'What the CUDA runtime reports of an "80GB" A800: 79.15 GiB (81,050 MiB), the figure a server’s memory fraction multiplies. The card carries 80 GiB of HBM2e (nvidia-smi lists 81,920 MiB); read as 80e9 bytes as marketed it is 7.4% less.',
       utilization: 'vLLM’s default gpu_memory_utilization = 0.9: 10% reserved for the CUDA context, NCCL buffers, CUDA graphs and fragmentation.',
-      activationTokens: 'The activation working set of one 4,000-token prefill, tensor parallel over both GPUs (gated FFN: gate, up and product alive at once).',
+      activationTokens:
+        'The activation working set of one 4,000-token prefill, tensor parallel over both GPUs (gated FFN: gate, up and product alive at once).',
       bytesPerElement: 'fp16 weights and KV cache: 2 bytes.',
     },
     answer: {

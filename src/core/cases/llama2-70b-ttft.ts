@@ -116,7 +116,10 @@ export function llama2TtftCase(overrides?: Partial<Llama2TtftAssumptions>): Work
     throw new InputError('maskFactor', 'maskFactor must be 0.5 (causal, the default) or 1 (every key, as the article counts)');
   }
   if (a.targetLowSeconds > a.targetHighSeconds) {
-    throw new InputError('targetLowSeconds', `the low end of the target (${formatSeconds(a.targetLowSeconds)}) is above its high end (${formatSeconds(a.targetHighSeconds)})`);
+    throw new InputError(
+      'targetLowSeconds',
+      `the low end of the target (${formatSeconds(a.targetLowSeconds)}) is above its high end (${formatSeconds(a.targetHighSeconds)})`,
+    );
   }
   const spec = getPreset('llama-2-70b').spec;
   const gpu = withFigures(getGpu(a.gpu), a);
@@ -163,7 +166,13 @@ export function llama2TtftCase(overrides?: Partial<Llama2TtftAssumptions>): Work
     title: 'Llama 2 70B on 8×A800: is a 600–700 ms first token reasonable?',
     question:
       'Llama 2 70B runs on 8 A800s; 16 requests each bring 4,000 input tokens and want their first token in about 600–700 ms. Is that a reasonable requirement?',
-    steps: [{ ...article, title: `Prefill FLOPs by the article’s formula (2N per prompt token counts the embedding lookup and the norms as matmul work and the LM head at every position; the engine below counts only the matmuls, the LM head at each prompt’s last token: ${formatSI(article.value - F, 'FLOPs')} less)` }, ...derivations],
+    steps: [
+      {
+        ...article,
+        title: `Prefill FLOPs by the article’s formula (2N per prompt token counts the embedding lookup and the norms as matmul work and the LM head at every position; the engine below counts only the matmuls, the LM head at each prompt’s last token: ${formatSI(article.value - F, 'FLOPs')} less)`,
+      },
+      ...derivations,
+    ],
     assumptions: a,
     assumptionNotes: {
       peak: 'A800 datasheet dense fp16/bf16: 312 TFLOP/s (first principles: 2·(8·4·8)·4·108·1.41 GHz = 311.87).',

@@ -24,8 +24,7 @@ export const llamaParamsFormula = defineFormula({
   anchor: 'llama-params',
   page: 'cases',
   title: 'Parameters of a Llama-style model',
-  description:
-    'Untied V×H embedding and LM head, then per layer Q, K, V, O (4·H²), a gated FFN (3·H·I) and two RMSNorm weights (2·H), and a final norm (H).',
+  description: 'Untied V×H embedding and LM head, then per layer Q, K, V, O (4·H²), a gated FFN (3·H·I) and two RMSNorm weights (2·H), and a final norm (H).',
   lhs: 'N',
   unit: 'params',
   symbols: { V: 'V', H: 'H', L: 'L', I: 'I' },
@@ -86,8 +85,7 @@ export function llama2ParamsCase(overrides?: Partial<Llama2ParamsAssumptions>): 
   const approx = paramsApproxFormula.derive({ L, H, V });
   const steps = [];
   // The closed form only describes untied, gated, MHA, RMSNorm Llamas; for others the ledger stands alone.
-  const closedFormApplies =
-    spec.ffn === 'gated' && !spec.tiedEmbeddings && spec.kvHeads === spec.heads && spec.heads * spec.headDim === H && spec.moe === null;
+  const closedFormApplies = spec.ffn === 'gated' && !spec.tiedEmbeddings && spec.kvHeads === spec.heads && spec.heads * spec.headDim === H && spec.moe === null;
   if (closedFormApplies) steps.push({ ...llamaParamsFormula.derive({ V, H, L, I }), title: 'The exact count, by the closed form of a Llama-style model' });
   const trainStep = { ...trainingFlopsPerTokenFormula.derive({ N }), title: 'Training FLOPs per token: 6N with the exact N' };
   const inferStep = { ...perTokenFlopsFormula.derive({ N }), title: 'Inference FLOPs per token: 2N with the exact N' };
@@ -99,12 +97,12 @@ export function llama2ParamsCase(overrides?: Partial<Llama2ParamsAssumptions>): 
   return {
     id: 'llama2-7b-params',
     title: 'Llama 2 7B: where the 7B comes from',
-    question:
-      'How does Llama 2 7B’s “7B” come out of its config, exactly? And how many FLOPs does training and inference take per token?',
+    question: 'How does Llama 2 7B’s “7B” come out of its config, exactly? And how many FLOPs does training and inference take per token?',
     steps,
     assumptions: a,
     assumptionNotes: {
-      model: 'The Hugging Face config.json of meta-llama/Llama-2-7b-hf: L = 32, H = 4,096, I = 11,008, V = 32,000, untied head. Any preset, or "custom" with a pasted config.',
+      model:
+        'The Hugging Face config.json of meta-llama/Llama-2-7b-hf: L = 32, H = 4,096, I = 11,008, V = 32,000, untied head. Any preset, or "custom" with a pasted config.',
       config: 'Only read when model is "custom".',
     },
     answer: {

@@ -57,13 +57,16 @@ export const LLAMA3_MFU_DEFAULTS: Readonly<Llama3MfuAssumptions> = {
 
 export function llama3MfuCase(overrides?: Partial<Llama3MfuAssumptions>): WorkedCase<Llama3MfuAssumptions, Llama3MfuAnswer> {
   const a = applyOverrides(LLAMA3_MFU_DEFAULTS, overrides);
-  checkInputs({ params: a.params, seq: a.seq, tokens: a.tokens, gpuHours: a.gpuHours, peak: a.peak }, {
-    params: 'positive',
-    seq: 'positiveInt',
-    tokens: 'positive',
-    gpuHours: 'positive',
-    peak: 'positive',
-  });
+  checkInputs(
+    { params: a.params, seq: a.seq, tokens: a.tokens, gpuHours: a.gpuHours, peak: a.peak },
+    {
+      params: 'positive',
+      seq: 'positiveInt',
+      tokens: 'positive',
+      gpuHours: 'positive',
+      peak: 'positive',
+    },
+  );
   const spec = getPreset('llama-3-70b').spec;
   const gpu = getGpu(a.gpu);
   const exactParams = countParams(spec).total;

@@ -37,4 +37,3 @@ export function runCase(id: string, overrides?: Record<string, unknown>): Worked
       return llama2ConcurrencyCase(overrides as CaseOverrides['llama2-70b-concurrency']);
   }
 }
-

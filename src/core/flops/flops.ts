@@ -191,9 +191,7 @@ export function forwardFlops(input: ForwardInput): FlopsBreakdown {
   // Attention matmuls, per layer kind (windowed or not).
   const nWindow = windowedLayers(spec);
   const fullPairs = attentionPairs({ newTokens: S, contextTokens: Sc, attention, window: null });
-  const windowPairs = spec.slidingWindow
-    ? attentionPairs({ newTokens: S, contextTokens: Sc, attention, window: spec.slidingWindow.size })
-    : fullPairs;
+  const windowPairs = spec.slidingWindow ? attentionPairs({ newTokens: S, contextTokens: Sc, attention, window: spec.slidingWindow.size }) : fullPairs;
   const pairs = (L - nWindow) * fullPairs + nWindow * windowPairs;
   const scores = attentionMatmulFlops({ batch: B, width: h * dQK, pairs });
   const av = attentionMatmulFlops({ batch: B, width: h * dV, pairs });
@@ -251,7 +249,9 @@ export function forwardFlops(input: ForwardInput): FlopsBreakdown {
       attention === 'causal'
         ? "Causal: the token at position p attends to p positions, so S new tokens over S' see S·S' − S(S−1)/2 pairs (about half of S·S' in prefill)."
         : "Full: every new token attends to all S' positions (S·S' pairs), as the article's 4·L·H·S' term assumes.",
-      spec.slidingWindow ? `Sliding window: ${nWindow} of ${L} layers cap each token's keys at W = ${spec.slidingWindow.size}.` : 'No sliding window: every layer attends to the whole context.',
+      spec.slidingWindow
+        ? `Sliding window: ${nWindow} of ${L} layers cap each token's keys at W = ${spec.slidingWindow.size}.`
+        : 'No sliding window: every layer attends to the whole context.',
       moe ? `MoE: ${moe.topK} of ${moe.experts} routed experts per token (active, not total, parameters).` : 'Dense FFN.',
       input.logits === 'last' ? 'Logits for the last token of each sequence only.' : 'Logits for every new token.',
     ],

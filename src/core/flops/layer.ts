@@ -313,9 +313,7 @@ export function layerCost(shape: LayerShape, work: LayerWorkload): LayerCost {
   const paramsTotal = ledger.perLayer ?? 0;
   const hd = h * d;
   const attentionStep =
-    attention === 'causal'
-      ? attentionScoresCausalFlopsFormula.derive({ B, S, Sc, H: hd })
-      : attentionScoresFlopsFormula.derive({ B, S, Sc, H: hd });
+    attention === 'causal' ? attentionScoresCausalFlopsFormula.derive({ B, S, Sc, H: hd }) : attentionScoresFlopsFormula.derive({ B, S, Sc, H: hd });
   return {
     flops,
     flopsTotal,

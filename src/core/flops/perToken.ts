@@ -21,8 +21,7 @@ export const attentionCrossoverFormula = defineFormula({
   anchor: 'attention-crossover',
   page: 'parameters-and-flops',
   title: 'Context where attention equals 2N',
-  description:
-    "The S' at which the article's attention term 4·L·H·S' per token equals its parameter term 2N. With N ≈ 12·L·H² it is about 6·H tokens.",
+  description: "The S' at which the article's attention term 4·L·H·S' per token equals its parameter term 2N. With N ≈ 12·L·H² it is about 6·H tokens.",
   lhs: "S'_{\\times}",
   unit: 'tokens',
   symbols: { N: 'N', L: 'L', H: 'H' },
@@ -99,7 +98,8 @@ export function flopsPerTokenSweep(p: { spec: ModelSpec; maxContext: number; mod
   const steps = p.steps ?? 32;
   if (!Number.isInteger(maxContext) || maxContext < 1) throw new InputError('maxContext', "Context S' must be a whole number of at least 1");
   if (maxContext > MAX_SWEEP_CONTEXT) throw new InputError('maxContext', "Context S' must be at most 10,000,000 tokens");
-  if (!Number.isInteger(steps) || steps < 1 || steps > MAX_SWEEP_STEPS) throw new InputError('steps', `Steps must be a whole number from 1 to ${MAX_SWEEP_STEPS}`);
+  if (!Number.isInteger(steps) || steps < 1 || steps > MAX_SWEEP_STEPS)
+    throw new InputError('steps', `Steps must be a whole number from 1 to ${MAX_SWEEP_STEPS}`);
   const N = activeParams(spec);
   const contexts = new Set<number>([1]);
   for (let i = 1; i <= steps; i += 1) contexts.add(Math.max(1, Math.round((maxContext * i) / steps)));

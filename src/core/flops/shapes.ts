@@ -68,7 +68,11 @@ export interface LayerTensorShapes {
  * @example layerTensorShapes({ H: 4096, h: 32, hKv: 32, d: 128, I: 11008, ffn: 'gated', norm: 'rmsnorm', biases: 'none' }, { B: 1, S: 4096, Sc: 4096 }).wQkv //=> [{ label: 'H', size: 4096 }, { label: '(h + 2·h_kv)·d', size: 12288 }]
  */
 export function layerTensorShapes(shape: LayerShape, work: LayerShapeWork): LayerTensorShapes {
-  for (const [field, value] of [['B', work.B], ['S', work.S], ['Sc', work.Sc]] as const) {
+  for (const [field, value] of [
+    ['B', work.B],
+    ['S', work.S],
+    ['Sc', work.Sc],
+  ] as const) {
     if (!Number.isInteger(value) || value < 1) throw new InputError(field, `${field} must be a whole number of at least 1`);
   }
   if (work.Sc < work.S) throw new InputError('Sc', "Context S' counts the new tokens too, so it must be at least S");

@@ -162,7 +162,10 @@ export function decoderStages(p: { spec: ModelSpec; batch: number; seq: number; 
       title: 'Embedding lookup',
       operation: 'gather one row of W_E per token id',
       out: hidden,
-      weight: [{ label: 'V', size: V }, { label: E === H ? 'H' : 'E', size: E }],
+      weight: [
+        { label: 'V', size: V },
+        { label: E === H ? 'H' : 'E', size: E },
+      ],
       params: sumRows(rows, (r) => r.group === 'embedding' || r.name.startsWith('embed_norm')),
       flops: c.embedding,
       flopsCounted: true,
@@ -179,7 +182,10 @@ export function decoderStages(p: { spec: ModelSpec; batch: number; seq: number; 
         title: 'Position embedding',
         operation: 'add row p of W_P to the token at position p',
         out: hidden,
-        weight: [{ label: 'P', size: spec.maxPositions }, { label: 'H', size: H }],
+        weight: [
+          { label: 'P', size: spec.maxPositions },
+          { label: 'H', size: H },
+        ],
         params: ledger.positionEmbedding,
         flops: 0,
         flopsCounted: false,
@@ -218,14 +224,21 @@ export function decoderStages(p: { spec: ModelSpec; batch: number; seq: number; 
       }),
     );
   }
-  const logitsOut: Dim[] = [{ label: 'B', size: B }, { label: pass === 'training' ? 'S' : '1', size: logitTokens }, { label: 'V', size: V }];
+  const logitsOut: Dim[] = [
+    { label: 'B', size: B },
+    { label: pass === 'training' ? 'S' : '1', size: logitTokens },
+    { label: 'V', size: V },
+  ];
   stages.push(
     stage({
       key: 'lmHead',
       title: 'LM head',
       operation: pass === 'training' ? 'logits for every position: [B·S, H]@[H, V]' : 'logits for the last position only: [B, H]@[H, V]',
       out: logitsOut,
-      weight: [{ label: E === H ? 'H' : 'E', size: E }, { label: 'V', size: V }],
+      weight: [
+        { label: E === H ? 'H' : 'E', size: E },
+        { label: 'V', size: V },
+      ],
       params: ledger.lmHead,
       flops: c.lmHead,
       flopsCounted: true,
@@ -240,10 +253,14 @@ export function decoderStages(p: { spec: ModelSpec; batch: number; seq: number; 
         key: 'sampling',
         title: pass === 'training' ? 'Softmax and loss' : 'Softmax and sampling',
         operation:
+          pass === 'training' ? 'cross-entropy of each position against the next token' : 'probabilities over V, pick the next token (greedy or sampled)',
+        out:
           pass === 'training'
-            ? 'cross-entropy of each position against the next token'
-            : 'probabilities over V, pick the next token (greedy or sampled)',
-        out: pass === 'training' ? [] : [{ label: 'B', size: B }, { label: '1', size: 1 }],
+            ? []
+            : [
+                { label: 'B', size: B },
+                { label: '1', size: 1 },
+              ],
         weight: null,
         params: 0,
         flops: 0,

@@ -79,11 +79,7 @@ export function customGpu(raw: CustomGpuInput): GpuSpec {
   ];
   for (const [key, domain] of fields) {
     const v = raw[key];
-    const ok =
-      typeof v === 'number' &&
-      Number.isFinite(v) &&
-      v > 0 &&
-      (domain !== 'positiveInt' || Number.isInteger(v));
+    const ok = typeof v === 'number' && Number.isFinite(v) && v > 0 && (domain !== 'positiveInt' || Number.isInteger(v));
     if (!ok) throw new InputError(key, `${key} must be ${domain === 'positiveInt' ? 'a whole number of at least 1' : 'a number greater than 0'}`);
   }
   for (const key of ['datasheetBf16', 'interconnectBandwidth'] as const) {
@@ -156,8 +152,7 @@ export function peakFlopsPerSecond(p: PeakParts): number {
 /** The parts of `gpu`'s derivation for `dtype`, or null when one is unpublished. */
 export function peakParts(gpu: GpuSpec, dtype: GpuDtype = 'bf16'): PeakParts | null {
   const flopsPerClock = gpu.flopsPerClockPerUnit[dtype];
-  if (gpu.computeUnits === null || gpu.matrixUnitsPerComputeUnit === null || gpu.clockHz === null || flopsPerClock === null)
-    return null;
+  if (gpu.computeUnits === null || gpu.matrixUnitsPerComputeUnit === null || gpu.clockHz === null || flopsPerClock === null) return null;
   return { units: gpu.computeUnits, matrixUnits: gpu.matrixUnitsPerComputeUnit, flopsPerClock, clockHz: gpu.clockHz };
 }
 
@@ -295,10 +290,7 @@ export function gpuSummary(gpu: GpuSpec): GpuSummary {
       tf32: gpu.datasheet.tf32,
       fp32: gpu.datasheet.fp32,
     },
-    derivedPeakFlops:
-      derivedBf16 === null && derivedFp16 === null
-        ? null
-        : { bf16: derivedBf16, fp16: derivedFp16, fp8: derivedPeakFlops(gpu, 'fp8') },
+    derivedPeakFlops: derivedBf16 === null && derivedFp16 === null ? null : { bf16: derivedBf16, fp16: derivedFp16, fp8: derivedPeakFlops(gpu, 'fp8') },
     memoryBytes: gpu.memoryBytes,
     memoryBinaryBytes: gpu.memoryBinaryBytes,
     memoryGiB: gpu.memoryBinaryBytes === null ? null : gpu.memoryBinaryBytes / GiB,
@@ -317,8 +309,7 @@ export const peakFlopsFormula = defineFormula({
   anchor: 'peak-flops',
   page: 'gpu-peak',
   title: 'Peak FLOP/s from first principles',
-  description:
-    'Dense tensor-core peak: FLOPs each tensor core does per clock, times tensor cores per SM, times SMs, times the clock.',
+  description: 'Dense tensor-core peak: FLOPs each tensor core does per clock, times tensor cores per SM, times SMs, times the clock.',
   lhs: 'P_{\\text{peak}}',
   unit: 'FLOP/s',
   symbols: { f: 'f_{\\text{TC}}', t: 'n_{\\text{TC}}', n: 'n_{\\text{SM}}', clock: 'f_{\\text{clk}}' },

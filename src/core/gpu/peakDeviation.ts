@@ -24,8 +24,7 @@ export const peakDeviationFormula = defineFormula({
   anchor: 'peak-vs-datasheet',
   page: 'gpu-peak',
   title: 'Derived peak against the datasheet',
-  description:
-    'The relative gap between the peak built from the hardware and the figure the vendor prints (dense, no sparsity).',
+  description: 'The relative gap between the peak built from the hardware and the figure the vendor prints (dense, no sparsity).',
   lhs: '\\Delta_{\\text{peak}}',
   unit: 'ratio',
   symbols: { D: 'P_{\\text{derived}}', P: 'P_{\\text{sheet}}' },

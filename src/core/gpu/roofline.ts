@@ -38,8 +38,7 @@ export const attainableFlopsFormula = defineFormula({
   anchor: 'roofline',
   page: 'gpu-peak',
   title: 'Attainable FLOP/s (the roofline)',
-  description:
-    'Below the ridge point a kernel can only go as fast as memory delivers bytes (I·W); above it, as fast as the tensor cores compute.',
+  description: 'Below the ridge point a kernel can only go as fast as memory delivers bytes (I·W); above it, as fast as the tensor cores compute.',
   lhs: 'P(I)',
   unit: 'FLOP/s',
   symbols: { I: 'I_{\\text{arith}}', P: 'P_{\\text{peak}}', W: 'W_{\\text{mem}}' },
@@ -56,8 +55,7 @@ export const practicalPeakFormula = defineFormula({
   anchor: 'practical-ceiling',
   page: 'gpu-peak',
   title: 'Practical ceiling',
-  description:
-    'The fraction of the peak that real kernels reach: load imbalance, ragged tiles, non-matrix work and clock throttling take the rest.',
+  description: 'The fraction of the peak that real kernels reach: load imbalance, ragged tiles, non-matrix work and clock throttling take the rest.',
   lhs: 'P_{\\text{practical}}',
   unit: 'FLOP/s',
   symbols: { u: '\\eta_c', P: 'P_{\\text{peak}}' },

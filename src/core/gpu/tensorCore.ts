@@ -32,8 +32,7 @@ export const tensorCoreFlopsPerClockFormula = defineFormula({
   anchor: 'tensor-core-flops-per-clock',
   page: 'gpu-peak',
   title: 'FLOPs per clock of one tensor core',
-  description:
-    'A tensor core multiplies an [m,k]@[k,n] tile each clock: m·k·n multiply-accumulates, 2 FLOPs each.',
+  description: 'A tensor core multiplies an [m,k]@[k,n] tile each clock: m·k·n multiply-accumulates, 2 FLOPs each.',
   lhs: 'f_{\\text{TC}}',
   unit: 'FLOPs',
   symbols: { m: 'm_{\\text{mma}}', k: 'k_{\\text{mma}}', n: 'n_{\\text{mma}}' },

@@ -59,8 +59,7 @@ export const tileEfficiencyFormula = defineFormula({
   anchor: 'tile-efficiency',
   page: 'gpu-peak',
   title: 'Tile and wave efficiency',
-  description:
-    'The share of tensor-core time spent on real output when [M,N] is cut into Mt×Nt tiles handed out one per SM in waves.',
+  description: 'The share of tensor-core time spent on real output when [M,N] is cut into Mt×Nt tiles handed out one per SM in waves.',
   lhs: '\\eta',
   unit: 'ratio',
   symbols: { M: 'M', N: 'N', Mt: 'M_t', Nt: 'N_t', n: 'n_{\\text{SM}}' },
@@ -71,9 +70,7 @@ export const tileEfficiencyFormula = defineFormula({
   compute: ({ M, N, Mt, Nt, n }) => tileWaves({ M, N, Mt, Nt, units: n }).efficiency,
   // A 4096×4096 output in 128×128 tiles on an A800's 108 SMs: 1,024 tiles in 10 waves of 108.
   example: { M: 4096, N: 4096, Mt: 128, Nt: 128, n: 108 },
-  notes: [
-    'Assumes every tile costs a full tile’s time and one tile per SM at a time; split-K and stream-K kernels soften the last wave.',
-  ],
+  notes: ['Assumes every tile costs a full tile’s time and one tile per SM at a time; split-K and stream-K kernels soften the last wave.'],
 });
 
 export const tileFormulas = [tileEfficiencyFormula];

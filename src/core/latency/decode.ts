@@ -62,7 +62,8 @@ export const decodeCriticalBatchFormula = defineFormula({
   },
   domains: { Qw: 'positive', P: 'positive', ec: 'fraction', f: 'positive', W: 'positive', em: 'fraction' },
   tex: (v) => String.raw`\frac{${v.Qw} \cdot ${v.P} \cdot ${v.ec}}{${v.f} \cdot ${v.W} \cdot ${v.em}}`,
-  compute: (v) => decodeCriticalBatch({ weightsBytes: v.Qw, flopsPerSequence: v.f, peak: v.P, bandwidth: v.W, computeEfficiency: v.ec, memoryEfficiency: v.em }),
+  compute: (v) =>
+    decodeCriticalBatch({ weightsBytes: v.Qw, flopsPerSequence: v.f, peak: v.P, bandwidth: v.W, computeEfficiency: v.ec, memoryEfficiency: v.em }),
   // Llama 2 70B in fp16 on A800: Q_w = 2N bytes, f = 2N FLOPs, so B* = P·η_c/(W·η_m), the ridge point scaled.
   example: { Qw: 137_953_296_384, P: 312e12, ec: CALIBRATION.computeEfficiency, f: 137_953_296_384, W: 2.039e12, em: CALIBRATION.memoryEfficiency },
   approximate: true,

@@ -159,8 +159,7 @@ export const allReduceFormula = defineFormula({
   anchor: 'all-reduce-time',
   page: 'mfu-and-latency',
   title: 'Ring all-reduce time',
-  description:
-    'A fixed cost α before any byte moves, then a ring: each GPU sends and receives 2·(G−1)/G of the message at the link’s per-direction bandwidth.',
+  description: 'A fixed cost α before any byte moves, then a ring: each GPU sends and receives 2·(G−1)/G of the message at the link’s per-direction bandwidth.',
   lhs: 'T_{\\text{AR}}',
   unit: 's',
   symbols: { a: '\\alpha', M: 'M_{\\text{msg}}', G: 'G', W: 'W_{\\text{link}}' },
@@ -181,7 +180,8 @@ export const tensorParallelCommFormula = defineFormula({
   anchor: 'tensor-parallel-comm-time',
   page: 'mfu-and-latency',
   title: 'Tensor-parallel communication per forward pass',
-  description: 'Two ring all-reduces per layer of the [N_tok, H] activation, N_tok the tokens in the step: latency-bound in decode, bandwidth-bound in prefill.',
+  description:
+    'Two ring all-reduces per layer of the [N_tok, H] activation, N_tok the tokens in the step: latency-bound in decode, bandwidth-bound in prefill.',
   lhs: 'T_{\\text{comm}}',
   unit: 's',
   symbols: { L: 'L', a: '\\alpha', T: 'N_{\\text{tok}}', H: 'H', s: 's', G: 'G', W: 'W_{\\text{link}}' },

@@ -129,7 +129,15 @@ export function allReduceSeconds(p: { bytes: number; gpus: number; bandwidth: nu
  * Two all-reduces per layer of a [T, H] activation at s bytes: 2·L·(α + 2·(G−1)/G·T·H·s/W).
  * @example tensorParallelCommSeconds({ layers: 80, tokens: 64000, hidden: 8192, bytesPerElement: 2, gpus: 8, bandwidth: 200e9, latency: 0 }) //=> 1.4680064
  */
-export function tensorParallelCommSeconds(p: { layers: number; tokens: number; hidden: number; bytesPerElement: number; gpus: number; bandwidth: number; latency: number }): number {
+export function tensorParallelCommSeconds(p: {
+  layers: number;
+  tokens: number;
+  hidden: number;
+  bytesPerElement: number;
+  gpus: number;
+  bandwidth: number;
+  latency: number;
+}): number {
   return 2 * p.layers * allReduceSeconds({ bytes: p.tokens * p.hidden * p.bytesPerElement, gpus: p.gpus, bandwidth: p.bandwidth, latency: p.latency });
 }
 
@@ -258,7 +266,10 @@ export function sumStepSeconds(
   for (const [a, b] of segmentsOf(from, to, breakpoints)) {
     const ka = kernelSeconds(costAt(a), hw, cal);
     const kb = kernelSeconds(costAt(b), hw, cal);
-    const cuts = [crossing(ka.mmCompute - ka.mmMemory, kb.mmCompute - kb.mmMemory, a, b), crossing(ka.attCompute - ka.attMemory, kb.attCompute - kb.attMemory, a, b)]
+    const cuts = [
+      crossing(ka.mmCompute - ka.mmMemory, kb.mmCompute - kb.mmMemory, a, b),
+      crossing(ka.attCompute - ka.attMemory, kb.attCompute - kb.attMemory, a, b),
+    ]
       .filter((k): k is number => k !== null)
       .sort((x, y) => x - y);
     let start = a;

@@ -18,10 +18,7 @@ export interface MatmulShape {
   N: number;
 }
 
-const shapeDomains = { A: 'positiveInt', M: 'positiveInt', K: 'positiveInt', N: 'positiveInt' } satisfies Record<
-  keyof MatmulShape,
-  Domain
->;
+const shapeDomains = { A: 'positiveInt', M: 'positiveInt', K: 'positiveInt', N: 'positiveInt' } satisfies Record<keyof MatmulShape, Domain>;
 // [M,K]@[K,N] as the article and every BLAS writes it; in a matmul N is the output width, never a parameter count.
 const shapeSymbols = { A: 'A', M: 'M', K: 'K', N: 'N' } as const;
 const shapeLabels = {
@@ -152,8 +149,7 @@ export const batchedMatmulBytesFormula = defineFormula({
   symbols: { ...shapeSymbols, s: 's' },
   labels: { ...shapeLabels, s: 'Bytes per element s' },
   domains: { ...shapeDomains, s: 'positive' },
-  tex: (v) =>
-    String.raw`(${v.A} \cdot ${v.M} \cdot ${v.K} + ${v.K} \cdot ${v.N} + ${v.A} \cdot ${v.M} \cdot ${v.N}) \cdot ${v.s}`,
+  tex: (v) => String.raw`(${v.A} \cdot ${v.M} \cdot ${v.K} + ${v.K} \cdot ${v.N} + ${v.A} \cdot ${v.M} \cdot ${v.N}) \cdot ${v.s}`,
   compute: matmulBytes,
   example: { A: 8, M: 2048, K: 4096, N: 4096, s: 2 },
 });
@@ -180,8 +176,7 @@ export const ridgePointFormula = defineFormula({
   anchor: 'ridge-point',
   page: 'tensors',
   title: 'Ridge point',
-  description:
-    'The arithmetic intensity at which a GPU is equally limited by compute and by memory bandwidth: peak FLOP/s over bytes/s.',
+  description: 'The arithmetic intensity at which a GPU is equally limited by compute and by memory bandwidth: peak FLOP/s over bytes/s.',
   lhs: 'I^{*}',
   unit: 'FLOP/B',
   symbols: { P: 'P_{\\text{peak}}', W: 'W_{\\text{mem}}' },
@@ -228,8 +223,7 @@ export const rooflineTimeFormula = defineFormula({
   anchor: 'roofline-time',
   page: 'tensors',
   title: 'Roofline time',
-  description:
-    'A lower bound on a kernel’s time: the larger of its FLOPs at peak compute and its bytes at full memory bandwidth.',
+  description: 'A lower bound on a kernel’s time: the larger of its FLOPs at peak compute and its bytes at full memory bandwidth.',
   lhs: 'T_{\\text{roof}}',
   unit: 's',
   symbols: { F: 'F', Q: 'Q', P: 'P_{\\text{peak}}', W: 'W_{\\text{mem}}' },

@@ -36,7 +36,14 @@ export function mlaElementsPerLayerToken(p: { kvLoraRank: number; ropeDim: numbe
  * is this with some of the terms fixed.
  * @example kvCacheBytesOf({ fullLayers: 80, windowedLayers: 0, contextTokens: 4000, window: 4000, elements: 2048, bytesPerElement: 2 }) //=> 1310720000
  */
-export function kvCacheBytesOf(p: { fullLayers: number; windowedLayers: number; contextTokens: number; window: number; elements: number; bytesPerElement: number }): number {
+export function kvCacheBytesOf(p: {
+  fullLayers: number;
+  windowedLayers: number;
+  contextTokens: number;
+  window: number;
+  elements: number;
+  bytesPerElement: number;
+}): number {
   const windowed = p.windowedLayers === 0 ? 0 : p.windowedLayers * Math.min(p.contextTokens, p.window);
   return (p.fullLayers * p.contextTokens + windowed) * p.elements * p.bytesPerElement;
 }
@@ -129,7 +136,14 @@ export const slidingWindowKvCacheFormula = defineFormula({
   domains: { L: 'positiveInt', Sc: 'nonNegativeInt', W: 'positiveInt', hKv: 'positiveInt', d: 'positiveInt', s: 'positive' },
   tex: (v) => String.raw`2 \cdot ${v.L} \cdot \min(${v.Sc}, ${v.W}) \cdot ${v.hKv} \cdot ${v.d} \cdot ${v.s}`,
   compute: ({ L, Sc, W, hKv, d, s }) =>
-    kvCacheBytesOf({ fullLayers: 0, windowedLayers: L, contextTokens: Sc, window: W, elements: kvElementsPerLayerToken({ kvHeads: hKv, headDim: d }), bytesPerElement: s }),
+    kvCacheBytesOf({
+      fullLayers: 0,
+      windowedLayers: L,
+      contextTokens: Sc,
+      window: W,
+      elements: kvElementsPerLayerToken({ kvHeads: hKv, headDim: d }),
+      bytesPerElement: s,
+    }),
   example: { L: 32, Sc: 32768, W: 4096, hKv: 8, d: 128, s: 2 }, // Mistral 7B v0.1
 });
 

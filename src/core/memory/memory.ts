@@ -47,7 +47,14 @@ export function kvElementsPerTokenPerLayer(spec: ModelSpec): number {
  */
 export function kvCacheBytesPerToken(spec: ModelSpec, bytesPerElementValue: number): number {
   const s = elementBytes(bytesPerElementValue, 'bytesPerElement');
-  return kvCacheBytesOf({ fullLayers: spec.layers, windowedLayers: 0, contextTokens: 1, window: 1, elements: kvElementsPerTokenPerLayer(spec), bytesPerElement: s });
+  return kvCacheBytesOf({
+    fullLayers: spec.layers,
+    windowedLayers: 0,
+    contextTokens: 1,
+    window: 1,
+    elements: kvElementsPerTokenPerLayer(spec),
+    bytesPerElement: s,
+  });
 }
 
 /**
@@ -120,7 +127,7 @@ export function inferenceActivationBytes(p: {
     logits,
     assumptions: [
       'Inference only: each layer frees its activations before the next starts; nothing is kept for a backward pass.',
-      'FlashAttention-style kernels: the S×S\' score matrix is never materialized.',
+      "FlashAttention-style kernels: the S×S' score matrix is never materialized.",
       'Peak = residual stream and its normalized copy + the larger of the attention and FFN working sets + fp32 logits.',
       'Framework workspace, fragmentation and the CUDA context are not included.',
     ],

@@ -36,9 +36,7 @@ export function layerActivationElementsPerToken(spec: ModelSpec): number {
   const dense = gated ? 3 * H + 3 * spec.ffnWidth : 2 * H + 2 * spec.ffnWidth;
   const counts = layerCounts(spec);
   const moe = spec.moe;
-  const moeFfn = moe
-    ? moe.topK * (3 * H + 3 * moe.expertWidth) + moe.sharedExperts * (3 * H + 3 * moe.sharedExpertWidth) + H + moe.experts
-    : 0;
+  const moeFfn = moe ? moe.topK * (3 * H + 3 * moe.expertWidth) + moe.sharedExperts * (3 * H + 3 * moe.sharedExpertWidth) + H + moe.experts : 0;
   return spec.layers * attention + counts.dense * dense + counts.moe * moeFfn;
 }
 

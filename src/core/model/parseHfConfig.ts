@@ -142,10 +142,7 @@ function headDimOf(cfg: Config, hidden: number, heads: number, fallback?: number
   if (own(cfg, 'head_dim') !== undefined && own(cfg, 'head_dim') !== null) return int(cfg, 'head_dim', 'width');
   if (fallback !== undefined) return fallback;
   if (hidden % heads !== 0) {
-    throw new InputError(
-      'num_attention_heads',
-      `num_attention_heads (${heads}) must divide hidden_size (${hidden}) when the config gives no head_dim`,
-    );
+    throw new InputError('num_attention_heads', `num_attention_heads (${heads}) must divide hidden_size (${hidden}) when the config gives no head_dim`);
   }
   return hidden / heads;
 }
@@ -161,7 +158,10 @@ function slidingLayersOf(cfg: Config, layers: number): number | null {
   if (types === undefined || types === null) return null;
   if (!Array.isArray(types)) throw new InputError('layer_types', `layer_types must be a list, got ${describe(types)}`);
   if (types.length !== layers) {
-    throw new InputError('layer_types', `layer_types has ${formatInteger(types.length)} entries; it needs one per layer (num_hidden_layers = ${formatInteger(layers)})`);
+    throw new InputError(
+      'layer_types',
+      `layer_types has ${formatInteger(types.length)} entries; it needs one per layer (num_hidden_layers = ${formatInteger(layers)})`,
+    );
   }
   let sliding = 0;
   for (const t of types) {
@@ -230,7 +230,10 @@ function qwenDenseLayers(cfg: Config, layers: number): number {
   const only = own(cfg, 'mlp_only_layers') ?? [];
   if (!Array.isArray(only)) throw new InputError('mlp_only_layers', `mlp_only_layers must be a list of layer indices, got ${describe(only)}`);
   if (only.length > layers) {
-    throw new InputError('mlp_only_layers', `mlp_only_layers lists ${formatInteger(only.length)} layers but the model has ${formatInteger(layers)} (num_hidden_layers)`);
+    throw new InputError(
+      'mlp_only_layers',
+      `mlp_only_layers lists ${formatInteger(only.length)} layers but the model has ${formatInteger(layers)} (num_hidden_layers)`,
+    );
   }
   const listedOnStep = new Set<number>();
   for (const i of only) {
@@ -489,7 +492,8 @@ function parseDecoder(cfg: Config, id: string, modelType: string): ModelSpec {
         const experts = int(cfg, 'num_experts', 'experts');
         const denseLayers = qwenDenseLayers(cfg, layers);
         // intermediate_size is only read by the dense layers; MoE-only models may omit it.
-        ffnWidth = denseLayers > 0 ? int(cfg, 'intermediate_size', 'width') : optInt(cfg, 'intermediate_size', int(cfg, 'moe_intermediate_size', 'width'), 'width');
+        ffnWidth =
+          denseLayers > 0 ? int(cfg, 'intermediate_size', 'width') : optInt(cfg, 'intermediate_size', int(cfg, 'moe_intermediate_size', 'width'), 'width');
         moe = {
           experts,
           topK: topK(cfg, experts),
@@ -671,10 +675,7 @@ function parseFamily(cfg: Config, name: string, modelType: string): ModelSpec {
     case 'phi3':
       return parseDecoder(cfg, name, modelType);
     default:
-      throw new InputError(
-        'model_type',
-        `model_type ${describe(modelType)} is not supported (supported: ${SUPPORTED_MODEL_TYPES.join(', ')})`,
-      );
+      throw new InputError('model_type', `model_type ${describe(modelType)} is not supported (supported: ${SUPPORTED_MODEL_TYPES.join(', ')})`);
   }
 }
 

@@ -49,7 +49,10 @@ export function getPreset(id: string): Preset {
   if (!preset) {
     const close = PRESET_IDS.filter((p) => p.includes(id.toLowerCase().split(/[-_.]/)[0] ?? '') && id.length > 0).slice(0, 5);
     const shown = JSON.stringify(id.length > 60 ? `${id.slice(0, 60)}…` : id);
-    throw new InputError('model', `unknown model ${shown}${close.length ? `; did you mean ${close.join(', ')}?` : ''} (see the models page for all ${PRESETS.length} presets)`);
+    throw new InputError(
+      'model',
+      `unknown model ${shown}${close.length ? `; did you mean ${close.join(', ')}?` : ''} (see the models page for all ${PRESETS.length} presets)`,
+    );
   }
   return preset;
 }

@@ -189,8 +189,7 @@ export const stepTimeFormula = defineFormula({
   anchor: 'step-time',
   page: 'parallelism',
   title: 'Time per training step',
-  description:
-    'The GPU’s share of the step’s FLOPs at a share η_c of its peak, divided by the fraction of the step that is not pipeline bubble.',
+  description: 'The GPU’s share of the step’s FLOPs at a share η_c of its peak, divided by the fraction of the step that is not pipeline bubble.',
   lhs: 'T_{\\text{step}}',
   unit: 's',
   symbols: { F: 'F_{\\text{GPU}}', P: 'P_{\\text{peak}}', u: '\\eta_c', f: 'f_{\\text{bubble}}' },

@@ -87,9 +87,7 @@ export function tensorParallelBytes(p: {
   bytesPerElement: number;
   tp: number;
 }): number {
-  return (
-    p.allReducesPerLayer * p.layers * ((2 * (p.tp - 1)) / p.tp) * p.microBatch * p.seq * p.hidden * p.bytesPerElement
-  );
+  return p.allReducesPerLayer * p.layers * ((2 * (p.tp - 1)) / p.tp) * p.microBatch * p.seq * p.hidden * p.bytesPerElement;
 }
 
 export const tensorCommFormula = defineFormula({
@@ -112,10 +110,8 @@ export const tensorCommFormula = defineFormula({
     t: 'Tensor-parallel size TP',
   },
   domains: { k: 'positiveInt', L: 'positiveInt', b: 'positiveInt', S: 'positiveInt', H: 'positiveInt', s: 'positive', t: 'positiveInt' },
-  tex: (v) =>
-    String.raw`${v.k} \cdot ${v.L} \cdot \frac{2 \cdot (${v.t} - 1)}{${v.t}} \cdot ${v.b} \cdot ${v.S} \cdot ${v.H} \cdot ${v.s}`,
-  compute: ({ k, L, b, S, H, s, t }) =>
-    tensorParallelBytes({ allReducesPerLayer: k, layers: L, microBatch: b, seq: S, hidden: H, bytesPerElement: s, tp: t }),
+  tex: (v) => String.raw`${v.k} \cdot ${v.L} \cdot \frac{2 \cdot (${v.t} - 1)}{${v.t}} \cdot ${v.b} \cdot ${v.S} \cdot ${v.H} \cdot ${v.s}`,
+  compute: ({ k, L, b, S, H, s, t }) => tensorParallelBytes({ allReducesPerLayer: k, layers: L, microBatch: b, seq: S, hidden: H, bytesPerElement: s, tp: t }),
   // Llama 2 7B, one 4,096-token micro-batch, t = 8, forward + backward.
   example: { k: 4, L: 32, b: 1, S: 4096, H: 4096, s: 2, t: 8 },
   notes: ['Per micro-batch; multiply by the micro-batches in a step. Keep t within one NVLink domain (8 GPUs).'],
@@ -136,9 +132,7 @@ export function expertAllToAllBytes(p: {
   bytesPerElement: number;
   ep: number;
 }): number {
-  return (
-    p.allToAllsPerLayer * p.layers * ((p.ep - 1) / p.ep) * p.microBatch * p.seq * p.topK * p.hidden * p.bytesPerElement
-  );
+  return p.allToAllsPerLayer * p.layers * ((p.ep - 1) / p.ep) * p.microBatch * p.seq * p.topK * p.hidden * p.bytesPerElement;
 }
 
 export const expertAllToAllFormula = defineFormula({
@@ -171,8 +165,7 @@ export const expertAllToAllFormula = defineFormula({
     s: 'positive',
     e: 'positiveInt',
   },
-  tex: (v) =>
-    String.raw`${v.c} \cdot ${v.L} \cdot \frac{${v.e} - 1}{${v.e}} \cdot ${v.b} \cdot ${v.S} \cdot ${v.k} \cdot ${v.H} \cdot ${v.s}`,
+  tex: (v) => String.raw`${v.c} \cdot ${v.L} \cdot \frac{${v.e} - 1}{${v.e}} \cdot ${v.b} \cdot ${v.S} \cdot ${v.k} \cdot ${v.H} \cdot ${v.s}`,
   compute: ({ c, L, b, S, k, H, s, e }) =>
     expertAllToAllBytes({ allToAllsPerLayer: c, layers: L, microBatch: b, seq: S, topK: k, hidden: H, bytesPerElement: s, ep: e }),
   // Mixtral 8x7B shape: 32 MoE layers, H = 4096, top-2, 8-way expert parallel, forward + backward.
@@ -254,10 +247,8 @@ export const contextCommFormula = defineFormula({
     c: 'Context-parallel size CP',
   },
   domains: { L: 'positiveInt', b: 'positiveInt', S: 'positiveInt', hkv: 'positiveInt', d: 'positiveInt', s: 'positive', c: 'positiveInt' },
-  tex: (v) =>
-    String.raw`2 \cdot 2 \cdot ${v.L} \cdot \frac{${v.c} - 1}{${v.c}} \cdot ${v.b} \cdot ${v.S} \cdot ${v.hkv} \cdot ${v.d} \cdot ${v.s}`,
-  compute: ({ L, b, S, hkv, d, s, c }) =>
-    contextParallelBytes({ layers: L, microBatch: b, seq: S, kvHeads: hkv, headDim: d, bytesPerElement: s, cp: c }),
+  tex: (v) => String.raw`2 \cdot 2 \cdot ${v.L} \cdot \frac{${v.c} - 1}{${v.c}} \cdot ${v.b} \cdot ${v.S} \cdot ${v.hkv} \cdot ${v.d} \cdot ${v.s}`,
+  compute: ({ L, b, S, hkv, d, s, c }) => contextParallelBytes({ layers: L, microBatch: b, seq: S, kvHeads: hkv, headDim: d, bytesPerElement: s, cp: c }),
   // Llama 3 70B-like attention (8 KV heads of 128) at 128K context over 4 GPUs, one layer.
   example: { L: 1, b: 1, S: 131072, hkv: 8, d: 128, s: 2, c: 4 },
   notes: ['GQA shrinks this by h/h_kv; ring attention overlaps it with the score computation.'],
@@ -376,7 +367,15 @@ export function planParallelism(model: ParallelModel, cfg: ParallelConfig): Para
   const seqPerGpu = cfg.seq / cp;
   const perLayer =
     cfg.activationCount === 'korthikanti'
-      ? activationBytesPerLayer({ seq: seqPerGpu, microBatch: cfg.microBatch, hidden: model.hidden, heads: model.heads, tp, sp: cfg.sp, recompute: cfg.recompute })
+      ? activationBytesPerLayer({
+          seq: seqPerGpu,
+          microBatch: cfg.microBatch,
+          hidden: model.hidden,
+          heads: model.heads,
+          tp,
+          sp: cfg.sp,
+          recompute: cfg.recompute,
+        })
       : activationBytesDetailed({
           seq: seqPerGpu,
           microBatch: cfg.microBatch,
@@ -419,12 +418,31 @@ export function planParallelism(model: ParallelModel, cfg: ParallelConfig): Para
         (expertPerGpu > 0 ? dataParallelAllReduceBytes({ params: expertPerGpu, bytesPerGrad: stateBytes.grads, ranks: dp / ep }) : 0),
       tensor:
         cfg.microBatches *
-        tensorParallelBytes({ allReducesPerLayer: 4, layers: layersPerStage, microBatch: cfg.microBatch, seq: seqPerGpu, hidden: model.hidden, bytesPerElement: e, tp }),
+        tensorParallelBytes({
+          allReducesPerLayer: 4,
+          layers: layersPerStage,
+          microBatch: cfg.microBatch,
+          seq: seqPerGpu,
+          hidden: model.hidden,
+          bytesPerElement: e,
+          tp,
+        }),
       pipeline:
-        pp > 1 ? pipelineP2PBytes({ microBatches: cfg.microBatches, microBatch: cfg.microBatch, seq: seqPerGpu, hidden: model.hidden, bytesPerElement: e }) / (cfg.sp ? tp : 1) : 0,
+        pp > 1
+          ? pipelineP2PBytes({ microBatches: cfg.microBatches, microBatch: cfg.microBatch, seq: seqPerGpu, hidden: model.hidden, bytesPerElement: e }) /
+            (cfg.sp ? tp : 1)
+          : 0,
       context:
-        cfg.microBatches *
-        contextParallelBytes({ layers: layersPerStage, microBatch: cfg.microBatch, seq: cfg.seq, kvHeads: model.kvHeads, headDim: model.headDim, bytesPerElement: e, cp }) /
+        (cfg.microBatches *
+          contextParallelBytes({
+            layers: layersPerStage,
+            microBatch: cfg.microBatch,
+            seq: cfg.seq,
+            kvHeads: model.kvHeads,
+            headDim: model.headDim,
+            bytesPerElement: e,
+            cp,
+          })) /
         tp,
       expert:
         model.moeLayers > 0
@@ -444,11 +462,4 @@ export function planParallelism(model: ParallelModel, cfg: ParallelConfig): Para
   };
 }
 
-export const parallelFormulas = [
-  pipelineBubbleFormula,
-  dataAllReduceFormula,
-  tensorCommFormula,
-  expertAllToAllFormula,
-  pipelineP2PFormula,
-  contextCommFormula,
-];
+export const parallelFormulas = [pipelineBubbleFormula, dataAllReduceFormula, tensorCommFormula, expertAllToAllFormula, pipelineP2PFormula, contextCommFormula];

@@ -122,7 +122,14 @@ export const moeActiveParamsFormula = defineFormula({
   lhs: 'N_{\\text{active}}',
   unit: 'params',
   symbols: { N: 'N', Lm: 'L_{\\text{MoE}}', E: 'E', k: 'k', H: 'H', Ie: 'I_e' },
-  labels: { N: 'Parameters N (all experts)', Lm: 'MoE layers L_MoE', E: 'Routed experts E', k: 'Experts per token k', H: 'Hidden size H', Ie: 'Expert width I_e' },
+  labels: {
+    N: 'Parameters N (all experts)',
+    Lm: 'MoE layers L_MoE',
+    E: 'Routed experts E',
+    k: 'Experts per token k',
+    H: 'Hidden size H',
+    Ie: 'Expert width I_e',
+  },
   domains: { N: 'positiveInt', Lm: 'nonNegativeInt', E: 'positiveInt', k: 'positiveInt', H: 'positiveInt', Ie: 'positiveInt' },
   tex: (v) => String.raw`${v.N} - ${v.Lm} \cdot (${v.E} - ${v.k}) \cdot 3 \cdot ${v.H} \cdot ${v.Ie}`,
   compute: ({ N, Lm, E, k, H, Ie }) => {

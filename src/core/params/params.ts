@@ -138,9 +138,7 @@ function product(shape: readonly number[]): number {
 
 /** Norm parameters of width n: RMSNorm has a weight, LayerNorm a weight and usually a bias. */
 function normRows(spec: ModelSpec, name: string, n: number, layers: number, perLayer: boolean): ParamRow[] {
-  const rows: ParamRow[] = [
-    { name: `${name}.weight`, group: 'norms', shape: [n], count: n * layers, perLayer, layers, bias: false },
-  ];
+  const rows: ParamRow[] = [{ name: `${name}.weight`, group: 'norms', shape: [n], count: n * layers, perLayer, layers, bias: false }];
   if (spec.norm === 'layernorm' && spec.bias.norm) {
     rows.push({ name: `${name}.bias`, group: 'norms', shape: [n], count: n * layers, perLayer, layers, bias: true });
   }
@@ -148,15 +146,7 @@ function normRows(spec: ModelSpec, name: string, n: number, layers: number, perL
 }
 
 /** A Linear layer's weight [out, in] and, when biased, its bias [out]. */
-function linearRows(
-  name: string,
-  group: ParamGroup,
-  out: number,
-  inp: number,
-  biased: boolean,
-  layers: number,
-  stack?: number,
-): ParamRow[] {
+function linearRows(name: string, group: ParamGroup, out: number, inp: number, biased: boolean, layers: number, stack?: number): ParamRow[] {
   const shape = stack === undefined ? [out, inp] : [stack, out, inp];
   const perLayer = true;
   const rows: ParamRow[] = [{ name: `${name}.weight`, group, shape, count: product(shape) * layers, perLayer, layers, bias: false }];
@@ -180,13 +170,9 @@ function attentionRows(spec: ModelSpec, L: number): ParamRow[] {
       rows.push(...normRows({ ...spec, norm: 'rmsnorm' }, 'self_attn.q_a_layernorm', mla.qLoraRank, L, true));
       rows.push(...linearRows('self_attn.q_b_proj', 'attention', h * qk, mla.qLoraRank, false, L));
     }
-    rows.push(
-      ...linearRows('self_attn.kv_a_proj_with_mqa', 'attention', mla.kvLoraRank + mla.qkRopeHeadDim, H, spec.bias.qkv, L),
-    );
+    rows.push(...linearRows('self_attn.kv_a_proj_with_mqa', 'attention', mla.kvLoraRank + mla.qkRopeHeadDim, H, spec.bias.qkv, L));
     rows.push(...normRows({ ...spec, norm: 'rmsnorm' }, 'self_attn.kv_a_layernorm', mla.kvLoraRank, L, true));
-    rows.push(
-      ...linearRows('self_attn.kv_b_proj', 'attention', h * (mla.qkNopeHeadDim + mla.vHeadDim), mla.kvLoraRank, false, L),
-    );
+    rows.push(...linearRows('self_attn.kv_b_proj', 'attention', h * (mla.qkNopeHeadDim + mla.vHeadDim), mla.kvLoraRank, false, L));
     rows.push(...linearRows('self_attn.o_proj', 'attention', H, h * mla.vHeadDim, spec.bias.attnOut, L));
     return rows;
   }
@@ -246,7 +232,15 @@ function layerRows(spec: ModelSpec, kind: 'dense' | 'moe', layers: number): Para
   }
   rows.push(...linearRows('mlp.gate', 'router', moe.experts, H, false, layers));
   if (moe.routerBias) {
-    rows.push({ name: 'mlp.gate.e_score_correction_bias', group: 'router', shape: [moe.experts], count: moe.experts * layers, perLayer: true, layers, bias: true });
+    rows.push({
+      name: 'mlp.gate.e_score_correction_bias',
+      group: 'router',
+      shape: [moe.experts],
+      count: moe.experts * layers,
+      perLayer: true,
+      layers,
+      bias: true,
+    });
   }
   rows.push(...ffnRows(spec, 'mlp.experts', moe.expertWidth, layers, moe.experts));
   if (moe.sharedExperts > 0) {

@@ -142,7 +142,10 @@ export function compareAll(calibration?: LatencyCalibration, records: readonly I
 }
 
 /** Median and worst |relative error| of a set of comparisons, optionally of one metric. */
-export function errorSummary(comparisons: readonly Comparison[], metric?: MetricName): { count: number; medianAbs: number; worstAbs: number; worst: Comparison | null } {
+export function errorSummary(
+  comparisons: readonly Comparison[],
+  metric?: MetricName,
+): { count: number; medianAbs: number; worstAbs: number; worst: Comparison | null } {
   const xs = comparisons.filter((c) => metric === undefined || c.metric === metric);
   if (xs.length === 0) return { count: 0, medianAbs: 0, worstAbs: 0, worst: null };
   const abs = xs.map((c) => Math.abs(c.relativeError)).sort((a, b) => a - b);

@@ -46,7 +46,7 @@ function num(v: unknown): number | null {
 /** One record beside the course's MFU. */
 export function compareTrainingRecord(r: TrainingRecord): TrainingComparison {
   const gpuId = r.accelerator ? ACCELERATORS.find(([re]) => re.test(r.accelerator!))?.[1] : undefined;
-  const peak = gpuId ? getGpu(gpuId).datasheet.bf16 ?? getGpu(gpuId).datasheet.fp16 : null;
+  const peak = gpuId ? (getGpu(gpuId).datasheet.bf16 ?? getGpu(gpuId).datasheet.fp16) : null;
   const N = r.params?.active ?? r.params?.value ?? null;
   const arch = r.arch ?? {};
   const layers = num(arch['layers']);

@@ -315,7 +315,14 @@ export function planCapacity(q: ServingQuestion, targets: LatencyTargets, arriva
   const cost =
     opts.usdPerGpuHour === undefined
       ? null
-      : servingCost({ usdPerGpuHour: opts.usdPerGpuHour, gpus: gpusTotal, requestsPerSecond: lambda, inputTokens: q.inputTokens, outputTokens: q.outputTokens, prefillShare: steady.prefillShare });
+      : servingCost({
+          usdPerGpuHour: opts.usdPerGpuHour,
+          gpus: gpusTotal,
+          requestsPerSecond: lambda,
+          inputTokens: q.inputTokens,
+          outputTokens: q.outputTokens,
+          prefillShare: steady.prefillShare,
+        });
   return { ...base, replicas, gpusTotal, goodputPerGpu: perReplica / q.gpus, operating, cost };
 }
 
@@ -443,7 +450,11 @@ export interface PromptAnswer {
  * longer requests.
  * @example solveLongestPrompt({ model: getPreset('llama-3-70b').spec, gpu: getGpu('h100-sxm'), gpus: 8, outputTokens: 200 }, 0.5).inputTokens //=> 12870
  */
-export function solveLongestPrompt(q: Omit<ServingQuestion, 'inputTokens'> & { batch?: number }, ttftTargetSeconds: number, opts: { maxInputTokens?: number } = {}): PromptAnswer {
+export function solveLongestPrompt(
+  q: Omit<ServingQuestion, 'inputTokens'> & { batch?: number },
+  ttftTargetSeconds: number,
+  opts: { maxInputTokens?: number } = {},
+): PromptAnswer {
   const target = checkCapacityBound(ttftTargetSeconds, 'latencyTarget', 'ttftTargetSeconds', 'TTFT target (s)');
   const batch = checkBound(q.batch ?? 1, 'batch', 'batch', 'Requests B');
   const O = checkBound(q.outputTokens, 'sequence', 'outputTokens', 'Output tokens O');
@@ -475,7 +486,14 @@ export function solveLongestPrompt(q: Omit<ServingQuestion, 'inputTokens'> & { b
       ttftTargetSeconds: target,
       scenario: r,
       evaluations: 1,
-      warnings: [...carried(r), warning('prompt-limited-by-context', `${formatInteger(O)} output tokens already fill the model's ${formatInteger(context)}-token context: no prompt fits.`, 'outputTokens')],
+      warnings: [
+        ...carried(r),
+        warning(
+          'prompt-limited-by-context',
+          `${formatInteger(O)} output tokens already fill the model's ${formatInteger(context)}-token context: no prompt fits.`,
+          'outputTokens',
+        ),
+      ],
     };
   }
   if (!ok(1)) {

@@ -172,7 +172,12 @@ export function solveReverse(q: ReverseQuestion): ReverseAnswer {
   }
 }
 
-function answer(q: ReverseQuestion, targets: LatencyTargets, batching: Batching, rest: Omit<ReverseAnswer, 'quantity' | 'targets' | 'batching' | 'candidates' | 'plan' | 'plans' | 'arrivalRate'> & Partial<ReverseAnswer>): ReverseAnswer {
+function answer(
+  q: ReverseQuestion,
+  targets: LatencyTargets,
+  batching: Batching,
+  rest: Omit<ReverseAnswer, 'quantity' | 'targets' | 'batching' | 'candidates' | 'plan' | 'plans' | 'arrivalRate'> & Partial<ReverseAnswer>,
+): ReverseAnswer {
   return { quantity: q.quantity, targets, batching, candidates: [], plan: null, plans: [], arrivalRate: null, ...rest };
 }
 
@@ -191,7 +196,14 @@ function solveGpus(q: ReverseQuestion, targets: LatencyTargets, batching: Batchi
     tried.push(p);
     if (p.failed === null) {
       const previous = tried.length > 1 ? tried[tried.length - 2]! : null;
-      return answer(q, targets, batching, { value: gpus, limitedBy: previous?.failed ?? null, at: p, beyond: previous, candidates: tried, warnings: carried(p.scenario) });
+      return answer(q, targets, batching, {
+        value: gpus,
+        limitedBy: previous?.failed ?? null,
+        at: p,
+        beyond: previous,
+        candidates: tried,
+        warnings: carried(p.scenario),
+      });
     }
   }
   const last = tried[tried.length - 1]!;
@@ -235,12 +247,30 @@ function solveDegree(q: ReverseQuestion, targets: LatencyTargets): ReverseAnswer
     // No degree meets the targets: the largest degree tried, at one request, is where it fails.
     const largest = r.plans[r.plans.length - 1]!;
     const at = reversePoint(s, { gpus: largest.gpusPerReplica, batch: 1, inputTokens: s.inputTokens }, targets, batching);
-    return answer(q, targets, batching, { value: null, limitedBy: largest.limitedBy, at, beyond: null, plan: null, plans: r.plans, arrivalRate: lambda, warnings: merged(r.warnings, carried(at.scenario)) });
+    return answer(q, targets, batching, {
+      value: null,
+      limitedBy: largest.limitedBy,
+      at,
+      beyond: null,
+      plan: null,
+      plans: r.plans,
+      arrivalRate: lambda,
+      warnings: merged(r.warnings, carried(at.scenario)),
+    });
   }
   const G = best.gpusPerReplica;
   const at = reversePoint(s, { gpus: G, batch: best.concurrency, inputTokens: s.inputTokens }, targets, batching);
   const beyond = reversePoint(s, { gpus: G, batch: best.concurrency + 1, inputTokens: s.inputTokens }, targets, batching);
-  return answer(q, targets, batching, { value: G, limitedBy: best.limitedBy, at, beyond, plan: best, plans: r.plans, arrivalRate: lambda, warnings: merged(r.warnings, carried(at.scenario)) });
+  return answer(q, targets, batching, {
+    value: G,
+    limitedBy: best.limitedBy,
+    at,
+    beyond,
+    plan: best,
+    plans: r.plans,
+    arrivalRate: lambda,
+    warnings: merged(r.warnings, carried(at.scenario)),
+  });
 }
 
 /** The largest batch within the targets (solveConcurrency), with B* + 1 as the point past it. */

@@ -25,7 +25,16 @@ import { forwardFlops, windowedLayers, type AttentionMode } from '../flops/flops
 import { gpuMemoryBytes, memoryReadingUsed, type PeakDtype } from '../gpu/gpu';
 import type { GpuSpec } from '../gpu/spec';
 import { allReduceLatencySeconds, matmulEfficiency, type LatencyCalibration } from '../latency/calibration';
-import { continuousBatching, stepTime, sumPiecewiseAffine, sumStepSeconds, type ContinuousBatching, type StepCost, type StepHardware, type StepTime } from '../latency/step';
+import {
+  continuousBatching,
+  stepTime,
+  sumPiecewiseAffine,
+  sumStepSeconds,
+  type ContinuousBatching,
+  type StepCost,
+  type StepHardware,
+  type StepTime,
+} from '../latency/step';
 import { inferenceActivationBytes, kvCacheBytes, kvCacheBytesPerToken, weightsBytes } from '../memory/memory';
 import { elementwiseActivationBytes, forwardActivationBytes } from '../memory/traffic';
 import { checkSpec, type ModelSpec } from '../model/spec';
@@ -37,14 +46,7 @@ import { isQuantizedDtype, quantizedWeights, type QuantizedWeights, type WeightQ
 import { costCoefficient, passSecondsPerToken, speculativeExpectedTokens, speculativeSpeedup } from '../serving/speculative';
 import { decodeGapSeconds } from '../serving/chunkedPrefill';
 import { InputError, formatBytes, formatInteger } from '../units';
-import {
-  DEFAULT_WEIGHT_DTYPE,
-  SERVING_DEFAULTS,
-  SERVING_TECHNIQUES,
-  defaultKvDtype,
-  type ServingAssumptions,
-  type ServingTechniques,
-} from './defaults';
+import { DEFAULT_WEIGHT_DTYPE, SERVING_DEFAULTS, SERVING_TECHNIQUES, defaultKvDtype, type ServingAssumptions, type ServingTechniques } from './defaults';
 import { warning, type Warning } from './warnings';
 
 export interface ServingInput {
@@ -353,8 +355,10 @@ export function resolveServingTechniques(overrides: Partial<ServingTechniques> =
   }
   if (t.weightQuantization !== null) {
     const g = t.weightQuantization.granularity;
-    if (typeof g === 'number' && !(Number.isInteger(g) && g >= 1 && g <= 1e9)) throw new InputError('groupSize', 'the group size g must be a whole number of weights from 1 to 1,000,000,000');
-    if (typeof g === 'string' && g !== 'tensor' && g !== 'channel') throw new InputError('groupSize', 'scales are per tensor, per channel or per group of g weights');
+    if (typeof g === 'number' && !(Number.isInteger(g) && g >= 1 && g <= 1e9))
+      throw new InputError('groupSize', 'the group size g must be a whole number of weights from 1 to 1,000,000,000');
+    if (typeof g === 'string' && g !== 'tensor' && g !== 'channel')
+      throw new InputError('groupSize', 'scales are per tensor, per channel or per group of g weights');
     const b = t.weightQuantization.scaleBits;
     if (!(Number.isFinite(b) && b >= 0 && b <= 128)) throw new InputError('scaleBits', 'scale bits per group must be from 0 to 128');
   }
@@ -407,7 +411,9 @@ export function servingMemory(p: ServingMemoryInput): { memory: ServingMemory; w
   const kvb = bytesPerElement(p.kvDtype);
   const quantized = p.weightQuantization && isQuantizedDtype(p.weightDtype) ? quantizedWeights(spec, p.weightDtype, p.weightQuantization) : null;
   const weightsOf = (model: ModelSpec) =>
-    p.weightQuantization && isQuantizedDtype(p.weightDtype) ? quantizedWeights(model, p.weightDtype, p.weightQuantization).bytes : weightsBytes(model, bytesPerElement(p.weightDtype));
+    p.weightQuantization && isQuantizedDtype(p.weightDtype)
+      ? quantizedWeights(model, p.weightDtype, p.weightQuantization).bytes
+      : weightsBytes(model, bytesPerElement(p.weightDtype));
   const weights = quantized ? quantized.bytes : weightsBytes(spec, bytesPerElement(p.weightDtype));
   const draft = p.draft ?? null;
   const draftWeights = draft ? weightsOf(draft) : 0;
@@ -469,11 +475,17 @@ export function servingMemory(p: ServingMemoryInput): { memory: ServingMemory; w
     );
   } else if (maxConcurrency === 0) {
     warnings.push(
-      warning('no-request-fits', `Not one request of ${formatInteger(context)} tokens fits: its KV cache (${formatBytes(perRequest)}) is larger than the ${formatBytes(kvBudget)} left beside the weights. Latency figures are hypothetical.`, 'inputTokens'),
+      warning(
+        'no-request-fits',
+        `Not one request of ${formatInteger(context)} tokens fits: its KV cache (${formatBytes(perRequest)}) is larger than the ${formatBytes(kvBudget)} left beside the weights. Latency figures are hypothetical.`,
+        'inputTokens',
+      ),
     );
   } else if (paging ? !memory.fits : B > maxConcurrency) {
     // Paged, the static batch reaches its last token together: ⌈(S + O)/b⌉ blocks each.
-    const fitNow = paging ? pagedConcurrency({ blocks: paging.blocks, sharedBlocks: paging.prefixBlocks, meanBlocks: paging.blocksPerRequest, hitRate: paging.hitRate }) : maxConcurrency;
+    const fitNow = paging
+      ? pagedConcurrency({ blocks: paging.blocks, sharedBlocks: paging.prefixBlocks, meanBlocks: paging.blocksPerRequest, hitRate: paging.hitRate })
+      : maxConcurrency;
     warnings.push(
       warning(
         'batch-does-not-fit',
@@ -661,11 +673,21 @@ export function servingStepModel(input: ServingInput): ServingStepModel {
       link = `PCIe ${gpu.pcie}`;
       linkBandwidth = pcieBandwidthPerDirection(gpu);
       warnings.push(
-        warning('tensor-parallel-over-pcie', `${gpu.name} has no GPU-to-GPU link: the all-reduces go over PCIe at ${formatBytes(linkBandwidth)}/s each way.`, 'gpus'),
+        warning(
+          'tensor-parallel-over-pcie',
+          `${gpu.name} has no GPU-to-GPU link: the all-reduces go over PCIe at ${formatBytes(linkBandwidth)}/s each way.`,
+          'gpus',
+        ),
       );
     }
     if (spec.heads % G !== 0) {
-      warnings.push(warning('tensor-parallel-uneven', `${formatInteger(G)} GPUs do not divide the ${formatInteger(spec.heads)} attention heads: real engines need G to divide h; the estimate splits the work evenly.`, 'gpus'));
+      warnings.push(
+        warning(
+          'tensor-parallel-uneven',
+          `${formatInteger(G)} GPUs do not divide the ${formatInteger(spec.heads)} attention heads: real engines need G to divide h; the estimate splits the work evenly.`,
+          'gpus',
+        ),
+      );
     }
   }
   const alpha = G > 1 ? allReduceLatencySeconds(gpu, cal) : 0;
@@ -684,29 +706,49 @@ export function servingStepModel(input: ServingInput): ServingStepModel {
   // Techniques that change the question's shape.
   const b = t.kvBlockTokens;
   const prefix = t.prefixCache;
-  if (prefix !== null && prefix.prefixTokens > S) throw new InputError('prefixTokens', `the shared prefix (${formatInteger(prefix.prefixTokens)} tokens) cannot be longer than the prompt (${formatInteger(S)})`);
+  if (prefix !== null && prefix.prefixTokens > S)
+    throw new InputError(
+      'prefixTokens',
+      `the shared prefix (${formatInteger(prefix.prefixTokens)} tokens) cannot be longer than the prompt (${formatInteger(S)})`,
+    );
   const cachedTokens = prefix === null ? 0 : prefixCachedTokens({ prefixTokens: prefix.prefixTokens, promptTokens: S, blockTokens: b });
   const hitRate = prefix === null ? 0 : prefix.hitRate;
   if (prefix !== null && cachedTokens === 0) {
     warnings.push(
-      warning('prefix-not-cached', `A shared prefix of ${formatInteger(prefix.prefixTokens)} tokens fills no whole block of ${formatInteger(b)} tokens below the prompt's last token: nothing is cached, and the prefill is the plain one.`, 'prefixTokens'),
+      warning(
+        'prefix-not-cached',
+        `A shared prefix of ${formatInteger(prefix.prefixTokens)} tokens fills no whole block of ${formatInteger(b)} tokens below the prompt's last token: nothing is cached, and the prefill is the plain one.`,
+        'prefixTokens',
+      ),
     );
   }
   const spec8 = t.speculative;
   const draftSpec = spec8 === null ? null : spec8.draft;
   if (spec8 !== null && spec8.acceptance === 1) {
     warnings.push(
-      warning('speculation-always-accepted', `An acceptance rate of 100% means the draft always guesses the target's token: every pass yields γ + 1 = ${formatInteger(spec8.draftTokens + 1)} tokens, an upper bound no real draft reaches.`, 'acceptance'),
+      warning(
+        'speculation-always-accepted',
+        `An acceptance rate of 100% means the draft always guesses the target's token: every pass yields γ + 1 = ${formatInteger(spec8.draftTokens + 1)} tokens, an upper bound no real draft reaches.`,
+        'acceptance',
+      ),
     );
   }
   if (draftSpec !== null && draftSpec.vocab !== spec.vocab) {
     warnings.push(
-      warning('speculation-vocabulary-mismatch', `The draft's vocabulary (${formatInteger(draftSpec.vocab)} tokens) differs from the target's (${formatInteger(spec.vocab)}): speculative decoding needs one tokenizer for both, so this pair cannot verify each other's tokens.`, 'draft'),
+      warning(
+        'speculation-vocabulary-mismatch',
+        `The draft's vocabulary (${formatInteger(draftSpec.vocab)} tokens) differs from the target's (${formatInteger(spec.vocab)}): speculative decoding needs one tokenizer for both, so this pair cannot verify each other's tokens.`,
+        'draft',
+      ),
     );
   }
   if (t.prefillChunkTokens !== null && t.prefillChunkTokens >= S - cachedTokens) {
     warnings.push(
-      warning('chunk-exceeds-prompt', `A chunk of ${formatInteger(t.prefillChunkTokens)} tokens holds the whole prompt of ${formatInteger(S - cachedTokens)} uncached tokens: nothing is chunked, and the prefill runs in one step beside the decodes.`, 'prefillChunkTokens'),
+      warning(
+        'chunk-exceeds-prompt',
+        `A chunk of ${formatInteger(t.prefillChunkTokens)} tokens holds the whole prompt of ${formatInteger(S - cachedTokens)} uncached tokens: nothing is chunked, and the prefill runs in one step beside the decodes.`,
+        'prefillChunkTokens',
+      ),
     );
   }
   const quantization = t.weightQuantization !== null && isQuantizedDtype(weightDtype) ? t.weightQuantization : null;
@@ -752,7 +794,9 @@ export function servingStepModel(input: ServingInput): ServingStepModel {
   const expected = (f: (cached: number) => number) => (prefix === null ? f(0) : expectedOverHits(hitRate, f(cachedTokens), f(0)));
   const lonePrefillOf = (m: ModelSteps, cached: number) => time(m, m.prefill(1, S - cached, S));
   const lonePrefill = expected((cached) => lonePrefillOf(target, cached) + (draft ? lonePrefillOf(draft, cached) : 0));
-  const prefillMarginal = expected((cached) => marginalOf(target, target.prefill(1, S - cached, S)) + (draft ? marginalOf(draft, draft.prefill(1, S - cached, S)) : 0));
+  const prefillMarginal = expected(
+    (cached) => marginalOf(target, target.prefill(1, S - cached, S)) + (draft ? marginalOf(draft, draft.prefill(1, S - cached, S)) : 0),
+  );
 
   // A decode step per output token: plain, or a speculative pass over its expected tokens.
   const E = spec8 === null ? 1 : speculativeExpectedTokens(spec8.acceptance, spec8.draftTokens);

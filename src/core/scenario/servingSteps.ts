@@ -57,7 +57,15 @@ function stepDerivation(r: ServingResult, cost: StepCost, time: StepTime, which:
       `${phase}: weight matmuls on their roofline`,
     ),
     titled(
-      kernelRooflineFormula.derive({ F: cost.attentionFlops, G: hw.gpus, P: hw.attentionPeak, ec: cal.computeEfficiency, Q: cost.kvBytes, W: hw.memoryBandwidth, em: cal.kvEfficiency }),
+      kernelRooflineFormula.derive({
+        F: cost.attentionFlops,
+        G: hw.gpus,
+        P: hw.attentionPeak,
+        ec: cal.computeEfficiency,
+        Q: cost.kvBytes,
+        W: hw.memoryBandwidth,
+        em: cal.kvEfficiency,
+      }),
       `${phase}: attention on its roofline`,
     ),
   ];
@@ -250,14 +258,22 @@ export function pagedDerivations(spec: ModelSpec, r: ServingResult): Derivation[
   if (p === null) return [];
   const out: Derivation[] = [];
   const s = bytesPerElement(r.kvDtype);
-  const block = !spec.mla && r.memory.draftWeightsBytes === 0 ? kvBlockBytesFormula.derive({ L: spec.layers, hKv: spec.kvHeads, d: spec.headDim, s, b: p.blockTokens }) : null;
+  const block =
+    !spec.mla && r.memory.draftWeightsBytes === 0
+      ? kvBlockBytesFormula.derive({ L: spec.layers, hKv: spec.kvHeads, d: spec.headDim, s, b: p.blockTokens })
+      : null;
   if (block && block.value === p.blockBytes) out.push(block);
   if (r.memory.kvBudgetBytes > 0) out.push(kvBlocksAvailableFormula.derive({ K: r.memory.kvBudgetBytes, m: p.blockBytes }));
   if (r.outputTokens >= 1) out.push(kvBlocksInFlightFormula.derive({ S: r.inputTokens, O: r.outputTokens, b: p.blockTokens }));
   if (p.meanBlocksInFlight - p.hitRate * p.prefixBlocks > 0) {
     out.push(pagedConcurrencyFormula.derive({ N: p.blocks, np: p.prefixBlocks, nbar: p.meanBlocksInFlight, h: p.hitRate }));
   }
-  out.push(titled(kvSlotUtilizationFormula.derive({ S: r.inputTokens, O: r.outputTokens, R: p.meanBlocksInFlight * p.blockTokens }), 'Share of paged KV slots holding tokens'));
+  out.push(
+    titled(
+      kvSlotUtilizationFormula.derive({ S: r.inputTokens, O: r.outputTokens, R: p.meanBlocksInFlight * p.blockTokens }),
+      'Share of paged KV slots holding tokens',
+    ),
+  );
   return out;
 }
 

@@ -22,7 +22,14 @@ import { checkParallelLayout, globalBatchSequences, parallelModelFromSpec } from
 import { planParallelism, type ParallelPlan } from '../parallel/parallel';
 import { activeParams, countParams } from '../params/params';
 import { RECOMPUTE_MODES, type RecomputeMode } from '../training/activations';
-import { ATTENTION_CONVENTIONS, gpuHoursFromSeconds, secondsFromGpuHours, trainingSeconds, trainingTotalFlops, type AttentionConvention } from '../training/compute';
+import {
+  ATTENTION_CONVENTIONS,
+  gpuHoursFromSeconds,
+  secondsFromGpuHours,
+  trainingSeconds,
+  trainingTotalFlops,
+  type AttentionConvention,
+} from '../training/compute';
 import { TRAINING_PRECISIONS, type TrainingPrecision } from '../training/perGpu';
 import type { ZeroStage } from '../training/memory';
 import { InputError, formatBytes, formatInteger, formatPercent, formatQuantity } from '../units';
@@ -95,7 +102,19 @@ export interface TrainingResult {
   gpuHours: number | null;
   seconds: number | null;
   tokensPerSecond: number | null;
-  parallel: { dp: number; tp: number; pp: number; cp: number; ep: number; sp: boolean; zero: ZeroStage; recompute: RecomputeMode; microBatch: number; microBatches: number; globalBatch: number };
+  parallel: {
+    dp: number;
+    tp: number;
+    pp: number;
+    cp: number;
+    ep: number;
+    sp: boolean;
+    zero: ZeroStage;
+    recompute: RecomputeMode;
+    microBatch: number;
+    microBatches: number;
+    globalBatch: number;
+  };
   memory: TrainingMemoryResult;
   /** (p − 1)/(m + p − 1) under 1F1B. */
   bubbleFraction: number;
@@ -131,7 +150,8 @@ export function resolveTrainingAssumptions(overrides: Partial<TrainingAssumption
   const a: TrainingAssumptions = { ...TRAINING_DEFAULTS, ...overrides };
   if (!ATTENTION_CONVENTIONS.includes(a.attention)) throw new InputError('attention', `attention must be one of ${ATTENTION_CONVENTIONS.join(', ')}`);
   if (!(a.precision in TRAINING_PRECISIONS)) throw new InputError('precision', `precision must be one of ${Object.keys(TRAINING_PRECISIONS).join(', ')}`);
-  if (a.activationCount !== 'flash' && a.activationCount !== 'korthikanti') throw new InputError('activationCount', 'activation count must be flash or korthikanti');
+  if (a.activationCount !== 'flash' && a.activationCount !== 'korthikanti')
+    throw new InputError('activationCount', 'activation count must be flash or korthikanti');
   checkBound(a.utilization, 'fraction', 'utilization', 'Usable fraction u');
   if (a.peakFlopsPerSecond !== null) checkBound(a.peakFlopsPerSecond, 'flopsPerSecond', 'peakFlopsPerSecond', 'Peak FLOP/s per GPU');
   return a;
@@ -177,21 +197,24 @@ export function trainingScenario(input: TrainingInput): TrainingResult {
   if (p.dp !== undefined) dp = wholeDegree(p.dp, 'dp', 'Data-parallel size DP');
   else if (runGpus !== undefined) {
     if (runGpus % modelParallel !== 0) {
-      throw new InputError('gpus', `TP·PP·CP = ${formatInteger(modelParallel)} GPUs hold one replica; ${formatInteger(runGpus)} GPUs are not a whole number of replicas`);
+      throw new InputError(
+        'gpus',
+        `TP·PP·CP = ${formatInteger(modelParallel)} GPUs hold one replica; ${formatInteger(runGpus)} GPUs are not a whole number of replicas`,
+      );
     }
     dp = runGpus / modelParallel;
   } else dp = 1;
   const gpus = runGpus ?? dp * modelParallel;
   wholeDegree(gpus, 'gpus', 'GPUs');
-  checkParallelLayout(
-    { gpus, dp, tp, pp, cp, ep },
-    { heads: spec.heads, kvHeads: spec.kvHeads, layers: spec.layers, experts: spec.moe?.experts ?? 0, seq },
-  );
+  checkParallelLayout({ gpus, dp, tp, pp, cp, ep }, { heads: spec.heads, kvHeads: spec.kvHeads, layers: spec.layers, experts: spec.moe?.experts ?? 0, seq });
   let microBatches: number;
   if (p.globalBatch !== undefined) {
     const global = checkBound(p.globalBatch, 'batch', 'globalBatch', 'Global batch (sequences)');
     if (global % (dp * microBatch) !== 0) {
-      throw new InputError('globalBatch', `the global batch of ${formatInteger(global)} sequences must be a multiple of DP·b = ${formatInteger(dp * microBatch)}`);
+      throw new InputError(
+        'globalBatch',
+        `the global batch of ${formatInteger(global)} sequences must be a multiple of DP·b = ${formatInteger(dp * microBatch)}`,
+      );
     }
     microBatches = global / (dp * microBatch);
   } else {
@@ -309,7 +332,11 @@ export function trainingScenario(input: TrainingInput): TrainingResult {
   }
   if (pp > 1 && microBatches < pp) {
     warnings.push(
-      warning('fewer-micro-batches-than-stages', `${formatInteger(microBatches)} micro-batches for ${formatInteger(pp)} pipeline stages leave the pipeline mostly idle (bubble ${formatPercent(plan.bubble)}).`, 'globalBatch'),
+      warning(
+        'fewer-micro-batches-than-stages',
+        `${formatInteger(microBatches)} micro-batches for ${formatInteger(pp)} pipeline stages leave the pipeline mostly idle (bubble ${formatPercent(plan.bubble)}).`,
+        'globalBatch',
+      ),
     );
   }
 
@@ -333,7 +360,19 @@ export function trainingScenario(input: TrainingInput): TrainingResult {
     gpuHours,
     seconds,
     tokensPerSecond,
-    parallel: { dp, tp, pp, cp, ep, sp, zero: p.zero, recompute: p.recompute, microBatch, microBatches, globalBatch: globalBatchSequences({ dp, microBatches, microBatch }) },
+    parallel: {
+      dp,
+      tp,
+      pp,
+      cp,
+      ep,
+      sp,
+      zero: p.zero,
+      recompute: p.recompute,
+      microBatch,
+      microBatches,
+      globalBatch: globalBatchSequences({ dp, microBatches, microBatch }),
+    },
     memory,
     bubbleFraction: plan.bubble,
     communicationBytesPerStep: plan.commBytes,

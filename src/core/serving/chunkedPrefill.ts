@@ -79,7 +79,9 @@ export const decodeGapFormula = defineFormula({
   compute: ({ Td, dT }) => decodeGapSeconds(Td, dT),
   example: { Td: 0.03, dT: 0.5 },
   approximate: true,
-  notes: ['The mean time per output token barely moves: the same prefill work is spread over more steps. The tail (p99 inter-token latency) is what chunking fixes.'],
+  notes: [
+    'The mean time per output token barely moves: the same prefill work is spread over more steps. The tail (p99 inter-token latency) is what chunking fixes.',
+  ],
 });
 
 export const chunkedTtftFormula = defineFormula({

@@ -66,7 +66,14 @@ export function decodePoolRate(p: { concurrency: number; outputTokens: number; s
  * rate over every GPU of both, min(n_p·λ_p, n_d·λ_d)/(n_p·G_p + n_d·G_d).
  * @example poolGoodputPerGpu({ prefillInstances: 1, prefillRate: 3.75, decodeInstances: 1, decodeRate: 8, prefillGpus: 4, decodeGpus: 4 }) //=> 0.46875
  */
-export function poolGoodputPerGpu(p: { prefillInstances: number; prefillRate: number; decodeInstances: number; decodeRate: number; prefillGpus: number; decodeGpus: number }): number {
+export function poolGoodputPerGpu(p: {
+  prefillInstances: number;
+  prefillRate: number;
+  decodeInstances: number;
+  decodeRate: number;
+  prefillGpus: number;
+  decodeGpus: number;
+}): number {
   return poolRate(p) / (p.prefillInstances * p.prefillGpus + p.decodeInstances * p.decodeGpus);
 }
 
@@ -94,10 +101,18 @@ export function bestPoolSplit(p: { prefillRate: number; decodeRate: number; pref
   let best: PoolSplit = { prefillInstances: 1, decodeInstances: 1, requestsPerSecond: 0, perGpuRequestsPerSecond: 0 };
   for (let np = 1; np <= max; np += 1) {
     for (let nd = 1; nd <= max; nd += 1) {
-      const split = { prefillInstances: np, prefillRate: p.prefillRate, decodeInstances: nd, decodeRate: p.decodeRate, prefillGpus: p.prefillGpus, decodeGpus: p.decodeGpus };
+      const split = {
+        prefillInstances: np,
+        prefillRate: p.prefillRate,
+        decodeInstances: nd,
+        decodeRate: p.decodeRate,
+        prefillGpus: p.prefillGpus,
+        decodeGpus: p.decodeGpus,
+      };
       const rate = poolRate(split);
       const perGpu = poolGoodputPerGpu(split);
-      if (perGpu > best.perGpuRequestsPerSecond * (1 + 1e-12)) best = { prefillInstances: np, decodeInstances: nd, requestsPerSecond: rate, perGpuRequestsPerSecond: perGpu };
+      if (perGpu > best.perGpuRequestsPerSecond * (1 + 1e-12))
+        best = { prefillInstances: np, decodeInstances: nd, requestsPerSecond: rate, perGpuRequestsPerSecond: perGpu };
     }
   }
   return best;
@@ -246,13 +261,23 @@ export function compareDisaggregation(p: DisaggregationInput): DisaggregationRes
   const ld = cd >= 1 ? decodePoolRate({ concurrency: cd, outputTokens: O, stepSeconds: td }) : 0;
   const prefillSide = p.prefillInstances * lp;
   const decodeSide = p.decodeInstances * ld;
-  const given = { prefillInstances: p.prefillInstances, prefillRate: lp, decodeInstances: p.decodeInstances, decodeRate: ld, prefillGpus: p.prefillGpus, decodeGpus: p.decodeGpus };
+  const given = {
+    prefillInstances: p.prefillInstances,
+    prefillRate: lp,
+    decodeInstances: p.decodeInstances,
+    decodeRate: ld,
+    prefillGpus: p.prefillGpus,
+    decodeGpus: p.decodeGpus,
+  };
   const dRate = poolRate(given);
   const dGpus = p.prefillGpus * p.prefillInstances + p.decodeGpus * p.decodeInstances;
   let dLimit: GoodputLimit = 'unreachable';
   if (dRate > 0) dLimit = prefillSide <= decodeSide ? 'prefill' : cd === dMax ? 'memory' : 'decode';
   const ttftAtRate = rho < 1 && lp > 0 ? tp * (1 + rho / (2 * (1 - rho))) + transfer : tp + transfer;
-  warnings.push(...pre.warnings.filter((w) => !warnings.some((x) => x.code === w.code)), ...dec.warnings.filter((w) => !warnings.some((x) => x.code === w.code)));
+  warnings.push(
+    ...pre.warnings.filter((w) => !warnings.some((x) => x.code === w.code)),
+    ...dec.warnings.filter((w) => !warnings.some((x) => x.code === w.code)),
+  );
 
   const coPerGpu = (coRate * p.colocatedReplicas) / coGpus;
   const best = bestPoolSplit({ prefillRate: lp, decodeRate: ld, prefillGpus: p.prefillGpus, decodeGpus: p.decodeGpus });
@@ -297,11 +322,17 @@ export const kvTransferFormula = defineFormula({
   anchor: 'kv-transfer',
   page: 'serving-in-practice',
   title: 'KV-cache transfer from prefill to decode',
-  description: 'After its prefill a request’s keys and values (S tokens’ worth) move to the decode GPUs; each of the G_p prefill GPUs sends the share it holds.',
+  description:
+    'After its prefill a request’s keys and values (S tokens’ worth) move to the decode GPUs; each of the G_p prefill GPUs sends the share it holds.',
   lhs: 'T_{\\text{KV}}',
   unit: 's',
   symbols: { M: 'M_{\\text{KV}}(S)', G: 'G_p', W: 'W_{\\text{link}}', e: '\\eta_{\\text{link}}' },
-  labels: { M: 'KV cache of the prompt (bytes)', G: 'GPUs of a prefill instance', W: 'Per-direction link bandwidth per GPU (B/s)', e: 'Share of the link reached' },
+  labels: {
+    M: 'KV cache of the prompt (bytes)',
+    G: 'GPUs of a prefill instance',
+    W: 'Per-direction link bandwidth per GPU (B/s)',
+    e: 'Share of the link reached',
+  },
   domains: { M: 'nonNegative', G: 'positiveInt', W: 'positive', e: 'fraction' },
   tex: (v) => String.raw`\frac{${v.M}}{${v.G} \cdot ${v.W} \cdot ${v.e}}`,
   compute: ({ M, G, W, e }) => kvTransferSeconds({ bytes: M, gpus: G, bandwidth: W, efficiency: e }),
@@ -322,8 +353,7 @@ export const prefillPoolRateFormula = defineFormula({
   symbols: { tp: 't_p', T: 'T^{*}_{\\text{TTFT}}', Tkv: 'T_{\\text{KV}}' },
   labels: { tp: 'Prefill of one prompt (s)', T: 'TTFT target (s)', Tkv: 'KV transfer (s)' },
   domains: { tp: 'positive', T: 'positive', Tkv: 'nonNegative' },
-  tex: (v) =>
-    String.raw`\frac{2\,(${v.T} - ${v.Tkv} - ${v.tp})}{${v.tp} \cdot (2\,(${v.T} - ${v.Tkv}) - ${v.tp})}`,
+  tex: (v) => String.raw`\frac{2\,(${v.T} - ${v.Tkv} - ${v.tp})}{${v.tp} \cdot (2\,(${v.T} - ${v.Tkv}) - ${v.tp})}`,
   compute: ({ tp, T, Tkv }) => prefillPoolRate({ prefillSeconds: tp, ttftTargetSeconds: T, transferSeconds: Tkv }),
   example: { tp: 0.2, T: 0.5, Tkv: 0 },
   approximate: true,
@@ -335,7 +365,8 @@ export const decodePoolRateFormula = defineFormula({
   anchor: 'decode-pool-rate',
   page: 'serving-in-practice',
   title: 'Requests a decode instance finishes within a TPOT target',
-  description: 'With B_d requests decoding, each spends O − 1 steps of t_d(B_d); Little’s law turns the number in flight into a rate. B_d is the largest batch whose step meets the target and fits in memory.',
+  description:
+    'With B_d requests decoding, each spends O − 1 steps of t_d(B_d); Little’s law turns the number in flight into a rate. B_d is the largest batch whose step meets the target and fits in memory.',
   lhs: '\\lambda_d',
   unit: 'requests/s',
   symbols: { C: 'B_d', O: 'O', td: 't_d(B_d)' },
@@ -356,10 +387,18 @@ export const disaggregatedGoodputFormula = defineFormula({
   lhs: '\\text{goodput}/\\text{GPU}',
   unit: 'requests/s',
   symbols: { np: 'n_p', lp: '\\lambda_p', nd: 'n_d', ld: '\\lambda_d', Gp: 'G_p', Gd: 'G_d' },
-  labels: { np: 'Prefill instances', lp: 'Rate per prefill instance (1/s)', nd: 'Decode instances', ld: 'Rate per decode instance (1/s)', Gp: 'GPUs per prefill instance', Gd: 'GPUs per decode instance' },
+  labels: {
+    np: 'Prefill instances',
+    lp: 'Rate per prefill instance (1/s)',
+    nd: 'Decode instances',
+    ld: 'Rate per decode instance (1/s)',
+    Gp: 'GPUs per prefill instance',
+    Gd: 'GPUs per decode instance',
+  },
   domains: { np: 'positiveInt', lp: 'nonNegative', nd: 'positiveInt', ld: 'nonNegative', Gp: 'positiveInt', Gd: 'positiveInt' },
   tex: (v) => String.raw`\frac{\min(${v.np} \cdot ${v.lp},\; ${v.nd} \cdot ${v.ld})}{${v.np} \cdot ${v.Gp} + ${v.nd} \cdot ${v.Gd}}`,
-  compute: ({ np, lp, nd, ld, Gp, Gd }) => poolGoodputPerGpu({ prefillInstances: np, prefillRate: lp, decodeInstances: nd, decodeRate: ld, prefillGpus: Gp, decodeGpus: Gd }),
+  compute: ({ np, lp, nd, ld, Gp, Gd }) =>
+    poolGoodputPerGpu({ prefillInstances: np, prefillRate: lp, decodeInstances: nd, decodeRate: ld, prefillGpus: Gp, decodeGpus: Gd }),
   example: { np: 1, lp: 3.75, nd: 1, ld: 8, Gp: 4, Gd: 4 },
   approximate: true,
   notes: ['Per GPU, for the mean request; DistServe counts the rate at which 90% of requests meet both targets.'],

@@ -253,4 +253,10 @@ export const kvSlotUtilizationFormula = defineFormula({
   notes: ['Kwon et al. measured 20.4–38.2% in the systems that reserved contiguous slots (their Figure 2) and about 96% in vLLM.'],
 });
 
-export const pagedFormulas: AnyFormula[] = [kvBlockBytesFormula, kvBlocksAvailableFormula, kvBlocksInFlightFormula, pagedConcurrencyFormula, kvSlotUtilizationFormula];
+export const pagedFormulas: AnyFormula[] = [
+  kvBlockBytesFormula,
+  kvBlocksAvailableFormula,
+  kvBlocksInFlightFormula,
+  pagedConcurrencyFormula,
+  kvSlotUtilizationFormula,
+];

@@ -51,7 +51,8 @@ function checkLayout(q: WeightQuantization): void {
   if (typeof q.granularity === 'number' && !(Number.isInteger(q.granularity) && q.granularity >= 1 && q.granularity <= 1e9)) {
     throw new InputError('groupSize', 'the group size g must be a whole number of weights from 1 to 1,000,000,000');
   }
-  if (!(Number.isFinite(q.scaleBits) && q.scaleBits >= 0 && q.scaleBits <= 128)) throw new InputError('scaleBits', 'scale bits per group must be from 0 to 128');
+  if (!(Number.isFinite(q.scaleBits) && q.scaleBits >= 0 && q.scaleBits <= 128))
+    throw new InputError('scaleBits', 'scale bits per group must be from 0 to 128');
 }
 
 /**
@@ -101,7 +102,15 @@ export function quantizedWeights(spec: ModelSpec, dtype: Dtype, layout: WeightQu
   const bits = bytesPerElement(dtype) * 8;
   const sixteen = ledger.total - quantized;
   const bytes = quantizedWeightsBytes({ Nq: quantized, qw: bits, ng: groups, qs: layout.scaleBits, N16: sixteen });
-  return { quantizedParams: quantized, sixteenBitParams: sixteen, scaleGroups: groups, bits, scaleBits: layout.scaleBits, bytes, bytesPerParam: bytes / ledger.total };
+  return {
+    quantizedParams: quantized,
+    sixteenBitParams: sixteen,
+    scaleGroups: groups,
+    bits,
+    scaleBits: layout.scaleBits,
+    bytes,
+    bytesPerParam: bytes / ledger.total,
+  };
 }
 
 /**

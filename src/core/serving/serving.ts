@@ -149,8 +149,7 @@ export const servingActivationFormula = defineFormula({
   },
   domains: { G: 'positiveInt', T: 'positiveInt', H: 'positiveInt', c: 'positiveInt', I: 'positiveInt', s: 'positive' },
   tex: (v) => String.raw`${v.G} \cdot ${v.T} \cdot \left(${v.H} + \frac{${v.c} \cdot ${v.I}}{${v.G}}\right) \cdot ${v.s}`,
-  compute: ({ G, T, H, c, I, s }) =>
-    servingActivationBytes({ gpus: G, tokens: T, hidden: H, ffnTensors: c, ffnWidth: I, bytesPerElement: s }),
+  compute: ({ G, T, H, c, I, s }) => servingActivationBytes({ gpus: G, tokens: T, hidden: H, ffnTensors: c, ffnWidth: I, bytesPerElement: s }),
   // Llama 2 70B prefilling one 4,000-token prompt on 2 GPUs.
   example: { G: 2, T: 4000, H: 8192, c: 3, I: 28672, s: 2 },
   approximate: true,

@@ -38,7 +38,8 @@ export function speculativeExpectedTokens(acceptance: number, draftTokens: numbe
  * @example speculativeSpeedup(0.8, 5, 0.05) //=> 2.951424
  */
 export function speculativeSpeedup(acceptance: number, draftTokens: number, costCoefficient: number): number {
-  if (!(costCoefficient >= 0) || !Number.isFinite(costCoefficient)) throw new InputError('costCoefficient', 'the draft’s cost coefficient c must be a number of at least 0');
+  if (!(costCoefficient >= 0) || !Number.isFinite(costCoefficient))
+    throw new InputError('costCoefficient', 'the draft’s cost coefficient c must be a number of at least 0');
   return speculativeExpectedTokens(acceptance, draftTokens) / (draftTokens * costCoefficient + 1);
 }
 

@@ -174,7 +174,8 @@ const shapeLabels = {
   a: 'Attention heads h',
 } as const;
 const shapeDomains = { s: 'positiveInt', b: 'positiveInt', H: 'positiveInt', a: 'positiveInt' } as const;
-const korthikantiNote = 'Korthikanti et al. 2022, §4 (their s, a, t are S, h, TP here); 16-bit activations, 1-byte dropout masks, GPT block (I = 4H, MHA, dropout).';
+const korthikantiNote =
+  'Korthikanti et al. 2022, §4 (their s, a, t are S, h, TP here); 16-bit activations, 1-byte dropout masks, GPT block (I = 4H, MHA, dropout).';
 
 export const activationBytesFormula = defineFormula({
   id: 'training.activationBytes',
@@ -209,8 +210,7 @@ export const activationBytesTpFormula = defineFormula({
   symbols: { ...shapeSymbols, t: '\\mathrm{TP}' },
   labels: { ...shapeLabels, t: 'Tensor-parallel size TP' },
   domains: { ...shapeDomains, t: 'positiveInt' },
-  tex: (v) =>
-    String.raw`${v.s} \cdot ${v.b} \cdot ${v.H} \cdot \left(10 + \frac{24}{${v.t}} + \frac{5 \cdot ${v.a} \cdot ${v.s}}{${v.H} \cdot ${v.t}}\right)`,
+  tex: (v) => String.raw`${v.s} \cdot ${v.b} \cdot ${v.H} \cdot \left(10 + \frac{24}{${v.t}} + \frac{5 \cdot ${v.a} \cdot ${v.s}}{${v.H} \cdot ${v.t}}\right)`,
   compute: ({ s, b, H, a, t }) => activationBytesPerLayer({ seq: s, microBatch: b, hidden: H, heads: a, tp: t, sp: false, recompute: 'none' }),
   example: { s: 2048, b: 1, H: 12288, a: 96, t: 8 },
   notes: [korthikantiNote],
@@ -227,8 +227,7 @@ export const activationBytesTpSpFormula = defineFormula({
   symbols: { ...shapeSymbols, t: '\\mathrm{TP}' },
   labels: { ...shapeLabels, t: 'Tensor-parallel size TP' },
   domains: { ...shapeDomains, t: 'positiveInt' },
-  tex: (v) =>
-    String.raw`\frac{${v.s} \cdot ${v.b} \cdot ${v.H}}{${v.t}} \cdot \left(34 + \frac{5 \cdot ${v.a} \cdot ${v.s}}{${v.H}}\right)`,
+  tex: (v) => String.raw`\frac{${v.s} \cdot ${v.b} \cdot ${v.H}}{${v.t}} \cdot \left(34 + \frac{5 \cdot ${v.a} \cdot ${v.s}}{${v.H}}\right)`,
   compute: ({ s, b, H, a, t }) => activationBytesPerLayer({ seq: s, microBatch: b, hidden: H, heads: a, tp: t, sp: true, recompute: 'none' }),
   example: { s: 2048, b: 1, H: 12288, a: 96, t: 8 },
   notes: [korthikantiNote],
@@ -239,8 +238,7 @@ export const activationBytesSelectiveFormula = defineFormula({
   anchor: 'activation-memory-selective',
   page: 'training',
   title: 'Activation memory per layer with selective recomputation',
-  description:
-    'Recomputing only the attention scores (cheap in FLOPs, large in memory) removes the 5·h·S/H term; with TP and SP what remains is 34·S·b·H/TP.',
+  description: 'Recomputing only the attention scores (cheap in FLOPs, large in memory) removes the 5·h·S/H term; with TP and SP what remains is 34·S·b·H/TP.',
   lhs: 'M_{\\text{act}}^{\\text{sel}}',
   unit: 'B',
   symbols: { s: 'S', b: 'b', H: 'H', t: '\\mathrm{TP}' },

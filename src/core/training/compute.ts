@@ -82,14 +82,7 @@ export function attentionForwardFlopsPerToken(p: { mask: number; layers: number;
  * m = 1 for full scores, 1/2 causal, 0 to leave attention out.
  * @example trainingFlopsPerTokenWithAttention({ params: 70e9, layers: 80, heads: 64, headDim: 128, seq: 8192, mask: 1 }) //=> 484424509440
  */
-export function trainingFlopsPerTokenWithAttention(p: {
-  params: number;
-  layers: number;
-  heads: number;
-  headDim: number;
-  seq: number;
-  mask: number;
-}): number {
+export function trainingFlopsPerTokenWithAttention(p: { params: number; layers: number; heads: number; headDim: number; seq: number; mask: number }): number {
   // The attention matmuls train like any other: forward, then twice that backward.
   return trainingFlopsPerToken(p.params) + 3 * attentionForwardFlopsPerToken(p);
 }
@@ -160,8 +153,7 @@ export const trainingAttentionFlopsFormula = defineFormula({
   },
   domains: { N: 'positive', m: 'nonNegative', L: 'positiveInt', h: 'positiveInt', d: 'positiveInt', S: 'positiveInt' },
   tex: (v) => String.raw`6 \cdot ${v.N} + 12 \cdot ${v.m} \cdot ${v.L} \cdot ${v.h} \cdot ${v.d} \cdot ${v.S}`,
-  compute: ({ N, m, L, h, d, S }) =>
-    trainingFlopsPerTokenWithAttention({ params: N, mask: m, layers: L, heads: h, headDim: d, seq: S }),
+  compute: ({ N, m, L, h, d, S }) => trainingFlopsPerTokenWithAttention({ params: N, mask: m, layers: L, heads: h, headDim: d, seq: S }),
   // Llama 3 70B at 8K context, full scores: h·d = 64·128 = 8192 = H.
   example: { N: 70_553_706_496, m: 1, L: 80, h: 64, d: 128, S: 8192 },
   approximate: true,

@@ -50,12 +50,7 @@ export interface ModelStateBreakdown {
  * @example zeroModelStateBytes({ params: 7.5e9, ranks: 64, stage: 3 }).total //=> 1875000000
  * @example zeroModelStateBytes({ params: 7.5e9, ranks: 64, stage: 1 }).total //=> 31406250000
  */
-export function zeroModelStateBytes(p: {
-  params: number;
-  ranks: number;
-  stage: ZeroStage;
-  bytes?: ModelStateBytesPerParam;
-}): ModelStateBreakdown {
+export function zeroModelStateBytes(p: { params: number; ranks: number; stage: ZeroStage; bytes?: ModelStateBytesPerParam }): ModelStateBreakdown {
   if (![0, 1, 2, 3].includes(p.stage)) throw new InputError('stage', 'ZeRO stage must be 0, 1, 2 or 3');
   if (!(Number.isInteger(p.ranks) && p.ranks >= 1)) throw new InputError('ranks', 'data-parallel ranks must be a whole number of at least 1');
   if (!(p.params > 0)) throw new InputError('params', 'parameters must be greater than 0');
@@ -71,8 +66,7 @@ export const modelStateBytesFormula = defineFormula({
   anchor: 'model-state-bytes',
   page: 'training',
   title: 'Model states under mixed-precision Adam',
-  description:
-    'Weights and gradients in 16 bits, plus fp32 master weights and Adam’s two fp32 moments: 2 + 2 + 4 + 4 + 4 = 16 bytes per parameter.',
+  description: 'Weights and gradients in 16 bits, plus fp32 master weights and Adam’s two fp32 moments: 2 + 2 + 4 + 4 + 4 = 16 bytes per parameter.',
   lhs: 'M_{\\text{states}}',
   unit: 'B',
   symbols: { w: 'b_w', g: 'b_g', m: 'b_{\\text{master}}', o: 'b_{\\text{Adam}}', N: 'N' },

@@ -9,14 +9,14 @@ import { InputError } from '../units';
 import { swigluWidth } from './transform';
 import { kvCacheBytesOf, kvElementsPerLayerToken, mlaElementsPerLayerToken } from '../memory/formulas';
 
-
 /** KV shrink factor of grouped attention: h / h_kv. @example //=> 8 for Llama 2 70B (64 query heads, 8 KV heads) */
 export const kvHeadSavingFormula = defineFormula({
   id: 'variants.kvHeadSaving',
   anchor: 'gqa-kv-saving',
   page: 'variants',
   title: 'KV cache saving of grouped-query attention',
-  description: 'With h query heads sharing h_kv KV heads, the cache holds h_kv instead of h K/V vectors per layer and token: h / h_kv times less. MQA is h_kv = 1.',
+  description:
+    'With h query heads sharing h_kv KV heads, the cache holds h_kv instead of h K/V vectors per layer and token: h / h_kv times less. MQA is h_kv = 1.',
   lhs: '\\frac{M_{KV}^{\\text{MHA}}}{M_{KV}^{\\text{GQA}}}',
   unit: 'count',
   symbols: { h: 'h', hKv: 'h_{kv}' },
@@ -41,7 +41,14 @@ export const mixedWindowKvCacheFormula = defineFormula({
   lhs: 'M_{KV}',
   unit: 'B',
   symbols: { Lf: 'L_f', Lw: 'L_w', Sc: "S'", W: 'W', e: 'n_{kv}', s: 's' },
-  labels: { Lf: 'Full-attention layers L_f', Lw: 'Windowed layers L_w', Sc: "Context S'", W: 'Window W', e: 'Numbers cached per layer and token n_kv', s: 'Bytes per element s' },
+  labels: {
+    Lf: 'Full-attention layers L_f',
+    Lw: 'Windowed layers L_w',
+    Sc: "Context S'",
+    W: 'Window W',
+    e: 'Numbers cached per layer and token n_kv',
+    s: 'Bytes per element s',
+  },
   domains: { Lf: 'nonNegativeInt', Lw: 'nonNegativeInt', Sc: 'nonNegativeInt', W: 'positiveInt', e: 'positiveInt', s: 'positive' },
   tex: (v) => String.raw`(${v.Lf} \cdot ${v.Sc} + ${v.Lw} \cdot \min(${v.Sc}, ${v.W})) \cdot ${v.e} \cdot ${v.s}`,
   compute: ({ Lf, Lw, Sc, W, e, s }) => kvCacheBytesOf({ fullLayers: Lf, windowedLayers: Lw, contextTokens: Sc, window: W, elements: e, bytesPerElement: s }),
@@ -55,8 +62,7 @@ export const mlaCompressionFormula = defineFormula({
   anchor: 'mla-compression',
   page: 'variants',
   title: 'MLA cache compression against MHA',
-  description:
-    'Full multi-head K and V hold 2·h·d numbers per layer and token; MLA holds a latent of r_kv numbers and one shared rope key of d_R.',
+  description: 'Full multi-head K and V hold 2·h·d numbers per layer and token; MLA holds a latent of r_kv numbers and one shared rope key of d_R.',
   lhs: '\\frac{M_{KV}^{\\text{MHA}}}{M_{KV}^{\\text{MLA}}}',
   unit: 'count',
   symbols: { h: 'h', d: 'd', r: 'r_{kv}', dR: 'd_R' },

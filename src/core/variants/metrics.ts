@@ -171,7 +171,11 @@ export function compareVariant(base: ModelSpec, opts: VariantOptions, setup: Var
 }
 
 /** Inputs of the mixed-window KV formula for a spec (full layers, windowed layers, elements per layer-token). */
-export function windowKvInputs(spec: ModelSpec, contextTokens: number, bytesPerElement: number): { Lf: number; Lw: number; Sc: number; W: number; e: number; s: number } {
+export function windowKvInputs(
+  spec: ModelSpec,
+  contextTokens: number,
+  bytesPerElement: number,
+): { Lf: number; Lw: number; Sc: number; W: number; e: number; s: number } {
   const Lw = windowedLayers(spec);
   return {
     Lf: spec.layers - Lw,

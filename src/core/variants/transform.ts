@@ -191,7 +191,10 @@ export function applyVariant(base: ModelSpec, opts: VariantOptions): ModelSpec {
       const expertWidth = Math.round(opts.expertWidthRatio * reference);
       if (expertWidth < 1) throw new InputError('expertWidthRatio', 'Expert width ratio is too small: an expert needs at least one hidden unit');
       if (expertWidth > BOUNDS.width.max) {
-        throw new InputError('expertWidthRatio', `Expert width ratio is too large: an expert would be ${formatInteger(expertWidth)} wide, past ${formatInteger(BOUNDS.width.max)} (${BOUNDS.width.reason})`);
+        throw new InputError(
+          'expertWidthRatio',
+          `Expert width ratio is too large: an expert would be ${formatInteger(expertWidth)} wide, past ${formatInteger(BOUNDS.width.max)} (${BOUNDS.width.reason})`,
+        );
       }
       // An MoE base keeps its shared experts and dense layers; a dense base gets plain routed experts.
       spec = {

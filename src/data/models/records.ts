@@ -129,8 +129,7 @@ export const PRESET_RECORDS: readonly PresetRecord[] = [
     configProvenance: 'transcribed',
     source: { url: 'https://huggingface.co/EleutherAI/pythia-6.9b/blob/main/config.json', read: READ },
     officialParams: 6_857_302_016,
-    officialParamsSource:
-      'Pythia README (github.com/EleutherAI/pythia), models table: 6.9B = 6,857,302,016 params, 6,444,163,072 non-embedding.',
+    officialParamsSource: 'Pythia README (github.com/EleutherAI/pythia), models table: 6.9B = 6,857,302,016 params, 6,444,163,072 non-embedding.',
   },
   {
     id: 'llama-2-7b',
@@ -268,7 +267,11 @@ export const PRESET_RECORDS: readonly PresetRecord[] = [
     hfRepo: 'Qwen/Qwen2.5-7B',
     config: qwen257b,
     configProvenance: 'verbatim',
-    source: { url: 'https://huggingface.co/Qwen/Qwen2.5-7B/blob/main/config.json', read: READ, via: 'github.com/citsjtu2020/LLM-Prof @8434c8d sglang/Model_Config.md' },
+    source: {
+      url: 'https://huggingface.co/Qwen/Qwen2.5-7B/blob/main/config.json',
+      read: READ,
+      via: 'github.com/citsjtu2020/LLM-Prof @8434c8d sglang/Model_Config.md',
+    },
     officialParams: 7_615_616_512,
     officialParamsSource: 'model.safetensors.index.json of Qwen/Qwen2.5-7B: total_size 15,231,233,024 B in bf16 = 7,615,616,512 (model card: 7.61B).',
   },
@@ -290,7 +293,11 @@ export const PRESET_RECORDS: readonly PresetRecord[] = [
     hfRepo: 'Qwen/Qwen3-8B',
     config: qwen38b,
     configProvenance: 'verbatim',
-    source: { url: 'https://huggingface.co/Qwen/Qwen3-8B/blob/main/config.json', read: READ, via: 'github.com/citsjtu2020/LLM-Prof @8434c8d sglang/Model_Config.md' },
+    source: {
+      url: 'https://huggingface.co/Qwen/Qwen3-8B/blob/main/config.json',
+      read: READ,
+      via: 'github.com/citsjtu2020/LLM-Prof @8434c8d sglang/Model_Config.md',
+    },
     officialParams: 8_190_735_360,
     officialParamsSource: 'model.safetensors.index.json of Qwen/Qwen3-8B: total_size 16,381,470,720 B in bf16 = 8,190,735,360 (model card: 8.2B).',
   },
@@ -301,7 +308,11 @@ export const PRESET_RECORDS: readonly PresetRecord[] = [
     hfRepo: 'Qwen/Qwen3-30B-A3B',
     config: qwen330ba3b,
     configProvenance: 'verbatim',
-    source: { url: 'https://huggingface.co/Qwen/Qwen3-30B-A3B/blob/main/config.json', read: READ, via: 'github.com/citsjtu2020/LLM-Prof @8434c8d sglang/Model_Config.md' },
+    source: {
+      url: 'https://huggingface.co/Qwen/Qwen3-30B-A3B/blob/main/config.json',
+      read: READ,
+      via: 'github.com/citsjtu2020/LLM-Prof @8434c8d sglang/Model_Config.md',
+    },
     officialParams: 30_532_122_624,
     officialParamsSource: HUB('Qwen/Qwen3-30B-A3B', ': 30,532,122,624 (model card: 30.5B total, 3.3B activated)'),
   },
@@ -314,7 +325,8 @@ export const PRESET_RECORDS: readonly PresetRecord[] = [
     configProvenance: 'verbatim',
     source: { url: 'https://huggingface.co/google/gemma-2b/blob/main/config.json', read: READ, via: SHARED },
     officialParams: 2_506_172_416,
-    officialParamsSource: 'model.safetensors.index.json of google/gemma-2b (copy in github.com/ananddhanabal/gemma): total_size 5,012,344,832 B in bf16 = 2,506,172,416.',
+    officialParamsSource:
+      'model.safetensors.index.json of google/gemma-2b (copy in github.com/ananddhanabal/gemma): total_size 5,012,344,832 B in bf16 = 2,506,172,416.',
   },
   {
     id: 'gemma-2-9b',

@@ -82,7 +82,9 @@ describe('checkpoints and failures', () => {
   });
 
   it('a run whose failures destroy more than they leave never finishes: an InputError on the MTBF', () => {
-    expect(() => wallClockSeconds({ idealSeconds: 1e6, intervalSeconds: 440, writeSeconds: 10, lostSeconds: 10000, mtbfSeconds: 10000 })).toThrow(/never finishes/);
+    expect(() => wallClockSeconds({ idealSeconds: 1e6, intervalSeconds: 440, writeSeconds: 10, lostSeconds: 10000, mtbfSeconds: 10000 })).toThrow(
+      /never finishes/,
+    );
     try {
       checkpointPlan({ params: 405e9, storageBandwidth: 2e12, gpus: 100_000, gpuMtbfHours: 10, restartSeconds: 3600, idealSeconds: 1e6 });
       expect.unreachable();
@@ -92,7 +94,14 @@ describe('checkpoints and failures', () => {
   });
 
   it('checkpointPlan at Llama 3 scale: τ = 252 s, 12.1 min lost per failure with a 10-minute restart, 92.4% effective time', () => {
-    const p = checkpointPlan({ params: llama405, storageBandwidth: 2e12, gpus: 16384, gpuMtbfHours: (16384 * 54 * 24) / 419, restartSeconds: 600, idealSeconds: 54 * 86400 });
+    const p = checkpointPlan({
+      params: llama405,
+      storageBandwidth: 2e12,
+      gpus: 16384,
+      gpuMtbfHours: (16384 * 54 * 24) / 419,
+      restartSeconds: 600,
+      idealSeconds: 54 * 86400,
+    });
     // δ = 2.84097 s, MTBF = 11,135.08 s, τ = √(2 · 2.84097 · 11,135.08) = √63,268.5 = 251.53 s
     expect(p.writeSeconds).toBeCloseTo(2.84097, 5);
     expect(p.youngSeconds).toBeCloseTo(251.53, 2);
@@ -112,7 +121,14 @@ describe('checkpoints and failures', () => {
       // in the regime Young's derivation assumes, δ ≤ MTBF/100
       fc.property(fc.double({ min: 1e-4, max: 1e-2, noNaN: true }), fc.double({ min: 3600, max: 1e6, noNaN: true }), (ratio, m) => {
         const d = ratio * m;
-        const wall = (tau: number) => wallClockSeconds({ idealSeconds: 1e6, intervalSeconds: tau, writeSeconds: d, lostSeconds: lostSecondsPerFailure({ intervalSeconds: tau, writeSeconds: d, restartSeconds: 0 }), mtbfSeconds: m });
+        const wall = (tau: number) =>
+          wallClockSeconds({
+            idealSeconds: 1e6,
+            intervalSeconds: tau,
+            writeSeconds: d,
+            lostSeconds: lostSecondsPerFailure({ intervalSeconds: tau, writeSeconds: d, restartSeconds: 0 }),
+            mtbfSeconds: m,
+          });
         const tau = youngIntervalSeconds({ writeSeconds: d, mtbfSeconds: m });
         expect(wall(tau)).toBeLessThan(wall(tau * 0.8));
         expect(wall(tau)).toBeLessThan(wall(tau * 1.25));
@@ -124,8 +140,18 @@ describe('checkpoints and failures', () => {
     const slow = checkpointPlan({ params: 405e9, storageBandwidth: 1e9, gpus: 16384, gpuMtbfHours: 50677, restartSeconds: 60, idealSeconds: 1e6 });
     // 5.67e12 B / 1e9 B/s = 5,670 s > 11,135 s / 10
     expect(slow.warnings.map((w) => w.code)).toEqual(['checkpoint-slower-than-failures']);
-    const fixed = checkpointPlan({ params: 70e9, storageBandwidth: 1e11, gpus: 1024, gpuMtbfHours: 50677, restartSeconds: 600, idealSeconds: 1e6, interval: { kind: 'fixed', seconds: 3600 } });
+    const fixed = checkpointPlan({
+      params: 70e9,
+      storageBandwidth: 1e11,
+      gpus: 1024,
+      gpuMtbfHours: 50677,
+      restartSeconds: 600,
+      idealSeconds: 1e6,
+      interval: { kind: 'fixed', seconds: 3600 },
+    });
     expect(fixed.intervalSeconds).toBe(3600);
-    expect(() => checkpointPlan({ params: 70e9, storageBandwidth: 0, gpus: 8, gpuMtbfHours: 1e5, restartSeconds: 0, idealSeconds: 1 })).toThrow(/Storage write bandwidth/);
+    expect(() => checkpointPlan({ params: 70e9, storageBandwidth: 0, gpus: 8, gpuMtbfHours: 1e5, restartSeconds: 0, idealSeconds: 1 })).toThrow(
+      /Storage write bandwidth/,
+    );
   });
 });

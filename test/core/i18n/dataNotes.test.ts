@@ -30,7 +30,11 @@ describe('official parameter count sources in Chinese', () => {
   });
 
   it('catches a changed figure (the check can fail)', () => {
-    expect(figures('total_size 5,012,344,832 B @757646d in github.com/x').filter((f) => !'total_size 5,012,344,833 B'.includes(f))).toEqual(['5,012,344,832', '757646d', 'github.com/x']);
+    expect(figures('total_size 5,012,344,832 B @757646d in github.com/x').filter((f) => !'total_size 5,012,344,833 B'.includes(f))).toEqual([
+      '5,012,344,832',
+      '757646d',
+      'github.com/x',
+    ]);
   });
 });
 

@@ -50,7 +50,10 @@ describe('one term for one idea', () => {
   it('prefers a term the glossary lists, and no variant is itself a glossary term', () => {
     const zh = new Set(GLOSSARY.map((g) => g.zh));
     for (const [variant, term] of Object.entries(VARIANTS)) {
-      expect([...zh].some((g) => g.includes(term)), `${term} (for ${variant})`).toBe(true);
+      expect(
+        [...zh].some((g) => g.includes(term)),
+        `${term} (for ${variant})`,
+      ).toBe(true);
       expect(zh.has(variant), variant).toBe(false);
     }
   });
@@ -70,10 +73,7 @@ describe('one term for one idea', () => {
   });
 
   it('the Chinese chapters, pages, UI chrome and CLI use no variant', () => {
-    const paths = [
-      ...files('content/zh', /\.mdx$/),
-      ...files('src', /\.(ts|tsx|astro)$/).filter((p) => !p.includes('glossary.ts')),
-    ];
+    const paths = [...files('content/zh', /\.mdx$/), ...files('src', /\.(ts|tsx|astro)$/).filter((p) => !p.includes('glossary.ts'))];
     expect(paths.length).toBeGreaterThan(50);
     const found = paths.flatMap((p) => variantsIn(readFileSync(p, 'utf8')).map((v) => `${p}: ${v} → ${VARIANTS[v]}`));
     expect(found).toEqual([]);

@@ -49,7 +49,12 @@ describe('prefill/decode disaggregation', () => {
   });
 
   it('bestPoolSplit balances the pools: 4/s and 8/s → 2 : 1, 8/(12 GPUs) = 0.667 /s per GPU (4 : 2 ties, the smaller is kept); 3.75/s and 8/s → 15 : 7', () => {
-    expect(bestPoolSplit({ prefillRate: 4, decodeRate: 8, prefillGpus: 4, decodeGpus: 4 })).toEqual({ prefillInstances: 2, decodeInstances: 1, requestsPerSecond: 8, perGpuRequestsPerSecond: 8 / 12 });
+    expect(bestPoolSplit({ prefillRate: 4, decodeRate: 8, prefillGpus: 4, decodeGpus: 4 })).toEqual({
+      prefillInstances: 2,
+      decodeInstances: 1,
+      requestsPerSecond: 8,
+      perGpuRequestsPerSecond: 8 / 12,
+    });
     // 15 : 7 → min(56.25, 56)/88 = 0.6364, next to the continuous optimum 3.75/(4·(1 + 3.75/8)) = 0.6383
     const s = bestPoolSplit({ prefillRate: 3.75, decodeRate: 8, prefillGpus: 4, decodeGpus: 4 });
     expect([s.prefillInstances, s.decodeInstances]).toEqual([15, 7]);
@@ -82,7 +87,10 @@ describe('prefill/decode disaggregation', () => {
 
     it('the prefill pool takes requests until its M/D/1 TTFT reaches exactly 1 s; the decode pool batches far more without interference', () => {
       expect(r.disaggregated.ttftSeconds).toBeCloseTo(1, 9);
-      expect(r.disaggregated.prefillRate).toBeCloseTo(prefillPoolRate({ prefillSeconds: r.disaggregated.prefillSeconds, ttftTargetSeconds: 1, transferSeconds: r.kvTransferSeconds }), 12);
+      expect(r.disaggregated.prefillRate).toBeCloseTo(
+        prefillPoolRate({ prefillSeconds: r.disaggregated.prefillSeconds, ttftTargetSeconds: 1, transferSeconds: r.kvTransferSeconds }),
+        12,
+      );
       expect(r.disaggregated.decodeConcurrency).toBeGreaterThan(r.colocated.concurrency);
       expect(r.disaggregated.decodeStepSeconds).toBeLessThanOrEqual(0.05);
       // 2,000 tokens · 327,680 B / 2 (fp8 KV) = 327,680,000 B over 4 × 50 GB/s × 0.8
@@ -126,15 +134,20 @@ describe('prefill/decode disaggregation', () => {
 
   it('property: the prefill pool’s rate makes the M/D/1 TTFT meet the target exactly (or is 0)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.01, max: 2, noNaN: true }), fc.double({ min: 0.01, max: 5, noNaN: true }), fc.double({ min: 0, max: 0.2, noNaN: true }), (tp, T, tkv) => {
-        const l = prefillPoolRate({ prefillSeconds: tp, ttftTargetSeconds: T, transferSeconds: tkv });
-        if (l === 0) expect(tp + tkv).toBeGreaterThanOrEqual(T);
-        else {
-          const rho = l * tp;
-          expect(rho).toBeLessThan(1);
-          expect(tp * (1 + rho / (2 * (1 - rho))) + tkv).toBeCloseTo(T, 9);
-        }
-      }),
+      fc.property(
+        fc.double({ min: 0.01, max: 2, noNaN: true }),
+        fc.double({ min: 0.01, max: 5, noNaN: true }),
+        fc.double({ min: 0, max: 0.2, noNaN: true }),
+        (tp, T, tkv) => {
+          const l = prefillPoolRate({ prefillSeconds: tp, ttftTargetSeconds: T, transferSeconds: tkv });
+          if (l === 0) expect(tp + tkv).toBeGreaterThanOrEqual(T);
+          else {
+            const rho = l * tp;
+            expect(rho).toBeLessThan(1);
+            expect(tp * (1 + rho / (2 * (1 - rho))) + tkv).toBeCloseTo(T, 9);
+          }
+        },
+      ),
     );
   });
 });

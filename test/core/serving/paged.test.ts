@@ -30,7 +30,7 @@ describe('paged KV cache', () => {
     expect(kvBlockBytesOf(llama2_7b, 16, 2)).toBe(8_388_608);
   });
 
-  it("kvBlockBytes of one token of OPT-13B = 819,200 B, the paper's \"800 KB\" (§3: 2 × 5120 × 40 × 2)", () => {
+  it('kvBlockBytes of one token of OPT-13B = 819,200 B, the paper\'s "800 KB" (§3: 2 × 5120 × 40 × 2)', () => {
     // OPT-13B: 40 layers, 40 heads of 128 = 5,120; 2·40·40·128·2·1 = 819,200 B = 800 KiB
     expect(kvBlockBytesFormula.derive({ L: 40, hKv: 40, d: 128, s: 2, b: 1 }).value).toBe(819_200);
   });
@@ -143,16 +143,39 @@ describe('paged KV cache', () => {
   });
 
   it('the scenario with kvAllocation: paged answers 12 and shows the paged derivations with its own numbers', () => {
-    const r = servingScenario({ model: llama2_70b, gpu: a800, gpus: 2, batch: 8, inputTokens: 3000, outputTokens: 1000, weightDtype: 'fp16', techniques: { kvAllocation: 'paged' } });
+    const r = servingScenario({
+      model: llama2_70b,
+      gpu: a800,
+      gpus: 2,
+      batch: 8,
+      inputTokens: 3000,
+      outputTokens: 1000,
+      weightDtype: 'fp16',
+      techniques: { kvAllocation: 'paged' },
+    });
     expect(r.memory.maxConcurrency).toBe(12);
     expect(r.atMaxConcurrency?.effectiveConcurrency).toBe(12);
     const ds = pagedDerivations(llama2_70b, r);
-    expect(ds.map((d) => d.id)).toEqual(['serving.kvBlockBytes', 'serving.kvBlocksAvailable', 'serving.kvBlocksInFlight', 'serving.pagedConcurrency', 'serving.kvSlotUtilization']);
+    expect(ds.map((d) => d.id)).toEqual([
+      'serving.kvBlockBytes',
+      'serving.kvBlocksAvailable',
+      'serving.kvBlocksInFlight',
+      'serving.pagedConcurrency',
+      'serving.kvSlotUtilization',
+    ]);
     expect(ds.find((d) => d.id === 'serving.pagedConcurrency')?.value).toBe(r.memory.maxConcurrency);
   });
 
   it('compareKvAllocation: a 4,096-token slot holds 10 requests, the exact 4,000 holds 10, paging 12 (Llama 2 70B, 2 × A800)', () => {
-    const c = compareKvAllocation({ spec: llama2_70b, budgetBytes: 14_310_624_256, bytesPerElement: 2, promptTokens: 3000, outputTokens: 1000, maxTokens: 4096, blockTokens: 16 });
+    const c = compareKvAllocation({
+      spec: llama2_70b,
+      budgetBytes: 14_310_624_256,
+      bytesPerElement: 2,
+      promptTokens: 3000,
+      outputTokens: 1000,
+      maxTokens: 4096,
+      blockTokens: 16,
+    });
     // ⌊14,310,624,256 / (4096·327,680 = 1,342,177,280)⌋ = ⌊10.66⌋ = 10; ⌊14,310,624,256 / 1,310,720,000⌋ = ⌊10.92⌋ = 10
     expect(c.reservedAtMax.requests).toBe(10);
     expect(c.reservedExact.requests).toBe(10);
@@ -166,7 +189,15 @@ describe('paged KV cache', () => {
   it('property: paging never fits fewer requests in flight than a reservation of S + O (b ≤ 64)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 8000 }), fc.integer({ min: 1, max: 4000 }), fc.integer({ min: 1, max: 64 }), (S, O, b) => {
-        const c = compareKvAllocation({ spec: llama2_70b, budgetBytes: 14_310_624_256, bytesPerElement: 2, promptTokens: S, outputTokens: O, maxTokens: S + O, blockTokens: b });
+        const c = compareKvAllocation({
+          spec: llama2_70b,
+          budgetBytes: 14_310_624_256,
+          bytesPerElement: 2,
+          promptTokens: S,
+          outputTokens: O,
+          maxTokens: S + O,
+          blockTokens: b,
+        });
         // n̄·b ≤ S + O + b − 1 tokens on average against S + O reserved: paging wins unless the rounding eats the half output
         if ((O + 1) / 2 >= b) expect(c.paged.requests).toBeGreaterThanOrEqual(c.reservedExact.requests);
       }),

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { getPreset } from '../../../src/core/model/presets';
 import { getGpu } from '../../../src/core/gpu/gpu';
-import { prefixCachedTokens, prefixCachedTokensFormula, prefixPrefillFlopsFormula, prefixTtftFormula, expectedOverHits } from '../../../src/core/serving/prefixCache';
+import {
+  prefixCachedTokens,
+  prefixCachedTokensFormula,
+  prefixPrefillFlopsFormula,
+  prefixTtftFormula,
+  expectedOverHits,
+} from '../../../src/core/serving/prefixCache';
 import { decodeGapFormula, chunkedTtftFormula, lastChunkTokens, prefillChunks, prefillChunksFormula } from '../../../src/core/serving/chunkedPrefill';
 import { forwardFlops } from '../../../src/core/flops/flops';
 import { servingScenario, servingStepModel } from '../../../src/core/scenario/serving';
@@ -136,7 +142,15 @@ describe('chunked prefill', () => {
     });
     fc.assert(
       fc.property(fc.integer({ min: 64, max: 6000 }), fc.integer({ min: 16, max: 2048 }), fc.integer({ min: 1, max: 12 }), (S, C, users) => {
-        const input = { ...base, model: getPreset('mistral-7b').spec, gpus: 1, batch: users, inputTokens: S, outputTokens: 50, techniques: { prefillChunkTokens: C } };
+        const input = {
+          ...base,
+          model: getPreset('mistral-7b').spec,
+          gpus: 1,
+          batch: users,
+          inputTokens: S,
+          outputTokens: 50,
+          techniques: { prefillChunkTokens: C },
+        };
         const c = servingScenario(input).chunkedPrefill!;
         const m = servingStepModel(input);
         const t = m.internals.target;

@@ -126,7 +126,12 @@ describe('speculative decoding (Leviathan et al. 2023)', () => {
       expect(r.memory.draftWeightsBytes).toBe(16_060_522_496);
       expect(s.draftWeightsBytes).toBe(16_060_522_496);
       expect(r.memory.maxConcurrency).toBeLessThan(plain.memory.maxConcurrency);
-      expect(speculativeDerivations(r).map((d) => d.id)).toEqual(['serving.speculativeTokens', 'serving.speculativeCost', 'serving.speculativeTpot', 'serving.speculativeSpeedup']);
+      expect(speculativeDerivations(r).map((d) => d.id)).toEqual([
+        'serving.speculativeTokens',
+        'serving.speculativeCost',
+        'serving.speculativeTpot',
+        'serving.speculativeSpeedup',
+      ]);
     });
 
     it('continuous batching uses the speculative time per token: throughput at B users rises', () => {

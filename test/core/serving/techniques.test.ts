@@ -12,7 +12,14 @@ const a800 = getGpu('a800-sxm-80gb');
 
 describe('serving techniques in the scenario engine', () => {
   it('SERVING_TECHNIQUES: every technique off, reserved KV slots, vLLM’s 16-token blocks', () => {
-    expect(SERVING_TECHNIQUES).toEqual({ kvAllocation: 'reserved', kvBlockTokens: 16, prefixCache: null, prefillChunkTokens: null, speculative: null, weightQuantization: null });
+    expect(SERVING_TECHNIQUES).toEqual({
+      kvAllocation: 'reserved',
+      kvBlockTokens: 16,
+      prefixCache: null,
+      prefillChunkTokens: null,
+      speculative: null,
+      weightQuantization: null,
+    });
   });
 
   it.each(PRESETS.map((p) => [p.id, p.spec] as const))('%s: the defaults leave every answer as it was (techniques {} = none given)', (_id, spec) => {
@@ -49,7 +56,16 @@ describe('serving techniques in the scenario engine', () => {
   });
 
   it('a paged scenario shows the paged derivations in place of ⌊budget / cache⌋, with the answer’s own concurrency', () => {
-    const r = servingScenario({ model: llama2_70b, gpu: a800, gpus: 2, batch: 8, inputTokens: 3000, outputTokens: 1000, weightDtype: 'fp16', techniques: { kvAllocation: 'paged' } });
+    const r = servingScenario({
+      model: llama2_70b,
+      gpu: a800,
+      gpus: 2,
+      batch: 8,
+      inputTokens: 3000,
+      outputTokens: 1000,
+      weightDtype: 'fp16',
+      techniques: { kvAllocation: 'paged' },
+    });
     const ids = servingDerivations(llama2_70b, r).map((d) => d.id);
     expect(ids).toContain('serving.pagedConcurrency');
     expect(ids).not.toContain('serving.maxConcurrency');

@@ -88,7 +88,12 @@ export function CompareResults({ ra, va, rb, vb }: CompareResultsProps) {
                     const twin = gb.rows[j]!;
                     const c = compareRow(row, twin);
                     return (
-                      <tr key={row.key} className={c.differs ? 'pg-differs' : undefined} data-testid={`pgc-${row.key}`} data-differs={c.differs ? 'true' : 'false'}>
+                      <tr
+                        key={row.key}
+                        className={c.differs ? 'pg-differs' : undefined}
+                        data-testid={`pgc-${row.key}`}
+                        data-differs={c.differs ? 'true' : 'false'}
+                      >
                         <th scope="row">
                           {c.differs && (
                             <span className="pg-diff-mark" title={t('differs')}>
@@ -116,5 +121,8 @@ export function CompareResults({ ra, va, rb, vb }: CompareResultsProps) {
 
 /** Both scenarios' warnings, each saying which scenario it is about. */
 export function compareWarnings(a: readonly Warning[], b: readonly Warning[]): { ns: string; warning: Warning }[] {
-  return [...a.map((w) => ({ ns: 'pg', warning: { ...w, message: `A · ${w.message}` } })), ...b.map((w) => ({ ns: 'pgb', warning: { ...w, message: `B · ${w.message}` } }))];
+  return [
+    ...a.map((w) => ({ ns: 'pg', warning: { ...w, message: `A · ${w.message}` } })),
+    ...b.map((w) => ({ ns: 'pgb', warning: { ...w, message: `B · ${w.message}` } })),
+  ];
 }

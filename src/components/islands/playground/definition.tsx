@@ -117,7 +117,9 @@ export function RowGroups({ groups, prefix }: { groups: readonly RowGroup[]; pre
     <>
       {groups.map((g) => (
         <Group key={g.key} id={`${prefix}-${g.key}`} title={g.title}>
-          <Results items={g.rows.map(({ label, value, detail, key }) => ({ label, value, ...(detail === undefined ? {} : { detail }), testId: `${prefix}-${key}` }))} />
+          <Results
+            items={g.rows.map(({ label, value, detail, key }) => ({ label, value, ...(detail === undefined ? {} : { detail }), testId: `${prefix}-${key}` }))}
+          />
           {g.after}
         </Group>
       ))}
@@ -157,10 +159,29 @@ export function memoryGroup(serving: ServingResult, v: PlaygroundValues, spec: M
     title: 'Serving memory and concurrency',
     rows: [
       { key: 'weights', label: 'Weights', value: formatBytes(m.weightsBytes), detail: `${formatInteger(m.weightsBytes)} B`, compare: num(m.weightsBytes, 'B') },
-      { key: 'kv-request', label: 'KV cache per request', value: formatBytes(m.kvCacheBytesPerRequest), detail: `${formatInteger(m.kvCacheBytesPerRequest)} B`, compare: num(m.kvCacheBytesPerRequest, 'B') },
-      { key: 'kv-total', label: `KV cache, ${requestsText(v.B)}`, compareLabel: 'KV cache, B requests', value: formatBytes(m.kvCacheBytes), detail: `${formatInteger(m.kvCacheBytes)} B`, compare: num(m.kvCacheBytes, 'B') },
+      {
+        key: 'kv-request',
+        label: 'KV cache per request',
+        value: formatBytes(m.kvCacheBytesPerRequest),
+        detail: `${formatInteger(m.kvCacheBytesPerRequest)} B`,
+        compare: num(m.kvCacheBytesPerRequest, 'B'),
+      },
+      {
+        key: 'kv-total',
+        label: `KV cache, ${requestsText(v.B)}`,
+        compareLabel: 'KV cache, B requests',
+        value: formatBytes(m.kvCacheBytes),
+        detail: `${formatInteger(m.kvCacheBytes)} B`,
+        compare: num(m.kvCacheBytes, 'B'),
+      },
       { key: 'act', label: 'Activations (one prefill)', value: formatBytes(m.activationBytes), compare: num(m.activationBytes, 'B') },
-      { key: 'mem-total', label: 'Total', value: formatBytes(m.totalBytes), detail: formatBytes(m.totalBytes, { binary: true }), compare: num(m.totalBytes, 'B') },
+      {
+        key: 'mem-total',
+        label: 'Total',
+        value: formatBytes(m.totalBytes),
+        detail: formatBytes(m.totalBytes, { binary: true }),
+        compare: num(m.totalBytes, 'B'),
+      },
       {
         key: 'capacity',
         label: `Usable on ${formatInteger(v.G)} × ${hw.name}`,
@@ -176,7 +197,13 @@ export function memoryGroup(serving: ServingResult, v: PlaygroundValues, spec: M
         detail: m.kvBudgetBytes > 0 ? `${formatBytes(m.kvBudgetBytes)} left for KV caches` : 'the weights and activations alone do not fit',
         compare: num(m.maxConcurrency, 'requests'),
       },
-      { key: 'mem-verdict', label: requestsText(v.B), compareLabel: 'The B requests', value: m.fits ? 'fit' : 'do not fit', compare: txt(m.fits ? 'fit' : 'do not fit') },
+      {
+        key: 'mem-verdict',
+        label: requestsText(v.B),
+        compareLabel: 'The B requests',
+        value: m.fits ? 'fit' : 'do not fit',
+        compare: txt(m.fits ? 'fit' : 'do not fit'),
+      },
     ],
     after: (
       <>
@@ -201,7 +228,10 @@ export function memoryGroup(serving: ServingResult, v: PlaygroundValues, spec: M
             }))}
             limit={{ value: m.usableBytes, label: `usable: ${formatBytes(m.usableBytes)}` }}
             summary={memoryBars
-              .map(({ requests, memory }) => `${requestsText(requests)}: weights ${formatBytes(memory.weightsBytes)}, KV cache ${formatBytes(memory.kvCacheBytes)}, activations ${formatBytes(memory.activationBytes)}, total ${formatBytes(memory.totalBytes)}`)
+              .map(
+                ({ requests, memory }) =>
+                  `${requestsText(requests)}: weights ${formatBytes(memory.weightsBytes)}, KV cache ${formatBytes(memory.kvCacheBytes)}, activations ${formatBytes(memory.activationBytes)}, total ${formatBytes(memory.totalBytes)}`,
+              )
               .join('; ')
               .concat(`. Usable memory: ${formatBytes(m.usableBytes)}; at most ${formatInteger(m.maxConcurrency)} requests fit.`)}
           />
@@ -222,8 +252,12 @@ function LatencyNote({ gpus, attention: mode }: { gpus: number; attention: strin
   const attention = mode === 'causal' ? t('causal') : mode === 'full' ? t('full') : mode;
   const what =
     gpus > 1
-      ? t(`Estimates: ${formatInteger(gpus)}-way tensor parallel; ${attention} attention; the calibrated latency model (the site’s defaults; see the reality-check page for its error against published measurements).`)
-      : t(`Estimates: ${attention} attention; the calibrated latency model (the site’s defaults; see the reality-check page for its error against published measurements).`);
+      ? t(
+          `Estimates: ${formatInteger(gpus)}-way tensor parallel; ${attention} attention; the calibrated latency model (the site’s defaults; see the reality-check page for its error against published measurements).`,
+        )
+      : t(
+          `Estimates: ${attention} attention; the calibrated latency model (the site’s defaults; see the reality-check page for its error against published measurements).`,
+        );
   return (
     <p className="note">
       {what} {t('Time per output token is the mean over the O − 1 decode steps; its derivation below shows the last, longest-context one.')}
@@ -237,8 +271,20 @@ export function latencyGroup(serving: ServingResult, v: PlaygroundValues, throug
     key: 'latency',
     title: 'Latency by roofline',
     rows: [
-      { key: 'ttft', label: 'Time to first token', value: formatSeconds(serving.ttftSeconds), detail: `prefill is ${regimeText(serving.prefill.regime)}`, compare: num(serving.ttftSeconds, 's') },
-      { key: 'tpot', label: 'Time per output token', value: formatSeconds(serving.tpotSeconds), detail: `decode is ${regimeText(serving.decodeLast.regime)}`, compare: num(serving.tpotSeconds, 's') },
+      {
+        key: 'ttft',
+        label: 'Time to first token',
+        value: formatSeconds(serving.ttftSeconds),
+        detail: `prefill is ${regimeText(serving.prefill.regime)}`,
+        compare: num(serving.ttftSeconds, 's'),
+      },
+      {
+        key: 'tpot',
+        label: 'Time per output token',
+        value: formatSeconds(serving.tpotSeconds),
+        detail: `decode is ${regimeText(serving.decodeLast.regime)}`,
+        compare: num(serving.tpotSeconds, 's'),
+      },
       {
         key: 'throughput',
         label: 'Decode throughput',
@@ -246,7 +292,13 @@ export function latencyGroup(serving: ServingResult, v: PlaygroundValues, throug
         detail: `${formatInteger(v.B)} sequences per step`,
         compare: num(serving.decodeTokensPerSecond, 'tokens/s'),
       },
-      { key: 'request-time', label: 'Whole request', value: formatSeconds(serving.totalSeconds), detail: 'TTFT + (O − 1) × TPOT', compare: num(serving.totalSeconds, 's') },
+      {
+        key: 'request-time',
+        label: 'Whole request',
+        value: formatSeconds(serving.totalSeconds),
+        detail: 'TTFT + (O − 1) × TPOT',
+        compare: num(serving.totalSeconds, 's'),
+      },
       {
         key: 'peak',
         label: 'Peak used',
@@ -284,7 +336,13 @@ export const PLAYGROUND_FIELDS = {
     default: SERVING_DEFAULTS.memoryReading,
     options: MEMORY_READINGS.map((r) => ({ value: r, label: READING_LABELS[r] })),
   },
-  u: { kind: 'number', label: 'Usable fraction u', default: SERVING_DEFAULTS.utilization, bound: 'fraction', hint: 'of each GPU, serving and training; the rest is a reserve (vLLM default 0.9)' },
+  u: {
+    kind: 'number',
+    label: 'Usable fraction u',
+    default: SERVING_DEFAULTS.utilization,
+    bound: 'fraction',
+    hint: 'of each GPU, serving and training; the rest is a reserve (vLLM default 0.9)',
+  },
   B: { kind: 'number', label: 'Concurrent requests B', default: 16, bound: 'batch' },
   Sin: { kind: 'number', label: 'Input tokens S', default: 3000, bound: 'sequence', hint: 'prompt per request' },
   Sout: { kind: 'number', label: 'Output tokens O', default: 1000, bound: 'sequence', hint: 'generated per request' },
@@ -328,7 +386,10 @@ export function computePlayground(v: PlaygroundValues) {
   // Serving: the scenario engine's one answer, and its memory at 1…B requests for the chart.
   const servingInput = servingInputOf(v, spec, hw);
   const serving = servingScenario(servingInput);
-  const memoryBars = requestCounts(v.B, 4).map((requests) => ({ requests, memory: requests === v.B ? serving.memory : servingScenario({ ...servingInput, batch: requests }).memory }));
+  const memoryBars = requestCounts(v.B, 4).map((requests) => ({
+    requests,
+    memory: requests === v.B ? serving.memory : servingScenario({ ...servingInput, batch: requests }).memory,
+  }));
 
   // Training: the time at this MFU on all G GPUs, and the plan; the chart compares the recomputation modes.
   const trainingInput = (recompute: RecomputeMode): TrainingInput => ({
@@ -356,12 +417,31 @@ export function computePlayground(v: PlaygroundValues) {
     trainingTotalFlopsFormula.derive({ F: training.flopsPerToken, D: training.tokens }),
     trainingTimeFormula.derive({ C: training.totalFlops, n: training.gpus, P: training.peakFlops, u: v.mfu }),
     trainingGpuHoursFormula.derive({ C: training.totalFlops, P: training.peakFlops, u: v.mfu }),
-    zeroFormula.derive({ N: training.memory.paramsPerGpu, w: stateBytes.bytes.weights, g: stateBytes.bytes.grads, k: stateBytes.bytes.optimizer, D: p.dp, z: p.zero }),
+    zeroFormula.derive({
+      N: training.memory.paramsPerGpu,
+      w: stateBytes.bytes.weights,
+      g: stateBytes.bytes.grads,
+      k: stateBytes.bytes.optimizer,
+      D: p.dp,
+      z: p.zero,
+    }),
     p.pp > 1 ? pipelineBubbleFormula.derive({ p: p.pp, m: p.microBatches }) : null,
     p.dp > 1 ? dataAllReduceFormula.derive({ N: training.memory.paramsPerGpu, s: stateBytes.bytes.grads, D: p.dp }) : null,
   ];
 
-  return { spec, hw, params, flops, serving, servingSteps: servingDerivations(spec, serving), memoryBars, training, byMode, precision: stateBytes.label, trainingDerivations };
+  return {
+    spec,
+    hw,
+    params,
+    flops,
+    serving,
+    servingSteps: servingDerivations(spec, serving),
+    memoryBars,
+    training,
+    byMode,
+    precision: stateBytes.label,
+    trainingDerivations,
+  };
 }
 
 /**
@@ -378,7 +458,11 @@ export const PLAYGROUND = defineCalculator({
     { legend: 'Model and hardware', names: ['model', 'config', 'wdtype', 'gpu', 'G'] },
     { legend: 'Serving workload', names: ['B', 'Sin', 'Sout'] },
     { legend: 'Training run and parallel plan', names: ['D', 'mfu', 'seq', 'dp', 'tp', 'pp'] },
-    { legend: 'More: KV-cache type, memory reading, ZeRO, recomputation, micro-batches', names: ['kvdtype', 'reading', 'u', 'zero', 'recompute', 'mb', 'm'], advanced: true },
+    {
+      legend: 'More: KV-cache type, memory reading, ZeRO, recomputation, micro-batches',
+      names: ['kvdtype', 'reading', 'u', 'zero', 'recompute', 'mb', 'm'],
+      advanced: true,
+    },
   ],
   shown: (name, raw) => name !== 'config' || raw.model === CUSTOM_MODEL,
   // What the scenarios and formulas call the inputs this page names otherwise.
@@ -440,7 +524,13 @@ export function playgroundGroups(r: PlaygroundResult, v: PlaygroundValues): RowG
       key: 'params',
       title: 'Parameters',
       rows: [
-        { key: 'params', label: 'Parameters (exact)', value: formatInteger(params.ledger.total), detail: 'counted tensor by tensor', compare: num(params.ledger.total, 'params') },
+        {
+          key: 'params',
+          label: 'Parameters (exact)',
+          value: formatInteger(params.ledger.total),
+          detail: 'counted tensor by tensor',
+          compare: num(params.ledger.total, 'params'),
+        },
         {
           key: 'approx',
           label: '12·L·H² + V·H',
@@ -485,8 +575,20 @@ export function playgroundGroups(r: PlaygroundResult, v: PlaygroundValues): RowG
           detail: `${formatInteger(flops.decode.total)} FLOPs: causal attention and logits included`,
           compare: num(flops.decode.total, 'FLOPs'),
         },
-        { key: 'flops-prefill', label: 'Prefill of one prompt (exact)', value: formatQuantity(flops.prefill.total, 'FLOPs'), detail: `${formatQuantity(flops.prefill.perToken, 'FLOPs')} per prompt token`, compare: num(flops.prefill.total, 'FLOPs') },
-        { key: 'flops-6n', label: 'Training, 6N', value: flops.sixN.formatted, detail: `8N with full recomputation: ${flops.eightN.formatted}`, compare: num(flops.sixN.value, 'FLOPs') },
+        {
+          key: 'flops-prefill',
+          label: 'Prefill of one prompt (exact)',
+          value: formatQuantity(flops.prefill.total, 'FLOPs'),
+          detail: `${formatQuantity(flops.prefill.perToken, 'FLOPs')} per prompt token`,
+          compare: num(flops.prefill.total, 'FLOPs'),
+        },
+        {
+          key: 'flops-6n',
+          label: 'Training, 6N',
+          value: flops.sixN.formatted,
+          detail: `8N with full recomputation: ${flops.eightN.formatted}`,
+          compare: num(flops.sixN.value, 'FLOPs'),
+        },
         {
           key: 'flops-train-attn',
           label: `Training, causal attention at S = ${formatInteger(v.seq)}`,
@@ -512,7 +614,12 @@ export function playgroundGroups(r: PlaygroundResult, v: PlaygroundValues): RowG
           detail: `at ${formatPercent(v.mfu)} MFU of ${formatQuantity(training.peakFlops, 'FLOP/s')} (${training.peakDtype})`,
           compare: training.seconds === null ? txt('—') : num(training.seconds, 's'),
         },
-        { key: 'gpu-hours', label: 'GPU-hours', value: formatQuantity(training.gpuHours ?? Number.NaN, 'GPU-h'), compare: training.gpuHours === null ? txt('—') : num(training.gpuHours, 'GPU-h') },
+        {
+          key: 'gpu-hours',
+          label: 'GPU-hours',
+          value: formatQuantity(training.gpuHours ?? Number.NaN, 'GPU-h'),
+          compare: training.gpuHours === null ? txt('—') : num(training.gpuHours, 'GPU-h'),
+        },
         {
           key: 'hfu',
           label: 'HFU',
@@ -526,7 +633,13 @@ export function playgroundGroups(r: PlaygroundResult, v: PlaygroundValues): RowG
       key: 'plan',
       title: 'Parallel plan (training)',
       rows: [
-        { key: 'plan-memory', label: 'Memory per GPU', value: formatBytes(t.totalBytes), detail: `model states ${formatBytes(t.modelStatesBytes)} + activations ${formatBytes(t.activationsBytes)}`, compare: num(t.totalBytes, 'B') },
+        {
+          key: 'plan-memory',
+          label: 'Memory per GPU',
+          value: formatBytes(t.totalBytes),
+          detail: `model states ${formatBytes(t.modelStatesBytes)} + activations ${formatBytes(t.activationsBytes)}`,
+          compare: num(t.totalBytes, 'B'),
+        },
         {
           key: 'plan-fits',
           label: 'Fits?',
@@ -549,9 +662,24 @@ export function playgroundGroups(r: PlaygroundResult, v: PlaygroundValues): RowG
           detail: `${formatInteger(training.parallel.microBatches)} micro-batches, global batch ${formatInteger(training.parallel.globalBatch)}`,
           compare: num(training.bubbleFraction, 'ratio'),
         },
-        { key: 'plan-dp-comm', label: 'Gradient all-reduce, per GPU per step', value: formatBytes(training.communicationBytesPerStep.data), compare: num(training.communicationBytesPerStep.data, 'B') },
-        { key: 'plan-tp-comm', label: 'Tensor-parallel traffic, per GPU per step', value: formatBytes(training.communicationBytesPerStep.tensor), compare: num(training.communicationBytesPerStep.tensor, 'B') },
-        { key: 'plan-pp-comm', label: 'Pipeline traffic, per boundary per step', value: formatBytes(training.communicationBytesPerStep.pipeline), compare: num(training.communicationBytesPerStep.pipeline, 'B') },
+        {
+          key: 'plan-dp-comm',
+          label: 'Gradient all-reduce, per GPU per step',
+          value: formatBytes(training.communicationBytesPerStep.data),
+          compare: num(training.communicationBytesPerStep.data, 'B'),
+        },
+        {
+          key: 'plan-tp-comm',
+          label: 'Tensor-parallel traffic, per GPU per step',
+          value: formatBytes(training.communicationBytesPerStep.tensor),
+          compare: num(training.communicationBytesPerStep.tensor, 'B'),
+        },
+        {
+          key: 'plan-pp-comm',
+          label: 'Pipeline traffic, per boundary per step',
+          value: formatBytes(training.communicationBytesPerStep.pipeline),
+          compare: num(training.communicationBytesPerStep.pipeline, 'B'),
+        },
       ],
       after: (
         <>
@@ -571,7 +699,10 @@ export function playgroundGroups(r: PlaygroundResult, v: PlaygroundValues): RowG
             }))}
             limit={{ value: t.usableBytes, label: `usable per GPU: ${formatBytes(t.usableBytes)}` }}
             summary={r.byMode
-              .map(({ mode, r: plan }) => `recomputation ${mode}: ${formatBytes(plan.memory.totalBytes)} per GPU, of which activations ${formatBytes(plan.memory.activationsBytes)}`)
+              .map(
+                ({ mode, r: plan }) =>
+                  `recomputation ${mode}: ${formatBytes(plan.memory.totalBytes)} per GPU, of which activations ${formatBytes(plan.memory.activationsBytes)}`,
+              )
               .join('; ')
               .concat(`. Model states: ${formatBytes(t.modelStatesBytes)} per GPU. Usable per GPU: ${formatBytes(t.usableBytes)}.`)}
           />

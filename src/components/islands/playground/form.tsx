@@ -17,7 +17,11 @@ import type { FieldSpec, FieldSpecs } from '../../state/fields';
 import type { CalculatorState, Computed } from '../../state/useCalculatorState';
 
 /** The field of this form an error from the core belongs to: its own name, or the name `fieldFor` maps it to. */
-export function ownField<F extends FieldSpecs>(fields: F, fieldFor: Readonly<Record<string, keyof F & string>> | undefined, field: string | null): (keyof F & string) | null {
+export function ownField<F extends FieldSpecs>(
+  fields: F,
+  fieldFor: Readonly<Record<string, keyof F & string>> | undefined,
+  field: string | null,
+): (keyof F & string) | null {
   if (field === null) return null;
   if (field in fields) return field as keyof F & string;
   return fieldFor?.[field] ?? null;
@@ -52,7 +56,20 @@ interface ScenarioFormProps<F extends FieldSpecs> {
 }
 
 /** A calculator's inputs, grouped, the advanced groups folded, as Calculator.tsx renders them. */
-export function ScenarioForm<F extends FieldSpecs>({ ns, fields, groups, state, coreError, shown, legendPrefix = '', legendSuffix, replace, specOf, after, disabled }: ScenarioFormProps<F>) {
+export function ScenarioForm<F extends FieldSpecs>({
+  ns,
+  fields,
+  groups,
+  state,
+  coreError,
+  shown,
+  legendPrefix = '',
+  legendSuffix,
+  replace,
+  specOf,
+  after,
+  disabled,
+}: ScenarioFormProps<F>) {
   const t = useT();
   const raw = state.raw as Readonly<Record<keyof F & string, string>>;
   const field = (name: keyof F & string) => {

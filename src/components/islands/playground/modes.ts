@@ -40,7 +40,14 @@ export const REVERSE_FIELDS = {
   },
   ttft: { kind: 'number', label: 'TTFT target (s)', default: 0.5, domain: 'positive', max: TARGET_MAX, hint: 'mean time to first token; 0.5 = 500 ms' },
   tpot: { kind: 'number', label: 'TPOT target (s)', default: 0.05, domain: 'positive', max: TARGET_MAX, hint: 'mean time per output token; 0.05 = 50 ms' },
-  lambda: { kind: 'number', label: 'Arrival rate λ (requests/s)', default: 10, domain: 'positive', max: CAPACITY_BOUNDS.arrivalRate.max, hint: 'requests per second, the whole service' },
+  lambda: {
+    kind: 'number',
+    label: 'Arrival rate λ (requests/s)',
+    default: 10,
+    domain: 'positive',
+    max: CAPACITY_BOUNDS.arrivalRate.max,
+    hint: 'requests per second, the whole service',
+  },
   batching: {
     kind: 'select',
     label: 'Latency read as',

@@ -149,7 +149,10 @@ function headline(r: ReverseResult): ResultItem[] {
         {
           label: 'GPUs G (one tensor-parallel replica)',
           value: a.value === null ? 'none' : formatInteger(a.value),
-          detail: a.value === null ? `no degree up to ${formatInteger(a.at.gpus)} meets every constraint` : `hold ${requestsText(a.at.batch)} of ${formatInteger(a.at.inputTokens)} + ${formatInteger(a.at.scenario.outputTokens)} tokens within the targets`,
+          detail:
+            a.value === null
+              ? `no degree up to ${formatInteger(a.at.gpus)} meets every constraint`
+              : `hold ${requestsText(a.at.batch)} of ${formatInteger(a.at.inputTokens)} + ${formatInteger(a.at.scenario.outputTokens)} tokens within the targets`,
           testId: 'pgr-answer',
         },
         limitRow,
@@ -157,19 +160,42 @@ function headline(r: ReverseResult): ResultItem[] {
     case 'tp': {
       const p = a.plan;
       return [
-        { label: 'Tensor-parallel degree', value: a.value === null ? 'none' : `${formatInteger(a.value)} GPU${a.value === 1 ? '' : 's'} per replica`, detail: `the fewest GPUs in all for ${formatQuantity(a.arrivalRate ?? 0, 'requests/s')}`, testId: 'pgr-answer' },
+        {
+          label: 'Tensor-parallel degree',
+          value: a.value === null ? 'none' : `${formatInteger(a.value)} GPU${a.value === 1 ? '' : 's'} per replica`,
+          detail: `the fewest GPUs in all for ${formatQuantity(a.arrivalRate ?? 0, 'requests/s')}`,
+          testId: 'pgr-answer',
+        },
         ...(p && p.replicas !== null && p.gpusTotal !== null && p.steady
           ? [
-              { label: 'Replicas', value: formatInteger(p.replicas), detail: `each completes up to ${formatQuantity(p.steady.requestsPerSecond, 'requests/s')} within the targets`, testId: 'pgr-replicas' },
+              {
+                label: 'Replicas',
+                value: formatInteger(p.replicas),
+                detail: `each completes up to ${formatQuantity(p.steady.requestsPerSecond, 'requests/s')} within the targets`,
+                testId: 'pgr-replicas',
+              },
               { label: 'GPUs in all', value: formatInteger(p.gpusTotal), testId: 'pgr-gpus-total' },
-              { label: 'Requests in flight per replica, B*', value: formatInteger(p.concurrency ?? 0), detail: 'the most within the targets', testId: 'pgr-in-flight' },
+              {
+                label: 'Requests in flight per replica, B*',
+                value: formatInteger(p.concurrency ?? 0),
+                detail: 'the most within the targets',
+                testId: 'pgr-in-flight',
+              },
             ]
           : []),
         limitRow,
       ];
     }
     case 'batch':
-      return [{ label: 'Concurrent requests B', value: a.value === null ? 'none' : formatInteger(a.value), detail: `on ${formatInteger(a.at.gpus)} GPUs within the targets`, testId: 'pgr-answer' }, limitRow];
+      return [
+        {
+          label: 'Concurrent requests B',
+          value: a.value === null ? 'none' : formatInteger(a.value),
+          detail: `on ${formatInteger(a.at.gpus)} GPUs within the targets`,
+          testId: 'pgr-answer',
+        },
+        limitRow,
+      ];
     case 'prompt':
       return [
         {
@@ -196,35 +222,35 @@ function WhyTable({ a }: { a: ReverseAnswer }) {
         {a.beyond ? t('Constraints at the answer and one step past it') : t('Constraints at the answer')}
       </p>
       <div className="table-scroll">
-      <table className="pg-why pg-cards" data-testid="pgr-why" aria-labelledby="pgr-why-title">
-        <thead>
-          <tr>
-            <th scope="col">{t('Constraint')}</th>
-            {head.map((h) => (
-              <th scope="col" key={h}>
-                {h}
-              </th>
-            ))}
-            <th scope="col">{limitHead}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {a.at.checks.map((c, i) => (
-            <tr key={c.constraint} data-constraint={c.constraint}>
-              <th scope="row">{t(CONSTRAINT_LABEL[c.constraint])}</th>
-              {points.map((p, j) => {
-                const check = p.checks[i]!;
-                return (
-                  <td key={j} data-label={head[j]}>
-                    {checkValue(check, t)} <Verdict ok={check.ok} />
-                  </td>
-                );
-              })}
-              <td data-label={limitHead}>{checkLimit(c, t)}</td>
+        <table className="pg-why pg-cards" data-testid="pgr-why" aria-labelledby="pgr-why-title">
+          <thead>
+            <tr>
+              <th scope="col">{t('Constraint')}</th>
+              {head.map((h) => (
+                <th scope="col" key={h}>
+                  {h}
+                </th>
+              ))}
+              <th scope="col">{limitHead}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {a.at.checks.map((c, i) => (
+              <tr key={c.constraint} data-constraint={c.constraint}>
+                <th scope="row">{t(CONSTRAINT_LABEL[c.constraint])}</th>
+                {points.map((p, j) => {
+                  const check = p.checks[i]!;
+                  return (
+                    <td key={j} data-label={head[j]}>
+                      {checkValue(check, t)} <Verdict ok={check.ok} />
+                    </td>
+                  );
+                })}
+                <td data-label={limitHead}>{checkLimit(c, t)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </>
   );
@@ -240,28 +266,28 @@ function Candidates({ a }: { a: ReverseAnswer }) {
           {t('GPU counts tried (the degrees the model’s heads divide into), fewest first')}
         </p>
         <div className="table-scroll">
-        <table className="pg-why pg-cards" data-testid="pgr-candidates" aria-labelledby="pgr-candidates-title">
-          <thead>
-            <tr>
-              <th scope="col">G</th>
-              <th scope="col">{t('Memory')}</th>
-              <th scope="col">TTFT</th>
-              <th scope="col">TPOT</th>
-              <th scope="col">{t('Outcome')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.candidates.map((p) => (
-              <tr key={p.gpus}>
-                <th scope="row">G = {formatInteger(p.gpus)}</th>
-                <td data-label={t('Memory')}>{p.scenario.memory.fits ? t('fits') : t('does not fit')}</td>
-                <td data-label="TTFT">{formatSeconds(p.ttftSeconds)}</td>
-                <td data-label="TPOT">{formatSeconds(p.tpotSeconds)}</td>
-                <td data-label={t('Outcome')}>{p.failed === null ? <Verdict ok /> : t(`misses ${t(LIMIT_TEXT[p.failed])}`)}</td>
+          <table className="pg-why pg-cards" data-testid="pgr-candidates" aria-labelledby="pgr-candidates-title">
+            <thead>
+              <tr>
+                <th scope="col">G</th>
+                <th scope="col">{t('Memory')}</th>
+                <th scope="col">TTFT</th>
+                <th scope="col">TPOT</th>
+                <th scope="col">{t('Outcome')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {a.candidates.map((p) => (
+                <tr key={p.gpus}>
+                  <th scope="row">G = {formatInteger(p.gpus)}</th>
+                  <td data-label={t('Memory')}>{p.scenario.memory.fits ? t('fits') : t('does not fit')}</td>
+                  <td data-label="TTFT">{formatSeconds(p.ttftSeconds)}</td>
+                  <td data-label="TPOT">{formatSeconds(p.tpotSeconds)}</td>
+                  <td data-label={t('Outcome')}>{p.failed === null ? <Verdict ok /> : t(`misses ${t(LIMIT_TEXT[p.failed])}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       </>
     );
@@ -273,31 +299,31 @@ function Candidates({ a }: { a: ReverseAnswer }) {
           {t(`Every degree’s plan for ${formatQuantity(a.arrivalRate ?? 0, 'requests/s')} (continuous batching)`)}
         </p>
         <div className="table-scroll">
-        <table className="pg-why pg-cards" data-testid="pgr-candidates" aria-labelledby="pgr-candidates-title">
-          <thead>
-            <tr>
-              <th scope="col">{t('Degree')}</th>
-              <th scope="col">{t('B* per replica')}</th>
-              <th scope="col">{t('Replicas')}</th>
-              <th scope="col">{t('GPUs in all')}</th>
-              <th scope="col">{t('B* limited by')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.plans.map((p) => (
-              <tr key={p.gpusPerReplica} className={p.gpusPerReplica === a.value ? 'pg-chosen' : undefined}>
-                <th scope="row">
-                  {p.gpusPerReplica === 1 ? t('1 GPU per replica') : t(`${formatInteger(p.gpusPerReplica)} GPUs per replica`)}
-                  {p.gpusPerReplica === a.value && <> {t('(chosen)')}</>}
-                </th>
-                <td data-label={t('B* per replica')}>{p.concurrency === null ? t('none') : formatInteger(p.concurrency)}</td>
-                <td data-label={t('Replicas')}>{p.replicas === null ? '—' : formatInteger(p.replicas)}</td>
-                <td data-label={t('GPUs in all')}>{p.gpusTotal === null ? '—' : formatInteger(p.gpusTotal)}</td>
-                <td data-label={t('B* limited by')}>{p.limitedBy === null ? '—' : t(LIMIT_TEXT[p.limitedBy])}</td>
+          <table className="pg-why pg-cards" data-testid="pgr-candidates" aria-labelledby="pgr-candidates-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('Degree')}</th>
+                <th scope="col">{t('B* per replica')}</th>
+                <th scope="col">{t('Replicas')}</th>
+                <th scope="col">{t('GPUs in all')}</th>
+                <th scope="col">{t('B* limited by')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {a.plans.map((p) => (
+                <tr key={p.gpusPerReplica} className={p.gpusPerReplica === a.value ? 'pg-chosen' : undefined}>
+                  <th scope="row">
+                    {p.gpusPerReplica === 1 ? t('1 GPU per replica') : t(`${formatInteger(p.gpusPerReplica)} GPUs per replica`)}
+                    {p.gpusPerReplica === a.value && <> {t('(chosen)')}</>}
+                  </th>
+                  <td data-label={t('B* per replica')}>{p.concurrency === null ? t('none') : formatInteger(p.concurrency)}</td>
+                  <td data-label={t('Replicas')}>{p.replicas === null ? '—' : formatInteger(p.replicas)}</td>
+                  <td data-label={t('GPUs in all')}>{p.gpusTotal === null ? '—' : formatInteger(p.gpusTotal)}</td>
+                  <td data-label={t('B* limited by')}>{p.limitedBy === null ? '—' : t(LIMIT_TEXT[p.limitedBy])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       </>
     );
@@ -334,14 +360,18 @@ export function ReverseResults({ r, stale, link, context, onApply }: ReverseResu
       ))}
       {a.value !== null && a.at.gpus > 8 && (
         <p className="note">
-          {t('More than eight GPUs in one tensor-parallel group spans more than one 8-GPU node; the latency model times the all-reduces at the GPU’s own link bandwidth, as if within one node, so this answer is optimistic.')}
+          {t(
+            'More than eight GPUs in one tensor-parallel group spans more than one 8-GPU node; the latency model times the all-reduces at the GPU’s own link bandwidth, as if within one node, so this answer is optimistic.',
+          )}
         </p>
       )}
       <WhyTable a={a} />
       <Candidates a={a} />
       <Group id="pgr-at" title={a.value === null ? 'The forward scenario where the search stopped' : 'The forward scenario at the answer'}>
         <p className="note">
-          {t(`The numbers forward mode shows for ${requestsText(r.at.B)} of ${formatInteger(r.at.Sin)} + ${formatInteger(r.at.Sout)} tokens on ${formatInteger(r.at.G)} GPUs.`)}{' '}
+          {t(
+            `The numbers forward mode shows for ${requestsText(r.at.B)} of ${formatInteger(r.at.Sin)} + ${formatInteger(r.at.Sout)} tokens on ${formatInteger(r.at.G)} GPUs.`,
+          )}{' '}
           <button type="button" onClick={onApply} data-testid="pgr-apply">
             {t('Open these inputs in forward mode')}
           </button>
