@@ -25,6 +25,9 @@ describe('Copy Markdown from a calculator', () => {
     const page = await open(path, { clipboard: true });
     const sel = `#${anchor}`;
     await hydrate(page, sel);
+    // Folded inputs and derivations count too: open every <details> of the calculator, as a reader
+    // would to change an input (the cases fold theirs under "Inputs") and to see its first Copy Markdown.
+    await page.evaluate((s) => document.querySelectorAll(`${s} details`).forEach((d) => ((d as HTMLDetailsElement).open = true)), sel);
     // The reader's numbers: another choice in the calculator's first select (not "paste a config"), if it has one.
     const choice = await page.evaluate((s) => {
       const select = [...document.querySelectorAll(`${s} select`)].find(
@@ -42,8 +45,6 @@ describe('Copy Markdown from a calculator', () => {
         })
         .toContain(`${choice.id.replace('-', '.')}=`);
     }
-    // Folded derivations count too: open every <details> of the calculator so its first Copy Markdown is visible.
-    await page.evaluate((s) => document.querySelectorAll(`${s} details`).forEach((d) => ((d as HTMLDetailsElement).open = true)), sel);
     const button = page.locator(`${sel} button`, { hasText: 'Copy Markdown' }).first();
     await expect.poll(() => button.count(), { message: `${anchor} shows a derivation` }).toBeGreaterThan(0);
     const formula = await button.evaluate((b) => b.closest('[data-formula]')?.getAttribute('data-formula') ?? '');
