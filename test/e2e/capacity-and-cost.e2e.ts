@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { copyMarkdown, expect, hydrate, hydrateAll, expectText, linkOf, restores, test as it, textOf } from './fixture';
+import { copyMarkdown, expect, hydrate, hydrateAll, expectText, linkOf, restores, test as it, textOf, urlWith } from './fixture';
 import { FORMULAS } from '../../src/core/registry';
 
 describe('capacity and cost chapter', () => {
@@ -27,9 +27,9 @@ describe('capacity and cost chapter', () => {
     await page.fill('#cap-lambda', '100');
     // 100 / 9.03 = 11.1 → 12 replicas, 96 GPUs
     await expectText(page, 'cap-gpus', '9612 replicas × 8 GPUs');
-    expect(page.url()).toContain('cap.tp=8');
-    expect(page.url()).toContain('cap.lambda=100');
-    const fresh = await restores(open, page.url(), { 'cap.tp': '8', 'cap.lambda': '100' }, { 'cap-gpus': '9612 replicas × 8 GPUs' });
+    // The URL follows the result (it is written after the inputs settle): wait for it.
+    const link = await urlWith(page, 'cap.tp=8', 'cap.lambda=100');
+    const fresh = await restores(open, link, { 'cap.tp': '8', 'cap.lambda': '100' }, { 'cap-gpus': '9612 replicas × 8 GPUs' });
     expect(fresh.results['cap-gpus']).toBe('9612 replicas × 8 GPUs');
     expect(await page.locator('#capacity-planner').textContent()).not.toMatch(/NaN|Infinity/);
   });
