@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import CaseCalculator from '../../src/components/islands/CaseCalculator';
 import { CASE_UIS, assumptionLabel, assumptionRows } from '../../src/components/state/cases';
+import { loadZh } from '../../src/components/i18n/i18n';
 import { runCase } from '../../src/core/cases/run';
 import { CASE_IDS } from '../../src/core/cases/types';
 
@@ -238,5 +239,35 @@ describe('live hints and the assumptions in the calculator’s words', () => {
       ['GPU-hours', '6.4M'],
       ['Sequence length S', '8192'],
     ]);
+  });
+});
+
+describe('<CaseCalculator lang="zh">: the case’s own words in Chinese (src/core/i18n/casesZh.ts)', () => {
+  it('the concurrency case: its verdict, 10 requests, in Chinese', async () => {
+    await loadZh();
+    render(<CaseCalculator caseId="llama2-70b-concurrency" lang="zh" />);
+    expect(text('conc-maxConcurrency')).toBe('10');
+    expect(text('conc-verdict')).toBe(
+      '约 10 个并发请求，每个最多 4,000 Token（显存的理解方式：CUDA 运行时报告的值）：可用的 153 GB 中权重占 138 GB，得益于 GQA（8 个 KV 头），每个请求只缓存 1.31 GB；若用多头注意力（KV 为 8×），只能放下一个。',
+    );
+  });
+
+  it('the MFU case: the datasheet note and what changed from the question, in Chinese', async () => {
+    await loadZh();
+    render(<CaseCalculator caseId="llama3-70b-mfu" lang="zh" />);
+    // The question's 989T against the H100 datasheet's 989.4T.
+    expect(text('mfu-gpu-fills')).toBe('NVIDIA H100 SXM5 80GB 数据手册中的值：每张 GPU 的峰值（FLOP/s） 989.4T（输入框中现为 989T）。');
+    expect(text('mfu-verdict')).toMatch(/^按 6N 口径，整次训练平均的 MFU 约为 27\.6%/);
+    fireEvent.change(screen.getByLabelText('GPU 时'), { target: { value: '4M' } });
+    expect(await screen.findByTestId('mfu-changed')).toBeTruthy();
+    expect(text('mfu-changed')).toBe('与题目不同的输入：GPU 时 4M（题目中为 6.4M）。');
+    // 6.3e24 / (4e6·3600·989e12) = 0.4424
+    expect(text('mfu-verdict')).toMatch(/^按 6N 口径，整次训练平均的 MFU 约为 44\.2%/);
+  });
+
+  it('English pages keep the English: the same notes without lang', () => {
+    render(<CaseCalculator caseId="llama3-70b-mfu" />);
+    expect(text('mfu-gpu-fills')).toBe('From the NVIDIA H100 SXM5 80GB datasheet: Peak per GPU (FLOP/s) 989.4T (the field holds 989T).');
+    expect(text('mfu-verdict')).toMatch(/^About 27\.6% MFU by the 6N convention/);
   });
 });

@@ -2,7 +2,20 @@ import { runCase } from '../../core/cases/run';
 import { CASE_IDS, type CaseId, type WorkedCase } from '../../core/cases/types';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator, type CalculatorDefinition } from '../calculator/defineCalculator';
-import { CASE_UIS, answerValue, changedFromQuestion, formatAnswer, gpuFills, type CaseUi, type ChangedInput } from '../state/cases';
+import {
+  CASE_UIS,
+  answerValue,
+  changedFromQuestion,
+  changedLead,
+  fieldHolds,
+  formatAnswer,
+  gpuFills,
+  gpuFillsLead,
+  questionValue,
+  type CaseUi,
+  type ChangedInput,
+} from '../state/cases';
+import { useLang, useT } from '../i18n/i18n';
 import type { FieldSpecs } from '../state/fields';
 import { CUSTOM_MODEL } from '../state/pickers';
 
@@ -44,9 +57,7 @@ function caseDefinition(ui: CaseUi): CalculatorDefinition<FieldSpecs, WorkedCase
         <>
           <GpuFills fills={gpuFills(ui, values)} ns={ui.ns} />
           <ChangedInputs changed={changedFromQuestion(ui, values)} ns={ui.ns} />
-          <p className="verdict" data-testid={`${ui.ns}-verdict`}>
-            {c.verdict}
-          </p>
+          <Verdict text={c.verdict} ns={ui.ns} />
         </>
       ),
     }),
@@ -61,37 +72,54 @@ function groupsOf(ui: CaseUi): { groups?: NonNullable<CaseUi['groups']> } {
   return { groups: groups.map((g) => (g.advanced ? g : { ...g, legend: 'Inputs', advanced: true })) };
 }
 
+/** The case's answer in words, in the island's language (the core writes it in English). */
+function Verdict({ text, ns }: { text: string; ns: string }) {
+  const t = useT();
+  return (
+    <p className="verdict" data-testid={`${ns}-verdict`}>
+      {t(text)}
+    </p>
+  );
+}
+
 /** The live hint of the fields the GPU fills: this GPU's figures now, and a word where the reader typed another. */
 function GpuFills({ fills, ns }: { fills: ReturnType<typeof gpuFills>; ns: string }) {
+  const t = useT();
+  const zh = useLang() === 'zh';
   if (!fills || fills.fills.length === 0) return null;
   return (
     <p className="case-changed case-gpu" data-testid={`${ns}-gpu-fills`}>
-      From the {fills.gpu} datasheet:{' '}
+      {t(gpuFillsLead(fills.gpu))}
+      {zh ? '' : ' '}
       {fills.fills.map((f, i) => (
         <span key={f.label}>
-          {i > 0 && '; '}
-          {f.label} <strong>{f.fromGpu}</strong>
-          {f.now !== f.fromGpu && ` (the field holds ${f.now})`}
+          {i > 0 && (zh ? '；' : '; ')}
+          {t(f.label)} <strong>{f.fromGpu}</strong>
+          {f.now !== f.fromGpu && t(fieldHolds(f.now))}
         </span>
       ))}
-      .
+      {zh ? '。' : '.'}
     </p>
   );
 }
 
 /** What the results answer instead of the question: each input the reader changed, with the question's value. */
 function ChangedInputs({ changed, ns }: { changed: readonly ChangedInput[]; ns: string }) {
+  const t = useT();
+  const zh = useLang() === 'zh';
   if (changed.length === 0) return null;
   return (
     <p className="case-changed" data-testid={`${ns}-changed`}>
-      Changed from the question:{' '}
+      {t(changedLead())}
+      {zh ? '' : ' '}
       {changed.map((c, i) => (
         <span key={c.label}>
-          {i > 0 && '; '}
-          {c.label} <strong>{c.now}</strong> (question: {c.question})
+          {i > 0 && (zh ? '；' : '; ')}
+          {t(c.label)} <strong>{t(c.now)}</strong>
+          {t(questionValue(c.question))}
         </span>
       ))}
-      .
+      {zh ? '。' : '.'}
     </p>
   );
 }

@@ -436,6 +436,31 @@ export function changedFromQuestion(ui: CaseUi, values: Record<string, number | 
   return changed;
 }
 
+/**
+ * The words around the calculator's live notes, in English as the island shows them; the island
+ * renders each through the catalogue (their Chinese: src/core/i18n/casesZh.ts, held to these
+ * functions by test/core/i18n/cases.test.ts).
+ * @example gpuFillsLead('NVIDIA A800 SXM4 80GB') //=> 'From the NVIDIA A800 SXM4 80GB datasheet:'
+ */
+export function gpuFillsLead(gpu: string): string {
+  return `From the ${gpu} datasheet:`;
+}
+
+/** @example fieldHolds('312T') //=> ' (the field holds 312T)' */
+export function fieldHolds(now: string): string {
+  return ` (the field holds ${now})`;
+}
+
+/** @example changedLead() //=> 'Changed from the question:' */
+export function changedLead(): string {
+  return 'Changed from the question:';
+}
+
+/** @example questionValue('6.4M') //=> ' (question: 6.4M)' */
+export function questionValue(question: string): string {
+  return ` (question: ${question})`;
+}
+
 /** A field the GPU select fills: what the chosen GPU's datasheet gives, and whether the field still holds it. */
 export interface GpuFill {
   label: string;

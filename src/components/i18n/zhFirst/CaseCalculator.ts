@@ -5,6 +5,10 @@ import type { FirstStrings } from '../i18n';
 
 const strings: FirstStrings = {
   "t": {
+    " (the field holds 989T)": "（输入框中现为 989T）",
+    "6,738,415,616 parameters (“6.74B”); 12LH² + VH gives 6,573,522,944 (-2.45%), mostly the untied LM head: a second V×H matrix (131,072,000). Training costs 6N ≈ 40.4 GFLOPs per token, inference 2N ≈ 13.5 GFLOPs.": "6,738,415,616 个参数（“6.74B”）；12LH² + VH 给出 6,573,522,944（-2.45%），差距主要来自不共享的 LM head：多出一个 V×H 矩阵（131,072,000）。训练每 Token 花 6N ≈ 40.4 GFLOPs，推理 2N ≈ 13.5 GFLOPs。",
+    "About 10 concurrent requests of up to 4,000 tokens (memory read as the CUDA runtime reports it): the weights take 138 GB of the 153 GB usable, and each request caches 1.31 GB thanks to GQA (8 KV heads); with multi-head attention (8× the KV) only one would fit.": "约 10 个并发请求，每个最多 4,000 Token（显存的理解方式：CUDA 运行时报告的值）：可用的 153 GB 中权重占 138 GB，得益于 GQA（8 个 KV 头），每个请求只缓存 1.31 GB；若用多头注意力（KV 为 8×），只能放下一个。",
+    "About 27.6% MFU by the 6N convention (31.9% counting the full attention scores of 8,192-token sequences as PaLM does), averaged over the whole run.": "按 6N 口径，整次训练平均的 MFU 约为 27.6%（像 PaLM 那样计入 8,192 Token 序列的全部注意力分数则为 31.9%）。",
     "Activations (one prefill)": "激活值（一次预填充）",
     "All-reduce efficiency": "all-reduce 效率",
     "Attention (all layers)": "注意力（全部层）",
@@ -15,6 +19,8 @@ const strings: FirstStrings = {
     "Error of the approximation": "近似的误差",
     "Exact parameters (checkpoint)": "精确参数量（检查点）",
     "FFN (all layers)": "FFN（全部层）",
+    "From the NVIDIA A800 SXM4 80GB datasheet:": "NVIDIA A800 SXM4 80GB 数据手册中的值：",
+    "From the NVIDIA H100 SXM5 80GB datasheet:": "NVIDIA H100 SXM5 80GB 数据手册中的值：",
     "GB (1e9 bytes), as marketed": "GB（1e9 字节），宣传口径",
     "GB, no reserve": "GB，不预留",
     "GB, with the reserve": "GB，含预留",
@@ -45,6 +51,7 @@ const strings: FirstStrings = {
     "More derivations (7)": "更多推导（7）",
     "NVLink per direction (B/s)": "NVLink 单向带宽（B/s）",
     "Norms": "归一化",
+    "Not reasonable: the 16 prompts of 4,000 tokens need 9.10 PFLOPs, 3,645 ms even at 100% of 8×312 TFLOP/s; the estimate is 6.53 s (compute 4.56 s, all-reduces 1.84 s). Only one such request alone meets 700 ms; all of them together would need 521% of peak even with nothing else in the way.": "不合理：16 条 4,000 Token 的提示词需要 9.10 PFLOPs，即便用满 8×312 TFLOP/s 的 100% 也要 3,645 ms；估算为 6.53 s（计算 4.56 s，all-reduce 1.84 s）。只有单独一个这样的请求能达到 700 ms；全部一起，即使没有任何其他开销，也需要峰值的 521%。",
     "Parameters (exact)": "参数量（精确）",
     "Parameters N": "参数量 N",
     "Peak per GPU (FLOP/s)": "每张 GPU 的峰值（FLOP/s）",
