@@ -1,5 +1,8 @@
 // The course figures: their numbers equal the core's (hand-checked literals beside the core
-// call), and each renders as a static <figure> with a caption and two labelled SVGs.
+// call), and each renders as a static <figure> with a caption and two labelled SVGs, in English
+// and, on /zh/ pages, in Chinese with the same geometry and the same numbers.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { decoderStages, type Dim } from '../../src/core/flops/stages';
@@ -12,7 +15,8 @@ import { multiHeadFigure } from '../../src/components/figures/multiHead';
 import { kvLayoutsFigure } from '../../src/components/figures/kvLayouts';
 import { parallelSplitsFigure } from '../../src/components/figures/parallelSplits';
 import { rooflineFigure } from '../../src/components/figures/roofline';
-import { runs, sizes } from '../../src/components/figures/text';
+import { figureText, runs, sizes, textWidth } from '../../src/components/figures/text';
+import { FIGURES_ZH } from '../../src/core/i18n/figuresZh';
 
 // .astro modules through Vite's glob import (tsc has no types for a direct .astro import).
 const COMPONENTS = import.meta.glob<{ default: Parameters<AstroContainer['renderToString']>[0] }>('../../src/components/figures/*Figure.astro', {
@@ -200,4 +204,242 @@ describe('figure components render static, labelled SVG', () => {
       for (const n of numbers) expect(html).toContain(n);
     },
   );
+});
+
+// ---- The Chinese edition. ----
+
+const FIGURE_DIR = 'src/components/figures';
+const NAMES = ['DecoderBlockFigure', 'MultiHeadFigure', 'KvLayoutsFigure', 'ParallelSplitsFigure', 'RooflineFigure'] as const;
+
+/**
+ * The templates the figures translate, read from their source: the literal first argument of
+ * every `t(…)` and every `N_('…')` marker. A `t(…)` whose template is not a literal is a
+ * dynamic site, returned as its first argument's text (up to `?`, `,` or `)`).
+ */
+function scanTemplates(): { templates: Map<string, string>; dynamic: string[] } {
+  const templates = new Map<string, string>();
+  const dynamic: string[] = [];
+  for (const file of readdirSync(FIGURE_DIR).filter((f) => /\.(ts|astro)$/.test(f))) {
+    const source = readFileSync(join(FIGURE_DIR, file), 'utf8');
+    for (const m of source.matchAll(/\b(t|N_)\(\s*(?:(['"])((?:\\.|(?!\2)[^\\])*)\2|([^?,)]*))/g)) {
+      if (m[3] !== undefined) templates.set(m[3].replace(/\\(.)/g, '$1'), file);
+      else if (m[1] === 't') dynamic.push(`${file}: ${m[4]!.trim()}`);
+    }
+  }
+  return { templates, dynamic };
+}
+
+/** `t(…)` calls whose template is chosen at run time, and where their templates are marked. */
+const DYNAMIC: Readonly<Record<string, string>> = {
+  'decoderBlock.ts: trace.batch === 1': "one of two N_('The data flow of …') templates",
+  "roofline.ts: k.bound === 'memory'": "one of two N_('The {} {} has an intensity …') templates",
+  'roofline.ts: k.name': "the kernel names, N_('decode GEMV') and N_('prefill GEMM') in DEFAULT_KERNELS",
+};
+
+/** Entries the Chinese edition writes in Latin letters, as its chapters do (glossary: Token, Logits). */
+const SAME_IN_CHINESE = ['Token ids', 'Logits'];
+/** Abbreviations the Chinese spells out (LM head → 语言模型头); every other one is kept. */
+const SPELLED_OUT = ['LM'];
+
+const placeholders = (template: string) => template.match(/\{\d*\}/g) ?? [];
+const CJK = /[\u4e00-\u9fff]/;
+
+describe('the Chinese of the figures (src/core/i18n/figuresZh.ts)', () => {
+  const { templates, dynamic } = scanTemplates();
+
+  it('finds the figures’ templates (the scan is not empty)', () => {
+    expect(templates.size).toBeGreaterThan(80);
+    expect(templates.get('Each of the L = {} layers')).toBe('DecoderBlockFigure.astro');
+    expect(templates.get('decode GEMV')).toBe('roofline.ts');
+  });
+
+  it('has an entry for every template a figure writes', () => {
+    const missing = [...templates].filter(([t]) => !(t in FIGURES_ZH)).map(([t, file]) => `${file}: ${t}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('has no entry whose template is gone from the figures', () => {
+    expect(Object.keys(FIGURES_ZH).filter((k) => !templates.has(k))).toEqual([]);
+  });
+
+  it('knows every call whose template is chosen at run time', () => {
+    expect(dynamic.sort()).toEqual(Object.keys(DYNAMIC).sort());
+  });
+
+  it.each(Object.entries(FIGURES_ZH))('%s → Chinese with the same values, each once', (en, zh) => {
+    const want = placeholders(en).length;
+    const got = placeholders(zh);
+    if (got.some((p) => p !== '{}')) {
+      expect([...got].sort()).toEqual(Array.from({ length: want }, (_, i) => `{${i}}`).sort());
+    } else {
+      expect(got).toHaveLength(want);
+    }
+    if (!SAME_IN_CHINESE.includes(en)) expect(zh).toMatch(CJK);
+    // Symbols, units and numbers written in the template stay as they are.
+    const kept = en.match(/\b[A-Za-z]_[A-Za-z]+\b|\b[A-Z]{2,}\b|\[[^\]]+\]|\b[A-Za-z]\/[A-Za-z]\b|\b[A-Z] = /g) ?? [];
+    for (const k of kept.filter((x) => !SPELLED_OUT.includes(x))) expect(zh).toContain(k);
+  });
+
+  it("figureText('zh') fills the Chinese in order or by position; figureText('en') the English; an unknown template stays English", () => {
+    expect(figureText('zh')('Each of the L = {} layers', '32')).toBe('每一层（共 L = 32 层）');
+    expect(figureText('zh')('{} = {} of {} {}', 'h/t', '16', '64', figureText('zh')('heads'))).toBe('h/t = 16，共 64 个头');
+    expect(figureText('zh')('a key and a value for each of g = {} groups of query heads (h = {})', '8', '64')).toBe(
+      'query 头（h = 64）分成 g = 8 组，每组一个 key 和一个 value',
+    );
+    expect(figureText('en')('{} = {} of {} {}', 'h/t', '16', '64', 'heads')).toBe('h/t = 16 of 64 heads');
+    expect(figureText('zh')('not a figure template {}', 7)).toBe('not a figure template 7');
+  });
+
+  it('textWidth counts a CJK character or full-width mark as one em, other characters as 0.62 em', () => {
+    expect(textWidth('拐点', 14)).toBe(28);
+    expect(textWidth('（）', 10)).toBe(20);
+    expect(textWidth('ridge', 10)).toBeCloseTo(31, 9); // 5 · 10 · 0.62
+    expect(textWidth('拐点 153 FLOP/B', 14)).toBeCloseTo(28 + 11 * 14 * 0.62, 9);
+  });
+});
+
+/** The words a figure shows or names: its SVG titles and descriptions, every <text>, and the caption. */
+function figureWords(html: string): { title: string[]; desc: string[]; labels: string[]; caption: string } {
+  // A subscript is written back as "_x", so W_QKV and h_kv read as the symbols they are.
+  const decode = (s: string) =>
+    s
+      .replace(/<tspan baseline-shift="sub"[^>]*>([^<]*)<\/tspan>/g, '_$1')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const all = (re: RegExp) => [...html.matchAll(re)].map((m) => decode(m[1]!));
+  return {
+    title: all(/<title[^>]*>([\s\S]*?)<\/title>/g),
+    desc: all(/<desc[^>]*>([\s\S]*?)<\/desc>/g),
+    labels: all(/<text[^>]*>([\s\S]*?)<\/text>/g).filter((t) => t !== ''),
+    caption: decode(/<figcaption[^>]*>([\s\S]*?)<\/figcaption>/.exec(html)![1]!),
+  };
+}
+
+/** The figure without its words: every element and attribute, in order (the layout). */
+function geometry(html: string): string {
+  return html
+    .replace(/<(title|desc)([^>]*)>[\s\S]*?<\/\1>/g, '<$1$2/>')
+    .replace(/<figcaption[^>]*>[\s\S]*?<\/figcaption>/, '<figcaption/>')
+    .replace(/<\/?tspan[^>]*>/g, '')
+    .replace(/>[^<]*</g, '><');
+}
+
+/**
+ * English left in a Chinese text: words of three letters or more, once the names, symbols,
+ * units and code terms the Chinese edition writes in Latin letters are taken out.
+ */
+const KEPT_IN_LATIN = [
+  // Symbols with a subscript (W_QKV, h_kv, r_kv, d_R, c_KV, k_R).
+  /\b\w+_\w+\b/g,
+  // Model and GPU names.
+  /Llama \d+ \d+B/g,
+  /DeepSeek-V\d/g,
+  /Falcon \d+B/g,
+  /NVIDIA A\d+ SXM\d? ?\d+ ?GB/g,
+  // Units and number formats.
+  /\bT?FLOPs?(?:\/[sB])?\b/g,
+  /\b[kMGT]?B(?:\/s)?\b/g,
+  /\bbf16\b/g,
+  // Terms the Chinese edition writes in Latin letters (glossary: Token, Embedding, Logits, Softmax, RoPE, KV Cache …).
+  /\b(?:Token|Embedding|Logits|softmax|RMSNorm|LayerNorm|GEMV|GEMM|FFN|QKV|GPU|MHA|MQA|GQA|MLA|RoPE|KV Cache|query|key|value|kernel|view|scores)\b/g,
+];
+function englishLeft(text: string): string[] {
+  let rest = text;
+  for (const re of KEPT_IN_LATIN) rest = rest.replace(re, ' ');
+  return rest.match(/\b[A-Za-z]{3,}\b/g) ?? [];
+}
+
+describe('figure components in each edition', () => {
+  const render = async (name: (typeof NAMES)[number], lang?: 'en' | 'zh') => {
+    const container = await AstroContainer.create();
+    return container.renderToString(component(name), { props: lang ? { lang } : {} });
+  };
+
+  it.each(NAMES)(
+    '<%s lang="zh"> writes every title, description, label and caption in Chinese, English left only in names, symbols and units',
+    async (name) => {
+      const words = figureWords(await render(name, 'zh'));
+      expect(words.title.length).toBe(2);
+      expect(words.caption).toMatch(/^图：/);
+      for (const text of [...words.title, ...words.desc, words.caption]) {
+        expect(text, text).toMatch(CJK);
+        expect(englishLeft(text), text).toEqual([]);
+      }
+      for (const label of words.labels) expect(englishLeft(label), label).toEqual([]);
+      // Labels with words are in Chinese; the rest are numbers, shapes and symbols.
+      expect(words.labels.filter((l) => CJK.test(l)).length).toBeGreaterThan(3);
+    },
+  );
+
+  it.each(NAMES)('<%s lang="zh"> keeps the English layout and every number', async (name) => {
+    const [en, zh] = [await render(name), await render(name, 'zh')];
+    expect(geometry(zh)).toBe(geometry(en));
+    const numbers = (html: string) => {
+      const w = figureWords(html);
+      return [...w.title, ...w.desc, ...w.labels, w.caption].join(' ').match(/\d+(?:[.,]\d+)*/g) ?? [];
+    };
+    // The Chinese has every number the English has (it may add none but the symbols' subscripts).
+    const zhNumbers = new Set(numbers(zh));
+    expect(numbers(en).filter((n) => !zhNumbers.has(n))).toEqual([]);
+  });
+
+  it.each(NAMES)('<%s> is English by default and with lang="en": no Chinese, the same output', async (name) => {
+    const [byDefault, en] = [await render(name), await render(name, 'en')];
+    expect(byDefault).toBe(en);
+    expect(byDefault).not.toMatch(CJK);
+  });
+
+  it('the English figures read as before the Chinese edition (titles and captions)', async () => {
+    const text = async (name: (typeof NAMES)[number]) => figureWords(await render(name));
+    expect((await text('DecoderBlockFigure')).title[0]).toBe('Decoder-only forward pass of Llama 2 7B, with the shape of every tensor');
+    expect((await text('DecoderBlockFigure')).caption).toBe(
+      "Figure: one forward pass of Llama 2 7B, shape by shape. Token ids become vectors by a lookup, pass through L = 32 identical layers that keep the residual stream's shape [B, S, H], and leave as one score per vocabulary entry. Beside each box is the weight it reads (for attention, its score tensor); beside each arrow, the tensor it carries. The sizes are for B = 1 and S = 4,096, computed at build time by the same core as every calculator.",
+    );
+    expect((await text('MultiHeadFigure')).labels).toEqual(
+      expect.arrayContaining(['h = 32 heads of d = 128;', '4 drawn, one colour each.', 'reorders, no FLOPs', 'Heads side by side']),
+    );
+    expect((await text('RooflineFigure')).labels).toEqual(
+      expect.arrayContaining([
+        'decode GEMV, memory-bound',
+        'prefill GEMM, compute-bound',
+        'peak 312 TFLOP/s (bf16)',
+        'ridge point 153 FLOP/B',
+        'decode',
+        'prefill',
+      ]),
+    );
+    expect((await text('ParallelSplitsFigure')).labels).toEqual(
+      expect.arrayContaining([
+        'Tensor parallel: split h and I',
+        't = 4 GPUs, each holds',
+        '[B, S, H] × L, but',
+        'h/t = 16 of 64 heads',
+        'I/t = 7,168 of 28,672',
+        'B/D = 1 of 4 sequences',
+      ]),
+    );
+    expect((await text('KvLayoutsFigure')).labels).toEqual(expect.arrayContaining(['per token and layer: 2·h_kv·d = 8,192', 'each with its own K and V']));
+  });
+
+  it('the Chinese labels fit where the English ones did: decoder boxes, the parallel panels’ lines, the KV lines', async () => {
+    const zh = figureWords(await render('DecoderBlockFigure', 'zh'));
+    expect(zh.labels).toEqual(expect.arrayContaining(['每一层（共 L = 32 层）', 'Embedding 查表', 'FFN 升维与门控', '语言模型头']));
+    // Box titles: 196 units wide at 15 in the wide layout.
+    const decoder = decoderBlockFigure('llama-2-7b', 1, 4096, 'zh');
+    for (const s of decoder.steps) expect(textWidth(s.title, 15), s.title).toBeLessThanOrEqual(196 - 16);
+    // Lines beside each parallel grid: from x = 168 to the panel's edge at 360, at 14.
+    const splits = figureWords(await render('ParallelSplitsFigure', 'zh'));
+    const panelLines = splits.labels.filter((l) => /每张持有|，共/.test(l));
+    expect(panelLines).toEqual(expect.arrayContaining(['h/t = 16，共 64 个头', 'I/t = 7,168，共 28,672', 'B/D = 1，共 4 条序列', 't = 4 张 GPU，每张持有']));
+    for (const l of panelLines) expect(textWidth(l, 14), l).toBeLessThanOrEqual(360 - 168);
+    // KV lines: from x = 16 to the narrow layout's edge at 360, at 14.
+    const kv = kvLayoutsFigure('bf16', undefined, 'zh');
+    for (const l of kv.layouts.flatMap((x) => x.lines)) expect(textWidth(l, 14), l).toBeLessThanOrEqual(360 - 16);
+  });
 });

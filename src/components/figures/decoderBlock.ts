@@ -9,7 +9,8 @@ import { layerShapeOf } from '../../core/flops/layer';
 import { layerTensorShapes } from '../../core/flops/shapes';
 import { getPreset } from '../../core/model/presets';
 import { formatInteger } from '../../core/units';
-import { plain, shapeSentence } from './text';
+import type { Lang } from '../../core/i18n/translate';
+import { clauses, figureText, N_, plain, shapeSentence } from './text';
 
 export interface FigureStep {
   key: string;
@@ -39,10 +40,11 @@ export interface DecoderBlockFigure {
 
 /**
  * The steps of `presetId`'s forward pass over B sequences of S tokens, all positions'
- * logits (training, or a prefill that keeps every position's logits).
+ * logits (training, or a prefill that keeps every position's logits), worded in `lang`.
  * @example decoderBlockFigure('llama-2-7b', 1, 4096).steps.find((s) => s.key === 'qkv')?.weight?.dims //=> [H 4096, (h + 2·h_kv)·d 12288]
  */
-export function decoderBlockFigure(presetId: string, batch: number, seq: number): DecoderBlockFigure {
+export function decoderBlockFigure(presetId: string, batch: number, seq: number, lang: Lang = 'en'): DecoderBlockFigure {
+  const t = figureText(lang);
   const preset = getPreset(presetId);
   const spec = preset.spec;
   if (spec.mla || spec.moe) throw new Error(`The decoder-block figure draws a dense MHA/GQA layer; ${preset.name} has ${spec.mla ? 'MLA' : 'MoE'}`);
@@ -52,54 +54,77 @@ export function decoderBlockFigure(presetId: string, batch: number, seq: number)
   const norm = spec.norm === 'rmsnorm' ? 'RMSNorm' : 'LayerNorm';
   const gated = spec.ffn === 'gated';
   const steps: FigureStep[] = [];
-  steps.push({ key: 'tokens', title: 'Token ids', kind: 'io', weight: null, out: st.tokenizer!.out, inLayer: false });
+  steps.push({ key: 'tokens', title: t('Token ids'), kind: 'io', weight: null, out: st.tokenizer!.out, inLayer: false });
   steps.push({
     key: 'embedding',
-    title: 'Embedding lookup',
+    title: t('Embedding lookup'),
     kind: 'op',
     weight: { name: 'W_E', dims: st.embedding!.weight! },
     out: st.embedding!.out,
     inLayer: false,
   });
   if (st.positions) {
-    steps.push({ key: 'positions', title: '+ position embedding', kind: 'op', weight: { name: 'W_P', dims: st.positions.weight! }, out: null, inLayer: false });
+    steps.push({
+      key: 'positions',
+      title: t('+ position embedding'),
+      kind: 'op',
+      weight: { name: 'W_P', dims: st.positions.weight! },
+      out: null,
+      inLayer: false,
+    });
   }
   steps.push(
     { key: 'norm1', title: norm, kind: 'norm', weight: null, out: null, inLayer: true },
-    { key: 'qkv', title: 'QKV projection', kind: 'op', weight: { name: 'W_QKV', dims: shapes.wQkv }, out: shapes.qkv, inLayer: true },
-    { key: 'attention', title: 'Multi-head attention', kind: 'op', weight: { name: 'scores', dims: shapes.scores }, out: shapes.merged, inLayer: true },
-    { key: 'out', title: 'Output projection', kind: 'op', weight: { name: 'W_O', dims: shapes.wO }, out: shapes.residual, inLayer: true },
-    { key: 'add1', title: '+ residual', kind: 'add', weight: null, out: null, inLayer: true },
+    { key: 'qkv', title: t('QKV projection'), kind: 'op', weight: { name: 'W_QKV', dims: shapes.wQkv }, out: shapes.qkv, inLayer: true },
+    { key: 'attention', title: t('Multi-head attention'), kind: 'op', weight: { name: t('scores'), dims: shapes.scores }, out: shapes.merged, inLayer: true },
+    { key: 'out', title: t('Output projection'), kind: 'op', weight: { name: 'W_O', dims: shapes.wO }, out: shapes.residual, inLayer: true },
+    { key: 'add1', title: t('+ residual'), kind: 'add', weight: null, out: null, inLayer: true },
     { key: 'norm2', title: norm, kind: 'norm', weight: null, out: null, inLayer: true },
     {
       key: 'up',
-      title: gated ? 'FFN up and gate' : 'FFN up',
+      title: gated ? t('FFN up and gate') : t('FFN up'),
       kind: 'op',
       weight: { name: gated ? 'W_up, W_gate' : 'W_up', dims: shapes.wUp },
       out: shapes.ffnHidden,
       inLayer: true,
     },
-    { key: 'down', title: 'FFN down', kind: 'op', weight: { name: 'W_down', dims: shapes.wDown }, out: shapes.residual, inLayer: true },
-    { key: 'add2', title: '+ residual', kind: 'add', weight: null, out: null, inLayer: true },
+    { key: 'down', title: t('FFN down'), kind: 'op', weight: { name: 'W_down', dims: shapes.wDown }, out: shapes.residual, inLayer: true },
+    { key: 'add2', title: t('+ residual'), kind: 'add', weight: null, out: null, inLayer: true },
   );
-  if (st.finalNorm) steps.push({ key: 'finalNorm', title: `Final ${norm}`, kind: 'norm', weight: null, out: null, inLayer: false });
-  steps.push({ key: 'lmHead', title: 'LM head', kind: 'op', weight: { name: 'W_head', dims: st.lmHead!.weight! }, out: null, inLayer: false });
-  steps.push({ key: 'logits', title: 'Logits', kind: 'io', weight: null, out: st.lmHead!.out, inLayer: false });
+  if (st.finalNorm) steps.push({ key: 'finalNorm', title: t('Final {}', norm), kind: 'norm', weight: null, out: null, inLayer: false });
+  steps.push({ key: 'lmHead', title: t('LM head'), kind: 'op', weight: { name: 'W_head', dims: st.lmHead!.weight! }, out: null, inLayer: false });
+  steps.push({ key: 'logits', title: t('Logits'), kind: 'io', weight: null, out: st.lmHead!.out, inLayer: false });
 
   const L = spec.layers;
   const says = (s: FigureStep) => {
-    const w = s.weight ? ` (${s.weight.name === 'scores' ? 'scores' : `weight ${plain(s.weight.name)}`} ${shapeSentence(s.weight.dims)})` : '';
-    const o = s.out ? `${s.kind === 'io' ? '' : ' gives'} ${shapeSentence(s.out)}` : '';
-    return `${s.title}${w}${o}`;
+    const out = s.out ? shapeSentence(s.out) : null;
+    if (s.kind === 'io') return out ? `${s.title} ${out}` : s.title;
+    if (!s.weight) return out ? t('{} gives {}', s.title, out) : s.title;
+    const weight = shapeSentence(s.weight.dims);
+    if (s.key === 'attention') return out ? t('{} (scores {}) gives {}', s.title, weight, out) : t('{} (scores {})', s.title, weight);
+    const name = plain(s.weight.name);
+    return out ? t('{} (weight {} {}) gives {}', s.title, name, weight, out) : t('{} (weight {} {})', s.title, name, weight);
   };
   const before = steps.filter((s) => !s.inLayer && steps.indexOf(s) < steps.findIndex((x) => x.inLayer));
   const inside = steps.filter((s) => s.inLayer);
   const after = steps.filter((s) => !s.inLayer && steps.indexOf(s) > steps.findIndex((x) => x.inLayer));
-  const description =
-    `The data flow of ${preset.name} for B = ${formatInteger(trace.batch)} ${trace.batch === 1 ? 'sequence' : 'sequences'} of S = ${formatInteger(trace.newTokens)} tokens, ` +
-    `every tensor as symbols and sizes. ${before.map(says).join('; ')}. ` +
-    `Then each of the L = ${formatInteger(L)} layers, which keep the shape ${shapeSentence(shapes.residual)}: ${inside.map(says).join('; ')}. ` +
-    `After the last layer: ${after.map(says).join('; ')}.`;
+  const description = t(
+    trace.batch === 1
+      ? N_(
+          'The data flow of {} for B = {} sequence of S = {} tokens, every tensor as symbols and sizes. {}. Then each of the L = {} layers, which keep the shape {}: {}. After the last layer: {}.',
+        )
+      : N_(
+          'The data flow of {} for B = {} sequences of S = {} tokens, every tensor as symbols and sizes. {}. Then each of the L = {} layers, which keep the shape {}: {}. After the last layer: {}.',
+        ),
+    preset.name,
+    formatInteger(trace.batch),
+    formatInteger(trace.newTokens),
+    clauses(lang, before.map(says)),
+    formatInteger(L),
+    shapeSentence(shapes.residual),
+    clauses(lang, inside.map(says)),
+    clauses(lang, after.map(says)),
+  );
   return {
     model: preset.name,
     batch: trace.batch,

@@ -7,7 +7,9 @@
 import { bytesPerElement, type Dtype } from '../../core/dtypes';
 import { kvCacheBytesPerToken, kvElementsPerTokenPerLayer } from '../../core/memory/memory';
 import { getPreset } from '../../core/model/presets';
+import type { Lang } from '../../core/i18n/translate';
 import { formatBytes, formatInteger } from '../../core/units';
+import { figureText, sentences } from './text';
 
 export type KvKind = 'MHA' | 'MQA' | 'GQA' | 'MLA';
 
@@ -58,10 +60,11 @@ function kindOf(spec: { heads: number; kvHeads: number; mla: unknown }): KvKind 
 }
 
 /**
- * One layout per kind of attention, with its model's cache per token at `dtype`.
+ * One layout per kind of attention, with its model's cache per token at `dtype`, worded in `lang`.
  * @example kvLayoutsFigure().layouts.map((l) => l.bytesPerToken) //=> [524288, 8192, 327680, 70272]
  */
-export function kvLayoutsFigure(dtype: Dtype = 'bf16', models: readonly { kind: KvKind; preset: string }[] = KV_MODELS): KvLayoutsFigure {
+export function kvLayoutsFigure(dtype: Dtype = 'bf16', models: readonly { kind: KvKind; preset: string }[] = KV_MODELS, lang: Lang = 'en'): KvLayoutsFigure {
+  const t = figureText(lang);
   const s = bytesPerElement(dtype);
   const layouts = models.map(({ kind, preset: id }): KvLayout => {
     const preset = getPreset(id);
@@ -70,23 +73,28 @@ export function kvLayoutsFigure(dtype: Dtype = 'bf16', models: readonly { kind: 
     if (actual !== kind) throw new Error(`${preset.name} is ${actual}, not ${kind}`);
     const mla = spec.mla ? { rank: spec.mla.kvLoraRank, ropeDim: spec.mla.qkRopeHeadDim } : null;
     const keeps = {
-      MHA: `a key and a value for each of the h = ${formatInteger(spec.heads)} heads`,
-      MQA: `one key and one value shared by all h = ${formatInteger(spec.heads)} query heads`,
-      GQA: `a key and a value for each of g = ${formatInteger(spec.kvHeads)} groups of query heads (h = ${formatInteger(spec.heads)})`,
+      MHA: t('a key and a value for each of the h = {} heads', formatInteger(spec.heads)),
+      MQA: t('one key and one value shared by all h = {} query heads', formatInteger(spec.heads)),
+      GQA: t('a key and a value for each of g = {} groups of query heads (h = {})', formatInteger(spec.kvHeads), formatInteger(spec.heads)),
       MLA: mla
-        ? `one latent of r_kv = ${formatInteger(mla.rank)} numbers and one rope key of d_R = ${formatInteger(mla.ropeDim)}, shared by all h = ${formatInteger(spec.heads)} heads`
+        ? t(
+            'one latent of r_kv = {} numbers and one rope key of d_R = {}, shared by all h = {} heads',
+            formatInteger(mla.rank),
+            formatInteger(mla.ropeDim),
+            formatInteger(spec.heads),
+          )
         : '',
     }[kind];
     const h = formatInteger(spec.heads);
     const lines = {
-      MHA: [`h = ${h} query heads,`, 'each with its own K and V'],
-      MQA: [`h = ${h} query heads`, 'share a single K and V'],
-      GQA: [`h = ${h} query heads in g = ${formatInteger(spec.kvHeads)} groups,`, 'one K and V per group'],
+      MHA: [t('h = {} query heads,', h), t('each with its own K and V')],
+      MQA: [t('h = {} query heads', h), t('share a single K and V')],
+      GQA: [t('h = {} query heads in g = {} groups,', h, formatInteger(spec.kvHeads)), t('one K and V per group')],
       MLA: mla
         ? [
-            `h = ${h} heads share one latent`,
-            `c_KV of r_kv = ${formatInteger(mla.rank)} numbers`,
-            `and one rope key k_R of d_R = ${formatInteger(mla.ropeDim)}`,
+            t('h = {} heads share one latent', h),
+            t('c_KV of r_kv = {} numbers', formatInteger(mla.rank)),
+            t('and one rope key k_R of d_R = {}', formatInteger(mla.ropeDim)),
           ]
         : [],
     }[kind];
@@ -105,15 +113,21 @@ export function kvLayoutsFigure(dtype: Dtype = 'bf16', models: readonly { kind: 
       formula: kind === 'MLA' ? 'r_kv + d_R' : '2·h_kv·d',
     };
   });
-  const description =
-    `What the KV cache keeps per token and layer, and the bytes per token of a real model of each kind (${dtype}, all layers). ` +
-    layouts
-      .map(
-        (l) =>
-          `${l.kind}, ${l.model}: ${l.keeps}; ${l.formula.replace(/·/g, ' × ')} = ${formatInteger(l.elementsPerLayer)} numbers per token per layer; ` +
-          `${formatBytes(l.bytesPerToken)} per token over L = ${formatInteger(l.layers)} layers`,
-      )
-      .join('. ') +
-    '.';
+  const says = (l: KvLayout) =>
+    t(
+      '{}, {}: {}; {} = {} numbers per token per layer; {} per token over L = {} layers',
+      l.kind,
+      l.model,
+      l.keeps,
+      l.formula.replace(/·/g, ' × '),
+      formatInteger(l.elementsPerLayer),
+      formatBytes(l.bytesPerToken),
+      formatInteger(l.layers),
+    );
+  const description = t(
+    'What the KV cache keeps per token and layer, and the bytes per token of a real model of each kind ({}, all layers). {}.',
+    dtype,
+    sentences(lang, layouts.map(says)),
+  );
   return { dtype, layouts, description };
 }

@@ -9,7 +9,8 @@ import { layerShapeOf } from '../../core/flops/layer';
 import { layerTensorShapes } from '../../core/flops/shapes';
 import { getPreset } from '../../core/model/presets';
 import { formatInteger } from '../../core/units';
-import { shapeSentence } from './text';
+import type { Lang } from '../../core/i18n/translate';
+import { clauses, figureText, shapeSentence } from './text';
 
 /** How a tensor is drawn: one block of h adjacent head slices, the slices apart, or h stacked matrices. */
 export type Pictogram = 'joined' | 'split' | 'stacked' | 'scores';
@@ -42,38 +43,49 @@ export interface MultiHeadFigure {
 }
 
 /**
- * The tensors of multi-head attention for `presetId`, B sequences of S new tokens over S' positions.
+ * The tensors of multi-head attention for `presetId`, B sequences of S new tokens over S' positions,
+ * worded in `lang`.
  * @example multiHeadFigure('llama-2-7b', 1, 4096, 4096).tensors[3].dims //=> [B 1, h 32, S 4096, S' 4096]
  */
-export function multiHeadFigure(presetId: string, batch: number, seq: number, context: number): MultiHeadFigure {
+export function multiHeadFigure(presetId: string, batch: number, seq: number, context: number, lang: Lang = 'en'): MultiHeadFigure {
+  const t = figureText(lang);
   const preset = getPreset(presetId);
   const spec = preset.spec;
   if (spec.mla) throw new Error(`The multi-head figure draws MHA/GQA heads; ${preset.name} uses MLA`);
   const s = layerTensorShapes(layerShapeOf(spec), { B: batch, S: seq, Sc: context });
   const tensors: HeadTensor[] = [
     { key: 'q', name: 'Q', dims: s.merged, pictogram: 'joined' },
-    { key: 'qByHead', name: 'Q by head', dims: s.qByHead, pictogram: 'split' },
-    { key: 'qHeads', name: 'Q, heads first', dims: s.q, pictogram: 'stacked' },
-    { key: 'scores', name: 'Scores, then weights', dims: s.scores, pictogram: 'scores' },
-    { key: 'heads', name: 'Heads’ outputs', dims: s.heads, pictogram: 'stacked' },
-    { key: 'headsBySeq', name: 'Heads side by side', dims: s.headsBySeq, pictogram: 'split' },
-    { key: 'merged', name: 'Merged', dims: s.merged, pictogram: 'joined' },
+    { key: 'qByHead', name: t('Q by head'), dims: s.qByHead, pictogram: 'split' },
+    { key: 'qHeads', name: t('Q, heads first'), dims: s.q, pictogram: 'stacked' },
+    { key: 'scores', name: t('Scores, then weights'), dims: s.scores, pictogram: 'scores' },
+    { key: 'heads', name: t('Heads’ outputs'), dims: s.heads, pictogram: 'stacked' },
+    { key: 'headsBySeq', name: t('Heads side by side'), dims: s.headsBySeq, pictogram: 'split' },
+    { key: 'merged', name: t('Merged'), dims: s.merged, pictogram: 'joined' },
   ];
   const steps: HeadStep[] = [
     { verb: 'view', computes: false, operand: null },
-    { verb: 'transpose', computes: false, operand: null },
+    { verb: t('transpose'), computes: false, operand: null },
     { verb: '@ Kᵀ, softmax', computes: true, operand: { name: 'Kᵀ', dims: s.kT } },
     { verb: '@ V', computes: true, operand: { name: 'V', dims: s.kv } },
-    { verb: 'transpose', computes: false, operand: null },
+    { verb: t('transpose'), computes: false, operand: null },
     { verb: 'view', computes: false, operand: null },
   ];
-  const parts = tensors.map((t, i) => {
+  const parts = tensors.map((tensor, i) => {
     const step = i > 0 ? steps[i - 1] : null;
-    const how = step ? (step.operand ? `${step.verb} (${step.operand.name} ${shapeSentence(step.operand.dims)}) gives ` : `${step.verb} gives `) : '';
-    return `${how}${t.name.toLowerCase()} ${shapeSentence(t.dims)}`;
+    // English starts each clause with its verb, so the tensor's name continues the sentence in lower case.
+    const name = lang === 'en' ? tensor.name.toLowerCase() : tensor.name;
+    const shape = shapeSentence(tensor.dims);
+    if (!step) return `${name} ${shape}`;
+    return step.operand
+      ? t('{} ({} {}) gives {} {}', step.verb, step.operand.name, shapeSentence(step.operand.dims), name, shape)
+      : t('{} gives {} {}', step.verb, name, shape);
   });
-  const description =
-    `Multi-head attention in ${preset.name}: h = ${formatInteger(spec.heads)} heads of d = ${formatInteger(spec.headDim)} numbers. ` +
-    `Only the two products compute; the views and transposes only reorder. ${parts.join('; ')}.`;
+  const description = t(
+    'Multi-head attention in {}: h = {} heads of d = {} numbers. Only the two products compute; the views and transposes only reorder. {}.',
+    preset.name,
+    formatInteger(spec.heads),
+    formatInteger(spec.headDim),
+    clauses(lang, parts),
+  );
   return { model: preset.name, heads: spec.heads, headDim: spec.headDim, kvHeads: spec.kvHeads, tensors, steps, description };
 }

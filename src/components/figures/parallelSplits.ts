@@ -7,7 +7,9 @@
 import type { Dim } from '../../core/flops/stages';
 import { getPreset } from '../../core/model/presets';
 import { perGpuDims, type SplitDegrees, type SplitDims } from '../../core/parallel/splits';
+import type { Lang } from '../../core/i18n/translate';
 import { formatInteger } from '../../core/units';
+import { figureText, sentences } from './text';
 
 export type SplitKey = 'data' | 'context' | 'pipeline' | 'tensor';
 
@@ -32,10 +34,12 @@ export interface ParallelSplitsFigure {
 }
 
 /**
- * The four cuts of `presetId`'s training workload (B sequences of S tokens), each at `degree` GPUs.
+ * The four cuts of `presetId`'s training workload (B sequences of S tokens), each at `degree` GPUs,
+ * worded in `lang`.
  * @example parallelSplitsFigure('llama-2-70b', 4, 4096, 4).panels.map((p) => p.perGpu.layers) //=> [80, 80, 20, 80]
  */
-export function parallelSplitsFigure(presetId: string, batch: number, seq: number, degree: number): ParallelSplitsFigure {
+export function parallelSplitsFigure(presetId: string, batch: number, seq: number, degree: number, lang: Lang = 'en'): ParallelSplitsFigure {
+  const t = figureText(lang);
   const preset = getPreset(presetId);
   const spec = preset.spec;
   const dims: SplitDims = {
@@ -72,31 +76,50 @@ export function parallelSplitsFigure(presetId: string, batch: number, seq: numbe
     };
   };
   const panels = [
-    panel('data', 'Data parallel: split B', 'D', { ...one, dp: degree }, { B: 'B/D', S: 'S', L: 'L' }, (g) => [
-      { label: 'B/D', perGpu: g.batch, total: dims.batch, unit: 'sequences' },
+    panel('data', t('Data parallel: split B'), 'D', { ...one, dp: degree }, { B: 'B/D', S: 'S', L: 'L' }, (g) => [
+      { label: 'B/D', perGpu: g.batch, total: dims.batch, unit: t('sequences') },
     ]),
-    panel('context', 'Context parallel: split S', 'c', { ...one, cp: degree }, { B: 'B', S: 'S/c', L: 'L' }, (g) => [
-      { label: 'S/c', perGpu: g.seq, total: dims.seq, unit: 'tokens' },
+    panel('context', t('Context parallel: split S'), 'c', { ...one, cp: degree }, { B: 'B', S: 'S/c', L: 'L' }, (g) => [
+      { label: 'S/c', perGpu: g.seq, total: dims.seq, unit: t('tokens') },
     ]),
-    panel('pipeline', 'Pipeline parallel: split L', 'p', { ...one, pp: degree }, { B: 'B', S: 'S', L: 'L/p' }, (g) => [
-      { label: 'L/p', perGpu: g.layers, total: dims.layers, unit: 'layers' },
+    panel('pipeline', t('Pipeline parallel: split L'), 'p', { ...one, pp: degree }, { B: 'B', S: 'S', L: 'L/p' }, (g) => [
+      { label: 'L/p', perGpu: g.layers, total: dims.layers, unit: t('layers') },
     ]),
-    panel('tensor', 'Tensor parallel: split h and I', 't', { ...one, tp: degree }, { B: 'B', S: 'S', L: 'L' }, (g) => [
-      { label: 'h/t', perGpu: g.heads, total: dims.heads, unit: 'heads' },
-      { label: 'I/t', perGpu: g.ffnWidth, total: dims.ffnWidth, unit: 'FFN columns' },
+    panel('tensor', t('Tensor parallel: split h and I'), 't', { ...one, tp: degree }, { B: 'B', S: 'S', L: 'L' }, (g) => [
+      { label: 'h/t', perGpu: g.heads, total: dims.heads, unit: t('heads') },
+      { label: 'I/t', perGpu: g.ffnWidth, total: dims.ffnWidth, unit: t('FFN columns') },
     ]),
   ];
   const f = formatInteger;
-  const description =
-    `One ${preset.name} training workload, B = ${f(batch)} sequences of S = ${f(seq)} tokens through L = ${f(dims.layers)} layers of width H = ${f(dims.hidden)}, ` +
-    `cut four ways over ${f(degree)} GPUs each. ` +
-    panels
-      .map(
-        (p) =>
-          `${p.title}: each GPU holds [${p.shape.map((d) => d.label).join(', ')}] × ${p.layers.label} = [${p.shape.map((d) => f(d.size)).join(', ')}] × ${f(p.layers.size)} layers, ` +
-          p.cut.map((c) => `${c.label} = ${f(c.perGpu)} of ${f(c.total)} ${c.unit}`).join(' and '),
-      )
-      .join('. ') +
-    '.';
+  const says = (p: SplitPanel) =>
+    t(
+      '{}: each GPU holds [{}] × {} = [{}] × {} layers, {}',
+      p.title,
+      p.shape.map((d) => d.label).join(', '),
+      p.layers.label,
+      p.shape.map((d) => f(d.size)).join(', '),
+      f(p.layers.size),
+      p.cut.map((c) => cutText(lang, c)).join(lang === 'zh' ? '；' : ' and '),
+    );
+  const description = t(
+    'One {} training workload, B = {} sequences of S = {} tokens through L = {} layers of width H = {}, cut four ways over {} GPUs each. {}.',
+    preset.name,
+    f(batch),
+    f(seq),
+    f(dims.layers),
+    f(dims.hidden),
+    f(degree),
+    sentences(lang, panels.map(says)),
+  );
   return { model: preset.name, dims, panels, description };
+}
+
+/**
+ * One cut as text, "h/t = 16 of 64 heads", or without its unit ("I/t = 7,168 of 28,672") where
+ * a figure has no room for it.
+ */
+export function cutText(lang: Lang, c: SplitPanel['cut'][number], withUnit = true): string {
+  const t = figureText(lang);
+  const f = formatInteger;
+  return withUnit ? t('{} = {} of {} {}', c.label, f(c.perGpu), f(c.total), c.unit) : t('{} = {} of {}', c.label, f(c.perGpu), f(c.total));
 }

@@ -6,7 +6,9 @@
  */
 import { getGpu, gpuPeakFlopsPerSecond, type GpuDtype } from '../../core/gpu/gpu';
 import { matmulOnGpu, rooflinePoints, rooflineSpan, type MatmulOnGpu } from '../../core/gpu/roofline';
+import type { Lang } from '../../core/i18n/translate';
 import { formatInteger, formatQuantity, formatSI } from '../../core/units';
+import { figureText, N_, sentences } from './text';
 
 export interface RooflineKernel {
   key: 'decode' | 'prefill';
@@ -33,19 +35,21 @@ export interface RooflineFigure {
 }
 
 export const DEFAULT_KERNELS: readonly Pick<RooflineKernel, 'key' | 'name' | 'shape'>[] = [
-  { key: 'decode', name: 'decode GEMV', shape: { M: 1, K: 8192, N: 8192 } },
-  { key: 'prefill', name: 'prefill GEMM', shape: { M: 4096, K: 8192, N: 8192 } },
+  { key: 'decode', name: N_('decode GEMV'), shape: { M: 1, K: 8192, N: 8192 } },
+  { key: 'prefill', name: N_('prefill GEMM'), shape: { M: 4096, K: 8192, N: 8192 } },
 ];
 
 /**
- * `gpuId`'s roofline in `dtype` with the kernels placed on it.
+ * `gpuId`'s roofline in `dtype` with the kernels placed on it, worded in `lang`.
  * @example rooflineFigure('a800-sxm-80gb').kernels.map((k) => k.intensity) //=> [0.99976…, 2048]
  */
 export function rooflineFigure(
   gpuId = 'a800-sxm-80gb',
   dtype: GpuDtype = 'bf16',
   kernels: readonly Pick<RooflineKernel, 'key' | 'name' | 'shape'>[] = DEFAULT_KERNELS,
+  lang: Lang = 'en',
 ): RooflineFigure {
+  const t = figureText(lang);
   const gpu = getGpu(gpuId);
   const peak = gpuPeakFlopsPerSecond(gpu, dtype);
   const placed = kernels.map((k): RooflineKernel => {
@@ -53,6 +57,7 @@ export function rooflineFigure(
     if (!m.available) throw new Error(m.reason);
     return {
       ...k,
+      name: t(k.name),
       shapeText: `[${formatInteger(k.shape.M)}, ${formatInteger(k.shape.K)}]@[${formatInteger(k.shape.K)}, ${formatInteger(k.shape.N)}]`,
       intensity: m.intensity,
       attainable: m.attainable,
@@ -65,16 +70,24 @@ export function rooflineFigure(
   const ridge = first.ridge;
   const span = rooflineSpan([...placed.map((k) => k.intensity), ridge]);
   const line = rooflinePoints({ peak, bandwidth, from: span[0], to: span[1] });
-  const description =
-    `Roofline of the ${gpu.name} in ${dtype}: attainable FLOP/s against arithmetic intensity, both on log scales. ` +
-    `Below the ridge point at ${formatQuantity(ridge, 'FLOP/B')} the rate is the memory bandwidth, ${formatSI(bandwidth, 'B/s')}, times the intensity; ` +
-    `above it, the peak of ${formatSI(peak, 'FLOP/s')}. ` +
-    placed
-      .map(
-        (k) =>
-          `The ${k.name} ${k.shapeText} has an intensity of ${formatQuantity(k.intensity, 'FLOP/B')} and can reach ${formatSI(k.attainable, 'FLOP/s')}: ${k.bound}-bound`,
-      )
-      .join('. ') +
-    '.';
+  const kernelSentence = (k: RooflineKernel) =>
+    t(
+      k.bound === 'memory'
+        ? N_('The {} {} has an intensity of {} and can reach {}: memory-bound')
+        : N_('The {} {} has an intensity of {} and can reach {}: compute-bound'),
+      k.name,
+      k.shapeText,
+      formatQuantity(k.intensity, 'FLOP/B'),
+      formatSI(k.attainable, 'FLOP/s'),
+    );
+  const description = t(
+    'Roofline of the {} in {}: attainable FLOP/s against arithmetic intensity, both on log scales. Below the ridge point at {} the rate is the memory bandwidth, {}, times the intensity; above it, the peak of {}. {}.',
+    gpu.name,
+    dtype,
+    formatQuantity(ridge, 'FLOP/B'),
+    formatSI(bandwidth, 'B/s'),
+    formatSI(peak, 'FLOP/s'),
+    sentences(lang, placed.map(kernelSentence)),
+  );
   return { gpu: gpu.name, dtype, peak, bandwidth, ridge, line, span, kernels: placed, description };
 }

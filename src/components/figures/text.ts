@@ -4,6 +4,8 @@
  * Formatting only: every size comes from the core.
  */
 import type { Dim } from '../../core/flops/stages';
+import { FIGURES_ZH } from '../../core/i18n/figuresZh';
+import type { Lang } from '../../core/i18n/translate';
 import { formatInteger } from '../../core/units';
 
 /** One run of a symbol: plain text or a subscript. */
@@ -58,10 +60,53 @@ export function shapeSentence(dims: readonly Dim[]): string {
   return `${plain(symbolic(dims))} = ${sizes(dims)}`;
 }
 
+/** Wide characters: CJK ideographs, kana, and full-width punctuation and forms. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
 /**
  * A generous estimate of a run of text's width in viewBox units (DejaVu Sans, the widest
- * of the fonts the UI stack falls back to, averages about 0.6 em per character).
+ * of the fonts the UI stack falls back to, averages about 0.6 em per character; a CJK
+ * ideograph or full-width mark is a full em).
+ * @example textWidth('拐点 153 FLOP/B', 14) //=> 2 · 14 + 11 · 14 · 0.62
  */
 export function textWidth(text: string, fontSize: number): number {
-  return [...primes(text)].length * fontSize * 0.62;
+  let width = 0;
+  for (const ch of primes(text)) width += WIDE.test(ch) ? fontSize : fontSize * 0.62;
+  return width;
+}
+
+/**
+ * The figures' words in `lang`. The function it returns (called `t` in the figures) fills an English
+ * template, written at the call site with `{}` for each value, with the values in order; in Chinese it fills the template's entry in FIGURES_ZH
+ * (`{}` in order, or `{0}`, `{1}`… where Chinese word order differs). A template without an
+ * entry stays English; test/components/figures.test.ts fails on one.
+ * @example figureText('zh')('Each of the L = {} layers', '32') //=> '每一层（共 L = 32 层）'
+ */
+export function figureText(lang: Lang): (english: string, ...values: readonly (string | number)[]) => string {
+  return (english, ...values) => {
+    const template = lang === 'zh' ? (FIGURES_ZH[english] ?? english) : english;
+    let next = 0;
+    return template.replace(/\{(\d*)\}/g, (m, index: string) => {
+      const value = values[index === '' ? next++ : Number(index)];
+      return value === undefined ? m : String(value);
+    });
+  };
+}
+
+/**
+ * Marks an English phrase that a figure translates later, through `t`, (gettext's N_), so
+ * the coverage test finds it where it is written. Returns it unchanged.
+ */
+export function N_(english: string): string {
+  return english;
+}
+
+/** Clauses of a text alternative: "a; b" in English, "a；b" in Chinese. */
+export function clauses(lang: Lang, parts: readonly string[]): string {
+  return parts.join(lang === 'zh' ? '；' : '; ');
+}
+
+/** Sentences of a text alternative, without the last full stop: "a. b" in English, "a。b" in Chinese. */
+export function sentences(lang: Lang, parts: readonly string[]): string {
+  return parts.join(lang === 'zh' ? '。' : '. ');
 }
