@@ -2,8 +2,19 @@ import { describe } from 'vitest';
 import { expect, hydrate, test as it, waitForValue } from './fixture';
 import { builtPages } from './site';
 import { PRESETS } from '../../src/core/model/presets';
+import { OFFICIAL_PARAMS_SOURCE_ZH } from '../../src/core/i18n/dataNotesZh';
 
-const built = builtPages().find((p) => p.path === 'models/');
+const pages = builtPages();
+const built = pages.find((p) => p.path === 'models/');
+const builtZh = pages.find((p) => p.path === 'zh/models/');
+/** The text of an HTML attribute or text node, entities decoded. */
+const decode = (html: string) =>
+  html
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 describe('models page', () => {
   it('is built with a full static table: one row per preset, each linking to the parameter counter', () => {
@@ -18,6 +29,20 @@ describe('models page', () => {
     expect(html).toContain('6,573,522,944');
     // Llama 2 70B KV per token in bf16: 2·80·8·128·2 = 327,680 B
     expect(html).toContain('327,680');
+  });
+
+  it('shows each official count’s source as its tooltip: the English note on /models/, the Chinese one on /zh/models/', () => {
+    expect(builtZh).toBeDefined();
+    const en = decode(built!.html);
+    const zh = decode(builtZh!.html);
+    const official = PRESETS.filter((p) => p.officialParams !== null);
+    expect(official.length).toBeGreaterThan(20);
+    for (const p of official) {
+      // Booleans, so a failure names the preset without printing the whole page.
+      expect(en.includes(`title="${p.officialParamsSource}"`), `${p.id}: English tooltip on /models/`).toBe(true);
+      expect(zh.includes(`title="${OFFICIAL_PARAMS_SOURCE_ZH[p.id]}"`), `${p.id}: Chinese tooltip on /zh/models/`).toBe(true);
+      expect(zh.includes(`title="${p.officialParamsSource}"`), `${p.id}: no English tooltip on /zh/models/`).toBe(false);
+    }
   });
 
   it('renders with no console error, sorts by a column, and its row link opens the counter on that model', async ({ open }) => {
