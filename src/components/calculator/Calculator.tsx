@@ -101,9 +101,10 @@ export function Calculator<F extends FieldSpecs, R>({ def, lang = 'en' }: Calcul
 
   const result = computed.result;
   const stale = computed.stale;
-  const view = result === null ? null : def.view(result, values, stale);
+  const words = { t, lang };
+  const view = result === null ? null : def.view(result, values, stale, words);
   const link = () => state.linkUrl(def.anchor);
-  const setup = def.setup ? t(def.setup(values)) : undefined;
+  const setup = def.setup ? t(def.setup(values, words)) : undefined;
   const cite = { link, ...(setup ? { context: setup } : {}) };
   return (
     <LangContext.Provider value={lang}>

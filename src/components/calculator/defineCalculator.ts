@@ -7,9 +7,21 @@
  */
 import type { ReactNode } from 'react';
 import type { Derivation } from '../../core/formula';
+import type { Lang } from '../../core/i18n/translate';
 import type { Warning } from '../../core/scenario/warnings';
 import type { ResultItem } from '../controls/Results';
 import type { FieldSpecs, FieldValues } from '../state/fields';
+
+/**
+ * The island's words, handed to `setup` and `view` for the texts they assemble from pieces (a
+ * chart summary joined from per-bar sentences, a detail naming an option): `t` renders an English
+ * text in the island's language (the identity in English), `lang` picks the punctuation that
+ * joins the pieces (see ./words.ts).
+ */
+export interface Words {
+  t: (english: string) => string;
+  lang: Lang;
+}
 
 /** A group of inputs under a legend; `advanced` groups start folded. */
 export interface InputGroup<F extends FieldSpecs> {
@@ -62,9 +74,9 @@ export interface CalculatorDefinition<F extends FieldSpecs, R> {
    * The setup in a few words (model, hardware, workload), named in every derivation a reader
    * copies as LaTeX or Markdown, e.g. "Llama 2 70B on 8 × A800, 16 requests of 4,000 tokens".
    */
-  setup?: (values: FieldValues<F>) => string;
+  setup?: (values: FieldValues<F>, words: Words) => string;
   /** What to show for a result (formatting only: every number comes from `compute`). */
-  view: (result: R, values: FieldValues<F>, stale: boolean) => CalculatorView<R>;
+  view: (result: R, values: FieldValues<F>, stale: boolean, words: Words) => CalculatorView<R>;
 }
 
 /**

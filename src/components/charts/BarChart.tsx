@@ -1,5 +1,5 @@
 import { useT } from '../i18n/i18n';
-import { ChartFrame, seriesColour } from './ChartFrame';
+import { ChartFrame, seriesColour, type Summary } from './ChartFrame';
 import { bandScale, linearScale, textWidth } from './scales';
 import { useWidth } from './useWidth';
 
@@ -14,7 +14,7 @@ interface BarChartProps {
   title: string;
   bars: readonly Bar[];
   /** A sentence that says what the chart shows, for screen readers and print. */
-  summary: string;
+  summary: Summary;
   /** Build-time width, px; the chart then follows its container. */
   width?: number;
 }

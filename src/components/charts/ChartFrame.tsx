@@ -1,10 +1,19 @@
 import type { ReactNode, RefObject } from 'react';
-import { useT } from '../i18n/i18n';
+import { useLang, useT } from '../i18n/i18n';
+import { sep } from '../calculator/words';
+import type { Lang } from '../i18n/i18n';
+
+/**
+ * A chart's text alternative: an English sentence (rendered through the catalogue), or, for a
+ * summary joined from per-bar pieces, a function that builds it in the island's language from
+ * `t` and the separators of `lang` (../calculator/words.ts).
+ */
+export type Summary = string | ((t: (english: string) => string, lang: Lang) => string);
 
 interface ChartFrameProps {
   frameRef: RefObject<HTMLElement | null>;
   title: string;
-  summary: string;
+  summary: Summary;
   width: number;
   height: number;
   legend?: readonly { label: string; colour: string; line?: boolean }[];
@@ -20,14 +29,20 @@ export function ChartFrame({ frameRef, title: english, summary: summaryEn, width
   // The title, legend and summary in the island's language (LangContext).
   const t = useT();
   const title = t(english);
-  const summary = t(summaryEn);
+  const lang = useLang();
+  const summary = t(typeof summaryEn === 'function' ? summaryEn(t, lang) : summaryEn);
+  // Title and summary read as two sentences: '. ' in English, '。' in Chinese.
+  const stop = sep('. ', lang);
   return (
     <figure className="chart-figure" ref={frameRef as RefObject<HTMLElement>}>
       <figcaption className="chart-title">
         {title}
-        <span className="sr-only">. {summary}</span>
+        <span className="sr-only">
+          {stop}
+          {summary}
+        </span>
       </figcaption>
-      <svg className="chart" viewBox={`0 0 ${width} ${height}`} style={{ height }} role="img" aria-label={`${title}. ${summary}`}>
+      <svg className="chart" viewBox={`0 0 ${width} ${height}`} style={{ height }} role="img" aria-label={`${title}${stop}${summary}`}>
         {children}
       </svg>
       {legend && legend.length > 1 && (

@@ -1,5 +1,5 @@
 import { useT } from '../i18n/i18n';
-import { ChartFrame, seriesColour } from './ChartFrame';
+import { ChartFrame, seriesColour, type Summary } from './ChartFrame';
 import { linearScale, logScale, niceDomain, niceLogDomain, textWidth, type Scale } from './scales';
 import { useWidth } from './useWidth';
 
@@ -22,7 +22,7 @@ interface LineChartProps {
   markers?: readonly { x: number; y: number; label: string }[];
   /** Vertical reference lines, e.g. a ridge point. */
   verticals?: readonly { x: number; label: string }[];
-  summary: string;
+  summary: Summary;
   /** Build-time width, px; the chart then follows its container. */
   width?: number;
   height?: number;

@@ -1,5 +1,5 @@
 import { useT } from '../i18n/i18n';
-import { ChartFrame, seriesColour } from './ChartFrame';
+import { ChartFrame, seriesColour, type Summary } from './ChartFrame';
 import { bandScale, linearScale, niceDomain, textWidth } from './scales';
 import { useWidth } from './useWidth';
 
@@ -21,7 +21,7 @@ interface StackedBarChartProps {
   keys: readonly { key: string; label: string }[];
   /** A reference line (e.g. GPU memory capacity) and its label. */
   limit?: { value: number; label: string };
-  summary: string;
+  summary: Summary;
   /** Build-time width, px; the chart then follows its container. */
   width?: number;
 }

@@ -95,8 +95,10 @@ export const BATCHING_CURVE = defineCalculator({
     kvAllocation: 'alloc',
     prefillChunkTokens: 'chunk',
   },
-  setup: (v) =>
-    `${v.model === CUSTOM_MODEL ? 'the pasted config.json' : labelOf(MODEL.model, v.model)} on ${formatInteger(v.G)} × ${labelOf(GPU, v.gpu)}, ${users(v.B)} of ${formatInteger(v.S)} + ${formatInteger(v.O)} tokens, ${v.dtype} weights, ${v.alloc} KV cache${v.chunk === 'off' ? '' : `, prefill chunks of ${v.chunk} tokens`}`,
+  setup: (v, { t }) =>
+    t(
+      `${v.model === CUSTOM_MODEL ? t('the pasted config.json') : labelOf(MODEL.model, v.model)} on ${formatInteger(v.G)} × ${labelOf(GPU, v.gpu)}, ${v.B === 1 ? t(`${formatInteger(v.B)} user`) : t(`${formatInteger(v.B)} users`)} of ${formatInteger(v.S)} + ${formatInteger(v.O)} tokens, ${v.dtype} weights, ${v.alloc === 'paged' ? t('paged KV cache') : t('reserved KV cache')}${v.chunk === 'off' ? '' : t(`, prefill chunks of ${v.chunk} tokens`)}`,
+    ),
   compute: (v) => {
     const spec = resolveModelChoice(v.model, v.config);
     const input: ServingInput = {
@@ -113,7 +115,7 @@ export const BATCHING_CURVE = defineCalculator({
     const curve = continuousBatchingCurve(input);
     return { spec, r, curve };
   },
-  view: ({ spec, r, curve }, v) => {
+  view: ({ spec, r, curve }, v, _, { t }) => {
     const open = [continuousThroughputDerivation(r), ...chunkedDerivations(r), ...pagedDerivations(spec, r).filter((d) => d.id === 'serving.pagedConcurrency')];
     const shown = new Set(open.map((d) => d?.id));
     const c = r.continuous;
@@ -183,7 +185,7 @@ export const BATCHING_CURVE = defineCalculator({
               logX
               summary={`Throughput rises from ${formatSI(curve.points[0]!.outputTokensPerSecond, 'tokens/s')} at one user to ${formatSI(Math.max(...curve.points.map((p) => p.outputTokensPerSecond)), 'tokens/s')} at the memory limit of ${formatInteger(limit)}, while the time per output token grows from ${formatSeconds(curve.points[0]!.itlSeconds)}; past the limit requests queue for memory. The table lists each point.`}
             />
-            <div className="table-scroll" tabIndex={0} role="region" aria-label="Throughput and latency by users">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('Throughput and latency by users')}>
               <table className="sweep" data-testid="cb-curve" style={{ whiteSpace: 'nowrap' }}>
                 <caption>
                   <T>Throughput and latency by users</T>
@@ -212,7 +214,7 @@ export const BATCHING_CURVE = defineCalculator({
                       <td>{formatSI(p.outputTokensPerSecond, '', 3).trim()}</td>
                       <td>{formatSeconds(p.itlSeconds)}</td>
                       <td>{formatSeconds(p.ttftSeconds)}</td>
-                      <td>{p.fits ? 'yes' : 'queues'}</td>
+                      <td>{p.fits ? t('yes') : t('queues')}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -6,6 +6,7 @@ import { planCapacity, solveTensorParallel, type CapacityPlan, type Limit } from
 import { formatInteger, formatPercent, formatQuantity, formatSeconds, formatUsd } from '../../core/units';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { T } from '../i18n/T';
+import { useT } from '../i18n/i18n';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { dtypeOptions, type FieldSpecs } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
@@ -64,10 +65,12 @@ const LIMIT_TEXT: Record<Limit, string> = {
 };
 
 /** Short words for the degrees table, so that it fits a phone. */
-const LIMIT_SHORT: Record<Limit, string> = { ttft: 'TTFT', tpot: 'TPOT', memory: 'memory', context: 'context', bound: 'range', candidates: 'degrees' };
+const limitShort = (limit: Limit, t: (english: string) => string): string =>
+  ({ ttft: 'TTFT', tpot: 'TPOT', memory: t('memory'), context: t('context'), bound: t('range'), candidates: t('degrees') })[limit];
 
 /** Every degree tried, one row each: what it holds, what stops it, and the GPUs it comes to (four columns: it fits a phone). */
 function DegreeTable({ plans }: { plans: readonly CapacityPlan[] }) {
+  const t = useT();
   return (
     <table className="comparison" data-testid="cap-degrees">
       <caption>
@@ -97,11 +100,11 @@ function DegreeTable({ plans }: { plans: readonly CapacityPlan[] }) {
             <td>
               {x.concurrency === null
                 ? x.limitedBy === 'memory'
-                  ? 'no fit'
-                  : `misses ${LIMIT_SHORT[x.limitedBy ?? 'ttft']}`
+                  ? t('no fit')
+                  : t(`misses ${limitShort(x.limitedBy ?? 'ttft', t)}`)
                 : x.limitedBy === null
                   ? '—'
-                  : LIMIT_SHORT[x.limitedBy]}
+                  : limitShort(x.limitedBy, t)}
             </td>
             <td data-testid={`cap-tp-gpus-${x.gpusPerReplica}`}>{x.gpusTotal === null ? '—' : formatInteger(x.gpusTotal)}</td>
           </tr>
@@ -170,10 +173,12 @@ export const CAPACITY_PLANNER = defineCalculator({
     r: 'lambda',
     n: 'lambda',
   },
-  setup: ({ model, gpu, tp, lambda, S, O, ttft, tpot, price, dtype }) => {
-    const name = MODEL.model.options.find((o) => o.value === model)?.label ?? 'a pasted config.json';
-    const per = tp === 'auto' ? '' : ` in replicas of ${tp}`;
-    return `${name} (${dtype}) on ${resolveGpu(gpu).name}${per}, ${formatQuantity(lambda, 'requests/s')} of ${formatInteger(S)} + ${formatInteger(O)} tokens, TTFT ≤ ${formatSeconds(ttft)}, TPOT ≤ ${formatSeconds(tpot)}, at ${formatUsd(price)}/GPU-h`;
+  setup: ({ model, gpu, tp, lambda, S, O, ttft, tpot, price, dtype }, { t }) => {
+    const name = MODEL.model.options.find((o) => o.value === model)?.label ?? t('a pasted config.json');
+    const per = tp === 'auto' ? '' : t(` in replicas of ${tp}`);
+    return t(
+      `${name} (${dtype}) on ${resolveGpu(gpu).name}${per}, ${formatQuantity(lambda, 'requests/s')} of ${formatInteger(S)} + ${formatInteger(O)} tokens, TTFT ≤ ${formatSeconds(ttft)}, TPOT ≤ ${formatSeconds(tpot)}, at ${formatUsd(price)}/GPU-h`,
+    );
   },
   compute: ({ model, config, gpu, tp, lambda, S, O, ttft, tpot, price, dtype }) => {
     const spec = resolveModelChoice(model, config);

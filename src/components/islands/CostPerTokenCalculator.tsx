@@ -54,9 +54,11 @@ export const COST_PER_TOKEN = defineCalculator({
     X: 'B',
     lambda: 'B',
   },
-  setup: ({ model, gpu, gpus, B, S, O, price, dtype }) => {
-    const name = MODEL.model.options.find((o) => o.value === model)?.label ?? 'a pasted config.json';
-    return `${name} (${dtype}) on ${formatInteger(gpus)} × ${resolveGpu(gpu).name}, ${formatInteger(B)} requests of ${formatInteger(S)} + ${formatInteger(O)} tokens in flight, at ${formatUsd(price)}/GPU-h`;
+  setup: ({ model, gpu, gpus, B, S, O, price, dtype }, { t }) => {
+    const name = MODEL.model.options.find((o) => o.value === model)?.label ?? t('a pasted config.json');
+    return t(
+      `${name} (${dtype}) on ${formatInteger(gpus)} × ${resolveGpu(gpu).name}, ${formatInteger(B)} requests of ${formatInteger(S)} + ${formatInteger(O)} tokens in flight, at ${formatUsd(price)}/GPU-h`,
+    );
   },
   compute: ({ model, config, gpu, gpus, B, S, O, price, dtype }) => {
     const spec = resolveModelChoice(model, config);

@@ -40,8 +40,10 @@ export const FLOPS_PER_TOKEN = defineCalculator({
   shown: (name, raw) => name !== 'config' || raw.model === CUSTOM_MODEL,
   // The sweep refuses a context past its own limit (10M tokens) as `maxContext`; the formulas name the model's N, L, H.
   fieldFor: { maxContext: 'Sc', contextTokens: 'Sc', promptTokens: 'Sc', N: 'model', L: 'model', H: 'model' },
-  setup: ({ model, Sc, mode }) =>
-    `${model === CUSTOM_MODEL ? 'a pasted config.json' : (MODEL.model.options.find((o) => o.value === model)?.label ?? model)}, ${mode === 'decode' ? 'decode' : 'prefill'} at S' = ${formatInteger(Sc)}`,
+  setup: ({ model, Sc, mode }, { t }) =>
+    t(
+      `${model === CUSTOM_MODEL ? t('a pasted config.json') : (MODEL.model.options.find((o) => o.value === model)?.label ?? model)}, ${mode === 'decode' ? t('decode') : t('prefill')} at S' = ${formatInteger(Sc)}`,
+    ),
   compute: ({ model, config, Sc, mode }) => {
     const spec = resolveModelChoice(model, config);
     const sweep = flopsPerTokenSweep({ spec, maxContext: Sc, mode: mode as PerTokenMode });

@@ -9,6 +9,7 @@ import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { T } from '../i18n/T';
 import { useT } from '../i18n/i18n';
 import { defineCalculator } from '../calculator/defineCalculator';
+import { joinWords } from '../calculator/words';
 import { dtypeOptions, type SelectFieldSpec } from '../state/fields';
 import { gpuField, resolveGpu } from '../state/gpuPicker';
 
@@ -142,9 +143,9 @@ export const GPU_COMPARISON = defineCalculator({
   },
   // The formulas name their inputs by symbol: intensity I comes from M, K, N; P and W from the first GPU.
   fieldFor: { A: 'M', I: 'M', s: 'dtype', P: 'gpuA', W: 'gpuA' },
-  setup: ({ gpuA, gpuB, gpuC, M, K, N, dtype }) => {
+  setup: ({ gpuA, gpuB, gpuC, M, K, N, dtype }, { t, lang }) => {
     const names = chosenIds([gpuA, gpuB, gpuC]).map((id) => shortName(resolveGpu(id).name));
-    return `[${formatInteger(M)}, ${formatInteger(K)}] @ [${formatInteger(K)}, ${formatInteger(N)}] in ${dtype} on ${names.join(', ')}`;
+    return t(`[${formatInteger(M)}, ${formatInteger(K)}] @ [${formatInteger(K)}, ${formatInteger(N)}] in ${dtype} on ${joinWords(names, lang, ', ')}`);
   },
   compute: ({ gpuA, gpuB, gpuC, M, K, N, dtype }) => {
     if (!isGpuDtype(dtype)) throw new InputError('dtype', `${dtype} has no tensor-core peak: pick one from the list`);

@@ -29,7 +29,7 @@ const ATTENTION: SelectFieldSpec = {
 };
 
 const labelOf = (spec: SelectFieldSpec, value: string) => spec.options.find((o) => o.value === value)?.label ?? value;
-const regimeText = (r: Regime) => (r === 'compute-bound' ? 'compute-bound' : 'memory-bound');
+const regimeText = (r: Regime, t: (english: string) => string) => (r === 'compute-bound' ? t('compute-bound') : t('memory-bound'));
 // Log axes get a tick at every 1…9 × 10^k; label the decades only, so the text never overlaps.
 const decade = (v: number, label: string) => (Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9 ? label : '');
 /** A short tick: 0.1, 10, 1 k, 1 M (never a seven-digit "1000000" that the axis clips). */
@@ -155,8 +155,10 @@ export const INFERENCE_LATENCY = defineCalculator({
     tl: 'tlayer',
     Sc: 'output',
   },
-  setup: (v) =>
-    `${v.model === CUSTOM_MODEL ? 'the pasted config.json' : labelOf(MODEL.model, v.model)} on ${formatInteger(v.gpus)} × ${labelOf(GPU, v.gpu)}, ${formatInteger(v.batch)} request${v.batch === 1 ? '' : 's'} of ${formatInteger(v.input)} + ${formatInteger(v.output)} tokens, ${v.dtype} weights, ${v.attention} attention`,
+  setup: (v, { t }) =>
+    t(
+      `${v.model === CUSTOM_MODEL ? t('the pasted config.json') : labelOf(MODEL.model, v.model)} on ${formatInteger(v.gpus)} × ${labelOf(GPU, v.gpu)}, ${formatInteger(v.batch)} request${v.batch === 1 ? '' : 's'} of ${formatInteger(v.input)} + ${formatInteger(v.output)} tokens, ${v.dtype} weights, ${v.attention === 'full' ? t('full attention') : t('causal attention')}`,
+    ),
   compute: (v) => {
     const spec = resolveModelChoice(v.model, v.config);
     const hw = resolveGpu(v.gpu);
@@ -201,7 +203,7 @@ export const INFERENCE_LATENCY = defineCalculator({
       ],
     };
   },
-  view: (r, v) => {
+  view: (r, v, _, { t }) => {
     const { lat } = r;
     const hypothetical = latencyIsHypothetical(lat.warnings);
     const crossD = pick(r.steps, 'latency.decodeCriticalBatch');
@@ -231,13 +233,13 @@ export const INFERENCE_LATENCY = defineCalculator({
         { label: 'Whole request', value: formatSeconds(lat.totalSeconds), detail: 'TTFT + (O − 1) · TPOT', testId: 'lat-total' },
         {
           label: 'Prefill is',
-          value: regimeText(lat.prefill.regime),
+          value: regimeText(lat.prefill.regime, t),
           detail: `${formatSignificant(lat.prefill.arithmeticIntensity)} FLOP/B vs ridge ${r.ridge.formatted}`,
           testId: 'lat-prefill-bound',
         },
         {
           label: 'Decode is',
-          value: regimeText(lat.decodeLast.regime),
+          value: regimeText(lat.decodeLast.regime, t),
           detail: `${formatSignificant(lat.decodeLast.arithmeticIntensity)} FLOP/B at the last step`,
           testId: 'lat-decode-bound',
         },
@@ -270,7 +272,7 @@ export const INFERENCE_LATENCY = defineCalculator({
             formatY={tick}
             logX
             logY
-            summary={`Prefill does ${formatSignificant(lat.prefill.arithmeticIntensity)} FLOPs per byte and is ${regimeText(lat.prefill.regime)}; the last decode step does ${formatSignificant(lat.decodeLast.arithmeticIntensity)} FLOPs per byte and is ${regimeText(lat.decodeLast.regime)}; the ridge point is ${r.ridge.formatted}.`}
+            summary={`Prefill does ${formatSignificant(lat.prefill.arithmeticIntensity)} FLOPs per byte and is ${regimeText(lat.prefill.regime, t)}; the last decode step does ${formatSignificant(lat.decodeLast.arithmeticIntensity)} FLOPs per byte and is ${regimeText(lat.decodeLast.regime, t)}; the ridge point is ${r.ridge.formatted}.`}
           />
           <LineChart
             title={`Decode throughput by batch size, B = 1 to ${formatInteger(lastBatch)}`}
@@ -288,10 +290,10 @@ export const INFERENCE_LATENCY = defineCalculator({
             summary={`Decode tokens per second for batch sizes ${r.sweep.map((p) => formatInteger(p.batch)).join(', ')}; batches above ${formatInteger(fitLimit)} do not fit in memory and are hypothetical. The table below lists each point.`}
           />
           <p className="hint">
-            The sweep doubles B from 1 to {formatInteger(lastBatch)} with the other inputs as above.{' '}
+            {t(`The sweep doubles B from 1 to ${formatInteger(lastBatch)} with the other inputs as above.`)}{' '}
             {fitLimit < lastBatch
-              ? `Past ${formatInteger(fitLimit)} requests the KV caches no longer fit beside the weights, so those points are hypothetical.`
-              : 'Every batch in it fits in memory.'}
+              ? t(`Past ${formatInteger(fitLimit)} requests the KV caches no longer fit beside the weights, so those points are hypothetical.`)
+              : t('Every batch in it fits in memory.')}
           </p>
           <h4 className="chart-title" id="lat-sweep-title">
             <T>Batch sweep</T>
@@ -326,8 +328,8 @@ export const INFERENCE_LATENCY = defineCalculator({
                     <td>{formatSeconds(p.ttftSeconds)}</td>
                     <td>{formatSeconds(p.tpotSeconds)}</td>
                     <td>{formatSI(p.decodeTokensPerSecond, '', 3).trim()}</td>
-                    <td>{p.decodeRegime === 'compute-bound' ? 'compute' : 'memory'}</td>
-                    <td>{p.fits ? 'yes' : 'no'}</td>
+                    <td>{p.decodeRegime === 'compute-bound' ? t('compute') : t('memory')}</td>
+                    <td>{p.fits ? t('yes') : t('no')}</td>
                   </tr>
                 ))}
               </tbody>

@@ -40,10 +40,10 @@ export const KV_CACHE = defineCalculator({
   },
   // The formulas name S' `Sc` and the bytes per element `s`; the model's own count names them in words.
   fieldFor: { Sc: 'S', contextTokens: 'S', s: 'dtype', bytesPerElement: 'dtype' },
-  setup: ({ model, L, hKv, d, S, dtype }) => {
+  setup: ({ model, L, hKv, d, S, dtype }, { t }) => {
     const shape = `L = ${formatInteger(L)}, h_kv = ${formatInteger(hKv)}, d = ${formatInteger(d)}`;
-    const who = model === MANUAL ? shape : model === CUSTOM_MODEL ? `a pasted config.json (${shape})` : `${MODEL_NAMES.get(model) ?? model} (${shape})`;
-    return `${who}, S' = ${formatInteger(S)} tokens, ${dtype} cache`;
+    const who = model === MANUAL ? shape : model === CUSTOM_MODEL ? t(`a pasted config.json (${shape})`) : `${MODEL_NAMES.get(model) ?? model} (${shape})`;
+    return t(`${who}, S' = ${formatInteger(S)} tokens, ${dtype} cache`);
   },
   compute: ({ model, config, L, hKv, d, S, dtype }) => {
     const s = bytesPerElement(dtype as Dtype);

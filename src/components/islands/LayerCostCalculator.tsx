@@ -11,6 +11,7 @@ import type { AttentionMode } from '../../core/flops/flops';
 import type { FfnKind, ModelSpec, NormKind } from '../../core/model/spec';
 import { formatCount, formatInteger, formatPercent, formatQuantity, formatSignificant } from '../../core/units';
 import { BarChart } from '../charts/BarChart';
+import { joinWords } from '../calculator/words';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { T } from '../i18n/T';
 import { defineCalculator } from '../calculator/defineCalculator';
@@ -133,11 +134,15 @@ export const LAYER_COST = defineCalculator({
   },
   // The whole-model FLOP count the layer reuses names its inputs in words.
   fieldFor: { batch: 'B', newTokens: 'S', contextTokens: 'Sc' },
-  setup: ({ model, H, h, hKv, d, I, ffn, B, S, Sc, attention }) => {
-    const shape = `H = ${formatInteger(H)}, h = ${formatInteger(h)}, h_kv = ${formatInteger(hKv)}, d = ${formatInteger(d)}, I = ${formatInteger(I)} ${ffn === 'gated' ? 'gated' : 'two-matrix'}`;
+  setup: ({ model, H, h, hKv, d, I, ffn, B, S, Sc, attention }, { t }) => {
+    const shape = `H = ${formatInteger(H)}, h = ${formatInteger(h)}, h_kv = ${formatInteger(hKv)}, d = ${formatInteger(d)}, I = ${formatInteger(I)} ${ffn === 'gated' ? t('gated') : t('two-matrix')}`;
     const who =
-      model === MANUAL ? `a layer with ${shape}` : `a ${model === CUSTOM_MODEL ? 'pasted config.json' : (MODEL_NAMES.get(model) ?? model)} layer (${shape})`;
-    return `${who}, B = ${formatInteger(B)}, S = ${formatInteger(S)}, S' = ${formatInteger(Sc)}, ${attention} attention`;
+      model === MANUAL
+        ? t(`a layer with ${shape}`)
+        : t(`a ${model === CUSTOM_MODEL ? t('pasted config.json') : (MODEL_NAMES.get(model) ?? model)} layer (${shape})`);
+    return t(
+      `${who}, B = ${formatInteger(B)}, S = ${formatInteger(S)}, S' = ${formatInteger(Sc)}, ${attention === 'full' ? t('full attention') : t('causal attention')}`,
+    );
   },
   compute: ({ model, config, H, h, hKv, d, I, ffn, norm, bias, B, S, Sc, attention }) => {
     const spec = model === MANUAL ? null : resolveModelChoice(model, config);
@@ -213,7 +218,14 @@ function LayerCharts({ cost, note }: { cost: Cost; note: string | null }) {
           <BarChart
             title="FLOPs per component"
             bars={flopBars}
-            summary={`FLOPs of one layer by component: ${flopBars.map((b) => `${b.label} ${b.text}`).join('; ')}.`}
+            summary={(t, lang) =>
+              t(
+                `FLOPs of one layer by component: ${joinWords(
+                  flopBars.map((b) => `${t(b.label)} ${b.text}`),
+                  lang,
+                )}.`,
+              )
+            }
           />
         </>
       )}
@@ -225,7 +237,14 @@ function LayerCharts({ cost, note }: { cost: Cost; note: string | null }) {
           <BarChart
             title="Parameters per component"
             bars={paramBars}
-            summary={`Parameters of one layer by component: ${paramBars.map((b) => `${b.label} ${b.text}`).join('; ')}.`}
+            summary={(t, lang) =>
+              t(
+                `Parameters of one layer by component: ${joinWords(
+                  paramBars.map((b) => `${t(b.label)} ${b.text}`),
+                  lang,
+                )}.`,
+              )
+            }
           />
         </>
       )}

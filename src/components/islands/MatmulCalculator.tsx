@@ -30,7 +30,8 @@ export const MATMUL = defineCalculator({
   },
   // The formulas name their inputs by symbol; F and Q are the computed FLOPs and bytes, so their limits are M, K, N's.
   fieldFor: { F: 'M', Q: 'M', s: 'dtype' },
-  setup: ({ A, M, K, N, dtype }) => `[${formatInteger(A)}, ${formatInteger(M)}, ${formatInteger(K)}] @ [${formatInteger(K)}, ${formatInteger(N)}] in ${dtype}`,
+  setup: ({ A, M, K, N, dtype }, { t }) =>
+    t(`[${formatInteger(A)}, ${formatInteger(M)}, ${formatInteger(K)}] @ [${formatInteger(K)}, ${formatInteger(N)}] in ${dtype}`),
   compute: ({ A, M, K, N, dtype, P, W }) => {
     const s = bytesPerElement(dtype as Dtype);
     const flops = batchedMatmulFlopsFormula.derive({ A, M, K, N });

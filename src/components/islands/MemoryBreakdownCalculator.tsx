@@ -11,6 +11,8 @@ import { formatBytes, formatCount, formatInteger, formatPercent } from '../../co
 import { StackedBarChart } from '../charts/StackedBarChart';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { T } from '../i18n/T';
+import { useLang, useT } from '../i18n/i18n';
+import { joinWords, sep } from '../calculator/words';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { dtypeOptions } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
@@ -88,8 +90,10 @@ export const MEMORY_BREAKDOWN = defineCalculator({
     kvDtype: 'kvdtype',
     bytesPerElement: 'kvdtype',
   },
-  setup: ({ model, wdtype, kvdtype, B, S, gpu, G }) =>
-    `${model === CUSTOM_MODEL ? 'a pasted config.json' : nameOf(MODEL.model.options, model)} on ${formatInteger(G)} × ${nameOf(GPU.options, gpu)}, ${requestsText(B)} of ${formatInteger(S)} tokens, ${wdtype} weights, ${kvdtype} KV cache`,
+  setup: ({ model, wdtype, kvdtype, B, S, gpu, G }, { t }) =>
+    t(
+      `${model === CUSTOM_MODEL ? t('a pasted config.json') : nameOf(MODEL.model.options, model)} on ${formatInteger(G)} × ${nameOf(GPU.options, gpu)}, ${t(requestsText(B))} of ${formatInteger(S)} tokens, ${wdtype} weights, ${kvdtype} KV cache`,
+    ),
   compute: ({ model, config, wdtype, kvdtype, B, S, gpu, G, reading, u }) => {
     const spec = resolveModelChoice(model, config);
     const hw = resolveGpu(gpu);
@@ -128,7 +132,7 @@ export const MEMORY_BREAKDOWN = defineCalculator({
       crossD: K > 0 ? kvCrossoverFormula.derive({ W, K }) : null,
     };
   },
-  view: (r, { B, G, u }) => ({
+  view: (r, { B, G, u }, _, { t }) => ({
     results: [
       {
         label: 'Weights',
@@ -148,7 +152,9 @@ export const MEMORY_BREAKDOWN = defineCalculator({
       {
         label: 'GPU memory usable',
         value: formatBytes(r.m.usableBytes),
-        detail: `${formatInteger(G)} × ${formatBytes(r.memoryPerGpu, { binary: r.readingUsed !== 'GB' })} (${USED_LABELS[r.readingUsed]}) × ${formatPercent(u)}`,
+        detail: t(
+          `${formatInteger(G)} × ${formatBytes(r.memoryPerGpu, { binary: r.readingUsed !== 'GB' })} (${USED_LABELS[r.readingUsed]}) × ${formatPercent(u)}`,
+        ),
         testId: 'mem-capacity',
       },
       {
@@ -175,6 +181,8 @@ type Result = ReturnType<typeof MEMORY_BREAKDOWN.compute>;
 
 /** The notes on the model's cache, and the weights / KV / activations bars against the usable memory. */
 function MemoryChart({ r, G }: { r: Result; G: number }) {
+  const t = useT();
+  const lang = useLang();
   const chartable =
     r.rows.every((row) => [row.weightsBytes, row.kvCacheBytes, row.activationBytes, row.totalBytes].every(Number.isFinite)) && Number.isFinite(r.m.usableBytes);
   return (
@@ -185,7 +193,7 @@ function MemoryChart({ r, G }: { r: Result; G: number }) {
         </p>
       )}
       {r.spec.slidingWindow && (
-        <p className="note">This model uses a sliding window of {formatInteger(r.spec.slidingWindow.size)} tokens: its cache stops growing there.</p>
+        <p className="note">{t(`This model uses a sliding window of ${formatInteger(r.spec.slidingWindow.size)} tokens: its cache stops growing there.`)}</p>
       )}
       {chartable && (
         <StackedBarChart
@@ -201,13 +209,14 @@ function MemoryChart({ r, G }: { r: Result; G: number }) {
             text: formatBytes(row.totalBytes),
           }))}
           limit={{ value: r.m.usableBytes, label: `${formatInteger(G)} × ${r.hw.name}: ${formatBytes(r.m.usableBytes)}` }}
-          summary={r.rows
-            .map(
-              (row) =>
+          summary={joinWords(
+            r.rows.map((row) =>
+              t(
                 `${requestsText(row.requests)}: weights ${formatBytes(row.weightsBytes)}, KV cache ${formatBytes(row.kvCacheBytes)}, activations ${formatBytes(row.activationBytes)}, total ${formatBytes(row.totalBytes)}`,
-            )
-            .join('; ')
-            .concat(`. Usable memory of ${formatInteger(G)} GPUs: ${formatBytes(r.m.usableBytes)}; ${requestsText(r.m.maxConcurrency)} fit.`)}
+              ),
+            ),
+            lang,
+          ).concat(sep('. ', lang), t(`Usable memory of ${formatInteger(G)} GPUs: ${formatBytes(r.m.usableBytes)}; ${requestsText(r.m.maxConcurrency)} fit.`))}
         />
       )}
     </>

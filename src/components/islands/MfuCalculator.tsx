@@ -17,6 +17,7 @@ import { formatInteger, formatPercent, formatQuantity, formatSI } from '../../co
 import { BarChart } from '../charts/BarChart';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
+import { joinWords, sep } from '../calculator/words';
 import { parseField, withPowers, type FieldSpecs } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
 
@@ -145,17 +146,17 @@ export const MFU = defineCalculator({
     ep: 'gpus',
     microBatch: 'gpus',
   },
-  setup: ({ mode, model, gpu, dtype, attention, tokens, gpuHours, throughput, gpus, mfu }) => {
-    const name = MODEL.model.options.find((o) => o.value === model)?.label ?? 'a pasted config.json';
+  setup: ({ mode, model, gpu, dtype, attention, tokens, gpuHours, throughput, gpus, mfu }, { t }) => {
+    const name = MODEL.model.options.find((o) => o.value === model)?.label ?? t('a pasted config.json');
     const hw = resolveGpu(gpu).name;
     const convention = CONVENTION_SHORT[attention as AttentionConvention] ?? attention;
     const run =
       mode === 'throughput'
-        ? `${formatQuantity(throughput, 'tokens/s')} on ${formatInteger(gpus)} × ${hw}`
+        ? t(`${formatQuantity(throughput, 'tokens/s')} on ${formatInteger(gpus)} × ${hw}`)
         : mode === 'plan'
-          ? `${tokensText(tokens)} on ${formatInteger(gpus)} × ${hw} at ${formatPercent(mfu)} MFU`
-          : `${tokensText(tokens)} in ${formatQuantity(gpuHours, 'GPU-h')} of ${hw}`;
-    return `${name}, ${run}, dense ${dtype} peak, counting ${convention}`;
+          ? t(`${tokensText(tokens)} on ${formatInteger(gpus)} × ${hw} at ${formatPercent(mfu)} MFU`)
+          : t(`${tokensText(tokens)} in ${formatQuantity(gpuHours, 'GPU-h')} of ${hw}`);
+    return t(`${name}, ${run}, dense ${dtype} peak, counting ${convention}`);
   },
   compute: (v) => {
     const spec = resolveModelChoice(v.model, v.config);
@@ -221,7 +222,7 @@ export const MFU = defineCalculator({
     const bars = ATTENTION_CONVENTIONS.map((c) => ({ c, value: (c === attention ? s : scenario(c)).gpuHours! }));
     return { ...base, kind: 'plan' as const, totalD, timeD, hoursD, bars };
   },
-  view: (r, { dtype, recompute, gpus }) => {
+  view: (r, { dtype, recompute, gpus }, _, { t, lang }) => {
     const unit = r.kind === 'plan' ? 'GPU-h' : 'ratio';
     return {
       results: [
@@ -256,9 +257,10 @@ export const MFU = defineCalculator({
         <BarChart
           title={r.kind === 'plan' ? 'GPU-hours by attention convention' : 'MFU by attention convention'}
           bars={r.bars.map((b) => ({ label: CONVENTION_SHORT[b.c], value: b.value, text: formatQuantity(b.value, unit) }))}
-          summary={`The same ${r.kind === 'plan' ? 'plan' : 'run'} under each convention: ${r.bars
-            .map((b) => `${CONVENTION_LABELS[b.c]}: ${formatQuantity(b.value, unit)}`)
-            .join('; ')}.`}
+          summary={`The same ${r.kind === 'plan' ? 'plan' : 'run'} under each convention: ${joinWords(
+            r.bars.map((b) => `${t(CONVENTION_LABELS[b.c])}${sep(': ', lang)}${formatQuantity(b.value, unit)}`),
+            lang,
+          )}.`}
         />
       ),
     };

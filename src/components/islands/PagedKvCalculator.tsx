@@ -5,6 +5,7 @@ import { compareKvAllocation, kvSlotUtilizationFormula } from '../../core/servin
 import { formatBytes, formatInteger, formatPercent, formatSI, formatSeconds } from '../../core/units';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
+import { joinWords, sep } from '../calculator/words';
 import { BarChart } from '../charts/BarChart';
 import { dtypeOptions, type SelectFieldSpec } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
@@ -66,8 +67,10 @@ export const PAGED_KV = defineCalculator({
     prefixTokens: 'P',
     hitRate: 'h',
   },
-  setup: (v) =>
-    `${v.model === CUSTOM_MODEL ? 'the pasted config.json' : labelOf(MODEL.model, v.model)} on ${formatInteger(v.G)} × ${labelOf(GPU, v.gpu)}, requests of ${formatInteger(v.S)} + ${formatInteger(v.O)} tokens, ${v.kvdtype} KV cache in blocks of ${formatInteger(v.b)}${v.P > 0 ? `, a ${formatInteger(v.P)}-token prefix hit by ${formatPercent(v.h)}` : ''}`,
+  setup: (v, { t }) =>
+    t(
+      `${v.model === CUSTOM_MODEL ? t('the pasted config.json') : labelOf(MODEL.model, v.model)} on ${formatInteger(v.G)} × ${labelOf(GPU, v.gpu)}, requests of ${formatInteger(v.S)} + ${formatInteger(v.O)} tokens, ${v.kvdtype} KV cache in blocks of ${formatInteger(v.b)}${v.P > 0 ? t(`, a ${formatInteger(v.P)}-token prefix hit by ${formatPercent(v.h)}`) : ''}`,
+    ),
   compute: (v) => {
     const spec = resolveModelChoice(v.model, v.config);
     const base: ServingInput = {
@@ -147,7 +150,18 @@ export const PAGED_KV = defineCalculator({
           : []),
       ],
       warnings: [...(withPrefix ?? paged).warnings],
-      extra: <BarChart title="Requests whose KV caches fit at once" bars={bars} summary={bars.map((b) => `${b.label}: ${b.text}`).join('; ')} />,
+      extra: (
+        <BarChart
+          title="Requests whose KV caches fit at once"
+          bars={bars}
+          summary={(t, lang) =>
+            joinWords(
+              bars.map((b) => `${t(b.label)}${sep(': ', lang)}${b.text}`),
+              lang,
+            )
+          }
+        />
+      ),
       derivations: [...pagedDerivations(spec, withPrefix ?? paged), ...(withPrefix ? prefixDerivations(withPrefix) : [])],
       more: [{ ...reservedUse, title: `Share of a reserved ${formatInteger(v.R)}-token slot holding tokens` }],
     };

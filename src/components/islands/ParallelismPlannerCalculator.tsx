@@ -20,6 +20,7 @@ import { StackedBarChart } from '../charts/StackedBarChart';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { T } from '../i18n/T';
 import { defineCalculator } from '../calculator/defineCalculator';
+import { joinWords, sep } from '../calculator/words';
 import type { FieldSpecs, FieldValues, NumberFieldSpec } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
 
@@ -210,10 +211,12 @@ export const PARALLELISM_PLANNER = defineCalculator({
     k: 'tp',
     s: 'model',
   },
-  setup: ({ model, gpu, gpus, dp, tp, pp, cp, ep, zero, recompute }) => {
-    const name = MODEL.model.options.find((o) => o.value === model)?.label ?? 'a pasted config.json';
+  setup: ({ model, gpu, gpus, dp, tp, pp, cp, ep, zero, recompute }, { t }) => {
+    const name = MODEL.model.options.find((o) => o.value === model)?.label ?? t('a pasted config.json');
     const layout = `DP ${formatInteger(dp)} · TP ${formatInteger(tp)} · PP ${formatInteger(pp)} · CP ${formatInteger(cp)} · EP ${formatInteger(ep)}`;
-    return `${name} on ${formatInteger(gpus)} × ${resolveGpu(gpu).name}: ${layout}, ZeRO ${zero}, ${recompute} recomputation`;
+    return t(
+      `${name} on ${formatInteger(gpus)} × ${resolveGpu(gpu).name}: ${layout}, ZeRO ${zero}, ${recompute === 'full' ? t('full recomputation') : recompute === 'selective' ? t('selective recomputation') : t('none recomputation')}`,
+    );
   },
   compute: (v) => {
     const spec = resolveModelChoice(v.model, v.config);
@@ -257,7 +260,7 @@ export const PARALLELISM_PLANNER = defineCalculator({
       warnings: r.warnings.filter((w) => !RUN_WARNINGS.has(w.code)),
     };
   },
-  view: (x, v) => {
+  view: (x, v, _, { t, lang }) => {
     const { r, hw, summary, used } = x;
     const m = r.memory;
     const finite = x.byStage.every(({ memory }) => Number.isFinite(memory.totalBytes)) && Number.isFinite(m.usableBytes);
@@ -332,9 +335,9 @@ export const PARALLELISM_PLANNER = defineCalculator({
             <tbody>
               {COMM_KINDS.map((k) => (
                 <tr key={k.key}>
-                  <td>{k.label}</td>
+                  <td>{t(k.label)}</td>
                   <td>{formatBytes(r.communicationBytesPerStep[k.key])}</td>
-                  <td>{k.link}</td>
+                  <td>{t(k.link)}</td>
                   <td>{formatSeconds(summary.commSeconds[k.key])}</td>
                 </tr>
               ))}
@@ -353,13 +356,14 @@ export const PARALLELISM_PLANNER = defineCalculator({
                 text: formatBytes(memory.totalBytes),
               }))}
               limit={{ value: m.usableBytes, label: `${formatBytes(m.usableBytes, { binary: true })} per GPU` }}
-              summary={x.byStage
-                .map(
-                  ({ z, memory }) =>
+              summary={joinWords(
+                x.byStage.map(({ z, memory }) =>
+                  t(
                     `ZeRO ${z}: model states ${formatBytes(memory.modelStatesBytes)}, activations ${formatBytes(memory.activationsBytes)}, total ${formatBytes(memory.totalBytes)}`,
-                )
-                .join('; ')
-                .concat(`. Each GPU has ${formatBytes(m.usableBytes, { binary: true })} ${USED_LABELS[used]}.`)}
+                  ),
+                ),
+                lang,
+              ).concat(sep('. ', lang), t(`Each GPU has ${formatBytes(m.usableBytes, { binary: true })} ${t(USED_LABELS[used])}.`))}
             />
           )}
         </>

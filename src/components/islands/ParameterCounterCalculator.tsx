@@ -7,6 +7,7 @@ import { BarChart } from '../charts/BarChart';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { T } from '../i18n/T';
 import { useT } from '../i18n/i18n';
+import { joinWords } from '../calculator/words';
 import { defineCalculator } from '../calculator/defineCalculator';
 import { CUSTOM_MODEL, modelFields, resolveModelChoice } from '../state/pickers';
 
@@ -49,7 +50,7 @@ export const PARAMETER_COUNTER = defineCalculator({
   title: 'Parameter counter: the exact ledger',
   fields: { ...MODEL },
   shown: (name, raw) => name !== 'config' || raw.model === CUSTOM_MODEL,
-  setup: ({ model }) => (model === CUSTOM_MODEL ? 'a pasted config.json' : (MODEL.model.options.find((o) => o.value === model)?.label ?? model)),
+  setup: ({ model }, { t }) => (model === CUSTOM_MODEL ? t('a pasted config.json') : (MODEL.model.options.find((o) => o.value === model)?.label ?? model)),
   compute: ({ model, config }) => {
     const spec = resolveModelChoice(model, config);
     const ledger = countParams(spec);
@@ -124,7 +125,14 @@ function Ledger({ r }: { r: Result }) {
           <BarChart
             title="Parameters by part of the model"
             bars={bars}
-            summary={`Parameters of ${r.spec.id} by part: ${bars.map((b) => `${b.label} ${b.text}`).join('; ')}.`}
+            summary={(tr, lang) =>
+              tr(
+                `Parameters of ${r.spec.id} by part: ${joinWords(
+                  bars.map((b) => `${tr(b.label)} ${b.text}`),
+                  lang,
+                )}.`,
+              )
+            }
           />
         </>
       )}
@@ -147,11 +155,11 @@ function Ledger({ r }: { r: Result }) {
             </tr>
           </thead>
           <tbody>
-            {r.approx.terms.map((t) => (
-              <tr key={t.term}>
-                <td>{TERM_LABELS[t.term] ?? t.term}</td>
-                <td className="num">{signed(t.params, r.approx.exactDigits)}</td>
-                <td>{t.why}</td>
+            {r.approx.terms.map((term) => (
+              <tr key={term.term}>
+                <td>{t(TERM_LABELS[term.term] ?? term.term)}</td>
+                <td className="num">{signed(term.params, r.approx.exactDigits)}</td>
+                <td>{t(term.why)}</td>
               </tr>
             ))}
             <tr>

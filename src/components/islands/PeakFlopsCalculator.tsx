@@ -77,12 +77,14 @@ export const PEAK_FLOPS = defineCalculator({
   },
   // The formulas name their inputs by symbol: the tile's sides are `tile`, the derived peak comes from the parts.
   fieldFor: { Mt: 'tile', Nt: 'tile', units: 'n', D: 'f', P: 'f' },
-  setup: ({ gpu, dtype, n, t, f, clock }) => {
+  setup: ({ gpu, dtype, n, t, f, clock }, { t: tr }) => {
     const hw = resolveGpu(gpu);
     const published = isGpuDtype(dtype) ? publishedParts(hw, dtype) : null;
     const edited = published !== null && (['n', 't', 'f', 'clock'] as const).some((k) => published[k] !== String({ n, t, f, clock }[k]));
-    const parts = `${formatInteger(n)} SMs × ${formatInteger(t)} tensor cores × ${formatSI(f, 'FLOPs')} per clock × ${formatSI(clock, 'Hz', 4)}, dense ${dtype}`;
-    return edited ? `custom hardware: ${parts}` : `the ${hw.name}: ${parts}`;
+    const parts = tr(
+      `${formatInteger(n)} SMs × ${formatInteger(t)} tensor cores × ${formatSI(f, 'FLOPs')} per clock × ${formatSI(clock, 'Hz', 4)}, dense ${dtype}`,
+    );
+    return edited ? tr(`custom hardware: ${parts}`) : tr(`the ${hw.name}: ${parts}`);
   },
   compute: ({ gpu: gpuId, dtype, n, t, f, clock, u, M, N, tile }) => {
     const gpu = resolveGpu(gpuId);
@@ -98,62 +100,66 @@ export const PEAK_FLOPS = defineCalculator({
     const edited = (['n', 't', 'f', 'clock'] as const).filter((k) => published[k] !== String({ n, t, f, clock }[k]));
     return { gpu, dtype, peak, sheet, deviation, count, practical, waves, efficiency, edited };
   },
-  view: (r, { u, M, N, n }) => ({
-    results: [
-      {
-        label: `Derived peak, ${r.dtype}`,
-        value: r.peak.formatted,
-        detail:
-          r.edited.length > 0 ? `parts edited (${r.edited.map((k) => PART_LABELS[k]).join(', ')}): custom hardware` : `published parts of the ${r.gpu.name}`,
-        testId: 'peak-derived',
-      },
-      {
-        label: `Datasheet, dense ${r.dtype}`,
-        value: r.sheet !== null ? formatSI(r.sheet, 'FLOP/s', 4) : 'not published',
-        detail: r.gpu.datasheetAsPrinted,
-        testId: 'peak-sheet',
-      },
-      {
-        label: 'Derived vs datasheet',
-        value: r.deviation ? r.deviation.formatted : 'nothing to compare',
-        detail: r.deviation ? 'relative difference' : `no dense ${r.dtype} figure to compare with`,
-        testId: 'peak-deviation',
-      },
-      { label: 'Tensor cores on the chip', value: r.count.formatted, detail: 'all must be busy every clock', testId: 'peak-count' },
-      { label: 'Practical ceiling', value: r.practical.formatted, detail: 'u × derived peak', testId: 'peak-practical' },
-      {
-        label: `Tile/wave efficiency, ${formatInteger(M)}×${formatInteger(N)} output`,
-        value: r.efficiency.formatted,
-        detail: `${formatInteger(r.waves.tiles)} tiles in ${formatInteger(r.waves.waves)} waves of ${formatInteger(n)}`,
-        testId: 'peak-tiles',
-      },
-    ],
-    derivations: [r.peak, r.deviation, r.efficiency],
-    more: [r.count, r.practical],
-    extra: (
-      <>
-        <p className="hint">
-          <strong>
-            <T>Clock:</T>
-          </strong>{' '}
-          {r.gpu.clockNote}.{' '}
-          <strong>
-            <T>Tensor core:</T>
-          </strong>{' '}
-          {r.gpu.mmaNote}.
-        </p>
-        <BarChart
-          title="Derived peak, datasheet and practical ceiling"
-          bars={[
-            { label: 'Derived peak', value: r.peak.value, text: r.peak.formatted },
-            ...(r.sheet !== null ? [{ label: 'Datasheet (dense)', value: r.sheet, text: formatSI(r.sheet, 'FLOP/s') }] : []),
-            { label: `Practical (u = ${formatPercent(u)})`, value: r.practical.value, text: r.practical.formatted },
-          ]}
-          summary={`Derived ${r.dtype} peak ${r.peak.formatted}; datasheet ${r.sheet !== null ? formatSI(r.sheet, 'FLOP/s') : 'not published'}; practical ceiling ${r.practical.formatted}.`}
-        />
-      </>
-    ),
-  }),
+  view: (r, { u, M, N, n }, _, { lang }) => {
+    const quoted = (note: string) => (lang === 'zh' ? <span lang="en">{note}</span> : note);
+    return {
+      results: [
+        {
+          label: `Derived peak, ${r.dtype}`,
+          value: r.peak.formatted,
+          detail:
+            r.edited.length > 0 ? `parts edited (${r.edited.map((k) => PART_LABELS[k]).join(', ')}): custom hardware` : `published parts of the ${r.gpu.name}`,
+          testId: 'peak-derived',
+        },
+        {
+          label: `Datasheet, dense ${r.dtype}`,
+          value: r.sheet !== null ? formatSI(r.sheet, 'FLOP/s', 4) : 'not published',
+          detail: quoted(r.gpu.datasheetAsPrinted),
+          testId: 'peak-sheet',
+        },
+        {
+          label: 'Derived vs datasheet',
+          value: r.deviation ? r.deviation.formatted : 'nothing to compare',
+          detail: r.deviation ? 'relative difference' : `no dense ${r.dtype} figure to compare with`,
+          testId: 'peak-deviation',
+        },
+        { label: 'Tensor cores on the chip', value: r.count.formatted, detail: 'all must be busy every clock', testId: 'peak-count' },
+        { label: 'Practical ceiling', value: r.practical.formatted, detail: 'u × derived peak', testId: 'peak-practical' },
+        {
+          label: `Tile/wave efficiency, ${formatInteger(M)}×${formatInteger(N)} output`,
+          value: r.efficiency.formatted,
+          detail: `${formatInteger(r.waves.tiles)} tiles in ${formatInteger(r.waves.waves)} waves of ${formatInteger(n)}`,
+          testId: 'peak-tiles',
+        },
+      ],
+      derivations: [r.peak, r.deviation, r.efficiency],
+      more: [r.count, r.practical],
+      extra: (
+        <>
+          <p className="hint">
+            <strong>
+              <T>Clock:</T>
+            </strong>{' '}
+            {/* The datasheet notes are quoted as the sources word them, marked English on a Chinese page. */}
+            {quoted(r.gpu.clockNote)}.{' '}
+            <strong>
+              <T>Tensor core:</T>
+            </strong>{' '}
+            {quoted(r.gpu.mmaNote)}.
+          </p>
+          <BarChart
+            title="Derived peak, datasheet and practical ceiling"
+            bars={[
+              { label: 'Derived peak', value: r.peak.value, text: r.peak.formatted },
+              ...(r.sheet !== null ? [{ label: 'Datasheet (dense)', value: r.sheet, text: formatSI(r.sheet, 'FLOP/s') }] : []),
+              { label: `Practical (u = ${formatPercent(u)})`, value: r.practical.value, text: r.practical.formatted },
+            ]}
+            summary={`Derived ${r.dtype} peak ${r.peak.formatted}; datasheet ${r.sheet !== null ? formatSI(r.sheet, 'FLOP/s') : 'not published'}; practical ceiling ${r.practical.formatted}.`}
+          />
+        </>
+      ),
+    };
+  },
 });
 
 export default function PeakFlopsCalculator({ lang }: IslandProps) {

@@ -132,7 +132,8 @@ export default function PlaygroundCalculator({ lang = 'en' }: IslandProps) {
     if (mode === 'reverse') query = writeQuery(query, REVERSE_NS, rq.raw);
     return `${url.origin}${url.pathname}${query}${url.hash}`;
   };
-  const setup = (v: PlaygroundValues) => PLAYGROUND.setup?.(v) ?? '';
+  const words = { t, lang };
+  const setup = (v: PlaygroundValues) => PLAYGROUND.setup?.(v, words) ?? '';
 
   // Core errors by field: A's from whichever computation ran on it, B's from B's, the question's from the reverse answer.
   const errorA =
@@ -226,7 +227,7 @@ export default function PlaygroundCalculator({ lang = 'en' }: IslandProps) {
     stale = computedA.stale;
     general = generalOf(computedA, ownsA);
     const r = computedA.result;
-    if (r) results = <ViewBody ns="pg" view={PLAYGROUND.view(r, a.values, stale)} stale={stale} link={() => link()} context={setup(a.values)} />;
+    if (r) results = <ViewBody ns="pg" view={PLAYGROUND.view(r, a.values, stale, words)} stale={stale} link={() => link()} context={setup(a.values)} />;
   } else if (mode === 'reverse') {
     stale = computedR.stale;
     general = generalOf(computedR, ownsR);
@@ -248,7 +249,7 @@ export default function PlaygroundCalculator({ lang = 'en' }: IslandProps) {
         <>
           {compareWarnings(ra.serving.warnings.concat(ra.training.warnings), rb.serving.warnings.concat(rb.training.warnings)).map(({ ns, warning: w }) => (
             <p className="note warning" key={`${ns}-${w.code}`} data-testid={`${ns}-warning-${w.code}`}>
-              {w.message}
+              {t(w.message)}
             </p>
           ))}
           <CompareResults ra={ra} va={a.values} rb={rb} vb={b.values} />

@@ -6,6 +6,7 @@ import { formatBytes, formatInteger, formatSI, formatSeconds, formatSignificant 
 import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { T } from '../i18n/T';
 import { defineCalculator } from '../calculator/defineCalculator';
+import { sep } from '../calculator/words';
 import type { SelectFieldSpec } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
 
@@ -74,8 +75,10 @@ export const QUANTIZED_SERVING = defineCalculator({
     activationTokens: 'S',
     kvDtype: 'kv',
   },
-  setup: (v) =>
-    `${v.model === CUSTOM_MODEL ? 'the pasted config.json' : labelOf(MODEL.model, v.model)} on ${formatInteger(v.G)} × ${labelOf(GPU, v.gpu)}, ${formatInteger(v.B)} requests of ${formatInteger(v.S)} + ${formatInteger(v.O)} tokens, KV cache ${v.kv === 'follow' ? 'following the weights' : v.kv}, scales ${v.scales === 'checkpoint' ? 'as checkpoints store them' : 'left out'}`,
+  setup: (v, { t }) =>
+    t(
+      `${v.model === CUSTOM_MODEL ? t('the pasted config.json') : labelOf(MODEL.model, v.model)} on ${formatInteger(v.G)} × ${labelOf(GPU, v.gpu)}, ${formatInteger(v.B)} requests of ${formatInteger(v.S)} + ${formatInteger(v.O)} tokens, KV cache ${v.kv === 'follow' ? t('following the weights') : v.kv}, ${v.scales === 'checkpoint' ? t('scales as checkpoints store them') : t('scales left out')}`,
+    ),
   compute: (v) => {
     const spec = resolveModelChoice(v.model, v.config);
     const gpu = resolveGpu(v.gpu);
@@ -92,7 +95,7 @@ export const QUANTIZED_SERVING = defineCalculator({
     });
     return { gpu, rows };
   },
-  view: ({ gpu, rows }) => {
+  view: ({ gpu, rows }, _, __, { t, lang }) => {
     const int4 = rows.find((x) => x.dtype === 'int4')!;
     const fp8 = rows.find((x) => x.dtype === 'fp8')!;
     const bf16 = rows.find((x) => x.dtype === 'bf16')!;
@@ -128,7 +131,11 @@ export const QUANTIZED_SERVING = defineCalculator({
           testId: 'qs-fp8-peak',
         },
       ],
-      warnings: [...new Map(rows.flatMap((x) => x.r.warnings.map((w) => [`${w.code}`, { ...w, message: `${x.dtype}: ${w.message}` }] as const))).values()],
+      warnings: [
+        ...new Map(
+          rows.flatMap((x) => x.r.warnings.map((w) => [`${w.code}`, { ...w, message: `${x.dtype}${sep(': ', lang)}${t(w.message)}` }] as const)),
+        ).values(),
+      ],
       extra: (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Each weight type">
           <table className="sweep" data-testid="qs-table" style={{ whiteSpace: 'nowrap' }}>
@@ -181,10 +188,12 @@ export const QUANTIZED_SERVING = defineCalculator({
                         {x.r.hardware.matmulPeakDtype === x.dtype
                           ? ''
                           : x.sheet === null && x.dtype === 'fp8'
-                            ? ' (no fp8 cores)'
+                            ? t(' (no fp8 cores)')
                             : x.dtype === 'bf16'
                               ? ''
-                              : ` (weight-only${x.sheet === null ? '' : `; ${x.dtype} cores: ${formatSI(x.sheet, 'OP/s')}`})`}
+                              : x.sheet === null
+                                ? t(' (weight-only)')
+                                : t(` (weight-only; ${x.dtype} cores: ${formatSI(x.sheet, 'OP/s')})`)}
                       </small>
                     </td>
                   </tr>

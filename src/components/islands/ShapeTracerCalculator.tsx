@@ -50,8 +50,10 @@ export const SHAPE_TRACER = defineCalculator({
   shown: (name, raw) => name !== 'config' || raw.model === CUSTOM_MODEL,
   // decoderStages names B and S `batch` and `seq`; the LM head's formula names the model's H and V.
   fieldFor: { batch: 'B', seq: 'S', newTokens: 'S', contextTokens: 'S', H: 'model', V: 'model' },
-  setup: ({ model, pass, B, S }) =>
-    `${model === CUSTOM_MODEL ? 'a pasted config.json' : (MODEL.model.options.find((o) => o.value === model)?.label ?? model)}, one ${PASS_WORDS[pass as Pass] ?? pass}, B = ${formatInteger(B)}, S = ${formatInteger(S)}`,
+  setup: ({ model, pass, B, S }, { t }) =>
+    t(
+      `${model === CUSTOM_MODEL ? t('a pasted config.json') : (MODEL.model.options.find((o) => o.value === model)?.label ?? model)}, one ${t(PASS_WORDS[pass as Pass] ?? pass)}, B = ${formatInteger(B)}, S = ${formatInteger(S)}`,
+    ),
   compute: ({ model, config, pass, B, S, dtype }) => {
     const spec = resolveModelChoice(model, config);
     const trace = decoderStages({ spec, batch: B, seq: S, pass: pass as Pass, dtype: dtype as Dtype });
@@ -143,8 +145,8 @@ function Trace({ trace, spec, lmHeadText }: { trace: DecoderTrace; spec: ModelSp
               return (
                 <tr key={st.key} data-testid={`trace-${st.key}`}>
                   <th scope="row">
-                    {st.title}
-                    <small style={{ display: 'block', fontWeight: 400 }}>{st.operation}</small>
+                    {t(st.title)}
+                    <small style={{ display: 'block', fontWeight: 400 }}>{t(st.operation)}</small>
                   </th>
                   <td>
                     <code>{out.symbolic}</code>
@@ -158,7 +160,7 @@ function Trace({ trace, spec, lmHeadText }: { trace: DecoderTrace; spec: ModelSp
                         <small style={{ display: 'block' }}>{weight.sizes}</small>
                       </>
                     ) : st.key === 'layers' && trace.paramsPerLayer !== null ? (
-                      `${formatInteger(trace.paramsPerLayer)} params per layer`
+                      t(`${formatInteger(trace.paramsPerLayer)} params per layer`)
                     ) : (
                       '—'
                     )}

@@ -5,6 +5,7 @@ import { bestDraftTokens, speculativeSpeedup } from '../../core/serving/speculat
 import { formatBytes, formatInteger, formatPercent, formatSeconds, formatSignificant } from '../../core/units';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
+import { joinWords } from '../calculator/words';
 import { LineChart } from '../charts/LineChart';
 import { dtypeOptions, type SelectFieldSpec } from '../state/fields';
 import { gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
@@ -55,8 +56,10 @@ export const SPECULATIVE = defineCalculator({
     acceptance: 'a',
     draftTokens: 'g',
   },
-  setup: (v) =>
-    `${labelOf(DRAFT, v.draft)} drafting ${formatInteger(v.g)} tokens for ${labelOf(TARGET, v.model)} on ${formatInteger(v.G)} × ${labelOf(GPU, v.gpu)}, ${formatInteger(v.B)} request${v.B === 1 ? '' : 's'} of ${formatInteger(v.S)} + ${formatInteger(v.O)} tokens, α = ${formatSignificant(v.a)}, ${v.dtype} weights`,
+  setup: (v, { t }) =>
+    t(
+      `${t(labelOf(DRAFT, v.draft))} drafting ${formatInteger(v.g)} tokens for ${labelOf(TARGET, v.model)} on ${formatInteger(v.G)} × ${labelOf(GPU, v.gpu)}, ${formatInteger(v.B)} request${v.B === 1 ? '' : 's'} of ${formatInteger(v.S)} + ${formatInteger(v.O)} tokens, α = ${formatSignificant(v.a)}, ${v.dtype} weights`,
+    ),
   compute: (v) => {
     const target = resolveModelChoice(v.model, '');
     const draft = resolveModelChoice(v.draft, '');
@@ -146,7 +149,15 @@ export const SPECULATIVE = defineCalculator({
         yLabel="speedup (×)"
         formatX={(x) => formatInteger(x)}
         formatY={(y) => formatSignificant(y, 2)}
-        summary={`Speedup of decoding for γ from 1 to ${formatInteger(GAMMAS.length)}: ${sweep.map((p) => `γ = ${p.g}: ${formatSignificant(p.engine)}× (theorem ${formatSignificant(p.theorem)}×)`).join(', ')}.`}
+        summary={(t, lang) =>
+          t(
+            `Speedup of decoding for γ from 1 to ${formatInteger(GAMMAS.length)}: ${joinWords(
+              sweep.map((p) => t(`γ = ${p.g}: ${formatSignificant(p.engine)}× (theorem ${formatSignificant(p.theorem)}×)`)),
+              lang,
+              ', ',
+            )}.`,
+          )
+        }
       />
     ),
     derivations: speculativeDerivations(spec),

@@ -184,9 +184,9 @@ export const TRAINING_BUDGET = defineCalculator({
     R: 'restart',
     l: 'restart',
   },
-  setup: ({ budget, C, usd, fit, gpu, n, mfu, price }) => {
-    const amount = budget === 'usd' ? `${formatUsd(usd)} at ${formatUsd(price)}/GPU-h` : formatQuantity(parseNumber(C) ?? 0, 'FLOPs');
-    return `${amount} on ${formatInteger(n)} × ${resolveGpu(gpu).name} at ${formatPercent(mfu)} MFU, ${getChinchillaFit(fit).label}`;
+  setup: ({ budget, C, usd, fit, gpu, n, mfu, price }, { t }) => {
+    const amount = budget === 'usd' ? t(`${formatUsd(usd)} at ${formatUsd(price)}/GPU-h`) : formatQuantity(parseNumber(C) ?? 0, 'FLOPs');
+    return t(`${amount} on ${formatInteger(n)} × ${resolveGpu(gpu).name} at ${formatPercent(mfu)} MFU, ${t(getChinchillaFit(fit).label)}`);
   },
   compute: ({ budget, C, usd, fit, gpu, n, mfu, price, storage, mtbf, restart, interval, every, precision }): Computed => {
     const choice: CheckpointInterval =

@@ -16,6 +16,7 @@ import { formatBytes, formatInteger } from '../../core/units';
 import { StackedBarChart } from '../charts/StackedBarChart';
 import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { defineCalculator } from '../calculator/defineCalculator';
+import { joinWords, sep } from '../calculator/words';
 import type { FieldSpecs } from '../state/fields';
 import { CUSTOM_MODEL, gpuField, modelFields, resolveGpu, resolveModelChoice } from '../state/pickers';
 
@@ -184,12 +185,14 @@ export const TRAINING_MEMORY = defineCalculator({
     k: 'precision',
     z: 'zero',
   },
-  setup: ({ model, gpu, b, s, D, t, p, zero, sp, recompute, precision, count }) => {
-    const name = MODEL.model.options.find((o) => o.value === model)?.label ?? 'a pasted config.json';
-    const layout = `D ${formatInteger(D)} · t ${formatInteger(t)}${sp === 'on' ? ' (with SP)' : ''} · p ${formatInteger(p)}`;
-    return `${name}, b = ${formatInteger(b)}, s = ${formatInteger(s)} on ${resolveGpu(gpu).name} (${layout}), ZeRO-${zero}, recomputation ${recompute}, ${
-      TRAINING_PRECISIONS[precision as TrainingPrecision]?.label ?? precision
-    }, ${count === 'flash' ? 'FlashAttention count' : 'Korthikanti count'}`;
+  setup: ({ model, gpu, b, s, D, t, p, zero, sp, recompute, precision, count }, { t: tr }) => {
+    const name = MODEL.model.options.find((o) => o.value === model)?.label ?? tr('a pasted config.json');
+    const layout = `D ${formatInteger(D)} · t ${formatInteger(t)}${sp === 'on' ? tr(' (with SP)') : ''} · p ${formatInteger(p)}`;
+    return tr(
+      `${name}, b = ${formatInteger(b)}, s = ${formatInteger(s)} on ${resolveGpu(gpu).name} (${layout}), ZeRO-${zero}, ${recompute === 'full' ? tr('recomputation full') : recompute === 'selective' ? tr('recomputation selective') : tr('recomputation none')}, ${tr(
+        TRAINING_PRECISIONS[precision as TrainingPrecision]?.label ?? precision,
+      )}, ${count === 'flash' ? tr('FlashAttention count') : tr('Korthikanti count')}`,
+    );
   },
   compute: (v) => {
     const spec = resolveModelChoice(v.model, v.config);
@@ -227,7 +230,7 @@ export const TRAINING_MEMORY = defineCalculator({
       warnings: r.warnings.filter((w) => !RUN_WARNINGS.has(w.code)),
     };
   },
-  view: ({ r, gpu, used, derivations, byStage, warnings }, { zero, count }) => {
+  view: ({ r, gpu, used, derivations, byStage, warnings }, { zero, count }, _, { t, lang }) => {
     const m = r.memory;
     const finite = byStage.every(({ memory }) => Number.isFinite(memory.totalBytes)) && Number.isFinite(m.usableBytes);
     return {
@@ -250,7 +253,7 @@ export const TRAINING_MEMORY = defineCalculator({
         {
           label: `${gpu.name} memory`,
           value: formatBytes(m.usableBytes),
-          detail: `${m.fits ? 'fits' : 'does not fit'}: ${formatBytes(m.usableBytes, { binary: true })} ${USED_LABELS[used]}`,
+          detail: t(`${m.fits ? 'fits' : 'does not fit'}: ${formatBytes(m.usableBytes, { binary: true })} ${t(USED_LABELS[used])}`),
           testId: 'tm-capacity',
         },
       ],
@@ -273,20 +276,21 @@ export const TRAINING_MEMORY = defineCalculator({
                 text: formatBytes(memory.totalBytes),
               }))}
               limit={{ value: m.usableBytes, label: `${gpu.name}: ${formatBytes(m.usableBytes)}` }}
-              summary={byStage
-                .map(
-                  ({ stage, memory }) =>
+              summary={joinWords(
+                byStage.map(({ stage, memory }) =>
+                  t(
                     `ZeRO-${stage}: weights ${formatBytes(memory.weightsBytes)}, gradients ${formatBytes(memory.gradsBytes)}, optimizer ${formatBytes(memory.optimizerBytes)}, activations ${formatBytes(memory.activationsBytes)}, total ${formatBytes(memory.totalBytes)}`,
-                )
-                .join('; ')
-                .concat(`. One ${gpu.name} holds ${formatBytes(m.usableBytes)} ${USED_LABELS[used]}.`)}
+                  ),
+                ),
+                lang,
+              ).concat(sep('. ', lang), t(`One ${gpu.name} holds ${formatBytes(m.usableBytes)} ${t(USED_LABELS[used])}.`))}
             />
           )}
           {derivations.activations === null && (
             <p className="hint">
               {count === 'flash'
-                ? 'The FlashAttention count adds up this model’s tensors one by one; it has no closed form.'
-                : 'Selective recomputation without sequence parallelism leaves 10·s·b·H unsplit: s·b·H·(10 + 24/t).'}
+                ? t('The FlashAttention count adds up this model’s tensors one by one; it has no closed form.')
+                : t('Selective recomputation without sequence parallelism leaves 10·s·b·H unsplit: s·b·H·(10 + 24/t).')}
             </p>
           )}
         </>

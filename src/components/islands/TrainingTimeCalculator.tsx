@@ -105,10 +105,12 @@ export const TRAINING_TIME = defineCalculator({
     cp: 'n',
     ep: 'n',
   },
-  setup: ({ model, gpu, n, D, solve, mfu, days, attention }) => {
-    const name = MODEL.model.options.find((o) => o.value === model)?.label ?? 'a pasted config.json';
-    const run = solve === 'mfu' ? `in ${formatQuantity(days, 'count')} days` : `at ${formatPercent(mfu)} MFU`;
-    return `${name}, ${tokensText(D)} on ${formatInteger(n)} × ${resolveGpu(gpu).name} ${run}, counting ${CONVENTION_SHORT[attention as AttentionConvention] ?? attention}`;
+  setup: ({ model, gpu, n, D, solve, mfu, days, attention }, { t }) => {
+    const name = MODEL.model.options.find((o) => o.value === model)?.label ?? t('a pasted config.json');
+    const run = solve === 'mfu' ? t(`in ${formatQuantity(days, 'count')} days`) : t(`at ${formatPercent(mfu)} MFU`);
+    return t(
+      `${name}, ${t(tokensText(D))} on ${formatInteger(n)} × ${resolveGpu(gpu).name} ${run}, counting ${t(CONVENTION_SHORT[attention as AttentionConvention] ?? attention)}`,
+    );
   },
   compute: ({ model, config, attention, S, D, gpu, n, solve, mfu, days }) => {
     const spec = resolveModelChoice(model, config);

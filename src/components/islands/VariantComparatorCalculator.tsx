@@ -16,6 +16,7 @@ import {
 import { Calculator, type IslandProps } from '../calculator/Calculator';
 import { T } from '../i18n/T';
 import { defineCalculator } from '../calculator/defineCalculator';
+import { joinWords } from '../calculator/words';
 import { StackedBarChart } from '../charts/StackedBarChart';
 import { ComparisonTable } from '../controls/ComparisonTable';
 import { dtypeOptions, type SelectFieldSpec } from '../state/fields';
@@ -209,21 +210,25 @@ export const VARIANT_COMPARATOR = defineCalculator({
     u: 'utilization',
     s: 'dtype',
   },
-  setup: (v) => {
+  setup: (v, { t, lang }) => {
     const changes = [
-      v.attention === 'gqa' ? `GQA with ${formatInteger(v.kvGroups)} KV heads` : null,
-      v.attention === 'mla' ? `MLA with a latent of ${formatInteger(v.mlaRank)} + ${formatInteger(v.mlaRopeDim)}` : null,
+      v.attention === 'gqa' ? t(`GQA with ${formatInteger(v.kvGroups)} KV heads`) : null,
+      v.attention === 'mla' ? t(`MLA with a latent of ${formatInteger(v.mlaRank)} + ${formatInteger(v.mlaRopeDim)}`) : null,
       v.attention === 'mha' || v.attention === 'mqa' ? v.attention.toUpperCase() : null,
       v.window === 'none'
-        ? 'no sliding window'
+        ? t('no sliding window')
         : v.window !== 'keep'
-          ? `a ${formatInteger(v.windowSize)}-token window on ${v.window === 'all' ? 'every layer' : 'every other layer'}`
+          ? v.window === 'all'
+            ? t(`a ${formatInteger(v.windowSize)}-token window on every layer`)
+            : t(`a ${formatInteger(v.windowSize)}-token window on every other layer`)
           : null,
-      v.moe === 'dense' ? 'a dense FFN' : v.moe === 'moe' ? `${formatInteger(v.topK)} of ${formatInteger(v.experts)} experts` : null,
-      v.block !== 'keep' ? `${v.block === 'gpt2' ? 'GPT-2' : 'Llama'} block` : null,
+      v.moe === 'dense' ? t('a dense FFN') : v.moe === 'moe' ? t(`${formatInteger(v.topK)} of ${formatInteger(v.experts)} experts`) : null,
+      v.block !== 'keep' ? t(`${v.block === 'gpt2' ? 'GPT-2' : 'Llama'} block`) : null,
     ].filter((c): c is string => c !== null);
-    const model = v.model === CUSTOM_MODEL ? 'the pasted config.json' : labelOf(MODEL.model, v.model);
-    return `${model}${changes.length ? ` → ${changes.join(', ')}` : ''}, ${formatInteger(v.contextTokens)} tokens per request in ${v.dtype} on ${formatInteger(v.gpus)} × ${labelOf(GPU, v.gpu)}`;
+    const model = v.model === CUSTOM_MODEL ? t('the pasted config.json') : labelOf(MODEL.model, v.model);
+    return t(
+      `${model}${changes.length ? ` → ${joinWords(changes, lang, ', ')}` : ''}, ${formatInteger(v.contextTokens)} tokens per request in ${v.dtype} on ${formatInteger(v.gpus)} × ${labelOf(GPU, v.gpu)}`,
+    );
   },
   compute: (v) => {
     const base = resolveModelChoice(v.model, v.config);
@@ -255,7 +260,7 @@ export const VARIANT_COMPARATOR = defineCalculator({
     );
     return { cmp, derivations: variantDerivations(cmp.variant, setup) };
   },
-  view: ({ cmp, derivations }, v) => {
+  view: ({ cmp, derivations }, v, _, { t }) => {
     const { base: b, variant: x, ratios } = cmp;
     const usable = b.usableBytes;
     return {
@@ -276,7 +281,7 @@ export const VARIANT_COMPARATOR = defineCalculator({
       warnings: mergedWarnings(cmp),
       extra: (
         <>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Base and variant side by side">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('Base and variant side by side')}>
             <ComparisonTable
               caption={`${v.model === CUSTOM_MODEL ? 'The pasted model' : labelOf(MODEL.model, v.model)} and its variant, ${formatInteger(v.contextTokens)} tokens per request`}
               columns={['Base', 'Variant', 'Variant ÷ base']}

@@ -11,16 +11,18 @@ const strings: FirstStrings = {
     "256 tokens": "256 个 Token",
     "512 tokens": "512 个 Token",
     "56.8 ms per output token": "每个输出 Token 56.8 ms",
+    "8 users": "8 个用户",
     "At the limit": "达到上限时",
     "Chunked prefill": "分块预填充",
     "Continuous batching: throughput against latency": "连续批处理：吞吐与时延",
     "KV-cache allocation": "KV Cache 分配方式",
+    "Llama 2 70B on 2 × NVIDIA A800 SXM4 80GB, 8 个用户 of 3,000 + 1,000 tokens, fp16 weights, 预留式 KV Cache": "Llama 2 70B，2 × NVIDIA A800 SXM4 80GB，8 个用户，每个 3,000 + 1,000 Token，fp16 权重，预留式 KV Cache",
     "Memory limit on concurrency": "显存对并发的限制",
     "More derivations (14)": "更多推导（14）",
     "Output tokens per second by users, B = 1 to 16": "按用户数的每秒输出 Token 数，B = 1 到 16",
     "Techniques": "技术",
     "Throughput and latency by users": "按用户数的吞吐与时延",
-    "Throughput at 8 users": "8 users 时的吞吐",
+    "Throughput at 8 users": "8 个用户 时的吞吐",
     "Throughput rises from 21.6 tokens/s at one user to 173 tokens/s at the memory limit of 10, while the time per output token grows from 45.5 ms; past the limit requests queue for memory. The table lists each point.": "吞吐从一个用户时的 21.6 tokens/s 升到显存上限 10 时的 173 tokens/s，同时每 Token 时延从 45.5 ms 开始增长；超过上限后，请求排队等待显存。表中列出了每个点。",
     "Users B (requests in flight)": "用户数 B（处理中的请求）",
     "each sends a new request when the last one ends": "每个用户在上一个请求结束后发出新请求",
@@ -33,9 +35,12 @@ const strings: FirstStrings = {
     "past the limit: requests queue for memory": "超过上限：请求排队等待显存",
     "prefill and its queue": "预填充及其排队",
     "prompt tokens per step, riding with the decodes (Sarathi-Serve)": "每步的提示词 Token 数，与解码一起执行（Sarathi-Serve）",
+    "queues": "排队",
     "reserved (S + O each)": "预留（每个 S + O）",
+    "reserved KV cache": "预留式 KV Cache",
     "the KV cache follows (bf16 under int8/int4)": "KV Cache 随之（int8/int4 时为 bf16）",
-    "tokens/s": "Token/s"
+    "tokens/s": "Token/s",
+    "yes": "是"
   },
   "titles": {
     "serving.continuousThroughput": "连续批处理的吞吐"

@@ -5,6 +5,7 @@ import type { FirstStrings } from '../i18n';
 
 const strings: FirstStrings = {
   "t": {
+    "15.0T tokens in 6.40M GPU-h of NVIDIA H100 SXM5 80GB": "15.0T 个 Token，NVIDIA H100 SXM5 80GB 共 6.40M GPU-h",
     "6N + causal": "6N + 因果",
     "6N + causal attention (m = 1/2)": "6N + 因果注意力（m = 1/2）",
     "6N + full": "6N + 全注意力",
@@ -16,7 +17,7 @@ const strings: FirstStrings = {
     "Direction": "方向",
     "GPU-hours G": "GPU 时 G",
     "GPU-hours of a finished run → MFU": "已完成训练的 GPU 时 → MFU",
-    "Llama 3 70B, 15.0T tokens in 6.40M GPU-h of NVIDIA H100 SXM5 80GB, dense bf16 peak, counting 6N": "Llama 3 70B, 15.0T tokens in 6.40M GPU-h of NVIDIA H100 SXM5 80GB，稠密 bf16 peak, counting 6N",
+    "Llama 3 70B, 15.0T 个 Token，NVIDIA H100 SXM5 80GB 共 6.40M GPU-h, dense bf16 peak, counting 6N": "Llama 3 70B，15.0T 个 Token，NVIDIA H100 SXM5 80GB 共 6.40M GPU-h，按稠密 bf16 峰值，按 6N 计",
     "MFU by attention convention": "不同注意力约定下的 MFU",
     "MFU calculator": "MFU 计算器",
     "Model FLOPs per token": "每 Token 模型计算量",
@@ -26,7 +27,7 @@ const strings: FirstStrings = {
     "Peak per GPU": "每张 GPU 的峰值",
     "Recomputation (for HFU)": "重计算（用于 HFU）",
     "Selective recomputation is invisible when attention is not counted.": "不计注意力时，选择性重计算不会体现出来。",
-    "The same run under each convention: 6N only (attention left out): 27.9%; 6N + causal attention (m = 1/2): 30.0%; 6N + full attention (m = 1, PaLM): 32.1%.": "同一次训练在各约定下：6N only (attention left out): 27.9%; 6N + causal attention (m = 1/2): 30.0%; 6N + full attention (m = 1, PaLM): 32.1%。",
+    "The same run under each convention: 仅 6N（不计注意力）：27.9%；6N + 因果注意力（m = 1/2）：30.0%；6N + 全注意力（m = 1，PaLM）：32.1%.": "同一次训练在各约定下：仅 6N（不计注意力）：27.9%；6N + 因果注意力（m = 1/2）：30.0%；6N + 全注意力（m = 1，PaLM）：32.1%。",
     "Tokens/s from a log → MFU": "日志中的 Token/s → MFU",
     "Training FLOPs": "训练计算量",
     "Training tokens D": "训练 Token 数 D",

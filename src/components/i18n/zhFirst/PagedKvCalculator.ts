@@ -5,6 +5,7 @@ import type { FirstStrings } from '../i18n';
 
 const strings: FirstStrings = {
   "t": {
+    ", a 1,000-token prefix hit by 90.0%": "，1,000 Token 的前缀命中率 90.0%",
     "0 for none: a system prompt, few-shot examples": "0 表示没有：如系统提示词、少样本示例",
     "14.3 GB left for the KV cache": "留给 KV Cache 14.3 GB",
     "219.2 blocks per request in flight, 99.8% holding tokens": "每个处理中的请求 219.2 个块，其中 99.8% 存有 Token",
@@ -15,6 +16,7 @@ const strings: FirstStrings = {
     "Allocation and prefix": "分配方式与前缀",
     "Blocks that fit": "能放下的块数",
     "Bytes per block": "每块字节数",
+    "Llama 2 70B on 2 × NVIDIA A800 SXM4 80GB, requests of 3,000 + 1,000 tokens, fp16 KV cache in blocks of 16，1,000 Token 的前缀命中率 90.0%": "Llama 2 70B，2 × NVIDIA A800 SXM4 80GB，每个请求 3,000 + 1,000 Token，fp16 KV Cache 每块  Token16，1,000 Token 的前缀命中率 90.0%",
     "More derivations (1)": "更多推导（1）",
     "Paged KV cache and prefix caching": "分页 KV Cache 与前缀缓存",
     "Prefix hit rate": "前缀命中率",
@@ -29,11 +31,11 @@ const strings: FirstStrings = {
     "paged + shared prefix": "分页 + 共享前缀",
     "paged, b = 16": "分页，b = 16",
     "reserved, 4,096 tokens": "预留，4,096 个 Token",
-    "reserved, 4,096 tokens: 10 requests; reserved, S + O = 4,000: 10 requests; paged, b = 16: 12 requests; paged + shared prefix: 16 requests": "reserved, 4,096 tokens: 10 requests; reserved, S + O = 4,000: 10 requests; paged, b = 16: 12 requests; paged + shared prefix: 16 个请求",
     "reserved, S + O = 4,000": "预留，S + O = 4,000",
     "share of requests that find it cached, 0 to 1": "命中缓存的请求比例，0 到 1",
     "vLLM’s default block_size is 16": "vLLM 默认 block_size 为 16",
-    "what a contiguous allocator reserves: the server’s maximum length, ≥ S + O = 4,000": "连续分配器预留的量：服务端的最大长度，≥ S + O = 4,000"
+    "what a contiguous allocator reserves: the server’s maximum length, ≥ S + O = 4,000": "连续分配器预留的量：服务端的最大长度，≥ S + O = 4,000",
+    "预留，4,096 个 Token：10 requests；预留，S + O = 4,000：10 requests；分页，b = 16：12 requests；分页 + 共享前缀：16 requests": "预留，4,096 个 Token：10 requests；预留，S + O = 4,000：10 requests；分页，b = 16：12 requests；分页 + 共享前缀：16 个请求"
   },
   "titles": {
     "serving.kvBlockBytes": "一个 KV 块的字节数",

@@ -10,6 +10,7 @@ const strings: FirstStrings = {
     "Exact parameters": "精确参数量",
     "Exact − approximation": "精确值 − 近似值",
     "FFN / experts": "FFN / 专家",
+    "FFN weights vs 8LH²": "FFN 权重 vs 8LH²",
     "LM head (untied)": "LM head（不共享）",
     "Layers": "层数",
     "Norms": "归一化",
@@ -18,7 +19,8 @@ const strings: FirstStrings = {
     "Parameter ledger": "参数清单",
     "Parameters": "参数量",
     "Parameters by part of the model": "模型各部分的参数量",
-    "Parameters of llama-2-7b by part: Token embedding 131,072,000; Attention 2,147,483,648; FFN / experts 4,328,521,728; Norms 266,240; LM head (untied) 131,072,000.": "llama-2-7b 各部分的参数量：Token embedding 131,072,000; Attention 2,147,483,648; FFN / experts 4,328,521,728; Norms 266,240; LM head (untied) 131,072,000。",
+    "Parameters of llama-2-7b by part: Token 嵌入 131,072,000；注意力 2,147,483,648；FFN / 专家 4,328,521,728；归一化 266,240；LM head（不共享） 131,072,000.": "llama-2-7b 各部分的参数量：Token 嵌入 131,072,000；注意力 2,147,483,648；FFN / 专家 4,328,521,728；归一化 266,240；LM head（不共享） 131,072,000。",
+    "RMSNorm weights": "RMSNorm 的权重",
     "Shape": "形状",
     "Tensor": "张量",
     "Term": "项",
@@ -29,7 +31,9 @@ const strings: FirstStrings = {
     "Why 12LH² + VH misses: the exact count minus the approximation, term by term": "12LH² + VH 为什么有偏差：精确值减近似值，逐项列出",
     "Why the approximation misses": "近似值为什么有偏差",
     "explained term by term below": "下文逐项解释",
+    "gated FFN: 3·H·I with I = 11008, instead of 2·H·4H": "门控 FFN：3·H·I，I = 11008，而不是 2·H·4H",
     "llama-2-7b: 12 tensors": "llama-2-7b：12 个张量",
+    "untied LM head: a second V×H matrix": "不共享的 LM head：多出一个 V×H 矩阵",
     "✓ matches to the parameter": "✓ 精确到每个参数都一致"
   },
   "titles": {

@@ -6,6 +6,7 @@ import type { FirstStrings } from '../i18n';
 const strings: FirstStrings = {
   "t": {
     "$42.5k of it overhead": "其中开销 $42.5k",
+    "1.00 YFLOPs on 4,096 × NVIDIA H100 SXM5 80GB at 40.0% MFU, Hoffmann et al. 2022（方法 3，原文数值）": "1.00 YFLOPs，4,096 × NVIDIA H100 SXM5 80GB，MFU 40.0%，Hoffmann et al. 2022（方法 3，原文数值）",
     "121% against the fit; under this fit the rule wastes 17.3% of the compute": "对比拟合值 121%；按此拟合，该经验法则浪费 17.3% 的计算量",
     "4.04T tokens": "4.04T 个 Token",
     "40.0% of the NVIDIA H100 SXM5 80GB’s dense bf16 peak: 396 TFLOP/s": "NVIDIA H100 SXM5 80GB 稠密 bf16 峰值的 40.0%：396 TFLOP/s",
@@ -16,6 +17,7 @@ const strings: FirstStrings = {
     "97.1% effective; about 14 failures": "有效时间 97.1%；约 14 次故障",
     "97.7 tokens per parameter": "每参数 97.7 个 Token",
     "At 20 tokens per parameter": "每参数 20 个 Token 时",
+    "Besiroglu et al. 2024 (Approach 3, refitted)": "Besiroglu et al. 2024（方法 3，重新拟合）",
     "Budget given in": "预算单位",
     "Checkpoint every": "检查点间隔",
     "Checkpoint interval": "检查点间隔",
@@ -27,6 +29,7 @@ const strings: FirstStrings = {
     "Cost with failures and checkpoints": "含故障和检查点的成本",
     "Daly (higher order)": "Daly（高阶）",
     "FLOPs": "计算量",
+    "Hoffmann et al. 2022 (Approach 3, as published)": "Hoffmann et al. 2022（方法 3，原文数值）",
     "Llama 3: 16,384 GPUs × 54 days / 419 interruptions": "Llama 3：16,384 张 GPU × 54 天 / 419 次中断",
     "Loss fit": "损失拟合",
     "MTBF per GPU (hours)": "单 GPU 的 MTBF（小时）",
@@ -42,7 +45,10 @@ const strings: FirstStrings = {
     "Young: √(2·δ·MTBF)": "Young：√(2·δ·MTBF)",
     "an example figure, not a quote: enter what you pay": "示例数字，不是报价：请填你实际支付的价格",
     "assumed: detect, reschedule, reload": "假设值：检测、重新调度、重新加载",
+    "bf16 weights + bf16 grads + fp32 Adam: 16 B/param": "bf16 权重 + bf16 梯度 + fp32 Adam：16 B/参数",
+    "bf16 weights + fp32 grads + fp32 Adam: 18 B/param": "bf16 权重 + fp32 梯度 + fp32 Adam：18 B/参数",
     "fixed, in minutes": "固定值，单位分钟",
+    "fp16 weights + fp16 and fp32 grads + fp32 Adam: 20 B/param": "fp16 权重 + fp16 与 fp32 梯度 + fp32 Adam：20 B/参数",
     "loss 1.911 nats/token on the fit’s data": "在拟合数据上的损失为 1.911 nats/Token",
     "the storage’s aggregate; Meta’s sustains 2T (Llama 3)": "存储系统的总带宽；Meta 的可持续 2T（Llama 3）"
   },

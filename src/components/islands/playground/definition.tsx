@@ -29,6 +29,7 @@ import { ZERO_STAGES, zeroFormula, type ZeroStage } from '../../../core/training
 import { TRAINING_PRECISIONS } from '../../../core/training/perGpu';
 import { formatBytes, formatInteger, formatPercent, formatQuantity, formatSI, formatSeconds, type Unit } from '../../../core/units';
 import { defineCalculator } from '../../calculator/defineCalculator';
+import { joinWords, sep } from '../../calculator/words';
 import { StackedBarChart } from '../../charts/StackedBarChart';
 import { Results, type ResultItem } from '../../controls/Results';
 import { useT } from '../../i18n/i18n';
@@ -227,13 +228,16 @@ export function memoryGroup(serving: ServingResult, v: PlaygroundValues, spec: M
               text: formatBytes(memory.totalBytes),
             }))}
             limit={{ value: m.usableBytes, label: `usable: ${formatBytes(m.usableBytes)}` }}
-            summary={memoryBars
-              .map(
-                ({ requests, memory }) =>
-                  `${requestsText(requests)}: weights ${formatBytes(memory.weightsBytes)}, KV cache ${formatBytes(memory.kvCacheBytes)}, activations ${formatBytes(memory.activationBytes)}, total ${formatBytes(memory.totalBytes)}`,
-              )
-              .join('; ')
-              .concat(`. Usable memory: ${formatBytes(m.usableBytes)}; at most ${formatInteger(m.maxConcurrency)} requests fit.`)}
+            summary={(t, lang) =>
+              joinWords(
+                memoryBars.map(({ requests, memory }) =>
+                  t(
+                    `${requestsText(requests)}: weights ${formatBytes(memory.weightsBytes)}, KV cache ${formatBytes(memory.kvCacheBytes)}, activations ${formatBytes(memory.activationBytes)}, total ${formatBytes(memory.totalBytes)}`,
+                  ),
+                ),
+                lang,
+              ).concat(sep('. ', lang), t(`Usable memory: ${formatBytes(m.usableBytes)}; at most ${formatInteger(m.maxConcurrency)} requests fit.`))
+            }
           />
         )}
       </>
@@ -495,8 +499,10 @@ export const PLAYGROUND = defineCalculator({
     p: 'pp',
     b: 'mb',
   },
-  setup: (v) =>
-    `${v.model === CUSTOM_MODEL ? 'the pasted config.json' : labelOf(MODEL.model, v.model)} on ${formatInteger(v.G)} × ${labelOf(GPU, v.gpu)}: serving ${requestsText(v.B)} of ${formatInteger(v.Sin)} + ${formatInteger(v.Sout)} tokens in ${v.wdtype}; training on ${tokensText(v.D)} at ${formatPercent(v.mfu)} MFU, DP ${formatInteger(v.dp)} × TP ${formatInteger(v.tp)} × PP ${formatInteger(v.pp)}`,
+  setup: (v, { t }) =>
+    t(
+      `${v.model === CUSTOM_MODEL ? t('the pasted config.json') : labelOf(MODEL.model, v.model)} on ${formatInteger(v.G)} × ${labelOf(GPU, v.gpu)}: serving ${t(requestsText(v.B))} of ${formatInteger(v.Sin)} + ${formatInteger(v.Sout)} tokens in ${v.wdtype}; training on ${t(tokensText(v.D))} at ${formatPercent(v.mfu)} MFU, DP ${formatInteger(v.dp)} × TP ${formatInteger(v.tp)} × PP ${formatInteger(v.pp)}`,
+    ),
   compute: computePlayground,
   view: (r, v) => {
     const derivations: (Derivation | null)[] = [r.params.approxD, r.flops.articleD, ...r.servingSteps, ...r.trainingDerivations];
@@ -518,7 +524,13 @@ export function playgroundGroups(r: PlaygroundResult, v: PlaygroundValues): RowG
   const { params, flops, serving, training } = r;
   const t = training.memory;
   const throughput = r.servingSteps.find((d) => d.id === 'latency.decodeThroughput');
-  const recomputeText = training.parallel.recompute === 'none' ? 'without recomputation' : `with ${training.parallel.recompute} recomputation`;
+  // Literal words (not `with ${mode} recomputation`), so the catalogue has each phrase whole.
+  const recomputeText =
+    training.parallel.recompute === 'none'
+      ? 'without recomputation'
+      : training.parallel.recompute === 'full'
+        ? 'with full recomputation'
+        : 'with selective recomputation';
   return [
     {
       key: 'params',
@@ -555,7 +567,7 @@ export function playgroundGroups(r: PlaygroundResult, v: PlaygroundValues): RowG
             <ul>
               {params.approx.terms.map((term) => (
                 <li key={term.term}>
-                  {formatInteger(term.params)}: {term.why}
+                  {formatInteger(term.params)}: <T>{term.why}</T>
                 </li>
               ))}
             </ul>
@@ -698,13 +710,16 @@ export function playgroundGroups(r: PlaygroundResult, v: PlaygroundValues): RowG
               text: formatBytes(plan.memory.totalBytes),
             }))}
             limit={{ value: t.usableBytes, label: `usable per GPU: ${formatBytes(t.usableBytes)}` }}
-            summary={r.byMode
-              .map(
-                ({ mode, r: plan }) =>
-                  `recomputation ${mode}: ${formatBytes(plan.memory.totalBytes)} per GPU, of which activations ${formatBytes(plan.memory.activationsBytes)}`,
-              )
-              .join('; ')
-              .concat(`. Model states: ${formatBytes(t.modelStatesBytes)} per GPU. Usable per GPU: ${formatBytes(t.usableBytes)}.`)}
+            summary={(tr, lang) =>
+              joinWords(
+                r.byMode.map(({ mode, r: plan }) =>
+                  tr(
+                    `${mode === 'full' ? tr('recomputation full') : mode === 'selective' ? tr('recomputation selective') : tr('recomputation none')}: ${formatBytes(plan.memory.totalBytes)} per GPU, of which activations ${formatBytes(plan.memory.activationsBytes)}`,
+                  ),
+                ),
+                lang,
+              ).concat(sep('. ', lang), tr(`Model states: ${formatBytes(t.modelStatesBytes)} per GPU. Usable per GPU: ${formatBytes(t.usableBytes)}.`))
+            }
           />
         </>
       ),

@@ -138,13 +138,14 @@ function AdvancedGroup({ legend, hasError, children }: { legend: string; hasErro
 
 /** A view's results, warnings, extra content and derivations, as Calculator.tsx renders them. */
 export function ViewBody<R>({ ns, view, stale, link, context }: { ns: string; view: CalculatorView<R>; stale: boolean; link: () => string; context?: string }) {
+  const t = useT();
   const cite = { link, ...(context ? { context } : {}) };
   return (
     <>
       <Results items={view.results} />
       {view.warnings?.map((w) => (
         <p className="note warning" key={w.code} data-testid={`${ns}-warning-${w.code}`}>
-          {w.message}
+          {t(w.message)}
         </p>
       ))}
       {view.extra}
