@@ -5,6 +5,9 @@ import { builtPages } from './site';
 import { main } from '../../src/cli';
 import { CASE_IDS } from '../../src/core/cases/types';
 import { CASE_UIS, answerValue, formatAnswer } from '../../src/components/state/cases';
+import { runCase } from '../../src/core/cases/run';
+import { CASES_ZH } from '../../src/core/i18n/casesZh';
+import { translator } from '../../src/core/i18n/translate';
 
 const page = builtPages().find((p) => p.path === 'cases/');
 
@@ -269,5 +272,37 @@ describe('cases page in the browser', () => {
     const shown = await p.getByTestId('conc-maxConcurrency').textContent();
     const fresh = await restores(open, link, { 'conc.gpus': '8' });
     await expectText(fresh.page, 'conc-maxConcurrency', shown ?? '');
+  });
+});
+
+describe('/zh/cases/ in the browser: the cases in Chinese', () => {
+  it('asks, works and answers in Chinese, with the same numbers, and stays Chinese once hydrated and changed', async ({ open }) => {
+    const zh = translator(CASES_ZH);
+    const p = await open('zh/cases/');
+    await hydrateAll(p);
+    for (const id of CASE_IDS) {
+      const c = runCase(id);
+      const block = p.locator(`.case[data-case="${id}"]`);
+      await expect(block.locator('[data-question]').textContent()).resolves.toBe(zh(c.question));
+      const titles = await block.locator('.step-title').allTextContents();
+      expect(titles).toEqual(c.steps.map((s) => zh(s.title)));
+      // The sources of the assumptions in Chinese: no English sentence left in the table.
+      for (const note of await block.locator('td.note').allTextContents()) expect(note).not.toMatch(/\b[a-z]{3,} [a-z]{3,} [a-z]{3,}\b/);
+    }
+    // A reused formula says what changed, and the step's source is the Chinese chapter.
+    const mfu = p.locator('.case[data-case="llama3-70b-mfu"]');
+    await expect(mfu.locator('.step-change').first().textContent()).resolves.toMatch(/^再次用到第 1 步的公式：.+改为 70\.6 G（原为 70\.0 G）。$/);
+    await expect(mfu.locator('a.step-source').first().getAttribute('href')).resolves.toMatch(/\/zh\/training\/#/);
+    await expect(mfu.locator('a.step-source').first().textContent()).resolves.toMatch(/^定义见“[^a-z]+”$/);
+    // The verdicts, hydrated from the first-render Chinese: 27.6% MFU, 10 requests.
+    await expect.poll(() => textOf(p, 'mfu-verdict')).toBe(zh(runCase('llama3-70b-mfu').verdict));
+    await expect.poll(() => textOf(p, 'conc-verdict')).toMatch(/^约 10 个并发请求/);
+    await expect.poll(() => textOf(p, 'mfu-gpu-fills')).toBe('NVIDIA H100 SXM5 80GB 数据手册中的值：每张 GPU 的峰值（FLOP/s） 989.4T（输入框中现为 989T）。');
+    // Changing an input brings the whole catalogue: the new verdict and what changed, still in Chinese.
+    await openInputs(p);
+    await p.fill('#mfu-gpuHours', '4M');
+    // 6·70e9·15e12 / (4e6·3600·989e12) = 0.4424
+    await expect.poll(() => textOf(p, 'mfu-verdict')).toMatch(/^按 6N 口径，整次训练平均的 MFU 约为 44\.2%/);
+    await expect.poll(() => textOf(p, 'mfu-changed')).toBe('与题目不同的输入：GPU 时 4M（题目中为 6.4M）。');
   });
 });

@@ -6,6 +6,8 @@ import { describe } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import { FORMULAS } from '../../src/core/registry';
 import { runCase } from '../../src/core/cases/run';
+import { CASES_ZH } from '../../src/core/i18n/casesZh';
+import { translator } from '../../src/core/i18n/translate';
 import { expect, test as it } from './fixture';
 import { builtPages } from './site';
 
@@ -52,6 +54,25 @@ describe('cheat sheet', () => {
     await expect(page.locator('.cs-entry[data-case="llama2-7b-params"]').textContent()).resolves.toContain('6,738,415,616');
   });
 
+  it('the Chinese sheet names the worked cases and their steps in Chinese, with the same numbers', async ({ open }) => {
+    const page = await open('zh/cheatsheet/');
+    const zh = translator(CASES_ZH);
+    for (const id of ['llama2-7b-params', 'llama2-70b-concurrency', 'llama2-70b-ttft', 'llama3-70b-mfu']) {
+      const c = runCase(id);
+      const text = (await page.locator(`.cs-entry[data-case="${id}"]`).textContent()) ?? '';
+      expect(text, id).toContain(zh(c.title));
+      expect(text, id).not.toContain(c.title);
+      for (const step of c.steps) {
+        expect(text, `${id}: ${step.id}`).toContain(zh(step.title));
+        expect(text, `${id}: ${step.id}`).toContain(step.formatted);
+      }
+    }
+    // Llama 2 7B's exact count and its closed form's step, in the chapter's words.
+    await expect(page.locator('.cs-entry[data-case="llama2-7b-params"]').textContent()).resolves.toMatch(
+      /Llama 2 7B：7B 是怎么来的？[\s\S]*精确计数：Llama 式模型的闭式[\s\S]*6,738,415,616/,
+    );
+  });
+
   it('prints on at most two A4 pages, links shown as their anchors', async ({ open }) => {
     const page = await open('cheatsheet/');
     await page.emulateMedia({ media: 'print' });
@@ -63,6 +84,14 @@ describe('cheat sheet', () => {
     expect(after).not.toBe('none');
     const pdf = await page.pdf({ format: 'A4', printBackground: false, preferCSSPageSize: true });
     const count = pdfPageCount(pdf);
+    expect(count).toBeGreaterThanOrEqual(1);
+    expect(count).toBeLessThanOrEqual(2);
+  });
+
+  it('the Chinese sheet prints on at most two A4 pages too', async ({ open }) => {
+    const page = await open('zh/cheatsheet/');
+    await page.emulateMedia({ media: 'print' });
+    const count = pdfPageCount(await page.pdf({ format: 'A4', printBackground: false, preferCSSPageSize: true }));
     expect(count).toBeGreaterThanOrEqual(1);
     expect(count).toBeLessThanOrEqual(2);
   });
