@@ -5,10 +5,10 @@ export interface ModelsCell {
   text: string;
   /** Numbers sort numerically, strings alphabetically; null sorts last. */
   sort: number | string | null;
-  /** Extra title text (e.g. the exact value behind a compact one, or a source). */
-  title?: string;
-  /** A second, smaller line under the text (e.g. the model family under its name). */
-  sub?: string;
+  /** Extra title text (e.g. the exact value behind a compact one, or a source); undefined for none. */
+  title?: string | undefined;
+  /** A second, smaller line under the text (e.g. the model family under its name); undefined for none. */
+  sub?: string | undefined;
 }
 
 export interface ModelsColumn {
