@@ -1,18 +1,23 @@
-// The course figures in the built site, at a phone and a laptop width, in both themes:
-// present, named for assistive technology, no text below 11 px, nothing wider than its box,
-// and no axe violation.
+// The course figures in the built site, in both editions, at a phone and a laptop width, in
+// both themes: present, named for assistive technology (in the page's language), no text below
+// 11 px, nothing wider than its box, no two labels on top of each other, and no axe violation.
 import { describe } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test as it } from './fixture';
 
-const FIGURES = [
+const PAGES = [
   { path: 'gpu-peak/', id: 'fig-roofline' },
   { path: 'anatomy/', id: 'fig-decoder-block' },
   { path: 'attention-ffn/', id: 'fig-multi-head' },
   { path: 'parallelism/', id: 'fig-parallel-splits' },
   { path: 'variants/', id: 'fig-kv-layouts' },
 ] as const;
+/** Each figure on its English page and on its Chinese twin, with how its caption starts. */
+const FIGURES = PAGES.flatMap(({ path, id }) => [
+  { path, id, caption: 'Figure:' },
+  { path: `zh/${path}`, id, caption: '图：' },
+]);
 const VIEWPORTS = [
   { width: 390, height: 844, variant: 'narrow' },
   { width: 1366, height: 900, variant: 'wide' },
@@ -32,6 +37,7 @@ interface Measured {
   smallest: number;
   tooSmall: string[];
   outside: string[];
+  overlaps: string[];
   figureOverflow: number;
   pageOverflow: number;
 }
@@ -63,6 +69,7 @@ function measure(page: Page, id: string): Promise<Measured> {
       const tooSmall: string[] = [];
       const outside: string[] = [];
       const els = [...svg.querySelectorAll('text, tspan')] as SVGGraphicsElement[];
+      const labels: { text: string; r: DOMRect }[] = [];
       for (const el of els) {
         if (!el.textContent?.trim()) continue;
         const px = parseFloat(getComputedStyle(el).fontSize) * scale;
@@ -70,9 +77,19 @@ function measure(page: Page, id: string): Promise<Measured> {
         if (px < min - 0.01) tooSmall.push(`${el.textContent.trim()} (${px.toFixed(2)} px)`);
         if (el.tagName === 'text') {
           const r = el.getBoundingClientRect();
+          labels.push({ text: el.textContent.trim(), r });
           if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
             outside.push(`${el.textContent.trim()} [${Math.round(r.left - box.left)}…${Math.round(r.right - box.left)} of ${Math.round(box.width)}]`);
           }
+        }
+      }
+      // Two labels overlap when their boxes share more than a sliver (glyph boxes touch at line spacing).
+      const overlaps: string[] = [];
+      for (const [i, a] of labels.entries()) {
+        for (const b of labels.slice(i + 1)) {
+          const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+          const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+          if (w > 1 && h > 3) overlaps.push(`${a.text} ⨯ ${b.text}`);
         }
       }
       const figBox = fig.getBoundingClientRect();
@@ -88,6 +105,7 @@ function measure(page: Page, id: string): Promise<Measured> {
         smallest,
         tooSmall,
         outside,
+        overlaps,
         figureOverflow: Math.max(fig.scrollWidth - fig.clientWidth, box.right - figBox.right, figBox.right - main.getBoundingClientRect().right),
         pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
       };
@@ -99,33 +117,37 @@ function measure(page: Page, id: string): Promise<Measured> {
 describe.each(VIEWPORTS.flatMap((v) => THEMES.map((theme) => [`${v.width}×${v.height}`, theme, v] as const)))(
   'figures at %s in the %s theme',
   (_label, theme, viewport) => {
-    it.for(FIGURES)('$path#$id: one named image, text ≥ 11 px, nothing clipped or overflowing, no axe violation', async ({ path, id }, { open }) => {
-      const page = await open(path, { colorScheme: theme, viewport: { width: viewport.width, height: viewport.height } });
-      await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
-      const figure = page.locator(`#${id}`);
-      expect(await figure.count()).toBe(1);
-      await figure.scrollIntoViewIfNeeded();
+    it.for(FIGURES)(
+      '$path#$id: one named image, text ≥ 11 px, nothing clipped, overlapping or overflowing, no axe violation',
+      async ({ path, id, caption }, { open }) => {
+        const page = await open(path, { colorScheme: theme, viewport: { width: viewport.width, height: viewport.height } });
+        await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+        const figure = page.locator(`#${id}`);
+        expect(await figure.count()).toBe(1);
+        await figure.scrollIntoViewIfNeeded();
 
-      const m = await measure(page, id);
-      expect(m.visibleSvgs, 'exactly one of the two layouts is shown').toBe(1);
-      expect(m.variant).toBe(viewport.variant);
-      expect(m.role).toBe('img');
-      expect(m.title.length).toBeGreaterThan(20);
-      expect(m.desc).toMatch(/\d/);
-      expect(m.caption).toMatch(/^Figure:/);
-      expect(m.texts).toBeGreaterThan(5);
-      expect(m.tooSmall, `smallest text ${m.smallest.toFixed(2)} px`).toEqual([]);
-      expect(m.outside, 'text outside its SVG').toEqual([]);
-      expect(m.figureOverflow).toBeLessThanOrEqual(1);
-      expect(m.pageOverflow).toBeLessThanOrEqual(0);
+        const m = await measure(page, id);
+        expect(m.visibleSvgs, 'exactly one of the two layouts is shown').toBe(1);
+        expect(m.variant).toBe(viewport.variant);
+        expect(m.role).toBe('img');
+        expect(m.title.length).toBeGreaterThan(20);
+        expect(m.desc).toMatch(/\d/);
+        expect(m.caption.startsWith(caption), m.caption).toBe(true);
+        expect(m.texts).toBeGreaterThan(5);
+        expect(m.tooSmall, `smallest text ${m.smallest.toFixed(2)} px`).toEqual([]);
+        expect(m.outside, 'text outside its SVG').toEqual([]);
+        expect(m.overlaps, 'labels on top of each other').toEqual([]);
+        expect(m.figureOverflow).toBeLessThanOrEqual(1);
+        expect(m.pageOverflow).toBeLessThanOrEqual(0);
 
-      // What assistive technology meets: a figure named by its caption, holding one image named by its title.
-      const snapshot = await figure.ariaSnapshot();
-      expect(snapshot).toMatch(/^- '?figure "Figure:/);
-      expect(snapshot.match(/- img "[^"]{20,}"/g) ?? [], 'the hidden layout is not exposed').toHaveLength(1);
+        // What assistive technology meets: a figure named by its caption, holding one image named by its title.
+        const snapshot = await figure.ariaSnapshot();
+        expect(snapshot.startsWith(`- figure "${caption}`) || snapshot.startsWith(`- 'figure "${caption}`), snapshot.slice(0, 80)).toBe(true);
+        expect(snapshot.match(/- img "[^"]{20,}"/g) ?? [], 'the hidden layout is not exposed').toHaveLength(1);
 
-      const result = await new AxeBuilder({ page }).include(`#${id}`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
-    });
+        const result = await new AxeBuilder({ page }).include(`#${id}`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+      },
+    );
   },
 );
