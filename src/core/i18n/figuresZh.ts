@@ -51,7 +51,7 @@ export const FIGURES_ZH: Readonly<Record<string, string>> = {
   Merged: '合并结果',
   transpose: '转置',
   '{} ({} {}) gives {} {}': '{}（{} {}）得到{} {}',
-  '{} gives {} {}': '{} 得到{} {}',
+  '{} gives {} {}': '{}，得到{} {}',
   'Multi-head attention in {}: h = {} heads of d = {} numbers. Only the two products compute; the views and transposes only reorder. {}.':
     '{} 的多头注意力：h = {} 个头，每个头 d = {} 个数。只有两次乘法在计算，view 和转置只重排。{}。',
   // MultiHeadFigure.astro.
@@ -129,7 +129,7 @@ export const FIGURES_ZH: Readonly<Record<string, string>> = {
   'h = {} heads share one latent': 'h = {} 个头共用一个潜向量',
   'c_KV of r_kv = {} numbers': 'c_KV，含 r_kv = {} 个数',
   'and one rope key k_R of d_R = {}': '以及一个 RoPE key k_R，d_R = {}',
-  '{}, {}: {}; {} = {} numbers per token per layer; {} per token over L = {} layers': '{0}，{1}：{2}；{3} = 每 Token 每层 {4} 个数；L = {6} 层合计每 Token {5}',
+  '{}, {}: {}; {} = {} numbers per token per layer; {} per token over L = {} layers': '{0}，{1}：{2}；每 Token 每层 {3} = {4} 个数；L = {6} 层合计每 Token {5}',
   'What the KV cache keeps per token and layer, and the bytes per token of a real model of each kind ({}, all layers). {}.':
     'KV Cache 每个 Token 每层保存什么，以及每类真实模型每个 Token 的字节数（{}，全部层）。{}。',
   // KvLayoutsFigure.astro.
