@@ -10,6 +10,7 @@ import { isLang, translate, type Lang } from './core/i18n/messages';
 import { InputError } from './core/units';
 import { nearest } from './cli/args';
 import { COMMANDS } from './cli/commands';
+import { helpInChinese } from './cli/helpZh';
 import { finalizeResult } from './cli/output';
 
 /** Longest error line printed; anything longer is cut (a pasted config can be long). */
@@ -20,16 +21,6 @@ function commandList(): string {
   return names.join(', ');
 }
 
-/** Each command's one-line summary in Chinese (the English is the command's own `summary`). */
-const SUMMARY_ZH: Readonly<Record<string, string>> = {
-  matmul: '[A,M,K] @ [K,N] 的计算量、访存字节数和算术强度',
-  gpu: '一张 GPU 的数据手册峰值与按硬件参数推导的峰值 FLOP/s、显存、带宽和互联，附出处',
-  model: '预设模型或 config.json 的逐张量精确参数清单、12LH² + VH 近似、激活参数量、每 Token 的 KV Cache',
-  inference: '在 --gpus 张张量并行 GPU 上部署模型：显存与最大并发、TTFT 与 TPOT（估算值及其组成）、吞吐',
-  training: '训练的每 Token 计算量、MFU 与 HFU，以及给定并行布局下每张 GPU 的显存和通信量',
-  case: '四个实战问题之一：步骤、假设、答案和结论；任何假设都可以按名字覆盖',
-};
-
 function usage(lang: Lang = 'en'): string {
   const width = Math.max(...[...COMMANDS.values()].map((c) => c.name.length)) + 2;
   if (lang === 'zh') {
@@ -37,9 +28,9 @@ function usage(lang: Lang = 'en'): string {
       '用法：npm run --silent cli -- <命令> [选项] [--json]',
       '',
       '命令：',
-      ...[...COMMANDS.values()].map((c) => `  ${c.name.padEnd(width)} ${SUMMARY_ZH[c.name] ?? c.summary}`),
+      ...[...COMMANDS.values()].map((c) => `  ${c.name.padEnd(width)} ${helpInChinese(c.summary)}`),
       '',
-      '`<命令> --help` 列出该命令的参数和选项，以及它们的单位、默认值和取值范围（目前为英文）。',
+      '`<命令> --help` 列出该命令的参数和选项，以及它们的单位、默认值和取值范围。',
       '数字写法：4096、4,096、4_096、1e12，以及后缀 k/K、M、G、B（十亿）、T、P（15T、6.4M）。',
       '出错时：退出码 1，stderr 上一行说明要改什么。结果：JSON，带一个 `warnings` 数组。',
       '语言：--lang zh 以中文输出错误和警告（JSON 字段名不变）；默认 --lang en。',
@@ -127,7 +118,7 @@ export function main(argvWithLang: readonly string[], out: (s: string) => void, 
   try {
     const output = command.execute(helpTarget !== undefined ? ['--help'] : rest);
     if (output.kind === 'help') {
-      out(output.text);
+      out(lang === 'zh' ? helpInChinese(output.text) : output.text);
       return 0;
     }
     const result = finalizeResult(output.result);
