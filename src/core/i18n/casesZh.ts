@@ -130,4 +130,9 @@ export const CASES_ZH: Readonly<Record<string, string>> = {
   'Changed from the question:': '与题目不同的输入：',
   ' (question: {})': '（题目中为 {}）',
   pasted: '已粘贴',
+  // The setup each copied derivation names (CASE_UIS[id].setup in src/components/state/cases.ts).
+  'Llama 3 70B trained on {} tokens in {} of {} at {}, N = {}': 'Llama 3 70B，在 {2}（{3}）上用 {1} 训练 {0} Token，N = {4}',
+  'Llama 2 70B on {} × {}, {} requests of {} input tokens, target {} to {}': 'Llama 2 70B，{} × {}，{} 个请求，各 {} 个输入 Token，目标 {} 到 {}',
+  'Llama 2 70B in {} on {} × {}, requests of up to {} tokens, memory read {}, u = {}':
+    'Llama 2 70B，{0}，{1} × {2}，每个请求最多 {3} Token，显存的理解方式：{4}，u = {5}',
 };

@@ -127,12 +127,22 @@ describe('the catalogue’s keys', () => {
       .map((c) => c.now),
     ...changedFromQuestion(mfu, { ...defaultFieldTexts(mfu), gpuHours: '4M' }).map((c) => c.now),
   ];
+  // The setup a copied derivation names, for each case's question (the fields' values, numbers parsed).
+  const values = (ui: (typeof CASE_UIS)[keyof typeof CASE_UIS]) => Object.fromEntries(Object.entries(ui.fields).map(([k, f]) => [k, f.default]));
+  const setups = Object.values(CASE_UIS).map((ui) => ui.setup(values(ui)));
+  const ttft = CASE_UIS['llama2-70b-ttft'];
+  const conc = CASE_UIS['llama2-70b-concurrency'];
+  setups.push(
+    ttft.setup({ ...values(ttft), gpu: 'h100-sxm', requests: 1 }),
+    conc.setup({ ...values(conc), memoryReading: 'GiB', dtype: 'fp8' }),
+    conc.setup({ ...values(conc), memoryReading: 'GB' }),
+  );
 
   it('has no dead key: each is produced by a case, a view or the calculator', () => {
     const dead = Object.keys(CASES_ZH).filter((key) => {
       if (key in VIEW_KEYS) return !readFileSync(VIEW_KEYS[key]!, 'utf8').includes(`'${key}'`);
       const re = pattern(key);
-      return !produced.some((t) => re.test(t)) && !notes.some((t) => re.test(t));
+      return !produced.some((t) => re.test(t)) && !notes.some((t) => re.test(t)) && !setups.some((t) => re.test(t));
     });
     expect(dead).toEqual([]);
   });
@@ -146,6 +156,18 @@ describe('the catalogue’s keys', () => {
       '已粘贴',
       '4M',
     ]);
+  });
+
+  it('gives the setups of copied derivations their Chinese, every value kept', () => {
+    const all = translator(ZH_MESSAGES, FORMULA_LABELS_ZH, CALCULATORS_ZH, CASES_ZH);
+    for (const setup of setups) {
+      const chinese = all(setup);
+      // The parameters case's setup is the model's name alone.
+      if (setup !== 'Llama 2 7B') expect(chinese, setup).toMatch(/[\u4e00-\u9fff]/);
+      expect(englishLeft(chinese), setup).toEqual([]);
+      for (const n of numbers(setup)) expect(chinese).toContain(n);
+    }
+    expect(all(setups[0]!)).toBe('Llama 3 70B，在 NVIDIA H100 SXM5 80GB（989 TFLOP/s）上用 6.40M GPU-h 训练 15.0T Token，N = 70.0G');
   });
 
   it('keeps one entry per string: nothing the other catalogues of the islands hold', () => {
