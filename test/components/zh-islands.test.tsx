@@ -66,11 +66,11 @@ const ALLOWED = [
   /\bet al\b/g,
 ];
 
-/** English words left in a text: three or more lowercase words in a row. */
+/** English words left in a text: three or more words in a row, lowercase but the first. */
 export function englishLeft(text: string): string[] {
   let rest = text;
   for (const re of ALLOWED) rest = rest.replace(re, ' ');
-  return rest.match(/\b[a-z]{2,}(?:[ '’-]+[a-z]{2,}){2,}\b/g) ?? [];
+  return rest.match(/\b[A-Za-z][a-z]+(?:[ '’-]+[a-z]{2,}){2,}\b/g) ?? [];
 }
 
 /** Every text a reader (or a screen reader) gets from the island: text nodes and text attributes. */

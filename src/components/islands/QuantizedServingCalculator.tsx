@@ -137,7 +137,7 @@ export const QUANTIZED_SERVING = defineCalculator({
         ).values(),
       ],
       extra: (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Each weight type">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('Each weight type')}>
           <table className="sweep" data-testid="qs-table" style={{ whiteSpace: 'nowrap' }}>
             <caption>
               <T>Each weight type</T>
