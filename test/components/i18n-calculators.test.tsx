@@ -155,9 +155,9 @@ describe('the calculators’ catalogue', () => {
 });
 
 /**
- * English still left, by island: words an island composes in its own code (a chart summary
- * joined from per-bar sentences, a memory reading named inside a detail template), not
- * declared where the scan finds them. Each is in the report of issue 15; a new one fails.
+ * English still left, by island (none since every island composes its summaries and details
+ * through the catalogue; test/components/zh-islands.test.tsx checks every reachable state).
+ * A new one fails.
  */
 const KNOWN_GAPS: Readonly<Record<string, readonly string[]>> = {};
 
