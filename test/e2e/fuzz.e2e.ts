@@ -68,20 +68,30 @@ const CONFIGS: { name: string; json: string; refused: boolean }[] = [
   },
 ];
 
+/** What one link tries on one calculator namespace. */
+interface Part {
+  ns: string;
+  /** The namespace's query parameters (already percent-encoded, junk included). */
+  query: string[];
+  /** URL key name (without the namespace) → whether the field must refuse its value. */
+  refuse: Record<string, boolean>;
+}
+
 interface Probe {
   /** What the test is called and what it opens. */
   label: string;
   page: string;
-  ns: string;
-  /** The raw query string (already percent-encoded, junk included). */
+  /** The namespaces the link attacks at once (every calculator of the page reads only its own). */
+  parts: Part[];
+  /** The raw query string. */
   query: string;
-  /** URL key name (without the namespace) → the value it must refuse, or null when it may accept it. */
-  refuse: Record<string, boolean>;
 }
 
 const enc = encodeURIComponent;
-/** Namespaces a calculator reads only in one of its modes. */
+/** Namespaces a calculator reads only in one of its modes: their links set the mode and attack them alone. */
 const MODE_OF: Record<string, string> = { pgb: 'compare', pgr: 'reverse' };
+/** Keys that try to reach Object.prototype through the query parser, once per link. */
+const PROTO_KEYS = ['__proto__[polluted]=1', 'constructor[prototype][polluted]=1'];
 const pages = builtPages();
 const probes: Probe[] = [];
 for (const [path, keys] of Object.entries(urlKeys as Record<string, string[]>)) {
@@ -90,43 +100,60 @@ for (const [path, keys] of Object.entries(urlKeys as Record<string, string[]>)) 
     const [ns, name] = key.split('.') as [string, string];
     byNs.set(ns, [...(byNs.get(ns) ?? []), name]);
   }
-  for (const [ns, allNames] of byNs) {
-    // The playground's scenario B and reverse question are in use in their modes: open the links there.
-    const mode = MODE_OF[ns];
-    const names = allNames;
-    const push = (p: Omit<Probe, 'page' | 'ns'>) => probes.push({ ...p, page: path, ns, query: mode ? `pg.mode=${mode}&${p.query}` : p.query });
+  // One link attacks every calculator of the page at once (each reads only its own namespace, so
+  // the hostile values are the same as one link per namespace, at a fraction of the page loads);
+  // a namespace used only in one of the playground's modes gets links of its own, in that mode.
+  const groups = new Map<string, [string, string[]][]>();
+  for (const [ns, names] of byNs) {
+    const group = MODE_OF[ns] ?? '';
+    groups.set(group, [...(groups.get(group) ?? []), [ns, names]]);
+  }
+  for (const [mode, members] of groups) {
+    const push = (label: string, parts: Part[], extra: string[] = []) =>
+      probes.push({
+        label: mode ? `${label} (${mode} mode)` : label,
+        page: path,
+        parts,
+        query: [...(mode ? [`pg.mode=${mode}`] : []), ...parts.flatMap((p) => p.query), ...extra].join('&'),
+      });
     // Three links that rotate the hostile values over the fields: every field gets three of them.
     for (let i = 0; i < 3; i++) {
-      const refuse: Record<string, boolean> = {};
-      const parts = names.map((name, j) => {
-        const value = ROTATION[(i * 7 + j) % ROTATION.length]!;
-        refuse[name] = !FREE_TEXT.has(name) && REFUSED.includes(value);
-        return `${ns}.${name}=${enc(value)}`;
-      });
-      push({ label: `values ${i + 1}`, query: parts.join('&'), refuse });
+      push(
+        `values ${i + 1}`,
+        members.map(([ns, names]) => {
+          const refuse: Record<string, boolean> = {};
+          const query = names.map((name, j) => {
+            const value = ROTATION[(i * 7 + j) % ROTATION.length]!;
+            refuse[name] = !FREE_TEXT.has(name) && REFUSED.includes(value);
+            return `${ns}.${name}=${enc(value)}`;
+          });
+          return { ns, query, refuse };
+        }),
+      );
     }
     // Raw junk: 10,000 digits in one field, broken percent-encoding in the others, __proto__ and constructor keys.
-    {
-      const refuse: Record<string, boolean> = {};
-      const junk = ['%E0%A4%A', '%ZZ', '%00%ff', '%', '%25%', '%C0%AF', '%uFFFF'];
-      const parts = names.map((name, j) => {
-        refuse[name] = !FREE_TEXT.has(name);
-        return `${ns}.${name}=${j === 0 ? DIGITS : junk[j % junk.length]}`;
-      });
-      parts.push(
-        `${ns}.__proto__=1`,
-        `${ns}.__proto__.polluted=1`,
-        `${ns}.constructor=1`,
-        `__proto__[polluted]=1`,
-        `constructor[prototype][polluted]=1`,
-        `${ns}.unknown=1`,
+    const junk = ['%E0%A4%A', '%ZZ', '%00%ff', '%', '%25%', '%C0%AF', '%uFFFF'];
+    push(
+      '10,000 digits, percent junk, __proto__ keys',
+      members.map(([ns, names]) => {
+        const refuse: Record<string, boolean> = {};
+        const query = names.map((name, j) => {
+          refuse[name] = !FREE_TEXT.has(name);
+          return `${ns}.${name}=${j === 0 ? DIGITS : junk[j % junk.length]}`;
+        });
+        query.push(`${ns}.__proto__=1`, `${ns}.__proto__.polluted=1`, `${ns}.constructor=1`, `${ns}.unknown=1`);
+        return { ns, query, refuse };
+      }),
+      PROTO_KEYS,
+    );
+    // A pasted config with absurd sizes, in every calculator that takes one (each a different config).
+    const withModel = members.filter(([, names]) => names.includes('model'));
+    if (withModel.length > 0) {
+      const configs = withModel.map(([ns], k) => ({ ns, config: CONFIGS[(probes.length + k) % CONFIGS.length]! }));
+      push(
+        `config: ${configs.map((c) => c.config.name).join('; ')}`,
+        configs.map(({ ns, config }) => ({ ns, query: [`${ns}.model=custom`, `${ns}.config=${enc(config.json)}`], refuse: { config: config.refused } })),
       );
-      push({ label: '10,000 digits, percent junk, __proto__ keys', query: parts.join('&'), refuse });
-    }
-    // A pasted config with absurd sizes, where the calculator takes one.
-    if (names.includes('model')) {
-      const config = CONFIGS[probes.length % CONFIGS.length]!;
-      push({ label: `config: ${config.name}`, query: `${ns}.model=custom&${ns}.config=${enc(config.json)}`, refuse: { config: config.refused } });
     }
   }
 }
@@ -155,14 +182,14 @@ const outcomes: Outcome[] = [];
 /** What is wrong on the page now (an empty list when nothing is). */
 async function problemsOn(page: Page, probe: Probe): Promise<string[]> {
   return page.evaluate(
-    ({ ns, refuse }) => {
+    (parts) => {
       const problems: string[] = [];
       const w = window as unknown as { __pwned?: unknown };
       if (w.__pwned !== undefined) problems.push('injected script ran');
       if (document.querySelector('img[src="x"], svg[onload], [onerror]')) problems.push('injected element');
       const proto = Object.prototype as unknown as Record<string, unknown>;
       if (proto['polluted'] !== undefined || ({} as Record<string, unknown>)['num_hidden_layers'] !== undefined) problems.push('Object.prototype polluted');
-      for (const [name, mustRefuse] of Object.entries(refuse)) {
+      for (const [ns, name, mustRefuse] of parts.flatMap((p) => Object.entries(p.refuse).map(([n, r]) => [p.ns, n, r] as const))) {
         const el = document.getElementById(`${ns}-${name}`) as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null;
         const error = document.getElementById(`${ns}-${name}-error`)?.textContent?.trim() ?? '';
         if (!mustRefuse || error !== '') continue;
@@ -170,7 +197,7 @@ async function problemsOn(page: Page, probe: Probe): Promise<string[]> {
         if (el?.closest('[hidden]')) continue;
         if (name === 'config') {
           // A refused config is named by the config box (or the model select, where custom is not offered).
-          if ((document.getElementById(`${ns}-model-error`)?.textContent ?? '').trim() === '') problems.push('config: no message');
+          if ((document.getElementById(`${ns}-model-error`)?.textContent ?? '').trim() === '') problems.push(`${ns}.config: no message`);
           continue;
         }
         if (!el) continue; // not shown for these inputs (e.g. a mode's field): nothing to read
@@ -178,7 +205,7 @@ async function problemsOn(page: Page, probe: Probe): Promise<string[]> {
           el instanceof HTMLSelectElement
             ? [...el.options].some((o) => o.defaultSelected && o.selected) || (el.selectedIndex === 0 && ![...el.options].some((o) => o.defaultSelected))
             : el.value === el.defaultValue;
-        if (!isDefault) problems.push(`${name}: holds "${el.value.slice(0, 40)}" with no message`);
+        if (!isDefault) problems.push(`${ns}.${name}: holds "${el.value.slice(0, 40)}" with no message`);
       }
       for (const section of document.querySelectorAll('section.calculator')) {
         const clone = section.cloneNode(true) as HTMLElement;
@@ -189,14 +216,14 @@ async function problemsOn(page: Page, probe: Probe): Promise<string[]> {
       }
       return problems;
     },
-    { ns: probe.ns, refuse: probe.refuse },
+    probe.parts.map(({ ns, refuse }) => ({ ns, refuse })),
   );
 }
 
 /** Problems that are about time (blocked or slow), as opposed to what the page shows. */
 const TIMING = /^(main thread|not live within)/;
 
-/** Opens the probe's link, hydrates the island that owns its namespace and lists what is wrong. */
+/** Opens the probe's link, hydrates the islands that own its namespaces and lists what is wrong. */
 async function visit(open: Open, probe: Probe): Promise<{ problems: string[]; ms: number }> {
   const started = Date.now();
   // Islands hydrate from the parsed document: their code does not wait for the load event (fonts,
@@ -204,16 +231,18 @@ async function visit(open: Open, probe: Probe): Promise<{ problems: string[]; ms
   const page = await open(`${probe.page}?${probe.query}`, { initScript: heartbeat, waitUntil: 'domcontentloaded' });
   const problems: string[] = [];
   if (probe.page !== '404.html' && (watchOf(page).response?.status() ?? 0) >= 400) problems.push(`HTTP ${watchOf(page).response?.status()}`);
-  // Hydrate the island that owns the namespace (any of its fields the server rendered).
+  // Hydrate each island that owns a namespace of the link (any of its fields the server rendered).
   const ids = idsIn(pages.find((b) => b.path === probe.page)?.html ?? '');
-  const field = ((urlKeys as Record<string, string[]>)[probe.page] ?? [])
-    .map((key) => key.replace('.', '-'))
-    .find((id) => id.startsWith(`${probe.ns}-`) && ids.has(id));
-  expect(field, `a field of ${probe.ns} in the page's HTML`).toBeDefined();
-  try {
-    await hydrate(page, `#${field}`, 15_000);
-  } catch (e) {
-    problems.push(`not live within 15 s (${(e as Error).message.split('\n')[0]})`);
+  for (const { ns } of probe.parts) {
+    const field = ((urlKeys as Record<string, string[]>)[probe.page] ?? [])
+      .map((key) => key.replace('.', '-'))
+      .find((id) => id.startsWith(`${ns}-`) && ids.has(id));
+    expect(field, `a field of ${ns} in the page's HTML`).toBeDefined();
+    try {
+      await hydrate(page, `#${field}`, 15_000);
+    } catch (e) {
+      problems.push(`not live within 15 s (${ns}: ${(e as Error).message.split('\n')[0]})`);
+    }
   }
   const ms = Date.now() - started;
   // A zero-delay timer after hydration: how long the main thread makes it wait.
@@ -257,24 +286,35 @@ afterAll(() => {
     }
   }
   const slowest = outcomes.reduce((a, b) => (b.ms > a.ms ? b : a));
+  const nsOf = (o: Outcome) => o.probe.parts.map((p) => p.ns).join('+');
   console.log(
     [
-      `Hostile URLs: ${outcomes.length} over ${new Set(outcomes.map((o) => o.probe.page)).size} pages and ${new Set(outcomes.map((o) => `${o.probe.page}${o.probe.ns}`)).size} namespaces; ${failed.length} failed.`,
+      `Hostile URLs: ${outcomes.length} (${outcomes.reduce((n, o) => n + o.probe.parts.length, 0)} attacks on one namespace each) over ${new Set(outcomes.map((o) => o.probe.page)).size} pages and ${new Set(outcomes.flatMap((o) => o.probe.parts.map((p) => `${o.probe.page}${p.ns}`))).size} namespaces; ${failed.length} failed.`,
       ...[...kinds].map(([kind, n]) => `  ${n} × ${kind}`),
-      `Slowest: ${slowest.probe.page}?${slowest.probe.ns} (${slowest.probe.label}) ${Math.round(slowest.ms)} ms to load and hydrate.`,
-      ...failed.map((o) => `  FAIL /${o.probe.page} ${o.probe.ns} (${o.probe.label}): ${o.problems.join('; ')}`),
+      `Slowest: ${slowest.probe.page}?${nsOf(slowest)} (${slowest.probe.label}) ${Math.round(slowest.ms)} ms to load and hydrate.`,
+      ...failed.map((o) => `  FAIL /${o.probe.page} ${nsOf(o)} (${o.probe.label}): ${o.problems.join('; ')}`),
     ].join('\n'),
   );
 });
 
-describe(`${probes.length} hostile URLs over every calculator namespace`, () => {
-  test('cover at least 100 URLs, every namespace of url-keys.json and every page that has one', () => {
-    expect(probes.length).toBeGreaterThanOrEqual(100);
-    const namespaces = new Set(Object.values(urlKeys as Record<string, string[]>).flatMap((keys) => keys.map((k) => k.split('.')[0])));
-    expect(new Set(probes.map((p) => p.ns))).toEqual(namespaces);
+/** Every attack of the links: one namespace under one kind of hostile query. */
+const attacks = probes.flatMap((p) => p.parts.map((part) => ({ page: p.page, ns: part.ns, label: p.label, fields: Object.keys(part.refuse) })));
+
+describe(`${probes.length} hostile URLs (${attacks.length} attacks) over every calculator namespace`, () => {
+  test('cover at least 100 attacks, every field of every namespace of url-keys.json three times and every page that has one', () => {
+    expect(attacks.length).toBeGreaterThanOrEqual(100);
+    const keys = Object.entries(urlKeys as Record<string, string[]>).flatMap(([page, ks]) =>
+      ks.map((k) => ({ page, ns: k.split('.')[0]!, name: k.split('.')[1]! })),
+    );
+    expect(new Set(attacks.map((a) => `${a.page} ${a.ns}`))).toEqual(new Set(keys.map((k) => `${k.page} ${k.ns}`)));
+    // Every field gets the three rotations of hostile values and the junk link.
+    for (const { page, ns, name } of keys) {
+      const hits = attacks.filter((a) => a.page === page && a.ns === ns && a.fields.includes(name) && !a.label.startsWith('config'));
+      expect(hits.length, `${page} ${ns}.${name}`).toBe(4);
+    }
   });
 
-  test.for(probes.map((p) => [`/${p.page}?${p.ns}… ${p.label}`, p] as const))('%s', async ([, probe], { open }) => {
+  test.for(probes.map((p) => [`/${p.page}?${p.parts.map((part) => part.ns).join('+')}… ${p.label}`, p] as const))('%s', async ([, probe], { open }) => {
     let { problems, ms } = await visit(open, probe);
     // A main thread that was only slow (two cores shared with other work) is not a hostile input
     // blocking it: a timing problem must happen again on a second visit to count.
