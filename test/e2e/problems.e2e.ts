@@ -1,9 +1,13 @@
-// Problems on every chapter page, over the built site: the question shows, the worked solution waits behind its own
-// control until it is asked for, every problem has a linkable #problem-<id> anchor that lands in view, and the numbers
-// the core computed at build time rendered (no NaN, no Infinity, no undefined, none lifted out of its sentence).
+// Every chapter page at a phone's and a laptop's width, over the built site, on one load each:
+// - no display equation hides its result (./mathOverflow.ts), with every island live so that the
+//   calculators' derivations are measured too;
+// - problems: the question shows, the worked solution waits behind its own control until it is
+//   asked for, every problem has a linkable #problem-<id> anchor that lands in view, and the numbers
+//   the core computed at build time rendered (no NaN, no Infinity, no undefined, none lifted out of its sentence).
 import { describe } from 'vitest';
 import { CHAPTERS } from '../../src/core/chapters';
-import { baseUrl, expect, test as it, type Open } from './fixture';
+import { baseUrl, expect, hydrateAll, test as it, type Open } from './fixture';
+import { mathOverflow } from './mathOverflow';
 
 const WIDTHS = [
   { width: 390, height: 844 },
@@ -25,6 +29,9 @@ interface ProblemDom {
 
 async function problemsOn(open: Open, slug: string, viewport: { width: number; height: number }) {
   const page = await open(`${slug}/`, { viewport });
+  // Every island live first, so that the equations below include the calculators' derivations.
+  await hydrateAll(page);
+  const math = await mathOverflow(page);
   const problems = await page.$$eval('section.problem', (sections) =>
     sections.map((s) => {
       const details = s.querySelector('details.solution');
@@ -45,15 +52,21 @@ async function problemsOn(open: Open, slug: string, viewport: { width: number; h
       };
     }),
   );
-  return { page, problems: problems as ProblemDom[] };
+  return { page, problems: problems as ProblemDom[], math };
 }
 
-describe('problems', () => {
+describe('chapter pages: equations and problems', () => {
   for (const viewport of WIDTHS) {
     it.for(CHAPTERS.map((c) => c.slug))(
-      `/%s/ at ${viewport.width} px: five or more problems, questions shown, solutions folded until asked, anchors that land in view`,
+      `/%s/ at ${viewport.width} px: every equation's result in sight; five or more problems, questions shown, solutions folded until asked, anchors that land in view`,
       async (slug, { open }) => {
-        const { page, problems } = await problemsOn(open, slug, viewport);
+        const { page, problems, math } = await problemsOn(open, slug, viewport);
+
+        console.info(
+          `math-overflow ${viewport.width}px ${slug}: ${math.equations} equations, ${math.scrolling} scroll, ${math.hidden.length} hide their result`,
+        );
+        expect(math.equations, `${slug} has display equations`).toBeGreaterThan(0);
+        expect(math.hidden, `${slug} at ${viewport.width} px: equations whose result is out of sight`).toEqual([]);
 
         // The contract: at least five problems, two of them multi-step, each with a title, a question and a folded solution.
         expect(problems.length, slug).toBeGreaterThanOrEqual(5);

@@ -1,18 +1,14 @@
 /**
- * No equation hides its result (issue 13, item 1): on every chapter page, at a phone's 390 px
- * and a laptop's 1366 px, every display equation — the derivation chains typeset at build time
- * (KaTeX), the live ones in calculators (MathML) and the prose's own display math — shows its
- * last part inside its box. A chain's result link is measured against every box that clips it
- * (an ancestor with overflow other than visible) and the viewport; a prose equation counts as
- * hiding its result when it needs sideways scrolling. The counts of equations that scroll at
- * all are logged, the number whose result is out of sight must be 0.
+ * No equation hides its result (issue 13, item 1): every display equation — the derivation chains
+ * typeset at build time (KaTeX), the live ones in calculators (MathML) and the prose's own display
+ * math — shows its last part inside its box. A chain's result link is measured against every box
+ * that clips it (an ancestor with overflow other than visible) and the viewport; a prose equation
+ * counts as hiding its result when it needs sideways scrolling. Used by problems.e2e.ts, on the
+ * same load of each chapter at a phone's and a laptop's width.
  */
-import { describe } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CHAPTERS } from '../../src/core/chapters';
-import { expect, hydrateAll, test as it } from './fixture';
 
-interface Overflow {
+export interface Overflow {
   /** Equations with a part that needs sideways scrolling. */
   scrolling: number;
   /** Equations whose result (last part) is outside its box or the viewport: what must be 0. */
@@ -21,7 +17,7 @@ interface Overflow {
 }
 
 /** Counts the page's display equations that scroll, and those whose result is out of sight. */
-function measure(page: Page): Promise<Overflow> {
+export function mathOverflow(page: Page): Promise<Overflow> {
   return page.evaluate(() => {
     const clippers = (el: Element) => {
       const out: Element[] = [];
@@ -64,22 +60,3 @@ function measure(page: Page): Promise<Overflow> {
     return { scrolling, hidden, equations };
   });
 }
-
-const pages = CHAPTERS.map((ch) => ch.slug);
-
-describe('no display equation hides its result', () => {
-  for (const viewport of [
-    { width: 390, height: 844 },
-    { width: 1366, height: 900 },
-  ]) {
-    it.for(pages)(`%s at ${viewport.width} px: every result in sight, static and live`, async (slug, { open }) => {
-      const page = await open(`${slug}/`, { viewport });
-      // Every island live, so that the calculators' derivations are measured too.
-      await hydrateAll(page);
-      const m = await measure(page);
-      console.info(`math-overflow ${viewport.width}px ${slug}: ${m.equations} equations, ${m.scrolling} scroll, ${m.hidden.length} hide their result`);
-      expect(m.equations, `${slug} has display equations`).toBeGreaterThan(0);
-      expect(m.hidden, `${slug} at ${viewport.width} px`).toEqual([]);
-    });
-  }
-});
