@@ -213,7 +213,7 @@ const NAMES = ['DecoderBlockFigure', 'MultiHeadFigure', 'KvLayoutsFigure', 'Para
 
 /**
  * The templates the figures translate, read from their source: the literal first argument of
- * every `t(…)` and every `N_('…')` marker. A `t(…)` whose template is not a literal is a
+ * every `say(…)` and every `N_('…')` marker. A `say(…)` whose template is not a literal is a
  * dynamic site, returned as its first argument's text (up to `?`, `,` or `)`).
  */
 function scanTemplates(): { templates: Map<string, string>; dynamic: string[] } {
@@ -221,15 +221,15 @@ function scanTemplates(): { templates: Map<string, string>; dynamic: string[] } 
   const dynamic: string[] = [];
   for (const file of readdirSync(FIGURE_DIR).filter((f) => /\.(ts|astro)$/.test(f))) {
     const source = readFileSync(join(FIGURE_DIR, file), 'utf8');
-    for (const m of source.matchAll(/\b(t|N_)\(\s*(?:(['"])((?:\\.|(?!\2)[^\\])*)\2|([^?,)]*))/g)) {
+    for (const m of source.matchAll(/\b(say|N_)\(\s*(?:(['"])((?:\\.|(?!\2)[^\\])*)\2|([^?,)]*))/g)) {
       if (m[3] !== undefined) templates.set(m[3].replace(/\\(.)/g, '$1'), file);
-      else if (m[1] === 't') dynamic.push(`${file}: ${m[4]!.trim()}`);
+      else if (m[1] === 'say') dynamic.push(`${file}: ${m[4]!.trim()}`);
     }
   }
   return { templates, dynamic };
 }
 
-/** `t(…)` calls whose template is chosen at run time, and where their templates are marked. */
+/** `say(…)` calls whose template is chosen at run time, and where their templates are marked. */
 const DYNAMIC: Readonly<Record<string, string>> = {
   'decoderBlock.ts: trace.batch === 1': "one of two N_('The data flow of …') templates",
   "roofline.ts: k.bound === 'memory'": "one of two N_('The {} {} has an intensity …') templates",

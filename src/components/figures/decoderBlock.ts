@@ -44,7 +44,7 @@ export interface DecoderBlockFigure {
  * @example decoderBlockFigure('llama-2-7b', 1, 4096).steps.find((s) => s.key === 'qkv')?.weight?.dims //=> [H 4096, (h + 2·h_kv)·d 12288]
  */
 export function decoderBlockFigure(presetId: string, batch: number, seq: number, lang: Lang = 'en'): DecoderBlockFigure {
-  const t = figureText(lang);
+  const say = figureText(lang);
   const preset = getPreset(presetId);
   const spec = preset.spec;
   if (spec.mla || spec.moe) throw new Error(`The decoder-block figure draws a dense MHA/GQA layer; ${preset.name} has ${spec.mla ? 'MLA' : 'MoE'}`);
@@ -54,10 +54,10 @@ export function decoderBlockFigure(presetId: string, batch: number, seq: number,
   const norm = spec.norm === 'rmsnorm' ? 'RMSNorm' : 'LayerNorm';
   const gated = spec.ffn === 'gated';
   const steps: FigureStep[] = [];
-  steps.push({ key: 'tokens', title: t('Token ids'), kind: 'io', weight: null, out: st.tokenizer!.out, inLayer: false });
+  steps.push({ key: 'tokens', title: say('Token ids'), kind: 'io', weight: null, out: st.tokenizer!.out, inLayer: false });
   steps.push({
     key: 'embedding',
-    title: t('Embedding lookup'),
+    title: say('Embedding lookup'),
     kind: 'op',
     weight: { name: 'W_E', dims: st.embedding!.weight! },
     out: st.embedding!.out,
@@ -66,7 +66,7 @@ export function decoderBlockFigure(presetId: string, batch: number, seq: number,
   if (st.positions) {
     steps.push({
       key: 'positions',
-      title: t('+ position embedding'),
+      title: say('+ position embedding'),
       kind: 'op',
       weight: { name: 'W_P', dims: st.positions.weight! },
       out: null,
@@ -75,40 +75,47 @@ export function decoderBlockFigure(presetId: string, batch: number, seq: number,
   }
   steps.push(
     { key: 'norm1', title: norm, kind: 'norm', weight: null, out: null, inLayer: true },
-    { key: 'qkv', title: t('QKV projection'), kind: 'op', weight: { name: 'W_QKV', dims: shapes.wQkv }, out: shapes.qkv, inLayer: true },
-    { key: 'attention', title: t('Multi-head attention'), kind: 'op', weight: { name: t('scores'), dims: shapes.scores }, out: shapes.merged, inLayer: true },
-    { key: 'out', title: t('Output projection'), kind: 'op', weight: { name: 'W_O', dims: shapes.wO }, out: shapes.residual, inLayer: true },
-    { key: 'add1', title: t('+ residual'), kind: 'add', weight: null, out: null, inLayer: true },
+    { key: 'qkv', title: say('QKV projection'), kind: 'op', weight: { name: 'W_QKV', dims: shapes.wQkv }, out: shapes.qkv, inLayer: true },
+    {
+      key: 'attention',
+      title: say('Multi-head attention'),
+      kind: 'op',
+      weight: { name: say('scores'), dims: shapes.scores },
+      out: shapes.merged,
+      inLayer: true,
+    },
+    { key: 'out', title: say('Output projection'), kind: 'op', weight: { name: 'W_O', dims: shapes.wO }, out: shapes.residual, inLayer: true },
+    { key: 'add1', title: say('+ residual'), kind: 'add', weight: null, out: null, inLayer: true },
     { key: 'norm2', title: norm, kind: 'norm', weight: null, out: null, inLayer: true },
     {
       key: 'up',
-      title: gated ? t('FFN up and gate') : t('FFN up'),
+      title: gated ? say('FFN up and gate') : say('FFN up'),
       kind: 'op',
       weight: { name: gated ? 'W_up, W_gate' : 'W_up', dims: shapes.wUp },
       out: shapes.ffnHidden,
       inLayer: true,
     },
-    { key: 'down', title: t('FFN down'), kind: 'op', weight: { name: 'W_down', dims: shapes.wDown }, out: shapes.residual, inLayer: true },
-    { key: 'add2', title: t('+ residual'), kind: 'add', weight: null, out: null, inLayer: true },
+    { key: 'down', title: say('FFN down'), kind: 'op', weight: { name: 'W_down', dims: shapes.wDown }, out: shapes.residual, inLayer: true },
+    { key: 'add2', title: say('+ residual'), kind: 'add', weight: null, out: null, inLayer: true },
   );
-  if (st.finalNorm) steps.push({ key: 'finalNorm', title: t('Final {}', norm), kind: 'norm', weight: null, out: null, inLayer: false });
-  steps.push({ key: 'lmHead', title: t('LM head'), kind: 'op', weight: { name: 'W_head', dims: st.lmHead!.weight! }, out: null, inLayer: false });
-  steps.push({ key: 'logits', title: t('Logits'), kind: 'io', weight: null, out: st.lmHead!.out, inLayer: false });
+  if (st.finalNorm) steps.push({ key: 'finalNorm', title: say('Final {}', norm), kind: 'norm', weight: null, out: null, inLayer: false });
+  steps.push({ key: 'lmHead', title: say('LM head'), kind: 'op', weight: { name: 'W_head', dims: st.lmHead!.weight! }, out: null, inLayer: false });
+  steps.push({ key: 'logits', title: say('Logits'), kind: 'io', weight: null, out: st.lmHead!.out, inLayer: false });
 
   const L = spec.layers;
   const says = (s: FigureStep) => {
     const out = s.out ? shapeSentence(s.out) : null;
     if (s.kind === 'io') return out ? `${s.title} ${out}` : s.title;
-    if (!s.weight) return out ? t('{} gives {}', s.title, out) : s.title;
+    if (!s.weight) return out ? say('{} gives {}', s.title, out) : s.title;
     const weight = shapeSentence(s.weight.dims);
-    if (s.key === 'attention') return out ? t('{} (scores {}) gives {}', s.title, weight, out) : t('{} (scores {})', s.title, weight);
+    if (s.key === 'attention') return out ? say('{} (scores {}) gives {}', s.title, weight, out) : say('{} (scores {})', s.title, weight);
     const name = plain(s.weight.name);
-    return out ? t('{} (weight {} {}) gives {}', s.title, name, weight, out) : t('{} (weight {} {})', s.title, name, weight);
+    return out ? say('{} (weight {} {}) gives {}', s.title, name, weight, out) : say('{} (weight {} {})', s.title, name, weight);
   };
   const before = steps.filter((s) => !s.inLayer && steps.indexOf(s) < steps.findIndex((x) => x.inLayer));
   const inside = steps.filter((s) => s.inLayer);
   const after = steps.filter((s) => !s.inLayer && steps.indexOf(s) > steps.findIndex((x) => x.inLayer));
-  const description = t(
+  const description = say(
     trace.batch === 1
       ? N_(
           'The data flow of {} for B = {} sequence of S = {} tokens, every tensor as symbols and sizes. {}. Then each of the L = {} layers, which keep the shape {}: {}. After the last layer: {}.',

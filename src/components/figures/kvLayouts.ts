@@ -64,7 +64,7 @@ function kindOf(spec: { heads: number; kvHeads: number; mla: unknown }): KvKind 
  * @example kvLayoutsFigure().layouts.map((l) => l.bytesPerToken) //=> [524288, 8192, 327680, 70272]
  */
 export function kvLayoutsFigure(dtype: Dtype = 'bf16', models: readonly { kind: KvKind; preset: string }[] = KV_MODELS, lang: Lang = 'en'): KvLayoutsFigure {
-  const t = figureText(lang);
+  const say = figureText(lang);
   const s = bytesPerElement(dtype);
   const layouts = models.map(({ kind, preset: id }): KvLayout => {
     const preset = getPreset(id);
@@ -73,11 +73,11 @@ export function kvLayoutsFigure(dtype: Dtype = 'bf16', models: readonly { kind: 
     if (actual !== kind) throw new Error(`${preset.name} is ${actual}, not ${kind}`);
     const mla = spec.mla ? { rank: spec.mla.kvLoraRank, ropeDim: spec.mla.qkRopeHeadDim } : null;
     const keeps = {
-      MHA: t('a key and a value for each of the h = {} heads', formatInteger(spec.heads)),
-      MQA: t('one key and one value shared by all h = {} query heads', formatInteger(spec.heads)),
-      GQA: t('a key and a value for each of g = {} groups of query heads (h = {})', formatInteger(spec.kvHeads), formatInteger(spec.heads)),
+      MHA: say('a key and a value for each of the h = {} heads', formatInteger(spec.heads)),
+      MQA: say('one key and one value shared by all h = {} query heads', formatInteger(spec.heads)),
+      GQA: say('a key and a value for each of g = {} groups of query heads (h = {})', formatInteger(spec.kvHeads), formatInteger(spec.heads)),
       MLA: mla
-        ? t(
+        ? say(
             'one latent of r_kv = {} numbers and one rope key of d_R = {}, shared by all h = {} heads',
             formatInteger(mla.rank),
             formatInteger(mla.ropeDim),
@@ -87,14 +87,14 @@ export function kvLayoutsFigure(dtype: Dtype = 'bf16', models: readonly { kind: 
     }[kind];
     const h = formatInteger(spec.heads);
     const lines = {
-      MHA: [t('h = {} query heads,', h), t('each with its own K and V')],
-      MQA: [t('h = {} query heads', h), t('share a single K and V')],
-      GQA: [t('h = {} query heads in g = {} groups,', h, formatInteger(spec.kvHeads)), t('one K and V per group')],
+      MHA: [say('h = {} query heads,', h), say('each with its own K and V')],
+      MQA: [say('h = {} query heads', h), say('share a single K and V')],
+      GQA: [say('h = {} query heads in g = {} groups,', h, formatInteger(spec.kvHeads)), say('one K and V per group')],
       MLA: mla
         ? [
-            t('h = {} heads share one latent', h),
-            t('c_KV of r_kv = {} numbers', formatInteger(mla.rank)),
-            t('and one rope key k_R of d_R = {}', formatInteger(mla.ropeDim)),
+            say('h = {} heads share one latent', h),
+            say('c_KV of r_kv = {} numbers', formatInteger(mla.rank)),
+            say('and one rope key k_R of d_R = {}', formatInteger(mla.ropeDim)),
           ]
         : [],
     }[kind];
@@ -114,7 +114,7 @@ export function kvLayoutsFigure(dtype: Dtype = 'bf16', models: readonly { kind: 
     };
   });
   const says = (l: KvLayout) =>
-    t(
+    say(
       '{}, {}: {}; {} = {} numbers per token per layer; {} per token over L = {} layers',
       l.kind,
       l.model,
@@ -124,7 +124,7 @@ export function kvLayoutsFigure(dtype: Dtype = 'bf16', models: readonly { kind: 
       formatBytes(l.bytesPerToken),
       formatInteger(l.layers),
     );
-  const description = t(
+  const description = say(
     'What the KV cache keeps per token and layer, and the bytes per token of a real model of each kind ({}, all layers). {}.',
     dtype,
     sentences(lang, layouts.map(says)),

@@ -48,26 +48,26 @@ export interface MultiHeadFigure {
  * @example multiHeadFigure('llama-2-7b', 1, 4096, 4096).tensors[3].dims //=> [B 1, h 32, S 4096, S' 4096]
  */
 export function multiHeadFigure(presetId: string, batch: number, seq: number, context: number, lang: Lang = 'en'): MultiHeadFigure {
-  const t = figureText(lang);
+  const say = figureText(lang);
   const preset = getPreset(presetId);
   const spec = preset.spec;
   if (spec.mla) throw new Error(`The multi-head figure draws MHA/GQA heads; ${preset.name} uses MLA`);
   const s = layerTensorShapes(layerShapeOf(spec), { B: batch, S: seq, Sc: context });
   const tensors: HeadTensor[] = [
     { key: 'q', name: 'Q', dims: s.merged, pictogram: 'joined' },
-    { key: 'qByHead', name: t('Q by head'), dims: s.qByHead, pictogram: 'split' },
-    { key: 'qHeads', name: t('Q, heads first'), dims: s.q, pictogram: 'stacked' },
-    { key: 'scores', name: t('Scores, then weights'), dims: s.scores, pictogram: 'scores' },
-    { key: 'heads', name: t('Heads’ outputs'), dims: s.heads, pictogram: 'stacked' },
-    { key: 'headsBySeq', name: t('Heads side by side'), dims: s.headsBySeq, pictogram: 'split' },
-    { key: 'merged', name: t('Merged'), dims: s.merged, pictogram: 'joined' },
+    { key: 'qByHead', name: say('Q by head'), dims: s.qByHead, pictogram: 'split' },
+    { key: 'qHeads', name: say('Q, heads first'), dims: s.q, pictogram: 'stacked' },
+    { key: 'scores', name: say('Scores, then weights'), dims: s.scores, pictogram: 'scores' },
+    { key: 'heads', name: say('Heads’ outputs'), dims: s.heads, pictogram: 'stacked' },
+    { key: 'headsBySeq', name: say('Heads side by side'), dims: s.headsBySeq, pictogram: 'split' },
+    { key: 'merged', name: say('Merged'), dims: s.merged, pictogram: 'joined' },
   ];
   const steps: HeadStep[] = [
     { verb: 'view', computes: false, operand: null },
-    { verb: t('transpose'), computes: false, operand: null },
+    { verb: say('transpose'), computes: false, operand: null },
     { verb: '@ Kᵀ, softmax', computes: true, operand: { name: 'Kᵀ', dims: s.kT } },
     { verb: '@ V', computes: true, operand: { name: 'V', dims: s.kv } },
-    { verb: t('transpose'), computes: false, operand: null },
+    { verb: say('transpose'), computes: false, operand: null },
     { verb: 'view', computes: false, operand: null },
   ];
   const parts = tensors.map((tensor, i) => {
@@ -77,10 +77,10 @@ export function multiHeadFigure(presetId: string, batch: number, seq: number, co
     const shape = shapeSentence(tensor.dims);
     if (!step) return `${name} ${shape}`;
     return step.operand
-      ? t('{} ({} {}) gives {} {}', step.verb, step.operand.name, shapeSentence(step.operand.dims), name, shape)
-      : t('{} gives {} {}', step.verb, name, shape);
+      ? say('{} ({} {}) gives {} {}', step.verb, step.operand.name, shapeSentence(step.operand.dims), name, shape)
+      : say('{} gives {} {}', step.verb, name, shape);
   });
-  const description = t(
+  const description = say(
     'Multi-head attention in {}: h = {} heads of d = {} numbers. Only the two products compute; the views and transposes only reorder. {}.',
     preset.name,
     formatInteger(spec.heads),

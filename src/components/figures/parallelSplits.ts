@@ -39,7 +39,7 @@ export interface ParallelSplitsFigure {
  * @example parallelSplitsFigure('llama-2-70b', 4, 4096, 4).panels.map((p) => p.perGpu.layers) //=> [80, 80, 20, 80]
  */
 export function parallelSplitsFigure(presetId: string, batch: number, seq: number, degree: number, lang: Lang = 'en'): ParallelSplitsFigure {
-  const t = figureText(lang);
+  const say = figureText(lang);
   const preset = getPreset(presetId);
   const spec = preset.spec;
   const dims: SplitDims = {
@@ -76,23 +76,23 @@ export function parallelSplitsFigure(presetId: string, batch: number, seq: numbe
     };
   };
   const panels = [
-    panel('data', t('Data parallel: split B'), 'D', { ...one, dp: degree }, { B: 'B/D', S: 'S', L: 'L' }, (g) => [
-      { label: 'B/D', perGpu: g.batch, total: dims.batch, unit: t('sequences') },
+    panel('data', say('Data parallel: split B'), 'D', { ...one, dp: degree }, { B: 'B/D', S: 'S', L: 'L' }, (g) => [
+      { label: 'B/D', perGpu: g.batch, total: dims.batch, unit: say('sequences') },
     ]),
-    panel('context', t('Context parallel: split S'), 'c', { ...one, cp: degree }, { B: 'B', S: 'S/c', L: 'L' }, (g) => [
-      { label: 'S/c', perGpu: g.seq, total: dims.seq, unit: t('tokens') },
+    panel('context', say('Context parallel: split S'), 'c', { ...one, cp: degree }, { B: 'B', S: 'S/c', L: 'L' }, (g) => [
+      { label: 'S/c', perGpu: g.seq, total: dims.seq, unit: say('tokens') },
     ]),
-    panel('pipeline', t('Pipeline parallel: split L'), 'p', { ...one, pp: degree }, { B: 'B', S: 'S', L: 'L/p' }, (g) => [
-      { label: 'L/p', perGpu: g.layers, total: dims.layers, unit: t('layers') },
+    panel('pipeline', say('Pipeline parallel: split L'), 'p', { ...one, pp: degree }, { B: 'B', S: 'S', L: 'L/p' }, (g) => [
+      { label: 'L/p', perGpu: g.layers, total: dims.layers, unit: say('layers') },
     ]),
-    panel('tensor', t('Tensor parallel: split h and I'), 't', { ...one, tp: degree }, { B: 'B', S: 'S', L: 'L' }, (g) => [
-      { label: 'h/t', perGpu: g.heads, total: dims.heads, unit: t('heads') },
-      { label: 'I/t', perGpu: g.ffnWidth, total: dims.ffnWidth, unit: t('FFN columns') },
+    panel('tensor', say('Tensor parallel: split h and I'), 't', { ...one, tp: degree }, { B: 'B', S: 'S', L: 'L' }, (g) => [
+      { label: 'h/t', perGpu: g.heads, total: dims.heads, unit: say('heads') },
+      { label: 'I/t', perGpu: g.ffnWidth, total: dims.ffnWidth, unit: say('FFN columns') },
     ]),
   ];
   const f = formatInteger;
   const says = (p: SplitPanel) =>
-    t(
+    say(
       '{}: each GPU holds [{}] × {} = [{}] × {} layers, {}',
       p.title,
       p.shape.map((d) => d.label).join(', '),
@@ -101,7 +101,7 @@ export function parallelSplitsFigure(presetId: string, batch: number, seq: numbe
       f(p.layers.size),
       p.cut.map((c) => cutText(lang, c)).join(lang === 'zh' ? '；' : ' and '),
     );
-  const description = t(
+  const description = say(
     'One {} training workload, B = {} sequences of S = {} tokens through L = {} layers of width H = {}, cut four ways over {} GPUs each. {}.',
     preset.name,
     f(batch),
@@ -119,7 +119,7 @@ export function parallelSplitsFigure(presetId: string, batch: number, seq: numbe
  * a figure has no room for it.
  */
 export function cutText(lang: Lang, c: SplitPanel['cut'][number], withUnit = true): string {
-  const t = figureText(lang);
+  const say = figureText(lang);
   const f = formatInteger;
-  return withUnit ? t('{} = {} of {} {}', c.label, f(c.perGpu), f(c.total), c.unit) : t('{} = {} of {}', c.label, f(c.perGpu), f(c.total));
+  return withUnit ? say('{} = {} of {} {}', c.label, f(c.perGpu), f(c.total), c.unit) : say('{} = {} of {}', c.label, f(c.perGpu), f(c.total));
 }

@@ -49,7 +49,7 @@ export function rooflineFigure(
   kernels: readonly Pick<RooflineKernel, 'key' | 'name' | 'shape'>[] = DEFAULT_KERNELS,
   lang: Lang = 'en',
 ): RooflineFigure {
-  const t = figureText(lang);
+  const say = figureText(lang);
   const gpu = getGpu(gpuId);
   const peak = gpuPeakFlopsPerSecond(gpu, dtype);
   const placed = kernels.map((k): RooflineKernel => {
@@ -57,7 +57,7 @@ export function rooflineFigure(
     if (!m.available) throw new Error(m.reason);
     return {
       ...k,
-      name: t(k.name),
+      name: say(k.name),
       shapeText: `[${formatInteger(k.shape.M)}, ${formatInteger(k.shape.K)}]@[${formatInteger(k.shape.K)}, ${formatInteger(k.shape.N)}]`,
       intensity: m.intensity,
       attainable: m.attainable,
@@ -71,7 +71,7 @@ export function rooflineFigure(
   const span = rooflineSpan([...placed.map((k) => k.intensity), ridge]);
   const line = rooflinePoints({ peak, bandwidth, from: span[0], to: span[1] });
   const kernelSentence = (k: RooflineKernel) =>
-    t(
+    say(
       k.bound === 'memory'
         ? N_('The {} {} has an intensity of {} and can reach {}: memory-bound')
         : N_('The {} {} has an intensity of {} and can reach {}: compute-bound'),
@@ -80,7 +80,7 @@ export function rooflineFigure(
       formatQuantity(k.intensity, 'FLOP/B'),
       formatSI(k.attainable, 'FLOP/s'),
     );
-  const description = t(
+  const description = say(
     'Roofline of the {} in {}: attainable FLOP/s against arithmetic intensity, both on log scales. Below the ridge point at {} the rate is the memory bandwidth, {}, times the intensity; above it, the peak of {}. {}.',
     gpu.name,
     dtype,

@@ -76,7 +76,7 @@ export function textWidth(text: string, fontSize: number): number {
 }
 
 /**
- * The figures' words in `lang`. The function it returns (called `t` in the figures) fills an English
+ * The figures' words in `lang`. The function it returns (called `say` in the figures, so the islands' `t` convention does not claim it) fills an English
  * template, written at the call site with `{}` for each value, with the values in order; in Chinese it fills the template's entry in FIGURES_ZH
  * (`{}` in order, or `{0}`, `{1}`… where Chinese word order differs). A template without an
  * entry stays English; test/components/figures.test.ts fails on one.
@@ -94,7 +94,7 @@ export function figureText(lang: Lang): (english: string, ...values: readonly (s
 }
 
 /**
- * Marks an English phrase that a figure translates later, through `t`, (gettext's N_), so
+ * Marks an English phrase that a figure translates later through `say` (gettext's N_), so
  * the coverage test finds it where it is written. Returns it unchanged.
  */
 export function N_(english: string): string {

@@ -1,7 +1,7 @@
 /**
  * The Chinese of the course figures (src/components/figures): titles, labels, text
  * alternatives and captions, keyed by the English template as the figure code writes it
- * (`t('…', value)` or `N_('…')`; `{}` stands for an interpolated value, the Chinese uses `{}` in
+ * (`say('…', value)` or `N_('…')`; `{}` stands for an interpolated value, the Chinese uses `{}` in
  * order or `{0}`, `{1}`… where word order differs). Numbers, symbols, units and model and GPU
  * names arrive as values and are never translated. test/components/figures.test.ts fails on a
  * template without an entry here or an entry whose template is no longer in the figures.
