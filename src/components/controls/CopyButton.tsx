@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { useT } from '../i18n/i18n';
+import { useRef, useState } from 'react';
+import { loadZh, useLang, useT } from '../i18n/i18n';
 
 interface CopyButtonProps {
   label: string;
@@ -10,9 +10,19 @@ interface CopyButtonProps {
 /** Copies text to the clipboard and says so; falls back to a selectable box. */
 export function CopyButton({ label, text }: CopyButtonProps) {
   const t = useT();
+  const lang = useLang();
   const [status, setStatus] = useState<'idle' | 'copied' | { fallback: string }>('idle');
+  // The text as of the latest render: in Chinese, the words a copy names (the calculator's setup)
+  // come with the whole catalogue, which the reader's touch has started loading.
+  const latest = useRef(text);
+  latest.current = text;
   const onClick = async () => {
-    const value = text();
+    if (lang === 'zh') {
+      await loadZh();
+      // Let the islands re-render with the catalogue before the text is read.
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    const value = latest.current();
     try {
       await navigator.clipboard.writeText(value);
       setStatus('copied');

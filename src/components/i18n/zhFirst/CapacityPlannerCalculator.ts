@@ -21,7 +21,6 @@ const strings: FirstStrings = {
     "Goodput per GPU": "每张 GPU 的有效吞吐",
     "In flight": "处理中",
     "Limit": "上限",
-    "Llama 3 70B (bf16) on NVIDIA H100 SXM5 80GB, 50.0 requests/s of 2,000 + 200 tokens, TTFT ≤ 500 ms, TPOT ≤ 50.0 ms, at $2.00/GPU-h": "Llama 3 70B（bf16），NVIDIA H100 SXM5 80GB，50.0 requests/s，每个 2,000 + 200 Token，TTFT ≤ 500 ms，TPOT ≤ 50.0 ms，$2.00/GPU 时",
     "Monthly bill": "月账单",
     "More derivations (4)": "更多推导（4）",
     "Price per GPU-hour (USD)": "每 GPU 时价格（美元）",

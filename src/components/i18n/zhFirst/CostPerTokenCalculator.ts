@@ -12,7 +12,6 @@ const strings: FirstStrings = {
     "Dollars per million output tokens": "每百万输出 Token 的美元成本",
     "Dollars per million tokens, all": "每百万 Token 的美元成本（全部）",
     "GPUs per replica (tensor parallel)": "每个副本的 GPU 数（张量并行）",
-    "Llama 3 70B (bf16) on 4 × NVIDIA H100 SXM5 80GB, 48 requests of 2,000 + 200 tokens in flight, at $2.00/GPU-h": "Llama 3 70B（bf16），4 × NVIDIA H100 SXM5 80GB，48 个 2,000 + 200 Token 的请求同时处理，$2.00/GPU 时",
     "Monthly bill of the replica": "副本的月账单",
     "More derivations (2)": "更多推导（2）",
     "Price per GPU-hour (USD)": "每 GPU 时价格（美元）",

@@ -20,12 +20,10 @@ const strings: FirstStrings = {
     "FLOPs per token over the context": "随上下文变化的每 Token 计算量",
     "For llama-2-7b, one decode step costs 13.2 GFLOPs at S' = 1 and 30.4 GFLOPs at S' = 32,768 exactly; 2N is 13.5 GFLOPs throughout and the article's formula gives 30.7 GFLOPs at the longest context.": "对 llama-2-7b，一个解码步在 S' = 1 时精确为 13.2 GFLOPs，在 S' = 32,768 时为 30.4 GFLOPs；2N 始终为 13.5 GFLOPs，原文公式在最长上下文处给出 30.7 GFLOPs。",
     "Forward FLOPs per token against context length": "每 Token 前向计算量随上下文长度的变化",
-    "Llama 2 7B, 解码 at S' = 32,768": "Llama 2 7B，解码，S' = 32,768",
     "Longest context S'": "最长上下文 S'",
     "Prefill: mean over a prompt of S' tokens": "预填充：S' Token 提示词的平均值",
     "S' where 4LHS' = 2N": "4LHS' = 2N 时的 S'",
     "Which token": "哪个 Token",
-    "decode": "解码",
     "scores and A·V, at the longest S'": "分数与 A·V，按最长的 S'",
     "the sweep runs from 1 to this many tokens (at most 10,000,000)": "扫描从 1 到这么多 Token（最多 10,000,000）"
   },

@@ -30,7 +30,6 @@ const strings: FirstStrings = {
     "Ridge (bf16)": "拐点（bf16）",
     "Rooflines for bf16": "bf16 的屋顶线",
     "Rows M": "行数 M",
-    "[1, 8,192] @ [8,192, 8,192] in bf16 on A800 SXM4 80GB，H100 SXM5 80GB，H20 96GB": "[1, 8,192] @ [8,192, 8,192]，bf16，A800 SXM4 80GB，H100 SXM5 80GB，H20 96GB",
     "e.g. hidden size H": "例如隐藏维度 H",
     "memory-bound: ridge 153 FLOP/B, at least 65.8 µs": "访存受限：拐点 153 FLOP/B，至少 65.8 µs",
     "memory-bound: ridge 295 FLOP/B, at least 40.1 µs": "访存受限：拐点 295 FLOP/B，至少 40.1 µs",

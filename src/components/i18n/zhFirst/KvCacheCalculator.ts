@@ -11,7 +11,6 @@ const strings: FirstStrings = {
     "KV heads h_kv": "KV 头数 h_kv",
     "KV-cache calculator": "KV Cache 计算器",
     "Layers L": "层数 L",
-    "Llama 2 70B (L = 80, h_kv = 8, d = 128), S' = 4,000 tokens, fp16 cache": "Llama 2 70B (L = 80, h_kv = 8, d = 128)，S' = 4,000 Token，fp16 缓存",
     "Per sequence of S' tokens": "每条 S' Token 的序列",
     "Per token": "每 Token",
     "h for MHA, 1 for MQA": "MHA 为 h，MQA 为 1"

@@ -21,7 +21,6 @@ const strings: FirstStrings = {
     "Memory traffic": "访存量",
     "Roofline time (lower bound)": "屋顶线时间（下界）",
     "Rows M": "行数 M",
-    "[1, 2,048, 4,096] @ [4,096, 4,096] in bf16": "[1, 2,048, 4,096] @ [4,096, 4,096]，bf16",
     "compute": "算力",
     "e.g. B·S tokens": "例如 B·S 个 Token",
     "e.g. hidden size H": "例如隐藏维度 H",

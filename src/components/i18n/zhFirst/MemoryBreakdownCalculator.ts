@@ -28,7 +28,6 @@ const strings: FirstStrings = {
     "Inference memory: weights, KV cache, activations": "推理显存：权重、KV Cache、激活值",
     "KV cache": "KV Cache",
     "KV cache, 100 requests": "KV Cache，100 个请求",
-    "Llama 2 70B on 2 × NVIDIA A800 SXM4 80GB, 100 个请求 of 4,000 tokens, fp16 weights, fp16 KV cache": "Llama 2 70B，2 × NVIDIA A800 SXM4 80GB，100 个请求，每个 4,000 Token，fp16 权重，fp16 KV Cache",
     "Memory reading and reserve": "显存计法与预留",
     "More derivations (1)": "更多推导（1）",
     "Only 10 of the 100 requests fit at once (1.31 GB of KV cache each, 14.1 GB free): the batch as given cannot run, so its latency is hypothetical; continuous batching queues the rest.": "100 个请求中同时只能放下 10 个（每个 KV Cache 1.31 GB，剩余 14.1 GB）：给定的批跑不起来，其时延只是假设；连续批处理会让其余请求排队。",

@@ -5,7 +5,6 @@ import type { FirstStrings } from '../i18n';
 
 const strings: FirstStrings = {
   "t": {
-    "15.0T tokens in 6.40M GPU-h of NVIDIA H100 SXM5 80GB": "15.0T 个 Token，NVIDIA H100 SXM5 80GB 共 6.40M GPU-h",
     "6N + causal": "6N + 因果",
     "6N + causal attention (m = 1/2)": "6N + 因果注意力（m = 1/2）",
     "6N + full": "6N + 全注意力",
@@ -17,7 +16,6 @@ const strings: FirstStrings = {
     "Direction": "方向",
     "GPU-hours G": "GPU 时 G",
     "GPU-hours of a finished run → MFU": "已完成训练的 GPU 时 → MFU",
-    "Llama 3 70B, 15.0T 个 Token，NVIDIA H100 SXM5 80GB 共 6.40M GPU-h, dense bf16 peak, counting 6N": "Llama 3 70B，15.0T 个 Token，NVIDIA H100 SXM5 80GB 共 6.40M GPU-h，按稠密 bf16 峰值，按 6N 计",
     "MFU by attention convention": "不同注意力约定下的 MFU",
     "MFU calculator": "MFU 计算器",
     "Model FLOPs per token": "每 Token 模型计算量",

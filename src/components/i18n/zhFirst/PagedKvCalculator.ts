@@ -5,7 +5,6 @@ import type { FirstStrings } from '../i18n';
 
 const strings: FirstStrings = {
   "t": {
-    ", a 1,000-token prefix hit by 90.0%": "，1,000 Token 的前缀命中率 90.0%",
     "0 for none: a system prompt, few-shot examples": "0 表示没有：如系统提示词、少样本示例",
     "14.3 GB left for the KV cache": "留给 KV Cache 14.3 GB",
     "219.2 blocks per request in flight, 99.8% holding tokens": "每个处理中的请求 219.2 个块，其中 99.8% 存有 Token",
@@ -16,7 +15,6 @@ const strings: FirstStrings = {
     "Allocation and prefix": "分配方式与前缀",
     "Blocks that fit": "能放下的块数",
     "Bytes per block": "每块字节数",
-    "Llama 2 70B on 2 × NVIDIA A800 SXM4 80GB, requests of 3,000 + 1,000 tokens, fp16 KV cache in blocks of 16，1,000 Token 的前缀命中率 90.0%": "Llama 2 70B，2 × NVIDIA A800 SXM4 80GB，每个请求 3,000 + 1,000 Token，fp16 KV Cache 每块  Token16，1,000 Token 的前缀命中率 90.0%",
     "More derivations (1)": "更多推导（1）",
     "Paged KV cache and prefix caching": "分页 KV Cache 与前缀缓存",
     "Prefix hit rate": "前缀命中率",

@@ -6,7 +6,6 @@ import type { FirstStrings } from '../i18n';
 const strings: FirstStrings = {
   "t": {
     "1,024 tiles in 10 waves of 108": "1,024 个分块，分 10 波，每波 108",
-    "108 SMs × 4 tensor cores × 512 FLOPs per clock × 1.410 GHz, dense bf16": "108 个 SM × 4 个张量核心 × 每周期 512 FLOPs × 1.410 GHz，稠密 bf16",
     "128×128 is a common GEMM tile": "128×128 是常见的 GEMM 分块",
     "Clock (Hz)": "时钟频率（Hz）",
     "Clock:": "时钟频率：",
@@ -40,7 +39,6 @@ const strings: FirstStrings = {
     "published parts of the NVIDIA A800 SXM4 80GB": "NVIDIA A800 SXM4 80GB 的公开参数",
     "relative difference": "相对差",
     "streaming multiprocessors (CUs on AMD)": "流多处理器（AMD 上为 CU）",
-    "the NVIDIA A800 SXM4 80GB: 108 个 SM × 4 个张量核心 × 每周期 512 FLOPs × 1.410 GHz，稠密 bf16": "NVIDIA A800 SXM4 80GB 的参数：108 个 SM × 4 个张量核心 × 每周期 512 FLOPs × 1.410 GHz，稠密 bf16",
     "tokens B·S of a weight matmul": "权重矩阵乘的 Token 数 B·S",
     "u × derived peak": "u × 推导峰值"
   },

@@ -10,7 +10,6 @@ const strings: FirstStrings = {
     " (weight-only; int8 cores: 624 TOP/s)": "（仅权重量化；int8 张量核心：624 TOP/s）",
     "B/param": "B/参数",
     "Each weight type": "每种权重类型",
-    "Llama 2 70B on 2 × NVIDIA A800 SXM4 80GB, 8 requests of 3,000 + 1,000 tokens, KV cache 与权重相同, 缩放因子按 checkpoint 的存法计入": "Llama 2 70B，2 × NVIDIA A800 SXM4 80GB，8 个 3,000 + 1,000 Token 的请求，KV Cache 与权重相同，缩放因子按 checkpoint 的存法计入",
     "NVIDIA A800 SXM4 80GB has no fp8 tensor cores: fp8 weights are dequantized to 16 bits (weight-only)": "NVIDIA A800 SXM4 80GB 没有 fp8 Tensor Core：fp8 权重反量化到 16 位（仅权重量化）",
     "NVIDIA A800 SXM4 80GB has no fp8 tensor-core rate: its matmuls are timed at the bf16 peak.": "NVIDIA A800 SXM4 80GB 没有 fp8 的 Tensor Core 算力：其矩阵乘按 bf16 峰值计时。",
     "Quantized weights and KV cache": "量化权重与 KV Cache",
@@ -26,7 +25,6 @@ const strings: FirstStrings = {
     "bf16 for all": "全部 bf16",
     "decode reads every weight each step": "解码每一步都要读所有权重",
     "fit": "放得下",
-    "following the weights": "与权重相同",
     "fp8 for all": "全部 fp8",
     "fp8 matmuls run at": "fp8 矩阵乘的运行峰值",
     "fp8: 126, int8: 63": "fp8：126，int8：63",
@@ -34,7 +32,6 @@ const strings: FirstStrings = {
     "matmuls at": "矩阵乘峰值",
     "memory": "显存",
     "none (N · s)": "不计（N · s）",
-    "scales as checkpoints store them": "缩放因子按 checkpoint 的存法计入",
     "weights": "权重",
     "“as the weights”: bf16 under int8 and int4": "\"与权重相同\"：int8 和 int4 时为 bf16"
   },

@@ -20,7 +20,6 @@ const strings: FirstStrings = {
     "Forward FLOPs": "前向计算量",
     "Forward FLOPs by part": "各部分的前向计算量",
     "Forward FLOPs, this pass": "本次前向的计算量",
-    "GPT-2 (124M), one 训练前向, B = 1, S = 1,024": "GPT-2 (124M)，一次训练前向，B = 1，S = 1,024",
     "Inference: one decode step": "推理：一个解码步",
     "Inference: prefill the prompt": "推理：预填充提示词",
     "LM head share of FLOPs": "LM head 占计算量的比例",

@@ -14,7 +14,6 @@ const strings: FirstStrings = {
     "Decode speedup by draft length γ, α = 80.0%": "解码加速比随草稿长度 γ 的变化，α = 80.0%",
     "Draft model": "草稿模型",
     "Draft tokens per pass γ": "每次前向的草稿 Token 数 γ",
-    "Llama 3 8B drafting 5 tokens for Llama 3 70B on 4 × NVIDIA H100 SXM5 80GB, 1 request of 1,000 + 200 tokens, α = 0.800, bf16 weights": "Llama 3 8B 为 Llama 3 70B 每次起草 5 个 Token，4 × NVIDIA H100 SXM5 80GB，1 个 1,000 + 200 Token 的请求，α = 0.800，bf16 权重",
     "Requests in the batch B": "批中的请求数 B",
     "Requests that fit": "能放下的请求数",
     "Speculation": "投机",

@@ -6,7 +6,6 @@ import type { FirstStrings } from '../i18n';
 const strings: FirstStrings = {
   "t": {
     "$42.5k of it overhead": "其中开销 $42.5k",
-    "1.00 YFLOPs on 4,096 × NVIDIA H100 SXM5 80GB at 40.0% MFU, Hoffmann et al. 2022（方法 3，原文数值）": "1.00 YFLOPs，4,096 × NVIDIA H100 SXM5 80GB，MFU 40.0%，Hoffmann et al. 2022（方法 3，原文数值）",
     "121% against the fit; under this fit the rule wastes 17.3% of the compute": "对比拟合值 121%；按此拟合，该经验法则浪费 17.3% 的计算量",
     "4.04T tokens": "4.04T 个 Token",
     "40.0% of the NVIDIA H100 SXM5 80GB’s dense bf16 peak: 396 TFLOP/s": "NVIDIA H100 SXM5 80GB 稠密 bf16 峰值的 40.0%：396 TFLOP/s",

@@ -18,9 +18,7 @@ const strings: FirstStrings = {
     "GPUs (D × t × p)": "GPU 数（D × t × p）",
     "GiB physically on the card": "卡上物理的 GiB",
     "Gradients": "梯度",
-    "Korthikanti count": "Korthikanti 计法",
     "Korthikanti et al. (GPT block, scores stored)": "Korthikanti 等（GPT 结构，保存分数）",
-    "Llama 2 7B, b = 1, s = 4,096 on NVIDIA A800 SXM4 80GB (D 8 · t 1 · p 1), ZeRO-0, 不重计算, bf16 权重 + bf16 梯度 + fp32 Adam：16 B/参数, Korthikanti 计法": "Llama 2 7B，b = 1，s = 4,096，NVIDIA A800 SXM4 80GB（D 8 · t 1 · p 1），ZeRO-0，不重计算，bf16 权重 + bf16 梯度 + fp32 Adam：16 B/参数，Korthikanti 计法",
     "Micro-batch b": "微批 b",
     "Model states": "模型状态",
     "N / (t·p), before ZeRO": "N / (t·p)，ZeRO 切分前",
@@ -54,7 +52,6 @@ const strings: FirstStrings = {
     "must divide the 32 layers": "必须整除 32 层",
     "off": "关闭",
     "on (with tensor parallelism)": "开启（配合张量并行）",
-    "recomputation none": "不重计算",
     "selective (attention scores)": "选择性（注意力分数）",
     "sequences per micro-batch": "每个微批的序列数",
     "weights 13.5 GB, gradients 13.5 GB, optimizer 80.9 GB": "权重 13.5 GB，梯度 13.5 GB，优化器 80.9 GB"

@@ -5,7 +5,6 @@ import type { FirstStrings } from '../i18n';
 
 const strings: FirstStrings = {
   "t": {
-    "15.0T tokens": "15.0T 个 Token",
     "16,384 GPUs": "16,384 张 GPU",
     "40.0% of the NVIDIA H100 SXM5 80GB’s dense bf16 peak: 396 TFLOP/s": "NVIDIA H100 SXM5 80GB 稠密 bf16 峰值的 40.0%：396 TFLOP/s",
     "6N (attention scores left out)": "6N（不计注意力分数）",
@@ -14,7 +13,6 @@ const strings: FirstStrings = {
     "FLOPs counted per token": "每 Token 计入的计算量",
     "FLOPs per token": "每 Token 计算量",
     "GPU-hours": "GPU 时",
-    "Llama 3 70B, 15.0T 个 Token on 16,384 × NVIDIA H100 SXM5 80GB MFU 为 40.0%, counting 6N": "Llama 3 70B，15.0T 个 Token，16,384 × NVIDIA，H100 SXM5 80GB MFU 为 40.0%，按 6N 计",
     "MFU, from days": "由天数求 MFU",
     "NVIDIA H100 SXM5 80GB dense bf16 peak": "NVIDIA H100 SXM5 80GB 稠密 bf16 峰值",
     "Parameters per token N": "每 Token 参数量 N",
@@ -25,7 +23,6 @@ const strings: FirstStrings = {
     "Wall-clock time": "墙钟时间",
     "What counts as a training FLOP": "哪些算作训练计算量",
     "assumed": "假设值",
-    "at 40.0% MFU": "MFU 为 40.0%",
     "days and GPU-hours, from MFU": "由 MFU 求天数和 GPU 时",
     "only used when attention is counted": "仅在计入注意力时使用"
   },
