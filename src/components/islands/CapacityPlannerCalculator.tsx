@@ -66,7 +66,17 @@ const LIMIT_TEXT: Record<Limit, string> = {
 
 /** Short words for the degrees table, so that it fits a phone. */
 const limitShort = (limit: Limit, t: (english: string) => string): string =>
-  ({ ttft: 'TTFT', tpot: 'TPOT', memory: t('memory'), context: t('context'), bound: t('range'), candidates: t('degrees') })[limit];
+  limit === 'memory'
+    ? t('memory')
+    : limit === 'context'
+      ? t('context')
+      : limit === 'bound'
+        ? t('range')
+        : limit === 'candidates'
+          ? t('degrees')
+          : limit === 'ttft'
+            ? 'TTFT'
+            : 'TPOT';
 
 /** Every degree tried, one row each: what it holds, what stops it, and the GPUs it comes to (four columns: it fits a phone). */
 function DegreeTable({ plans }: { plans: readonly CapacityPlan[] }) {
