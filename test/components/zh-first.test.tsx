@@ -24,6 +24,15 @@ const COMMON = '_common';
 const COMMON_FROM = 4;
 const heard = new Map<string, { t: Map<string, string>; titles: Map<string, string> }>();
 const WRITE = process.env.ZH_FIRST_WRITE === '1';
+/**
+ * Texts left to the whole catalogue (they read English until the reader's first touch) to keep
+ * /zh/capacity-and-cost/ within its 100 KB: the training budget's long option labels of the precisions.
+ */
+const LATE = new Set([
+  'bf16 weights + bf16 grads + fp32 Adam: 16 B/param',
+  'bf16 weights + fp32 grads + fp32 Adam: 18 B/param',
+  'fp16 weights + fp16 and fp32 grads + fp32 Adam: 20 B/param',
+]);
 
 const modules = import.meta.glob<{ default: ComponentType<Record<string, unknown>> }>('../../src/components/islands/*.tsx', { eager: true });
 const definitions = import.meta.glob<Record<string, unknown>>(
@@ -116,7 +125,7 @@ describe('first-render Chinese per island', () => {
     const t = new Map<string, string>();
     const titles = new Map<string, string>();
     // A text whose Chinese is itself (a number with its unit, a GPU's name) is left out: a miss shows the English.
-    recordZh({ t: (en, zh) => en !== zh && t.set(en, zh), title: (id, zh) => titles.set(id, zh) });
+    recordZh({ t: (en, zh) => en !== zh && !(name === 'TrainingBudgetCalculator' && LATE.has(en)) && t.set(en, zh), title: (id, zh) => titles.set(id, zh) });
     for (const props of propsOf(name)) {
       const { unmount } = render(<Island {...props} />);
       // Effects after mount (a chart taking its width, a stored choice read) render again.

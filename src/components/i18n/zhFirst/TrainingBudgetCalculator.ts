@@ -44,10 +44,7 @@ const strings: FirstStrings = {
     "Young: √(2·δ·MTBF)": "Young：√(2·δ·MTBF)",
     "an example figure, not a quote: enter what you pay": "示例数字，不是报价：请填你实际支付的价格",
     "assumed: detect, reschedule, reload": "假设值：检测、重新调度、重新加载",
-    "bf16 weights + bf16 grads + fp32 Adam: 16 B/param": "bf16 权重 + bf16 梯度 + fp32 Adam：16 B/参数",
-    "bf16 weights + fp32 grads + fp32 Adam: 18 B/param": "bf16 权重 + fp32 梯度 + fp32 Adam：18 B/参数",
     "fixed, in minutes": "固定值，单位分钟",
-    "fp16 weights + fp16 and fp32 grads + fp32 Adam: 20 B/param": "fp16 权重 + fp16 与 fp32 梯度 + fp32 Adam：20 B/参数",
     "loss 1.911 nats/token on the fit’s data": "在拟合数据上的损失为 1.911 nats/Token",
     "the storage’s aggregate; Meta’s sustains 2T (Llama 3)": "存储系统的总带宽；Meta 的可持续 2T（Llama 3）"
   },
