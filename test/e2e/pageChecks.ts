@@ -34,18 +34,98 @@ export const DARK_RULES = ['color-contrast', 'link-in-text-block'];
 export const isChapter = (path: string): boolean => CHAPTERS.some((c) => `${c.slug}/` === path.replace(/^zh\//, ''));
 
 /**
+ * What axe would find in the visual half of the page's KaTeX, checked directly. KaTeX writes each
+ * formula twice: MathML, which assistive technology reads (axe checks it), and `.katex-html`, an
+ * aria-hidden tree of spans that draws it — 80–90% of a chapter page's elements, and most of
+ * axe's time. What the axe rules can find in those spans is checked here instead: no span sets a
+ * colour, background or opacity of its own (so each formula has one colour), nothing in them is
+ * focusable or carries an id, and each formula's colour has a contrast of at least 4.5:1 (normal
+ * text) against the background behind it: the background colours up the tree composited down
+ * to the nearest opaque one (a background image — the tables' scroll shadows — is left out: axe
+ * leaves text over an image undecided rather than failing it).
+ */
+export function katexProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rgba = (c: string): [number, number, number, number] => {
+      const m = /rgba?\(([^)]+)\)/.exec(c);
+      if (!m) return [0, 0, 0, 0];
+      const [r = 0, g = 0, b = 0, a = 1] = m[1]!
+        .split(/[ ,/]+/)
+        .filter(Boolean)
+        .map(Number);
+      return [r, g, b, a];
+    };
+    const luminance = ([r, g, b]: number[]) => {
+      const lin = (v: number) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+    };
+    /** The opaque colour behind `el`: its ancestors' background colours composited from the page's white up. */
+    const background = (el: Element): number[] => {
+      const layers: [number, number, number, number][] = [];
+      for (let a: Element | null = el; a; a = a.parentElement) {
+        const style = getComputedStyle(a);
+        const c = rgba(style.backgroundColor);
+        if (c[3] > 0) layers.push(c);
+        if (c[3] >= 1) break;
+      }
+      let out = [255, 255, 255];
+      for (const [r, g, b, a] of layers.reverse()) out = [r * a + out[0]! * (1 - a), g * a + out[1]! * (1 - a), b * a + out[2]! * (1 - a)];
+      return out;
+    };
+    const problems: string[] = [];
+    const name = (k: Element) => (k.textContent ?? '').replace(/\s+/g, ' ').slice(0, 40);
+    for (const k of document.querySelectorAll('.katex')) {
+      const html = k.querySelector('.katex-html');
+      if (!html || html.getBoundingClientRect().width === 0) continue; // folded away: axe skips hidden text too
+      const colour = getComputedStyle(k).color;
+      for (const el of [html, ...html.querySelectorAll('*')]) {
+        const style = getComputedStyle(el);
+        if (style.color !== colour) problems.push(`${name(k)}: a span coloured ${style.color}, not ${colour}`);
+        if (rgba(style.backgroundColor)[3] > 0 || style.backgroundImage !== 'none') problems.push(`${name(k)}: a span with a background`);
+        if (style.opacity !== '1') problems.push(`${name(k)}: a span with opacity ${style.opacity}`);
+        if (el.id !== '' || el.matches('a, button, input, select, textarea, [tabindex], [contenteditable]'))
+          problems.push(`${name(k)}: an id or focusable element`);
+      }
+      const bg = background(k);
+      const [l1, l2] = [luminance(rgba(colour)), luminance(bg)].sort((x, y) => y - x) as [number, number];
+      const ratio = (l1 + 0.05) / (l2 + 0.05);
+      if (ratio < 4.5) problems.push(`${name(k)}: contrast ${ratio.toFixed(2)}:1 (${colour} on rgb(${bg.map(Math.round).join(', ')}))`);
+    }
+    return [...new Set(problems)];
+  });
+}
+
+/**
  * axe's violations of `page` in its current colour scheme. axe runs in the page itself (legacy
  * mode: no second blank page, no transfer of every passing node's result to it — the site has no
  * frames, which is all legacy mode gives up) and returns only violations (`resultTypes`), which is
- * all the test reads: the rules run on every node either way.
+ * all the test reads: the rules run on every node either way. KaTeX's aria-hidden drawing spans
+ * are checked by `katexProblems` and set aside while axe runs (put back, the same nodes, after).
  */
 export async function axeViolations(page: Page, theme: 'light' | 'dark'): Promise<string[]> {
+  const katex = (await katexProblems(page)).map((p) => `katex: ${p}`);
   const runOnly = theme === 'light' ? { type: 'tag' as const, values: AXE_TAGS } : { type: 'rule' as const, values: DARK_RULES };
-  const result = await new AxeBuilder({ page })
-    .options({ runOnly, resultTypes: ['violations'] })
-    .setLegacyMode(true)
-    .analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`);
+  await page.evaluate(() => {
+    const w = window as unknown as { __katexAside?: [Element, Element][] };
+    w.__katexAside = [...document.querySelectorAll('.katex-html')].map((el) => {
+      const stand = document.createElement('span');
+      el.replaceWith(stand);
+      return [el, stand];
+    });
+  });
+  try {
+    const result = await new AxeBuilder({ page })
+      .options({ runOnly, resultTypes: ['violations'] })
+      .setLegacyMode(true)
+      .analyze();
+    return [...katex, ...result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`)];
+  } finally {
+    await page.evaluate(() => {
+      const w = window as unknown as { __katexAside?: [Element, Element][] };
+      for (const [el, stand] of w.__katexAside ?? []) stand.replaceWith(el);
+      delete w.__katexAside;
+    });
+  }
 }
 
 /** Budgets of a measured page (soft: the remaining checks still run). */
