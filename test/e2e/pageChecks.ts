@@ -101,8 +101,9 @@ export function katexProblems(page: Page): Promise<string[]> {
  * frames, which is all legacy mode gives up) and returns only violations (`resultTypes`), which is
  * all the test reads: the rules run on every node either way. KaTeX's aria-hidden drawing spans
  * are checked by `katexProblems` and set aside while axe runs (put back, the same nodes, after).
+ * `include`: only the part of the page under this selector (a figure, a calculator).
  */
-export async function axeViolations(page: Page, theme: 'light' | 'dark'): Promise<string[]> {
+export async function axeViolations(page: Page, theme: 'light' | 'dark', include?: string): Promise<string[]> {
   const katex = (await katexProblems(page)).map((p) => `katex: ${p}`);
   const runOnly = theme === 'light' ? { type: 'tag' as const, values: AXE_TAGS } : { type: 'rule' as const, values: DARK_RULES };
   await page.evaluate(() => {
@@ -114,10 +115,8 @@ export async function axeViolations(page: Page, theme: 'light' | 'dark'): Promis
     });
   });
   try {
-    const result = await new AxeBuilder({ page })
-      .options({ runOnly, resultTypes: ['violations'] })
-      .setLegacyMode(true)
-      .analyze();
+    const axe = new AxeBuilder({ page }).options({ runOnly, resultTypes: ['violations'] }).setLegacyMode(true);
+    const result = await (include === undefined ? axe : axe.include(include)).analyze();
     return [...katex, ...result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`)];
   } finally {
     await page.evaluate(() => {

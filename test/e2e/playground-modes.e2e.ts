@@ -6,7 +6,7 @@
  */
 import { describe } from 'vitest';
 import type { Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { axeViolations } from './pageChecks';
 import { expect, expectText, hydrate, restores, test as it, textOf, urlWith } from './fixture';
 
 const cells = (page: Page, key: string) => page.getByTestId(`pgc-${key}`).locator('td').allTextContents();
@@ -112,9 +112,7 @@ describe('playground modes', () => {
     for (const theme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: theme });
       await expect.poll(() => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(theme === 'dark');
-      const result = await new AxeBuilder({ page }).include('#playground-calculator').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`);
-      expect(violations, `${mode} mode in the ${theme} theme`).toEqual([]);
+      expect(await axeViolations(page, theme, '#playground-calculator'), `${mode} mode in the ${theme} theme`).toEqual([]);
     }
   });
 });
