@@ -157,6 +157,13 @@ export const CHANGELOG: readonly ChangelogEntry[] = [
     change:
       'No number changed; reading and weight. Hints under a field follow the other inputs (a case names the GPU chosen now and its datasheet peak; GPU-hours read back what the field holds). On phones calculators ask their main questions two to a row before the results (the latency calculator\u2019s first result 362 px below its top instead of 682), /models/ sorts its cards with a menu, and /cases/ folds each case\u2019s steps to one line with its result (10,460 px tall at 1366 px, from 20,556). Every page ships at most 100 KB of JavaScript (the playground 120 KB), Chinese pages included: the browser gets the preset configs and GPU table without what no island reads, and a Chinese page loads only the Chinese its calculators first show. Math fonts arrive with the page, so text no longer reflows when they load. One Chinese term per idea (\u62d0\u70b9, \u8ba1\u7b97\u53d7\u9650, \u8bbf\u5b58\u53d7\u9650) and more of the calculators, charts and data notes in Chinese.',
   },
+  {
+    version: '2.1.2',
+    date: '2026-12-02',
+    formulas: [],
+    change:
+      'No number changed; the Chinese edition reads in Chinese everywhere. Before: /zh/cases/ asked its questions, titled its steps and gave its verdicts in English, and the notation table, the references\u2019 notes, the reality check, the figures, this changelog, the derivation cards\u2019 article citations, chart summaries, copied setup lines and every CLI command\u2019s --help --lang zh were English too. Now each has its Chinese beside the English it translates (one catalogue per part, each with a test that fails on a text without Chinese, on English left in it or on a lost number); paper titles, authors, code and names stay as published.',
+  },
 ];
 
 /** The current formulas version: the newest changelog entry. */
