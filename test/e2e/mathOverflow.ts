@@ -3,7 +3,7 @@
  * typeset at build time (KaTeX), the live ones in calculators (MathML) and the prose's own display
  * math — shows its last part inside its box. A chain's result link is measured against every box
  * that clips it (an ancestor with overflow other than visible) and the viewport; a prose equation
- * counts as hiding its result when it needs sideways scrolling. Used by problems.e2e.ts, on the
+ * counts as hiding its result when it needs sideways scrolling. Used by problemChecks.ts, on the
  * same load of each chapter at a phone's and a laptop's width.
  */
 import type { Page } from 'playwright-core';

@@ -14,7 +14,7 @@
  *    colours can break, on the hydrated page, so the islands' controls are checked too.
  * Steps 2–4 use soft assertions, so one failure does not hide the others.
  */
-import { AxeBuilder } from '@axe-core/playwright';
+import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { expect, hydrateAll, watchOf, type Open } from './fixture';
 import { installProbes, measureLoaded, MEASURE_VIEWPORT, type PageMeasurement } from './measure';
@@ -96,12 +96,12 @@ export function katexProblems(page: Page): Promise<string[]> {
 }
 
 /**
- * axe's violations of `page` in its current colour scheme. axe runs in the page itself (legacy
- * mode: no second blank page, no transfer of every passing node's result to it — the site has no
- * frames, which is all legacy mode gives up) and returns only violations (`resultTypes`), which is
- * all the test reads: the rules run on every node either way. KaTeX's aria-hidden drawing spans
- * are checked by `katexProblems` and set aside while axe runs (put back, the same nodes, after).
- * `include`: only the part of the page under this selector (a figure, a calculator).
+ * axe's violations of `page` in its current colour scheme. axe-core is injected into the document
+ * once (a 550 KB script: @axe-core/playwright evaluated it twice per run) and run in the page
+ * itself, returning only violations (`resultTypes`), which is all the test reads: the rules run on
+ * every node either way. KaTeX's aria-hidden drawing spans are checked by `katexProblems` and set
+ * aside while axe runs (put back, the same nodes, after). `include`: only the part of the page
+ * under this selector (a figure, a calculator).
  */
 export async function axeViolations(page: Page, theme: 'light' | 'dark', include?: string): Promise<string[]> {
   const katex = (await katexProblems(page)).map((p) => `katex: ${p}`);
@@ -115,9 +115,16 @@ export async function axeViolations(page: Page, theme: 'light' | 'dark', include
     });
   });
   try {
-    const axe = new AxeBuilder({ page }).options({ runOnly, resultTypes: ['violations'] }).setLegacyMode(true);
-    const result = await (include === undefined ? axe : axe.include(include)).analyze();
-    return [...katex, ...result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`)];
+    if (!(await page.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function'))) await page.evaluate(axe.source);
+    const options: axe.RunOptions = { runOnly, resultTypes: ['violations'] };
+    const violations = await page.evaluate(
+      async ({ include, options }) => {
+        const run = (window as unknown as { axe: typeof axe }).axe.run(include === null ? document : { include: [include] }, options);
+        return (await run).violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+      },
+      { include: include ?? null, options },
+    );
+    return [...katex, ...violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]})`)];
   } finally {
     await page.evaluate(() => {
       const w = window as unknown as { __katexAside?: [Element, Element][] };
@@ -155,11 +162,12 @@ export function budgetTable(): string {
 }
 
 /**
- * Loads `built` once and runs the checks above on it. `only: 'render'` (the base-path build)
+ * Loads `built` once and runs the checks above on it; returns the page (in the dark theme) for
+ * the checks a visit runs next on the same load. `only: 'render'` (the base-path build)
  * runs 1., the hydration of 2. and 3.–4.: what a base path can break (a URL missing the base is a
  * request that fails or a console error); budgets and axe do not depend on the base.
  */
-export async function checkPage(open: Open, built: BuiltPage, options: { only?: 'render' } = {}): Promise<void> {
+export async function checkPage(open: Open, built: BuiltPage, options: { only?: 'render' } = {}): Promise<Page> {
   const name = built.path || '/';
   let network: Awaited<ReturnType<typeof installProbes>> | undefined;
   const page = await open(built.path, {
@@ -191,7 +199,7 @@ export async function checkPage(open: Open, built: BuiltPage, options: { only?: 
   }
   // 4.
   if (built.path.startsWith('zh/')) expect.soft(await page.getAttribute('html', 'lang'), `${name}: lang once hydrated`).toBe('zh-CN');
-  if (options.only === 'render') return;
+  if (options.only === 'render') return page;
   // 5. The themes are pure CSS (prefers-color-scheme): switching the emulated scheme re-styles the
   // same hydrated page exactly as a dark-mode browser would load it.
   for (const theme of ['light', 'dark'] as const) {
@@ -199,4 +207,5 @@ export async function checkPage(open: Open, built: BuiltPage, options: { only?: 
     await expect.poll(() => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(theme === 'dark');
     expect.soft(await axeViolations(page, theme), `${name} in the ${theme} theme`).toEqual([]);
   }
+  return page;
 }

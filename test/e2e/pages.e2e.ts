@@ -1,21 +1,27 @@
 /**
  * Every built page, checked in Chromium. One load per page runs every desktop check on it
  * (./pageChecks.ts: status, heading, clean console, islands hydrate, JS and CLS budgets, KaTeX
- * fonts, axe in both themes); a second load at 390 px checks that nothing scrolls sideways. The
- * Chinese pages get the same in zh.e2e.ts (the two files run side by side).
+ * fonts, axe in both themes), then, widened to 1366 px on the same load, its course figure's wide
+ * layout (./figureChecks.ts) and, on a chapter, its equations and problems (./problemChecks.ts).
+ * The Chinese pages get the same in zh.e2e.ts (the two files run side by side); every page's
+ * phone checks run on one load at 390 px in phones.e2e.ts.
  * On the base-path build (`npm run test:base`, SITE_BASE set) this file and zh.e2e.ts check every
  * page for what a base path can break: the page, its heading, its assets and every island's code
  * load from under the base with no console error or failed request.
  */
 import { afterAll, describe } from 'vitest';
-import { expect, hydrateAll, test as it } from './fixture';
+import { expect, test as it } from './fixture';
 import { builtPages } from './site';
 import { axeViolations, budgetTable, checkPage, isChapter, katexProblems, measured } from './pageChecks';
+import { checkFigure, figureOn } from './figureChecks';
+import { checkProblems } from './problemChecks';
 
 const BASE_RUN = (process.env['SITE_BASE'] ?? '/') !== '/';
 const pages = builtPages();
 /** The English pages and 404.html; zh.e2e.ts runs the same checks on the Chinese pages, in the base-path run too. */
 const here = pages.filter((p) => !p.path.startsWith('zh/'));
+/** The laptop width the figures and problems are checked at, after the budgets' 1280 px load. */
+export const LAPTOP = { width: 1366, height: 900 };
 
 afterAll(() => {
   if (measured.length > 0) console.log(budgetTable());
@@ -31,10 +37,15 @@ describe('every built page', () => {
   it.for(here.map((p) => [p.path || '/', p] as const))(
     BASE_RUN
       ? '%s renders under the base path, its islands hydrate, no console error, no off-site request'
-      : '%s renders, hydrates with no console error or off-site request, stays within its JS and CLS budgets and has no axe violation (WCAG 2.1 A/AA) in the light and the dark theme',
+      : '%s renders, hydrates with no console error or off-site request, stays within its JS and CLS budgets, has no axe violation (WCAG 2.1 A/AA) in the light and the dark theme; at 1366 px, its figure and (chapters) its equations and problems',
     { timeout: 150_000 },
     async ([, built], { open }) => {
-      await checkPage(open, built, BASE_RUN ? { only: 'render' } : {});
+      const page = await checkPage(open, built, BASE_RUN ? { only: 'render' } : {});
+      if (BASE_RUN) return;
+      await page.setViewportSize(LAPTOP);
+      const figure = figureOn(built.path);
+      if (figure) await checkFigure(page, figure, 'wide');
+      if (isChapter(built.path)) await checkProblems(page, built.path.replace(/\/$/, ''), LAPTOP);
     },
   );
 
@@ -52,17 +63,6 @@ describe('every built page', () => {
         built.path,
       ).toEqual([]);
     }
-  });
-});
-
-// The layout at 390 px does not depend on the base path (a stylesheet or font missing under the
-// base is a failed request the test above reports), so the base-path run leaves it to the main run.
-describe.skipIf(BASE_RUN)('phones', () => {
-  it.for(here.map((p) => [p.path || '/', p] as const))('%s fits a 390 px wide screen: nothing scrolls sideways', async ([, built], { open }) => {
-    const page = await open(built.path, { viewport: { width: 390, height: 844 } });
-    await hydrateAll(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
   });
 });
 

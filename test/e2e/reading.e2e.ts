@@ -16,36 +16,8 @@ const WIDE = { width: 1366, height: 900 };
 const pages = builtPages();
 const chapterPages = pages.filter((p) => CHAPTERS.some((c) => `${c.slug}/` === p.path));
 
+// The first screen and the menu of every chapter at 390 px: phones.e2e.ts, on its one load per page.
 describe('phones (390×844)', () => {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it.for(chapterPages.map((p) => p.path))(
-      `%s (${colorScheme}): the chapter title starts within the first 450 px, the chapter list is behind the menu`,
-      async (path, { open }) => {
-        const page = await open(path, { viewport: PHONE, colorScheme });
-        const h1Top = await page
-          .locator('h1')
-          .first()
-          .evaluate((h) => h.getBoundingClientRect().top);
-        expect(h1Top).toBeLessThanOrEqual(450);
-        // The header is one row: no taller than 80 px.
-        const header = await page.locator('.site-header').evaluate((h) => h.getBoundingClientRect().height);
-        expect(header).toBeLessThanOrEqual(80);
-        // No chapter link is visible until the menu opens; then every written chapter is.
-        const visibleChapterLinks = () => page.locator('.chapter-nav a:visible, .site-menu .menu-panel a:visible').count();
-        await expect(visibleChapterLinks()).resolves.toBe(0);
-        await page.locator('.site-menu > summary').click();
-        await expect(page.locator('.site-menu .menu-panel a[href$="/tensors/"]').isVisible()).resolves.toBe(true);
-        // The open menu stays on the screen.
-        const panel = await page.locator('.site-menu .menu-panel').evaluate((p) => {
-          const r = p.getBoundingClientRect();
-          return { left: r.left, right: r.right };
-        });
-        expect(panel.left).toBeGreaterThanOrEqual(0);
-        expect(panel.right).toBeLessThanOrEqual(PHONE.width);
-      },
-    );
-  }
-
   it('the folded "On this page" list opens under the title and its links jump to their sections', async ({ open }) => {
     const page = await open('memory/', { viewport: PHONE });
     const inline = page.locator('details.toc-inline');

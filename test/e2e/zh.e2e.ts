@@ -3,17 +3,19 @@
  * - every /zh/ page: <html lang="zh-CN">, hreflang both ways with its English twin, math rendered,
  *   islands hydrated with no console error (the fixture), axe 0 violations in both themes, the
  *   same JavaScript budget as the English pages plus the catalogue's allowance, CLS, and nothing
- *   scrolling sideways at 390 px (one desktop load per page for all but the last, ./pageChecks.ts);
+ *   its figure's wide layout (one desktop load per page, ./pageChecks.ts, ./figureChecks.ts; the
+ *   phone checks run on one load per page in phones.e2e.ts);
  * - the glossary links only to sections that exist;
  * - the language switch carries the anchor and the calculator's state (query) both ways and is
  *   remembered; the English home page follows a Chinese browser to /zh/ on a first visit only;
  * - Pagefind: Chinese queries land on /zh/ sections, English searches never show /zh/ pages.
  */
 import { afterAll, describe } from 'vitest';
-import { expect, hydrate, hydrateAll, siteUrl, test as it, urlWith, waitForValue } from './fixture';
+import { expect, hydrate, siteUrl, test as it, urlWith, waitForValue } from './fixture';
 import { builtPages, idsIn, type BuiltPage } from './site';
 import type { Page } from 'playwright-core';
 import { budgetTable, checkPage, measured } from './pageChecks';
+import { checkFigure, figureOn } from './figureChecks';
 
 const BASE_RUN = (process.env['SITE_BASE'] ?? '/') !== '/';
 const all = builtPages();
@@ -88,16 +90,14 @@ describe('the Chinese edition in the browser', () => {
     '%s hydrates in Chinese with no console error, stays within its JS and CLS budgets and has no axe violation in either theme',
     { timeout: 150_000 },
     async ([, built], { open }) => {
-      await checkPage(open, built, BASE_RUN ? { only: 'render' } : {});
+      const page = await checkPage(open, built, BASE_RUN ? { only: 'render' } : {});
+      // Its figure's wide layout at 1366 px, on the same load (the phone checks: phones.e2e.ts).
+      const figure = figureOn(built.path);
+      if (BASE_RUN || !figure) return;
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await checkFigure(page, figure, 'wide');
     },
   );
-
-  it.skipIf(BASE_RUN).for(zhPages.map((p) => [p.path, p] as const))('%s fits a 390 px wide screen: nothing scrolls sideways', async ([, built], { open }) => {
-    const page = await open(built.path, { viewport: { width: 390, height: 844 } });
-    await hydrateAll(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-  });
 });
 
 afterAll(() => {
