@@ -43,4 +43,12 @@ describe('links never break', () => {
     }
     expect(broken).toEqual([]);
   });
+
+  it('no page gives two elements the same id (a link to it would land on the first, aria-labelledby name the wrong one)', () => {
+    const repeated = pages.flatMap((page) => {
+      const ids = [...page.html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] as string);
+      return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))].map((id) => `${page.path || '/'}#${id}`);
+    });
+    expect(repeated).toEqual([]);
+  });
 });
