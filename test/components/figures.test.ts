@@ -209,6 +209,7 @@ describe('figure components render static, labelled SVG', () => {
 // ---- The Chinese edition. ----
 
 const FIGURE_DIR = 'src/components/figures';
+const SCATTER_PLOT = 'src/components/charts/ScatterPlot.astro';
 const NAMES = ['DecoderBlockFigure', 'MultiHeadFigure', 'KvLayoutsFigure', 'ParallelSplitsFigure', 'RooflineFigure'] as const;
 
 /**
@@ -219,8 +220,16 @@ const NAMES = ['DecoderBlockFigure', 'MultiHeadFigure', 'KvLayoutsFigure', 'Para
 function scanTemplates(): { templates: Map<string, string>; dynamic: string[] } {
   const templates = new Map<string, string>();
   const dynamic: string[] = [];
-  for (const file of readdirSync(FIGURE_DIR).filter((f) => /\.(ts|astro)$/.test(f))) {
-    const source = readFileSync(join(FIGURE_DIR, file), 'utf8');
+  // The figures, and the reality check's scatter plots, which word their axes through the same catalogue.
+  const files = [
+    ...readdirSync(FIGURE_DIR)
+      .filter((f) => /\.(ts|astro)$/.test(f))
+      .map((f) => join(FIGURE_DIR, f)),
+    SCATTER_PLOT,
+  ];
+  for (const path of files) {
+    const file = path.split('/').pop()!;
+    const source = readFileSync(path, 'utf8');
     for (const m of source.matchAll(/\b(say|N_)\(\s*(?:(['"])((?:\\.|(?!\2)[^\\])*)\2|([^?,)]*))/g)) {
       if (m[3] !== undefined) templates.set(m[3].replace(/\\(.)/g, '$1'), file);
       else if (m[1] === 'say') dynamic.push(`${file}: ${m[4]!.trim()}`);

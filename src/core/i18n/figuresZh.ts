@@ -8,6 +8,10 @@
  * Build time only: the figures are static SVG, so no page ships this text as JavaScript.
  */
 export const FIGURES_ZH: Readonly<Record<string, string>> = {
+  // charts/ScatterPlot.astro (the reality check's plots): axes and the band's key.
+  'measured ({})': '实测（{}）',
+  'predicted ({})': '预测（{}）',
+  'shaded: within ±{} of measured': '阴影：与实测相差 ±{} 以内',
   // decoderBlock.ts: the steps of the forward pass and the text alternative.
   'Token ids': 'Token id',
   'Embedding lookup': 'Embedding 查表',
